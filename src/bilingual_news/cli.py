@@ -1,0 +1,92 @@
+"""The ``bilingual-news`` command.
+
+``main(argv) -> int`` is the whole command, testable without a subprocess. Exit codes: 0 when
+the work was done, 1 when an input could not be parsed (one line on stderr naming the input and
+the problem), 2 for a usage error (argparse's own message).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bilingual_news import __version__
+from bilingual_news.errors import BilingualNewsError
+from bilingual_news.model import Document
+from bilingual_news.pipeline import parse, parse_file
+from bilingual_news.render import to_markdown, to_text
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="bilingual-news",
+        description="Turn a scraped news page mixing Chinese and English into a clean document.",
+    )
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parse_cmd = sub.add_parser("parse", help="parse one page and print it as JSON, text or Markdown")
+    parse_cmd.add_argument("path", metavar="PATH", help="the page: a text file, or - for standard input")
+    parse_cmd.add_argument(
+        "--format",
+        choices=("json", "text", "markdown"),
+        default="json",
+        help="json: the whole document (default); text: the clean article; markdown: the article with headings and quotes",
+    )
+    parse_cmd.add_argument("--url", help="the page's URL, if known (becomes source_url)")
+    parse_cmd.add_argument("--indent", type=int, default=None, help="indent JSON by this many spaces")
+    parse_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command with ``argv`` (``sys.argv[1:]`` when ``None``) and return its exit code."""
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 for --help/--version
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command == "parse":
+        return _cmd_parse(args)
+    return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    try:
+        doc = _read(args.path, url=args.url)
+    except BilingualNewsError as exc:
+        print(f"bilingual-news: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.format == "json":
+        out = doc.to_json(indent=args.indent) + "\n"
+    elif args.format == "text":
+        out = to_text(doc)
+    else:
+        out = to_markdown(doc)
+    return _write(out, args.output)
+
+
+def _read(path: str, *, url: str | None) -> Document:
+    if path == "-":
+        return parse(sys.stdin.buffer.read(), url=url)
+    return parse_file(path, url=url)
+
+
+def _write(text: str, output: str | None) -> int:
+    data = text.encode("utf-8", errors="surrogatepass")
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    try:
+        Path(output).write_bytes(data)
+    except OSError as exc:
+        print(f"bilingual-news: {output}: cannot write the output ({exc.strerror})", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_OK

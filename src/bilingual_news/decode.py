@@ -1,0 +1,112 @@
+"""bytes -> str: the first thing that happens to a page given as bytes.
+
+In: the page's bytes and, optionally, a name for messages. Out: the decoded text.
+
+Order: a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); then known binary
+formats and NUL bytes are refused; then strict UTF-8; then detection by
+``charset-normalizer`` (the library ``requests`` uses), loaded only when UTF-8 fails.
+GB2312 and GBK are read as GB18030, their superset, so that no character is lost.
+Anything left is refused with an :class:`~bilingual_news.errors.InputError`: we never
+decode with ``errors="replace"``, which would lose text silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from bilingual_news.errors import InputError
+
+__all__ = ["decode"]
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its LE mark starts with UTF-16 LE's.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"%PDF-", "a PDF document"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+)
+
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5hkscs": "big5hkscs"}
+"""Detected encodings widened to the superset that decodes every page they can."""
+
+MAX_CONTROL_SHARE = 0.05
+"""Share of C0 control bytes (other than tab, newline, carriage return, form feed) above
+which UTF-8-valid input is called binary: real scraped text has almost none."""
+
+
+def decode(data: bytes, *, source: str | None = None) -> str:
+    """Decode a page's bytes to text, or raise :class:`InputError` saying why not.
+
+    >>> decode("中文".encode("gb18030"))
+    '中文'
+    >>> decode(b"\\xef\\xbb\\xbfhello")
+    'hello'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"expected {encoding} text after its byte-order mark, "
+                    f"but byte {exc.start + len(bom)} is not valid {encoding}",
+                    source=source,
+                ) from None
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"expected a text or HTML page, got {what}", source=source)
+    if b"\x00" in data:
+        raise InputError(
+            "expected a text or HTML page, got binary data (NUL bytes and no UTF-16 byte-order mark)",
+            source=source,
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _detect(data, source)
+    if _control_share(text) > MAX_CONTROL_SHARE:
+        raise InputError(
+            "expected a text or HTML page, got binary data (too many control characters)", source=source
+        )
+    return text
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
+    return controls / len(sample)
+
+
+def _detect(data: bytes, source: str | None) -> str:
+    import charset_normalizer  # lazy: only pages that are not UTF-8 pay for it
+
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError(
+            "expected text in UTF-8, GB18030/GBK, Big5 or UTF-16, "
+            "but the bytes decode as none of them (binary data?)",
+            source=source,
+        )
+    encoding = _ALIASES.get(best.encoding.lower().replace("_", ""), best.encoding)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"the bytes look like {encoding}, but byte {exc.start} is not valid {encoding}", source=source
+        ) from None

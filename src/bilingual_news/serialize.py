@@ -1,0 +1,163 @@
+"""The JSON form of a document (schema ``bilingual-news/1``) and back.
+
+In: a :class:`~bilingual_news.model.Document` or the data :meth:`Document.to_dict` made.
+Out: the other. ``from_dict(to_dict(doc)) == doc`` for every document.
+
+The dict flattens spans to ``start``/``end`` so that a row of JSON needs no nesting, and keeps
+``raw`` so that every offset can be checked against the text it points into. Dates are ISO 8601
+strings: ``2025-05-08`` for a date, ``2025-05-08T10:23:00`` for a datetime. The JSON Schema is
+shipped in the package (:func:`json_schema`). The standard library does the encoding: the dict
+is built by hand because the wire shape differs from the classes (flattened spans), so a
+dataclass codec would not save the conversion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from bilingual_news.errors import SchemaError
+from bilingual_news.model import Block, Document, Edit, Kind, Metadata, Quote, Span
+
+__all__ = ["SCHEMA", "document_from_dict", "document_from_json", "document_to_dict", "document_to_json", "json_schema"]
+
+SCHEMA = "bilingual-news/1"
+"""The ``schema`` value of every document dict this version writes and reads."""
+
+
+def document_to_dict(doc: Document) -> dict[str, Any]:
+    """The document as JSON-ready data."""
+    meta = doc.metadata
+    return {
+        "schema": SCHEMA,
+        "headline": doc.headline,
+        "source_url": doc.source_url,
+        "lang": doc.lang,
+        "metadata": {
+            "published": meta.published.isoformat() if meta.published is not None else None,
+            "source": meta.source,
+            "author": meta.author,
+            "editor": meta.editor,
+        },
+        "blocks": [
+            {
+                "kind": b.kind.value,
+                "text": b.text,
+                "start": b.span.start,
+                "end": b.span.end,
+                "lang": b.lang,
+                "reasons": list(b.reasons),
+            }
+            for b in doc.blocks
+        ],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "start": q.span.start,
+                "end": q.span.end,
+                "block": q.block,
+                "verb": q.verb,
+            }
+            for q in doc.quotes
+        ],
+        "edits": [
+            {"rule": e.rule, "start": e.span.start, "end": e.span.end, "before": e.before, "after": e.after}
+            for e in doc.edits
+        ],
+        "warnings": list(doc.warnings),
+        "raw": doc.raw,
+    }
+
+
+def document_to_json(doc: Document, *, indent: int | None = None) -> str:
+    """The document as JSON text, with UTF-8 characters kept as they are."""
+    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=indent)
+
+
+def document_from_json(text: str | bytes) -> Document:
+    """Read a document from :func:`document_to_json`'s output."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise SchemaError(f"expected a JSON document, got text that is not JSON ({exc})") from None
+    if not isinstance(data, Mapping):
+        raise SchemaError(f"expected a JSON object, got {type(data).__name__}")
+    return document_from_dict(data)
+
+
+def document_from_dict(data: Mapping[str, Any]) -> Document:
+    """Rebuild a document from :func:`document_to_dict`'s output."""
+    if data.get("schema") != SCHEMA:
+        raise SchemaError(f"expected schema {SCHEMA!r}, got {data.get('schema')!r}")
+    try:
+        meta = data["metadata"]
+        return Document(
+            raw=_str(data, "raw"),
+            blocks=tuple(
+                Block(
+                    kind=Kind(b["kind"]),
+                    text=b["text"],
+                    span=Span(start=b["start"], end=b["end"]),
+                    lang=b["lang"],
+                    reasons=tuple(b["reasons"]),
+                )
+                for b in data["blocks"]
+            ),
+            headline=data["headline"],
+            source_url=data["source_url"],
+            quotes=tuple(
+                Quote(
+                    text=q["text"],
+                    speaker=q["speaker"],
+                    span=Span(start=q["start"], end=q["end"]),
+                    block=q["block"],
+                    verb=q.get("verb"),
+                )
+                for q in data["quotes"]
+            ),
+            edits=tuple(
+                Edit(rule=e["rule"], span=Span(start=e["start"], end=e["end"]), before=e["before"], after=e["after"])
+                for e in data["edits"]
+            ),
+            metadata=Metadata(
+                published=_date(meta.get("published")),
+                source=meta.get("source"),
+                author=meta.get("author"),
+                editor=meta.get("editor"),
+            ),
+            lang=data["lang"],
+            warnings=tuple(data.get("warnings", ())),
+        )
+    except KeyError as exc:
+        raise SchemaError(f"expected a {SCHEMA} document with the key {exc.args[0]!r}, which is missing") from None
+    except (TypeError, ValueError) as exc:
+        raise SchemaError(f"expected a {SCHEMA} document, got a value of the wrong type or form ({exc})") from None
+
+
+def _str(data: Mapping[str, Any], key: str) -> str:
+    value = data[key]
+    if not isinstance(value, str):
+        raise SchemaError(f"expected {key!r} to be a string, got {type(value).__name__}")
+    return value
+
+
+def _date(value: str | None) -> dt.datetime | dt.date | None:
+    if value is None:
+        return None
+    return dt.datetime.fromisoformat(value) if "T" in value else dt.date.fromisoformat(value)
+
+
+@functools.cache
+def _schema_text() -> str:
+    return resources.files("bilingual_news").joinpath("document.schema.json").read_text(encoding="utf-8")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of :func:`document_to_dict`'s output."""
+    schema: dict[str, Any] = json.loads(_schema_text())
+    return schema
