@@ -1,0 +1,41 @@
+"""Helpers shared by the tests (importable as ``helpers``: ``tests`` is on pytest's pythonpath).
+
+The labelled pages live outside the repository (``../shared/corpus/dev``, or the folder named
+by ``BILINGUAL_NEWS_CORPUS``); tests that need them are skipped when it is absent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def corpus_dir() -> Path | None:
+    """The folder of labelled pages, or ``None`` when it is not on this machine."""
+    env = os.environ.get("BILINGUAL_NEWS_CORPUS")
+    path = Path(env) if env else ROOT.parent / "shared" / "corpus" / "dev"
+    return path if path.is_dir() else None
+
+
+def corpus_pages() -> list[Path]:
+    """Every labelled page folder (with raw.txt and gold.json), sorted; empty without a corpus."""
+    base = corpus_dir()
+    if base is None:
+        return []
+    return sorted(p for p in base.iterdir() if (p / "raw.txt").is_file() and (p / "gold.json").is_file())
+
+
+needs_corpus = pytest.mark.skipif(corpus_dir() is None, reason="the labelled corpus (../shared/corpus/dev) is absent")
+
+
+def load_gold(page: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((page / "gold.json").read_text(encoding="utf-8"))
+    return data
