@@ -39,3 +39,21 @@ needs_corpus = pytest.mark.skipif(corpus_dir() is None, reason="the labelled cor
 def load_gold(page: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((page / "gold.json").read_text(encoding="utf-8"))
     return data
+
+
+def uncovered(doc: Any) -> list[int]:
+    """Raw offsets of non-blank characters no block covers (blank: white space, or text an edit
+    removed entirely). Empty for a lossless document."""
+    covered = bytearray(len(doc.raw))
+    for block in doc.blocks:
+        covered[block.span.start : block.span.end] = b"\x01" * len(block.span)
+    for edit in doc.edits:
+        if not edit.after.strip():
+            covered[edit.span.start : edit.span.end] = b"\x01" * len(edit.span)
+    return [i for i, ch in enumerate(doc.raw) if not covered[i] and not ch.isspace()]
+
+
+def overlapping(doc: Any) -> list[tuple[int, int]]:
+    """Pairs of consecutive block indexes whose spans overlap or run out of order."""
+    spans = [b.span for b in doc.blocks]
+    return [(i, i + 1) for i in range(len(spans) - 1) if spans[i].end > spans[i + 1].start]

@@ -79,9 +79,7 @@ def decode(data: bytes, *, source: str | None = None) -> str:
     except UnicodeDecodeError:
         text = _detect(data, source)
     if _control_share(text) > MAX_CONTROL_SHARE:
-        raise InputError(
-            "expected a text or HTML page, got binary data (too many control characters)", source=source
-        )
+        raise InputError("expected a text or HTML page, got binary data (too many control characters)", source=source)
     return text
 
 
@@ -99,8 +97,7 @@ def _detect(data: bytes, source: str | None) -> str:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise InputError(
-            "expected text in UTF-8, GB18030/GBK, Big5 or UTF-16, "
-            "but the bytes decode as none of them (binary data?)",
+            "expected text in UTF-8, GB18030/GBK, Big5 or UTF-16, but the bytes decode as none of them (binary data?)",
             source=source,
         )
     encoding = _ALIASES.get(best.encoding.lower().replace("_", ""), best.encoding)

@@ -156,9 +156,10 @@ def _map(
     k = bisect_right(src_starts, i) - 1
     if k < 0:
         return i
-    if i < src_ends[k] or (i == src_starts[k] == src_ends[k]):
-        # Inside the k-th replaced stretch (or exactly at an insertion).
-        if i == src_starts[k] and not end:
-            return dst_starts[k]
-        return dst_ends[k] if end or i > src_starts[k] else dst_starts[k]
+    if i == src_starts[k]:
+        # At an edit's start: a span starting here covers the edit, one ending here stops before it.
+        return dst_starts[k]
+    if i < src_ends[k]:
+        # Inside a replaced stretch: widen to the whole stretch.
+        return dst_ends[k] if end else dst_starts[k]
     return dst_ends[k] + (i - src_ends[k])

@@ -57,7 +57,9 @@ def parse(page: str | bytes, *, url: str | None = None, options: ParseOptions | 
     return _parse(page, url=url, options=options, source=None)
 
 
-def parse_file(path: str | os.PathLike[str], *, url: str | None = None, options: ParseOptions | None = None) -> Document:
+def parse_file(
+    path: str | os.PathLike[str], *, url: str | None = None, options: ParseOptions | None = None
+) -> Document:
     """Read a page from a file and parse it; errors name the file."""
     name = os.fspath(path)
     try:

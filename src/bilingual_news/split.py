@@ -125,12 +125,12 @@ def _nav_prefix_end(line: str) -> tuple[int, int] | None:
     last_nav = -1
     words = 0
     separators = 0
-    han_prefix = bool(_HAN.match(tokens[0].group()))
+    starts_han = bool(_HAN.match(tokens[0].group()))
     for i, tok in enumerate(tokens[:-1]):
         word = fold(tok.group())
         if word in _BREADCRUMB_SEPARATORS:
             separators += 1
-        elif word in nav and bool(_HAN.match(word)) == han_prefix:
+        elif word in nav and bool(_HAN.match(word)) == starts_han:
             # Menus are in one language: a switch of script ends the prefix.
             words += 1
         else:
