@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=("json", "text", "markdown"),
         default="json",
-        help="json: the whole document (default); text: the clean article; markdown: the article with headings and quotes",
+        help="json: the whole document (default); text: the clean article; "
+        "markdown: the article with headings and quotes",
     )
     parse_cmd.add_argument("--url", help="the page's URL, if known (becomes source_url)")
     parse_cmd.add_argument("--indent", type=int, default=None, help="indent JSON by this many spaces")
