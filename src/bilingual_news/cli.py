@@ -8,6 +8,7 @@ the problem), 2 for a usage error (argparse's own message).
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,6 +45,22 @@ def _parser() -> argparse.ArgumentParser:
     parse_cmd.add_argument("--url", help="the page's URL, if known (becomes source_url)")
     parse_cmd.add_argument("--indent", type=int, default=None, help="indent JSON by this many spaces")
     parse_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+
+    eval_cmd = sub.add_parser(
+        "evaluate",
+        help="score the library on a folder of labelled pages (raw.txt + gold.json each)",
+        description="Score the library on a folder of labelled pages in the gold format (docs/evaluation.md).",
+    )
+    eval_cmd.add_argument(
+        "gold_dir", metavar="GOLD_DIR", help="a folder of page folders, each with raw.txt and gold.json"
+    )
+    eval_cmd.add_argument("-q", "--quiet", action="store_true", help="no per-page rows")
+    eval_cmd.add_argument("--json", action="store_true", help="print the totals as one JSON object instead of tables")
+    eval_cmd.add_argument(
+        "--floors",
+        metavar="FLOORS.json",
+        help="fail (exit 1) when a total falls below its floor in this JSON file, e.g. benchmarks/eval_floors.json",
+    )
     return p
 
 
@@ -55,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     if args.command == "parse":
         return _cmd_parse(args)
+    if args.command == "evaluate":
+        return _cmd_evaluate(args)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
 
 
@@ -91,3 +110,25 @@ def _write(text: str, output: str | None) -> int:
         print(f"bilingual-news: {output}: cannot write the output ({exc.strerror})", file=sys.stderr)
         return EXIT_INPUT
     return EXIT_OK
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from bilingual_news.evaluate import check_floors, evaluate, format_report, read_floors
+
+    try:
+        floors = read_floors(args.floors) if args.floors else None
+        result = evaluate(args.gold_dir)
+    except BilingualNewsError as exc:
+        print(f"bilingual-news: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.json:
+        print(json.dumps(dict(result.totals), ensure_ascii=False))
+    else:
+        print(format_report(result, pages=not args.quiet), end="")
+    failed = [p for p in result.pages if p.error]
+    for page in failed:
+        print(f"bilingual-news: {page.id}: {page.error}", file=sys.stderr)
+    below = check_floors(result, floors) if floors else []
+    for line in below:
+        print(f"bilingual-news: below the floor: {line}", file=sys.stderr)
+    return EXIT_INPUT if failed or below else EXIT_OK
