@@ -3,71 +3,1200 @@
 In: the final blocks (normalized text, raw spans) and the normalized page. Out: a tuple of
 :class:`~bilingual_news.model.Quote`, in reading order.
 
-Quote marks are paired per block: “ ” and 「 」 『 』 (curly and corner quotes are never
-apostrophes). A quote is speech when a speech verb stands next to it with a speaker
-(``As President Xi stated, “…”``, ``他指出：“……”``, ``“……”李女士说。``); otherwise it is a
-quoted term and its speaker is ``None``.
+Five small steps, one section each below:
+
+1. **Pair** (:func:`_pair`): the quote marks of one body block, in a single left-to-right pass
+   with a stack: “ ” ‘ ’ " " ' ' 「 」 『 』. Straight marks and ’ are read from their
+   neighbours, so an apostrophe (``Xi's``, ``'90s``, ``rock 'n' roll``, ``it’s``) never opens
+   or closes a quote; 《书名》 are not quote marks at all. Only the outermost quote of a nest
+   is kept (its text holds the inner marks), so quotes never overlap.
+2. **Locate** (:func:`_locate`): a quote left open at the end of a paragraph whose next
+   paragraph re-opens with a quote mark runs on: it is one quote, and its text and span are
+   those of its first paragraph (as the gold format lists it).
+3. **Attribute** (:func:`_before`, :func:`_after`): a speech verb and its speaker in the
+   sentence before the quote (``他指出：“……”``, ``As President Xi stated, “…”``,
+   ``据X介绍，“……”``) or right after it (``“……”李女士说。``, ``"…," said Li Ming, a farmer.``).
+4. **Decide** (:func:`_decide`): speech or a quoted term. A term, title, slogan or scare quote
+   (``所谓“……”``, ``the "Global South" countries``, ``“龙湖质量”的``, a list of quoted
+   words) gets no speaker, even in a sentence with a speech verb.
+5. **Settle** (:func:`_settle`): a pronoun (``he``, ``她``) becomes the nearest name that
+   speaks in the same or the previous paragraph, when only one person is named there; a quote
+   that names nobody takes the speaker of the quote it continues (``“……”，他说，“……”`` gives
+   two quotes, both his) or of the paragraph around it.
+
+The word lists (speech verbs, titles, pronouns, surnames, the words that end a Chinese
+subject) are data files ``lexicon/quote_*.txt``, read once. Each search is bounded to a window
+around its quote and the pairing is one pass, so the work is linear in the length of the page.
+``docs/quotes.md`` describes the patterns, the decisions and their limits.
 """
 
 from __future__ import annotations
 
+import functools
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
 import regex
 
-from bilingual_news.model import BODY_KINDS, Block, Quote, Span
+from bilingual_news.model import BODY_KINDS, Block, Kind, Quote, Span
 from bilingual_news.normalize import Normalized
 
 __all__ = ["find_quotes"]
 
-_PAIRS = regex.compile(r"“(?P<q>[^“”]+)”|「(?P<q>[^「」]+)」|『(?P<q>[^『』]+)』")
+# ------------------------------------------------------------------------------ thresholds
+MAX_BEFORE_CHARS = 160
+"""Characters read before a quote for its attribution: a news sentence is rarely longer, and
+the bound keeps the work per quote constant, so the stage stays linear in the page."""
+MAX_AFTER_CHARS = 60
+"""Characters read after a quote for a trailing attribution (``”李女士说。``,
+``," said Li Ming, a farmer.``): the speaker follows within a short clause."""
+MAX_VERB_GAP_CHARS = 80
+"""Most characters between a speech verb and a quote it introduces later in the same sentence
+(``鲍威尔在记者会上说，过去6个月……，“……”``); farther, the verb belongs to another clause."""
+MAX_ZH_SPEAKER_CHARS = 24
+"""Longest Chinese speaker kept (a title and a name, ``山东女子学院养老服务管理专业毕业生林佳华``
+is 20): a longer subject is a whole clause, not a speaker."""
+MAX_ZH_NAME_CHARS = 12
+"""A Chinese subject longer than this that holds 的 is a description; its head noun after the
+last 的 is the speaker (``带领龙湖集团……的吴亚军`` -> ``吴亚军``). Also the longest untitled
+speaker taken for a name a pronoun may stand for."""
+MAX_ZH_GIVEN_NAME_CHARS = 4
+"""Longest Chinese name after a title (a compound surname and a two-character given name): a
+longer rest is not a bare name (``副主任医师杨国禹`` -> ``杨国禹``)."""
+MIN_ZH_STOP_INDEX = 2
+"""A word that ends a Chinese subject (在, 也, 曾, 都) counts only from this index on: a speaker
+has at least two characters, and many such words are also surnames or name characters at the
+start (曾先生, 于欢, 成都)."""
+MAX_ZH_CLAUSES_BACK = 3
+"""Clauses read back from a speech verb with no subject of its own for the sentence's subject
+(``吴亚军，在……会上表示``): the subject of a Chinese sentence comes first, a few clauses back."""
+MAX_EN_SPEAKER_WORDS = 8
+"""Longest English speaker kept, in words (``activist and cannabis retailer Chokwan Chopaka``)."""
+MAX_EN_DESCRIPTOR_WORDS = 3
+"""Lower-case words after a determiner that make a speaker (``a traveler surnamed Fu``,
+``the firm``); more is a clause, unless one of them is a title (``a spokeswoman for the company``)."""
+MIN_ZH_SPEECH_CHARS = 10
+"""Han characters that, with clause punctuation inside, make a quote read as a sentence (speech)
+rather than a term; twice as many read as a sentence without it. Terms and titles are short."""
+MIN_EN_SPEECH_WORDS = 6
+"""English words that, with clause punctuation or a final period, make a quote read as a
+sentence; twice as many read as a sentence without them."""
+MAX_TERM_CHARS = 6
+"""Longest quoted text that stays a term when the page quotes it again inside a report
+(“涉港国安法” elsewhere in 在“涉港国安法”问题上): a longer one is a repeated sentence."""
+TERM_WINDOW_CHARS = 20
+"""Characters read before a quote for a term word (``所谓的检察官“陆主任”``,
+``the slogan "…"``): the word and up to eight characters between it and the quote."""
+INTERRUPT_GAP_CHARS = 60
+"""Most characters between two quotes of one paragraph for the second to carry on the first
+one's speaker when it names none (``“……”，他说，“……”``, ``"…," he said. "…"``)."""
+RESOLVE_WINDOW_CHARS = 600
+"""Characters read back in a paragraph for the name a pronoun or an unattributed quote stands
+for: a long news paragraph."""
+MAX_CHAIN_PARAGRAPHS = 3
+"""Paragraphs read back for a pronoun's name while each paragraph between still speaks of the
+person with the same pronoun (``Zhang Boli, … said`` / ``He said that …`` / ``"…," he said.``);
+otherwise only the previous paragraph is read."""
+NEXT_MENTION_CHARS = 16
+"""A name this close after a quote that names no speaker (``“……”说起这个，郭荣梅……``), or
+this close to the start of the next paragraph after a whole-paragraph quote, is its speaker."""
+MIN_SPEAKER_CHARS = 2
+"""Shortest name a pronoun may stand for (one letter or one Han character is noise)."""
+MIN_NAME_REPEATS = 3
+"""Times a three-character string opening with a surname must recur to be taken for a name."""
+NAME_DOMINANCE = 0.8
+"""Share of its two-character start that such a string must make up (刘佳芸 nearly always
+follows 刘佳; 高速公 does not follow every 高速), and most share of its occurrences that may
+follow one same character (健康养老 makes 康养老 no name)."""
 
-_EN_VERBS = (
-    r"said|says|stated|states|stressed|emphasized|emphasised|noted|added|told|explained|"
-    r"declared|remarked|wrote|writes|asked|announced|urged|warned|insisted|pointed out|recalled"
+# ------------------------------------------------------------------------------ characters
+_MARKS = regex.compile(r"[“”‘’「」『』\"']")
+_OPENERS = frozenset("“‘「『")
+_CLOSER_OF = {"”": "“", "’": "‘", "」": "「", "』": "『"}
+_CONTINUABLE = frozenset('“「『"')
+"""Marks that can leave a quote open at the end of a paragraph (a single quote never does)."""
+_OPENING_PUNCT = frozenset("([{（【〔〈—–-/：:，,、；;")
+"""Characters after which a quote mark opens (besides a blank): brackets, dashes, colons, commas."""
+_OPENING_BRACKETS = frozenset("([{（【〔〈")
+"""Characters after which a quote mark never closes."""
+_QUOTE_CHARS = "“”‘’「」『』\"'"
+_NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
+_SENTENCE_END = frozenset("。！？!?")
+_CLAUSE_PUNCT = frozenset("，,；;：:、。！？!?…")
+_BLANKS = " \t\u3000"
+_STRIP_CHARS = _BLANKS + _QUOTE_CHARS + "（）()【】[]—–-…·.,，、"
+"""What is trimmed from the ends of a Chinese speaker."""
+_ELISION = regex.compile(r"'(?:n'|\d|(?:em|til|cause|tis|twas|bout|round|s)\b)", regex.IGNORECASE)
+"""A straight apostrophe that opens nothing: ``'90s``, ``rock 'n' roll``, ``'em``, ``'til``."""
+_SENTENCE_START = regex.compile(r"[。！？!?\n]|[.…](?=[\"”’']?\s)|(?<=[.!?])[\"”’']\s")
+"""What ends the sentence before an offset (a Chinese or English sentence end, a line end)."""
+_SENTENCE_MARK = regex.compile(r"[。！？!?…]")
+_CLAUSE_MARK = regex.compile(r"[，,；;：:]")
+_HAN = regex.compile(r"\p{Han}")
+_HAN_RUN = regex.compile(r"\p{Han}{2,}")
+_LETTER = regex.compile(r"\p{L}")
+_LATIN_WORD = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
+
+# Chinese clauses and subjects
+_ZH_CLAUSE_SPLIT = regex.compile(r"[，,；;：:]")
+_ZH_CLAUSE_END = regex.compile(r"[，,。！？!?；;：:\n“”「」]")
+_ZH_PARENS = regex.compile(r"[（(][^（）()]{0,12}[）)]")
+"""A short aside in brackets (``学生小丽（化名）``), dropped from a speaker."""
+_ZH_DATE = regex.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+|(?:[上下]午|晚上|早上|当晚|当日|凌晨)")
+_ZH_ADVERB_DI = regex.compile(r"\p{Han}{2}[地得]$")
+"""An adverb in 地 (or a complement in 得) between a speaker and the verb (``王慧杰动情地说``,
+``老李激动得说不出话``)."""
+_ZH_TIME_TAIL = regex.compile(r"(?:时|后|前|期间|以来|之际|之后|之前|当中|之时)$")
+"""The end of a time clause (``发布芯片时``), which is no subject."""
+_ZH_PRONOUN_START = regex.compile(r"^(?:他们|她们|他|她)")
+_ZH_DAO_VERB = regex.compile(r"(?P<v>\p{Han}{1,2}道)\s*[，,：:]?\s*$")
+"""Any verb + 道 right before a quote reports speech (``喊道``, ``渲染道``, ``喃喃道``)."""
+_ZH_CITE = regex.compile(r"(?:引用|援引|引述)(?P<who>[^，,。！？!?“”]{2,24}?)的话")
+"""``引用X的话说``: the words are X's, not the citing paper's."""
+_ZH_REPORTING_GAP = regex.compile(r"[道到]?\s*[，,：:“\"「]")
+"""After a Chinese verb that reports speech: a comma, colon or quote mark (``小强称，……``)."""
+_ZH_GAP_ADJACENT = regex.compile(r"^[道到着了]?\s*[：:，,]?\s*[—–-]*\s*$")
+"""Between a Chinese verb and the quote it introduces (``说：“``, ``表示，“``, ``喊出——“``)."""
+_ZH_NOT_NAME_START = (
+    "这", "那", "该", "其", "某", "有", "一", "几", "每", "各", "我", "你", "您", "咱",
+    "人家", "大家", "自己", "对方",
+)  # fmt: skip
+"""Openings of a Chinese speaker that describe rather than name (这位大叔, 该负责人, 一位干部,
+我跟孩子): kept as written for their own quote, never what a later pronoun stands for."""
+_ZH_NAME_CHARS = regex.compile(r"^[\p{Han}\p{Latin}·•、]+$")
+_ZH_NOT_IN_NAME = frozenset(
+    "的了和与是在也都就而及或等之中上下里着过说称对从把被让给为这那有个们地得年月日时后前元亿千百"
 )
-_EN_BEFORE = regex.compile(
-    rf"(?:[Aa]s\s+)?(?P<who>(?:\p{{Lu}}[\p{{L}}.'-]*\s+){{0,4}}\p{{Lu}}[\p{{L}}.'-]*|[Hh]e|[Ss]he|[Tt]hey)"
-    rf"\s+(?P<verb>{_EN_VERBS})(?:\s+\w+){{0,3}}\s*[,:]?\s*$"
+"""Characters that end a phrase rather than sit inside a name."""
+
+# English words and speakers
+_EN_TOKEN = regex.compile(r"[\p{L}\d](?:[\p{L}\d'’\-]|\.(?=\p{L}))*|[^\s\p{L}\d]")
+_EN_WORD = regex.compile(r"(?<![\p{L}\d])\p{Latin}+(?![\p{L}\d])")
+_EN_NEXT_WORD = regex.compile(r"\s+(?P<w>\p{Latin}+)(?![\p{L}\d])")
+_EN_GAP_ADJACENT = regex.compile(r"^(?:\s+(?:\w+ly|also|again|then))?\s*(?:,|:|\s+that)?\s*$")
+"""Between an English verb and the quote it introduces (``said, "``, ``told reporters: "``)."""
+_EN_THAT = regex.compile(r"^\s+that\b|^.{0,60}?,\s*$", regex.DOTALL)
+"""Reported speech after an English verb: ``adds that …`` or a short clause ending in a comma."""
+_EN_ACCORDING_BEFORE = regex.compile(r"(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80}?)\s*,\s*$")
+_EN_ACCORDING_AFTER = regex.compile(r"^\s*,?\s*(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80})")
+_EN_APPOSITIVE = regex.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<n>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3}),\s+(?=\p{Ll})"
 )
-_EN_AFTER = regex.compile(
-    rf"^\s*,?\s*(?P<verb>{_EN_VERBS})\s+(?P<who>(?:\p{{Lu}}[\p{{L}}.'-]*\s*){{1,5}})"
-    rf"|^\s*,?\s*(?P<who>(?:\p{{Lu}}[\p{{L}}.'-]*\s+){{0,4}}\p{{Lu}}[\p{{L}}.'-]*|he|she|they)\s+(?P<verb>{_EN_VERBS})"
+"""A name that opens a sentence with a description after it (``Liao Jun, a student from …``):
+how English news introduces a person who speaks later as ``he`` or ``she``."""
+_EN_SKIP = frozenset(
+    {
+        "also", "just", "then", "later", "further", "once", "again", "has", "had", "have", "would",
+        "will", "was", "previously", "recently", "repeatedly", "earlier", "simply", "often", "even",
+        "still", "now",
+    }
+)  # fmt: skip
+"""Words that may stand between an English speaker and the verb (``she just told me``)."""
+_EN_CONNECTORS = frozenset({"of", "de", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "and", "the"})
+"""Lower-case words allowed inside a capitalized English name or title (``Bank of China``)."""
+_EN_DETERMINERS = frozenset({"the", "a", "an", "one", "another", "this", "that", "some", "many"})
+_EN_NOT_NAMES = frozenset(
+    {
+        "as", "and", "but", "so", "then", "when", "while", "after", "before", "in", "at", "on",
+        "for", "according", "if", "because", "since", "though", "although", "yet", "or", "to",
+        "with", "by", "from", "of", "the", "meanwhile", "however", "also", "i", "it", "this",
+        "that", "there", "here", "what", "which", "who", "mr", "ms",
+    }
+)  # fmt: skip
+"""Capitalized words that open a sentence but are no part of a speaker (``As President Xi``)."""
+_EN_BAD_START = frozenset(
+    {
+        "in", "on", "at", "to", "that", "with", "during", "after", "before", "from", "as", "when",
+        "while", "it", "this", "there", "of", "for", "by", "about", "into", "last",
+    }
+)  # fmt: skip
+"""Words that cannot start a speaker after a verb (``said in a statement``)."""
+
+# Context
+_LIST_JOIN = regex.compile(r"\s*(?:[、,/]|和|与|及|或|and|or)\s*")
+"""What joins the quoted items of a list (“脱钩”和“去风险”, "vegan" or "vegetarian")."""
+_NAME_AFTER_GAP = regex.compile(r"[ \t\u3000]*[，,]?[ \t\u3000]*")
+"""What may stand between a quote that names no speaker and a name right after it, which is
+then its speaker (``“……”，刘兴亮劝导……``)."""
+_NEXT_SPEAKER = regex.compile(
+    r"^(?:That|This)(?:'s|’s|\s+is)\s+what\s+(?P<en>[^,.;:!?]{2,60}?)(?=\s*,|\s+\p{Ll})"
+    r"|^说(?:这|这番|这句|此)话的(?:是)?(?P<zh>[^，,。！？!?；;]{2,30})"
 )
-_ZH_VERBS = r"表示|说道|说|指出|强调|称|坦言|介绍|透露|认为|告诉记者|回忆|提到|感叹|写道|呼吁"
-_ZH_BEFORE = regex.compile(
-    rf"(?:据)?(?P<who>[\p{{Han}}A-Za-z·]{{1,15}}?)(?:在[^，。“”]{{0,20}})?(?P<verb>{_ZH_VERBS})(?:道)?[：:，,]?\s*$"
-)
-_ZH_AFTER = regex.compile(rf"^[，,]?\s*(?P<who>[\p{{Han}}A-Za-z·]{{1,15}}?)(?P<verb>{_ZH_VERBS})")
-CONTEXT_CHARS = 80
-"""Characters read on each side of a quote for its attribution: a speaker stands in the same
-clause."""
-MIN_SPEECH_CHARS = 8
-"""Shorter quoted text with no attribution is a term, not speech."""
+"""A paragraph that names the speaker of the whole-paragraph quote before it
+(``That's what X told …``, ``说这话的是退休邮递员马永福``)."""
 
 
-def find_quotes(blocks: tuple[Block, ...], norm: Normalized) -> tuple[Quote, ...]:
-    """Every quotation in the body blocks, with its speaker where the text names one."""
-    out: list[Quote] = []
-    for index, block in enumerate(blocks):
-        if block.kind not in BODY_KINDS:
+# ------------------------------------------------------------------------------ word lists
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """The quote word lists, compiled (each file's header says how it is read)."""
+
+    zh_verbs: regex.Pattern[str]
+    """Chinese speech verbs (group ``v``) and the words that hold one but are none (group ``x``)."""
+    zh_not_verbs: frozenset[str]
+    en_verbs: frozenset[str]
+    """English verb forms, lower case; two-word ones (``pointed out``) joined by one blank."""
+    en_verb_heads: frozenset[str]
+    """First words of the two-word forms."""
+    zh_titles: regex.Pattern[str]
+    en_titles: frozenset[str]
+    pronouns_one: frozenset[str]
+    pronouns_many: frozenset[str]
+    zh_lead: regex.Pattern[str]
+    zh_stop: regex.Pattern[str]
+    zh_none: regex.Pattern[str]
+    term_before: regex.Pattern[str]
+    """A term word (所谓, so-called) close before a quote."""
+    zh_surnames: frozenset[str]
+    zh_surname_title: regex.Pattern[str]
+    """A surname and a title (冯警官, 金医生)."""
+    zh_name_title: regex.Pattern[str]
+    """A surname, one or two characters and a title (吴玉华副院长)."""
+
+
+def _read(name: str) -> list[str]:
+    text = resources.files("bilingual_news.lexicon").joinpath(name).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _tagged(name: str) -> list[tuple[str, str]]:
+    return [(tag.strip(), word.strip()) for tag, _, word in (line.partition("\t") for line in _read(name))]
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """A regex alternation of ``words``, longest first (so the longest word wins at a position)."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@functools.cache
+def _lexicon() -> _Lexicon:
+    """The word lists, read and compiled once per process, on first use."""
+    zh = _read("quote_verbs_zh.txt")
+    not_verbs = [w[1:] for w in zh if w.startswith("-")]
+    en = [w.lower() for w in _read("quote_verbs_en.txt")]
+    titles = _tagged("quote_titles.txt")
+    zh_titles = _alternation([w for tag, w in titles if tag == "zh"])
+    pronouns = _tagged("quote_pronouns.txt")
+    subject = _tagged("quote_zh_subject.txt")
+
+    def words(kind: str) -> str:
+        return _alternation([w for tag, w in subject if tag == kind])
+
+    surnames = _read("quote_zh_surnames.txt")
+    return _Lexicon(
+        zh_verbs=regex.compile(
+            rf"(?P<x>{_alternation(not_verbs)})|(?P<v>{_alternation([w for w in zh if w[0] != '-'])})"
+        ),
+        zh_not_verbs=frozenset(not_verbs),
+        en_verbs=frozenset(en),
+        en_verb_heads=frozenset(w.split()[0] for w in en if " " in w),
+        zh_titles=regex.compile(zh_titles),
+        en_titles=frozenset(w.lower() for tag, w in titles if tag == "en"),
+        pronouns_one=frozenset(w.lower() for tag, w in pronouns if tag == "one"),
+        pronouns_many=frozenset(w.lower() for tag, w in pronouns if tag == "many"),
+        zh_lead=regex.compile(rf"^(?:(?:{words('lead')}|{_ZH_DATE.pattern})[，,\s]*)+"),
+        zh_stop=regex.compile(words("stop")),
+        zh_none=regex.compile(words("none")),
+        term_before=regex.compile(rf"(?:{words('term')})[^，。,.!?！？“”\"]{{0,8}}$", regex.IGNORECASE),
+        zh_surnames=frozenset(surnames),
+        zh_surname_title=regex.compile(rf"(?:{_alternation(surnames)})(?:{zh_titles})"),
+        zh_name_title=regex.compile(rf"(?:{_alternation(surnames)})\p{{Han}}{{1,2}}?(?:{zh_titles})"),
+    )
+
+
+# ------------------------------------------------------------------------------ 1. pair
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """The quote marks of one block, paired."""
+
+    pairs: tuple[tuple[int, int], ...]
+    """``(open, close)`` offsets of the outermost closed quotes, in order."""
+    unclosed: int | None
+    """Offset of the outermost mark of a kind that can run on, left open at the end, or None."""
+
+
+def _pair(text: str) -> _Marks:
+    """Pair the quote marks of ``text`` in one pass: each mark is pushed and popped at most
+    once, and a closer with no opener of its kind open is dropped at once (a count per kind)."""
+    stack: list[tuple[str, int]] = []
+    count: dict[str, int] = dict.fromkeys("“‘「『\"'", 0)
+    closed: list[tuple[int, int]] = []
+
+    def push(kind: str, pos: int) -> None:
+        stack.append((kind, pos))
+        count[kind] += 1
+
+    def close(kind: str, pos: int) -> None:
+        # count[kind] > 0, so the loop ends; openers above the match were never closed
+        while stack:
+            k, o = stack.pop()
+            count[k] -= 1
+            if k == kind:
+                closed.append((o, pos))
+                return
+
+    n = len(text)
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        c = m.group()
+        prev = text[i - 1] if i else ""
+        nxt = text[i + 1] if i + 1 < n else ""
+        closer_like = bool(prev) and not prev.isspace() and prev not in _OPENING_BRACKETS and not nxt.isalnum()
+        opener_like = (not prev or prev.isspace() or prev in _OPENING_PUNCT) and bool(nxt) and not nxt.isspace()
+        if c in "「『":
+            push(c, i)
+        elif c in "」』”":
+            if count[_CLOSER_OF[c]]:
+                close(_CLOSER_OF[c], i)
+            elif c == "”" and count['"']:
+                close('"', i)  # "……” : a straight opener closed with a curly mark
+        elif c == "“":
+            if stack and stack[-1][0] == "“" and closer_like and (not nxt or nxt.isspace() or nxt in _CLAUSE_PUNCT):
+                close("“", i)  # “……“。 : a curly opener typed for a closer
+            else:
+                push(c, i)
+        elif c == "‘":
+            if not (nxt.isdigit() or (prev.isalnum() and nxt.isalnum())):
+                push(c, i)  # not ‘90s, not rock‘n
+        elif c == "’":
+            if count["‘"] and not (prev.isalnum() and nxt.isalnum()):
+                close("‘", i)  # not it’s
+        elif c == '"':
+            if count['"'] and (closer_like or not opener_like):
+                close('"', i)
+            elif not count['"'] and stack and stack[-1][0] == "“" and closer_like and not opener_like:
+                close("“", i)  # “……"。 : a straight closer after a curly opener
+            else:
+                push('"', i)
+        elif prev.isalnum() and nxt.isalnum():
+            continue  # ' between letters: Xi's, don't
+        elif count["'"] and closer_like:
+            close("'", i)
+        elif opener_like and nxt.isalnum() and not _ELISION.match(text, i):
+            push("'", i)
+    unclosed = next((pos for kind, pos in stack if kind in _CONTINUABLE), None)
+    outer: list[tuple[int, int]] = []
+    reach = -1
+    for o, e in sorted(closed):
+        if o > reach:  # not inside the quote before: the outermost of a nest
+            outer.append((o, e))
+            reach = e
+    return _Marks(pairs=tuple(outer), unclosed=unclosed)
+
+
+# ------------------------------------------------------------------------------ 2. locate
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A quote located in a block's normalized text."""
+
+    block: int
+    """Index of the block in the page's blocks."""
+    open: int
+    """Offset of the opening mark in the block text."""
+    start: int
+    """Offset of the quoted text (marks, blanks and a trailing comma left out)."""
+    end: int
+    """Offset one past the quoted text."""
+    close: int
+    """Offset one past the closing mark (the block's end for a quote that runs on)."""
+    text: str
+    """The quoted text, ``block.text[start:end]``."""
+
+
+def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted text without surrounding blanks or a trailing comma, which belongs to the
+    sentence around the quote (``"…," said Li``)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",，"):
+        end -= 1
+    return start, end
+
+
+def _opens_with_mark(text: str) -> int | None:
+    """Offset of the quote mark a paragraph opens with (after blanks), or None."""
+    stripped = text.lstrip()
+    return len(text) - len(stripped) if stripped[:1] in _CONTINUABLE else None
+
+
+def _locate(blocks: Sequence[Block], body: Sequence[int]) -> list[_Found]:
+    """Every quote of the body blocks in reading order; one that runs over paragraphs once."""
+    marks = [_pair(blocks[i].text) for i in body]
+    heads = [_opens_with_mark(blocks[i].text) for i in body]
+    found: list[_Found] = []
+    carried = False  # the previous body block ended inside a quote that runs on into this one
+    for k, index in enumerate(body):
+        text = blocks[index].text
+        m, head = marks[k], heads[k]
+        next_head = heads[k + 1] if k + 1 < len(body) else None
+        carried = carried and head is not None
+        inside_all = carried and m.unclosed == head  # the whole block is inside the run-on quote
+        runs_on = m.unclosed is not None and next_head is not None and not inside_all
+        skip_from = len(text) + 1  # quotes opening here or later are inside a quote that runs on
+        if inside_all and head is not None:
+            skip_from = head
+        elif runs_on and m.unclosed is not None:
+            skip_from = m.unclosed
+        for o, c in m.pairs:
+            if o >= skip_from or (carried and o == head):
+                continue  # nested in a run-on quote, or the re-opened continuation of one
+            s, e = _clean_bounds(text, o + 1, c)
+            if s < e:
+                found.append(_Found(block=index, open=o, start=s, end=e, close=c + 1, text=text[s:e]))
+        if runs_on and m.unclosed is not None:
+            s, e = _clean_bounds(text, m.unclosed + 1, len(text))
+            if s < e:
+                found.append(_Found(block=index, open=m.unclosed, start=s, end=e, close=len(text), text=text[s:e]))
+        carried = (runs_on or inside_all) and next_head is not None
+    return found
+
+
+# ------------------------------------------------------------------------------ 3. attribute
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """What the sentence around a quote says about it."""
+
+    speaker: str | None = None
+    """The speaker as written (a name, a pronoun, a description), or None."""
+    verb: str | None = None
+    """The speech verb, when one ties the quote to the speaker."""
+    how: str = "none"
+    """``before`` (a verb or colon right before the quote), ``after`` (right after it),
+    ``governed`` (a verb earlier in the sentence), ``none``."""
+    at: int = 0
+    """Offset in the block text where the speaker is written (where a pronoun is resolved from)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    """A speech verb found in a text."""
+
+    start: int
+    end: int
+    word: str
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping), by bisection."""
+    k = bisect_right(spans, (pos, spans[-1][1] + 1 if spans else 0)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _sentence_start(text: str, lo: int, hi: int) -> int:
+    """Offset where the sentence holding ``text[hi]`` starts, looking back no further than ``lo``."""
+    start = lo
+    for m in _SENTENCE_START.finditer(text, lo, hi):
+        start = m.end()
+    return start
+
+
+def _verbs_zh(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = ()) -> list[_Verb]:
+    """The Chinese speech verbs in ``text[lo:hi]`` outside ``masked``, in order."""
+    out = []
+    for m in _lexicon().zh_verbs.finditer(text, lo, hi):
+        if m.group("v") is not None and not _inside(m.start(), masked):
+            out.append(_Verb(start=m.start(), end=m.end(), word=m.group()))
+    return out
+
+
+def _verbs_en(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = ()) -> list[_Verb]:
+    """The English speech verbs in ``text[lo:hi]`` outside ``masked``, in order: whole words
+    looked up in a set (one pass over the words, not an alternation of every form at every
+    position)."""
+    lex = _lexicon()
+    out = []
+    for m in _EN_WORD.finditer(text, lo, hi):
+        word = m.group().lower()
+        if word not in lex.en_verbs and word not in lex.en_verb_heads:
             continue
-        base = norm.to_normalized(block.span.start)
-        text = block.text
-        for m in _PAIRS.finditer(text):
-            inner = m.group("q")
-            s, e = m.span("q")
-            speaker, verb = _attribute(text[max(0, m.start() - CONTEXT_CHARS) : m.start()], text[m.end() : m.end() + CONTEXT_CHARS])
-            if speaker is None and len(inner) < MIN_SPEECH_CHARS:
-                verb = None
-            span = norm.raw_span(base + s, base + e)
-            out.append(Quote(text=inner.strip(), speaker=speaker, span=span, block=index, verb=verb))
+        s, e = m.start(), m.end()
+        if (s and text[s - 1] in "'’-") or (e < len(text) and text[e] == "-") or _inside(s, masked):
+            continue  # Xi's, well-said: part of a longer word
+        nxt = _EN_NEXT_WORD.match(text, e, hi) if word in lex.en_verb_heads else None
+        if nxt and f"{word} {nxt.group('w').lower()}" in lex.en_verbs:
+            out.append(_Verb(start=s, end=nxt.end(), word=text[s : nxt.end()]))
+        elif word in lex.en_verbs:
+            out.append(_Verb(start=s, end=e, word=m.group()))
+    return out
+
+
+def _zh_subject(text: str) -> str | None:
+    """The speaker of a Chinese speech verb: the subject of the clauses before it (``text``),
+    the verb's own clause first, then up to :data:`MAX_ZH_CLAUSES_BACK` clauses back."""
+    clauses = _ZH_CLAUSE_SPLIT.split(text)
+    for clause in reversed(clauses[-MAX_ZH_CLAUSES_BACK:]):
+        subject = _zh_clause_subject(clause)
+        if subject:
+            return subject
+    return None
+
+
+def _zh_clause_subject(clause: str) -> str | None:
+    """The subject a Chinese clause opens with: the text before the first word that ends a
+    subject (a preposition, an adverb, a date, another speech verb), or None."""
+    lex = _lexicon()
+    c = _ZH_PARENS.sub("", clause).translate(_NO_QUOTES).strip(_STRIP_CHARS)
+    c = c.removeprefix("据")  # 据X介绍
+    c = _strip_trailing_verbs(lex.zh_lead.sub("", c).strip(_STRIP_CHARS))
+    if not c or lex.zh_stop.match(c) or lex.zh_none.match(c):
+        return None  # the clause opens with a preposition, adverb or conjunction: no subject here
+    pronoun = _ZH_PRONOUN_START.match(c)
+    if pronoun:
+        return pronoun.group()  # 他还和……: the pronoun is the subject
+    cut = len(c)
+    for pattern in (lex.zh_stop, _ZH_DATE):
+        s = pattern.search(c, MIN_ZH_STOP_INDEX)
+        if s and s.start() < cut:
+            cut = s.start()
+    verb = next(iter(_verbs_zh(c, MIN_ZH_STOP_INDEX, cut)), None)
+    if verb is not None:
+        cut = verb.start  # 王警官告诉徐阿婆，声称……: the subject ends at the first verb
+    c = c[:cut]
+    if _ZH_TIME_TAIL.search(c):
+        return None  # 发布芯片时: a time clause, not a subject
+    if len(c) > MIN_ZH_STOP_INDEX + 2:
+        c = _ZH_ADVERB_DI.sub("", c)
+    if len(c) > MAX_ZH_NAME_CHARS and "的" in c:
+        c = c.rsplit("的", 1)[1]
+    c = c.strip(_STRIP_CHARS)
+    if (len(c) < MIN_SPEAKER_CHARS and c not in ("他", "她")) or len(c) > MAX_ZH_SPEAKER_CHARS:
+        return None
+    return c if _LETTER.search(c) else None
+
+
+def _strip_trailing_verbs(c: str) -> str:
+    """``刘颖介绍`` (before 说 in 刘颖介绍说) -> ``刘颖``: a speech verb right before another."""
+    while True:
+        verbs = _verbs_zh(c, 0, len(c))
+        last = verbs[-1] if verbs else None
+        if last is None or last.end != len(c):
+            return c
+        if last.start < MIN_ZH_STOP_INDEX:
+            return "" if last.start == 0 else c  # 表态: the clause is a verb, with no subject
+        c = c[: last.start]
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _en_np_before(text: str) -> str | None:
+    """The English speaker that ends ``text`` (the words right before a speech verb): a
+    pronoun, a capitalized name with its titles (``President Xi Jinping``), the antecedent of
+    ``who`` (``according to Wang, who notes``), or a described speaker (``the coach``)."""
+    lex = _lexicon()
+    toks: list[str] = _EN_TOKEN.findall(text[-MAX_BEFORE_CHARS:])
+    while toks and toks[-1].lower() in _EN_SKIP:
+        toks.pop()
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.lower() in lex.pronouns_one or last.lower() in lex.pronouns_many:
+        return last
+    if last.lower() == "who" and len(toks) >= 2 and toks[-2] == ",":
+        return _en_np_before(" ".join(toks[:-2]))
+    np: list[str] = []
+    for tok in reversed(toks):
+        low = tok.lower()
+        if not (_is_cap(tok) or low in lex.en_titles or (np and low in _EN_CONNECTORS)):
+            break
+        np.append(tok)
+        if len(np) > MAX_EN_SPEAKER_WORDS:
+            break
+    np.reverse()
+    while np and (np[0].lower() in _EN_NOT_NAMES or np[0].lower() in _EN_CONNECTORS):
+        np.pop(0)
+    while np and np[-1].lower() in _EN_CONNECTORS:
+        np.pop()
+    if any(_is_cap(t) for t in np):
+        return " ".join(np[-MAX_EN_SPEAKER_WORDS:])
+    words = toks[-(MAX_EN_DESCRIPTOR_WORDS + 1) :]
+    for k in range(len(words) - 1):
+        if words[k].lower() in _EN_DETERMINERS and all(w[:1].isalnum() for w in words[k + 1 :]):
+            return " ".join(words[k:])  # the firm, the 32-year-old
+    return None
+
+
+def _en_np_after(text: str) -> str | None:
+    """The English speaker that opens ``text`` and runs to the next punctuation (after a verb:
+    ``said a traveler surnamed Fu, who …``)."""
+    lex = _lexicon()
+    toks: list[str] = []
+    tok: str
+    for tok in _EN_TOKEN.findall(text):
+        if not tok[:1].isalnum():
+            break
+        toks.append(tok)
+    if not toks or len(toks) > MAX_EN_SPEAKER_WORDS or toks[0].lower() in _EN_BAD_START:
+        return None
+    first = toks[0].lower()
+    if len(toks) == 1 and (first in lex.pronouns_one or first in lex.pronouns_many):
+        return toks[0]
+    if any(_is_cap(t) for t in toks) or first in _EN_DETERMINERS or first in lex.en_titles:
+        return " ".join(toks)
+    return None
+
+
+def _en_np_forward(words: list[str]) -> str | None:
+    """An English speaker made of ``words``, the words between a quote and a verb after it
+    (``"…," Daimler CEO Ola Kaellenius said``)."""
+    lex = _lexicon()
+    while words and words[-1].lower() in _EN_SKIP:
+        words = words[:-1]
+    if not words or len(words) > MAX_EN_SPEAKER_WORDS or not all(w[:1].isalnum() for w in words):
+        return None
+    first = words[0].lower()
+    if len(words) == 1 and (first in lex.pronouns_one or first in lex.pronouns_many):
+        return words[0]
+    if first in _EN_BAD_START:
+        return None
+    if _is_cap(words[-1]) and words[-1].lower() not in _EN_NOT_NAMES:
+        return " ".join(words)
+    if first in _EN_DETERMINERS and (
+        len(words) <= MAX_EN_DESCRIPTOR_WORDS + 1 or any(w.lower() in lex.en_titles for w in words)
+    ):
+        return " ".join(words)  # a vendor, a spokeswoman for the company
+    return None
+
+
+def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
+    """A speaker and verb in the sentence before the quote: the last speech verb that is right
+    before it (``before``) or that governs it from earlier in the sentence (``governed``), or a
+    colon after a subject (``他还和家乡的公园做了对比：“``)."""
+    lex = _lexicon()
+    start = _sentence_start(text, max(0, q.open - MAX_BEFORE_CHARS), q.open)
+    tail = text[start : q.open].rstrip()
+    if not tail:
+        return _Said()
+    end = start + len(tail)
+    m = _EN_ACCORDING_BEFORE.search(text, start, end)  # According to X, "…"
+    if m:
+        who = _en_np_after(m.group("who"))
+        if who:
+            return _Said(speaker=who, verb="according to", how="before", at=m.start("who"))
+    m = _ZH_DAO_VERB.search(text, start, end)  # 渲染道：“……”
+    if m and m.group("v") not in lex.zh_not_verbs and not _inside(m.start(), masked):
+        who = _zh_subject(text[start : m.start()])
+        if who:
+            return _Said(speaker=who, verb=m.group("v"), how="before", at=max(start, text.rfind(who, start, end)))
+    cite = _ZH_CITE.search(text, start, end)  # 引用X的话说，“……”
+    lo = max(start, end - MAX_VERB_GAP_CHARS)
+    verbs = sorted(_verbs_zh(text, lo, end, masked) + _verbs_en(text, lo, end, masked), key=lambda v: v.start)
+    for v in reversed(verbs):
+        gap = text[v.end : end]
+        is_zh = bool(_HAN.match(v.word))
+        adjacent = bool((_ZH_GAP_ADJACENT if is_zh else _EN_GAP_ADJACENT).match(gap))
+        if not adjacent:
+            # a verb earlier in the sentence governs a quote after a comma or colon (or, in
+            # Chinese, one set inside the reported clause; in English, one after "said that")
+            if is_zh and not (tail.endswith(("，", ",", "：", ":", "—", "、")) or _HAN.match(tail[-1])):
+                continue
+            if not is_zh and not (tail.endswith((",", ":")) or _EN_THAT.match(gap)):
+                continue
+        how = "before" if adjacent else "governed"
+        if cite is not None and cite.end() <= v.start:
+            return _Said(speaker=cite.group("who").strip(_STRIP_CHARS), verb=v.word, how=how, at=cite.start("who"))
+        if is_zh:
+            who = _zh_subject(text[start : v.start])
+        else:
+            who = _en_np_before(text[start : v.start])
+            if who is None:  # said Li: "…"
+                who = _en_np_after(text[v.end : end])
+        if who:
+            return _Said(speaker=who, verb=v.word, how=how, at=max(start, text.rfind(who, start, v.end + len(who) + 2)))
+        if adjacent:
+            break
+    if tail.endswith(("：", ":")):
+        # a colon with no verb still introduces words; in English only after a name or pronoun
+        # (The sign on the door read: "…" names nobody)
+        zh = bool(_HAN.search(tail))
+        who = _zh_subject(tail[:-1]) if zh else _en_np_before(tail[:-1])
+        if who and (zh or _is_name(who) or who.lower() in lex.pronouns_one):
+            return _Said(speaker=who, how="before", at=max(start, text.rfind(who, start, end)))
+    return _Said()
+
+
+def _after(text: str, q: _Found, limit: int) -> _Said:
+    """A speaker and verb right after the quote, before ``limit`` (the next quote):
+    ``“……”李女士说。``, ``“……”，冯警官介绍``, ``," said Li Ming``, ``" he said``."""
+    lo = q.close
+    hi = min(limit, lo + MAX_AFTER_CHARS)
+    ctx = text[lo:hi]
+    if not ctx.strip():
+        return _Said()
+    m = _EN_ACCORDING_AFTER.match(ctx)
+    if m:
+        who = _en_np_after(m.group("who"))
+        if who:
+            return _Said(speaker=who, verb="according to", how="after", at=lo + m.start("who"))
+    stripped = ctx.lstrip(" ,")
+    off = hi - len(stripped)
+    if stripped[:1].isascii() and stripped[:1].isalpha():
+        return _after_en(stripped, off)
+    return _after_zh(ctx.lstrip(" ，,\u3000"), hi)
+
+
+def _after_en(ctx: str, off: int) -> _Said:
+    """``said Li Ming, a farmer.`` or ``Li Ming said.`` at the start of ``ctx`` (at ``off``)."""
+    lex = _lexicon()
+    verbs = _verbs_en(ctx, 0, len(ctx))
+    if verbs and verbs[0].start == 0:
+        who = _en_np_after(ctx[verbs[0].end :])
+        if who:
+            return _Said(speaker=who, verb=verbs[0].word, how="after", at=off + ctx.find(who, verbs[0].end))
+    words: list[str] = []
+    for tok in _EN_TOKEN.findall(ctx):
+        if not tok[:1].isalnum() or len(words) > MAX_EN_SPEAKER_WORDS + 2:
+            break
+        if tok.lower() in lex.en_verbs and words:
+            who = _en_np_forward(words)
+            if who:
+                return _Said(speaker=who, verb=tok, how="after", at=off + ctx.find(who))
+            break
+        words.append(tok)
+    return _Said()
+
+
+def _after_zh(ctx: str, hi: int) -> _Said:
+    """The first clause of ``ctx`` (ending at ``hi``) opening with a speaker and a speech verb
+    (``李女士说``, ``编剧张晓阳介绍说``); the second, when the first holds no verb
+    (``透过窗外的阳光，孙启勤开始向记者讲述``)."""
+    off = hi - len(ctx)
+    pos = 0
+    for _ in range(2):
+        cm = _ZH_CLAUSE_END.search(ctx, pos)
+        clause_end = cm.start() if cm else len(ctx)
+        clause = ctx[pos:clause_end]
+        verbs = _verbs_zh(clause, 0, len(clause))
+        if verbs:
+            v = verbs[0]
+            if v.start > MAX_ZH_SPEAKER_CHARS:
+                return _Said()
+            who = _zh_clause_subject(clause[: v.start]) if v.start else None
+            if who:
+                return _Said(speaker=who, verb=v.word, how="after", at=off + pos + clause.find(who))
+            return _Said()
+        if cm is None or cm.group() not in "，,":
+            return _Said()
+        pos = clause_end + 1
+    return _Said()
+
+
+# ------------------------------------------------------------------------------ 4. decide
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What deciding one quote needs to know beyond its paragraph."""
+
+    paragraph: bool
+    """Whether the block is a paragraph (a quote that is a whole subheading is a title)."""
+    terms: frozenset[str]
+    """Quoted texts that are names or terms where they stand elsewhere on the page (a subheading
+    that is one quote, ``在“涉港国安法”问题上``): quoted again inside a report, still terms."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Decided:
+    """A located quote with its attribution, before pronouns are resolved."""
+
+    found: _Found
+    said: _Said
+    speech: bool
+    """Whether the quote is someone's words (else a term: no speaker)."""
+    standalone: bool
+    """Whether the quote opens its sentence and ends it or a clause."""
+    maybe: bool = False
+    """Not speech by its own sentence, but no term either: speech if a name follows it."""
+
+    @property
+    def whole(self) -> bool:
+        """Whether the quote is its whole paragraph (bar a mark or two before it)."""
+        return self.found.open <= 2 and self.standalone
+
+
+def _prev_char(text: str, i: int) -> str:
+    j = i - 1
+    while j >= 0 and text[j] in _BLANKS:
+        j -= 1
+    return text[j] if j >= 0 else ""
+
+
+def _next_char(text: str, i: int) -> str:
+    j = i
+    while j < len(text) and text[j] in _BLANKS:
+        j += 1
+    return text[j] if j < len(text) else ""
+
+
+def _is_sentence(inner: str) -> bool:
+    """Whether quoted text reads as speech (a sentence) rather than a term or title."""
+    if _SENTENCE_MARK.search(inner):
+        return True
+    han = len(_HAN.findall(inner))
+    words = len(_LATIN_WORD.findall(inner))
+    clause = bool(_CLAUSE_MARK.search(inner))
+    if han >= MIN_ZH_SPEECH_CHARS and clause:
+        return True
+    if words >= MIN_EN_SPEECH_WORDS and (clause or inner.rstrip().endswith(".")):
+        return True
+    return han >= 2 * MIN_ZH_SPEECH_CHARS or words >= 2 * MIN_EN_SPEECH_WORDS
+
+
+def _starts_sentence(text: str, q: _Found) -> bool:
+    """Whether the quote opens its sentence (or paragraph, or follows a colon)."""
+    p = _prev_char(text, q.open)
+    if not p or p in _SENTENCE_END or p in "：:\n.…":
+        return True
+    if p in "”\"」』’'" and q.open >= 2:
+        return _prev_char(text, text.rfind(p, 0, q.open)) in _SENTENCE_END  # “……。”“……”
+    return False
+
+
+def _in_list(text: str, q: _Found) -> bool:
+    """Whether the quote is an item of a list of quoted words (``“脱钩”和“去风险”``)."""
+    after = _LIST_JOIN.match(text, q.close)
+    if after and after.end() > q.close and text[after.end() : after.end() + 1] in _OPENERS | {'"'}:
+        return True
+    j = q.open
+    while j > 0 and text[j - 1] in _BLANKS:
+        j -= 1
+    for word in ("、", ",", "/", "和", "与", "及", "或", "and", "or"):
+        if text.endswith(word, 0, j):
+            k = j - len(word)
+            while k > 0 and text[k - 1] in _BLANKS:
+                k -= 1
+            return k > 0 and (text[k - 1] in _CLOSER_OF or text[k - 1] == '"')
+    return False
+
+
+def _is_term_here(text: str, q: _Found) -> bool:
+    """Whether the words around the quote make it a name or term, whoever is speaking."""
+    pre = _prev_char(text, q.open)
+    post = _next_char(text, q.close)
+    sentence = _is_sentence(q.text)
+    ends_clause = q.text[-1:] in _SENTENCE_END or q.text.endswith("…") or text[q.end : q.close].strip()[:1] in ",，"
+    return (
+        bool(_lexicon().term_before.search(text, max(0, q.open - TERM_WINDOW_CHARS), q.open))  # 所谓“……”
+        or (pre.isalnum() and post.isalnum() and not ends_clause)  # 瑞典“一带一路”研究所
+        or (post != "" and post in "的之" and not sentence)  # “龙湖质量”的标榜: a modifier
+        or (pre != "" and pre in "的之" and not sentence)  # 郭荣梅的“假期”
+        or (not sentence and _in_list(text, q))  # 以“高度机密”、“秘密办案”为由
+    )
+
+
+def _is_page_term(text: str, context: _Context) -> bool:
+    return text in context.terms and len(text) <= MAX_TERM_CHARS
+
+
+def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int, context: _Context) -> _Decided:
+    """Attribute one quote and decide whether it is speech or a quoted term."""
+    if _is_term_here(text, q):
+        return _Decided(found=q, said=_Said(), speech=False, standalone=False)
+    pre = _prev_char(text, q.open)
+    post = _next_char(text, q.close)
+    sentence = _is_sentence(q.text)
+    starts = _starts_sentence(text, q)
+    standalone = starts and (not post or post in _SENTENCE_END or post in "，,\n" or sentence)
+    opens_clause = starts or not pre or pre in "，,：:"
+    before = _before(text, q, masked)
+    after = _after(text, q, limit)
+    if not (opens_clause or sentence or after.verb == "according to"):
+        after = _Said()  # 对“八国”，刀哥也想说: the name after a quoted word is not its speaker
+    # a verb right next to the quote (before it, then after it) wins over one earlier in the sentence
+    said = before if before.how == "before" else after if after.how == "after" else before
+    if post.isalnum() and not sentence and said.how != "after":
+        said = _Said()  # "devastating" to UK airports: a phrase inside the sentence
+    if said.how == "governed" and pre.isalnum() and not sentence and _is_page_term(q.text, context):
+        said = _Said()  # 实施“涉港国安法”: a name the page quotes as a term elsewhere
+    if said.how != "none":
+        return _Decided(found=q, said=said, speech=True, standalone=standalone)
+    whole = context.paragraph and q.open <= 1 and _next_char(text, q.close) in ("", *_SENTENCE_END)
+    speech = (sentence and opens_clause) or whole
+    return _Decided(
+        found=q,
+        said=said,
+        speech=speech,
+        standalone=standalone or whole,
+        maybe=(opens_clause or sentence) and not speech,
+    )
+
+
+# ------------------------------------------------------------------------------ 5. settle
+def _is_anaphor(speaker: str) -> bool:
+    """Whether the speaker points back to someone named before (``he``, ``她``, ``the 32-year-old``)."""
+    if speaker.lower() in _lexicon().pronouns_one:
+        return True
+    words = speaker.split()
+    return len(words) >= 2 and words[0].lower() == "the" and not any(_is_cap(w) for w in words[1:])
+
+
+def _is_name(speaker: str) -> bool:
+    """Whether a speaker names a person or body that a later pronoun may stand for."""
+    lex = _lexicon()
+    low = speaker.lower()
+    if low in lex.pronouns_one or low in lex.pronouns_many or _is_anaphor(speaker):
+        return False
+    if _HAN.search(speaker):
+        if not _ZH_NAME_CHARS.match(speaker) or speaker.startswith(_ZH_NOT_NAME_START) or speaker.endswith("们"):
+            return False  # 这位大叔, 我跟孩子, 孩子们: a description or a group
+        if lex.zh_none.match(speaker) or len(speaker) < MIN_SPEAKER_CHARS:
+            return False
+        return len(speaker) <= MAX_ZH_NAME_CHARS or bool(lex.zh_titles.search(speaker))
+    words = speaker.split()
+    if not words or len(words) > MAX_EN_SPEAKER_WORDS:
+        return False
+    if not all(_is_cap(w) or w.lower() in _EN_CONNECTORS or w.lower() in lex.en_titles for w in words):
+        return False
+    return any(_is_cap(w) and w.lower() not in _EN_NOT_NAMES for w in words)
+
+
+def _name_keys(name: str) -> set[str]:
+    """The ways a named speaker is written again later: in full, and without the title
+    (``外交部发言人毛宁`` -> ``毛宁``; ``President Xi Jinping`` -> ``Xi``, ``Jinping``)."""
+    lex = _lexicon()
+    keys = {name}
+    if _HAN.search(name):
+        titles = list(lex.zh_titles.finditer(name))
+        if titles and MIN_SPEAKER_CHARS <= len(name) - titles[-1].end() <= MAX_ZH_GIVEN_NAME_CHARS:
+            keys.add(name[titles[-1].end() :])
+    else:
+        for tok in name.split():
+            low = tok.lower()
+            if _is_cap(tok) and low not in lex.en_titles and low not in _EN_NOT_NAMES:
+                keys.add(tok)
+    return {k for k in keys if len(k) >= MIN_SPEAKER_CHARS}
+
+
+def _starts_word(run: str, i: int) -> bool:
+    """Whether a speech verb or a word that ends a subject starts at ``run[i]`` (刘颖认为: 认
+    is no part of the name)."""
+    lex = _lexicon()
+    v = lex.zh_verbs.match(run, i)
+    return bool((v and v.group("v")) or lex.zh_stop.match(run, i))
+
+
+def _speaker_names(texts: Sequence[str]) -> set[str]:
+    """People who speak anywhere in the body (``小强称，事发时……``, ``Liao Jun, a student …``):
+    the subjects of reporting verbs and the names that open English sentences."""
+    names: set[str] = set()
+    for text in texts:
+        for v in _verbs_zh(text, 0, len(text)):
+            if _ZH_REPORTING_GAP.match(text, v.end):
+                start = _sentence_start(text, max(0, v.start - MAX_VERB_GAP_CHARS), v.start)
+                names.add(_zh_subject(text[start : v.start]) or "")
+        for v in _verbs_en(text, 0, len(text)):
+            start = _sentence_start(text, max(0, v.start - MAX_VERB_GAP_CHARS), v.start)
+            names.add(_en_np_before(text[start : v.start]) or "")
+        names.update(m.group("n") for m in _EN_APPOSITIVE.finditer(text))
+    return {n for n in names if n and _is_name(n)}
+
+
+def _chinese_names(texts: Sequence[str]) -> set[str]:
+    """Chinese names found without a speech verb: a surname and a title (``冯警官``,
+    ``吴玉华副院长``) or a surname and one or two characters before a word that ends a subject
+    (``刘学昊曾在……``) at the start of a clause; a surname and two characters after a title
+    (``局长王建国出席``); three-character strings that open with a surname and recur in the
+    body, nearly always whole and never inside one longer word (``刘佳芸``; not 健康养老's 康养老)."""
+    lex = _lexicon()
+    names: set[str] = set()
+    two: dict[str, int] = {}
+    three: dict[str, int] = {}
+    left: dict[tuple[str, str], int] = {}
+    for text in texts:
+        for m in _HAN_RUN.finditer(text):
+            run = m.group()
+            titled = lex.zh_surname_title.match(run) or lex.zh_name_title.match(run)
+            if lex.zh_stop.match(run):
+                pass  # 向记者, 于是: the surname is a preposition here
+            elif titled:
+                names.add(titled.group())
+            elif run[0] in lex.zh_surnames and len(run) > 3:
+                end = next((i for i in (2, 3) if _starts_word(run, i)), None)
+                if end is not None and not set(run[1:end]) & _ZH_NOT_IN_NAME:
+                    names.add(run[:end])
+            for t in lex.zh_titles.finditer(run):
+                given = run[t.end() : t.end() + 3]
+                if len(given) == 3 and given[0] in lex.zh_surnames and not set(given[1:]) & _ZH_NOT_IN_NAME:
+                    names.add(given[:2] if _starts_word(run, t.end() + 2) else given)
+            for i, ch in enumerate(run[:-1]):
+                if ch not in lex.zh_surnames:
+                    continue
+                two[run[i : i + 2]] = two.get(run[i : i + 2], 0) + 1
+                if i + 3 <= len(run) and not _starts_word(run, i + 2):
+                    g = run[i : i + 3]
+                    three[g] = three.get(g, 0) + 1
+                    if i:
+                        left[g, run[i - 1]] = left.get((g, run[i - 1]), 0) + 1
+    most_left: dict[str, int] = {}
+    for (g, _), n in left.items():
+        most_left[g] = max(most_left.get(g, 0), n)
+    for g, n in three.items():
+        if (
+            n >= MIN_NAME_REPEATS
+            and n >= NAME_DOMINANCE * two[g[:2]]
+            and most_left.get(g, 0) < NAME_DOMINANCE * n
+            and not set(g[1:]) & _ZH_NOT_IN_NAME
+        ):
+            names.add(g)
+    return names
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a in b or b in a or bool((set(a.split()) & set(b.split())) - _EN_NOT_NAMES)
+
+
+class _Names:
+    """The named speakers of a page, and where they are written in the body."""
+
+    def __init__(self, names: set[str]) -> None:
+        keys: set[str] = set()
+        for name in names:
+            keys |= _name_keys(name)
+        parts = [
+            regex.escape(k) if _HAN.search(k) else rf"(?<![\p{{Latin}}\d-]){regex.escape(k)}(?![\p{{Latin}}\d-])"
+            for k in sorted(keys, key=lambda k: (-len(k), k))
+        ]
+        self._pattern = regex.compile("|".join(parts)) if parts else None
+
+    def last_before(self, text: str, lo: int, hi: int) -> str | None:
+        """The last name written in ``text[lo:hi]``, unless someone else is named in its sentence."""
+        if self._pattern is None or hi <= lo:
+            return None
+        matches = list(self._pattern.finditer(text, lo, hi))
+        if not matches:
+            return None
+        last = matches[-1]
+        sentence = _sentence_start(text, lo, last.start())
+        for other in matches[:-1]:
+            if other.start() >= sentence and not _same_person(other.group(), last.group()):
+                return None  # two people in one sentence: a pronoun could mean either
+        return last.group()
+
+    def first_after(self, text: str, lo: int, within: int) -> str | None:
+        """The first name written in ``text`` that starts at most ``within`` characters after ``lo``."""
+        if self._pattern is None or lo >= len(text):
+            return None
+        m = self._pattern.search(text, lo, min(len(text), lo + within + MAX_ZH_SPEAKER_CHARS))
+        return m.group() if m and m.start() - lo <= within else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """The body of a page, as settling a quote reads it."""
+
+    blocks: Sequence[Block]
+    body: Sequence[int]
+    """Indexes of the body blocks, in order."""
+    position: dict[int, int]
+    """Block index -> its position in ``body``."""
+    names: _Names
+
+    def text(self, k: int) -> str:
+        """The text of the ``k``-th body block, or an empty string out of range."""
+        return self.blocks[self.body[k]].text if 0 <= k < len(self.body) else ""
+
+
+def _next_speaker(text: str) -> str | None:
+    """The speaker a paragraph names for the whole-paragraph quote before it."""
+    m = _NEXT_SPEAKER.match(text)
+    if not m:
+        return None
+    return _en_np_after(m.group("en")) if m.group("en") else _zh_clause_subject(m.group("zh"))
+
+
+def _mentions_pronoun(text: str, pronoun: str) -> bool:
+    """Whether ``text`` speaks of someone with ``pronoun`` (so a pronoun chain goes on through it)."""
+    if _HAN.search(pronoun):
+        return pronoun in text
+    return any(w.lower() == pronoun.lower() for w in _EN_WORD.findall(text))
+
+
+def _settle(d: _Decided, previous: tuple[_Decided, str | None] | None, page: _Page) -> tuple[str | None, str | None]:
+    """The final speaker and verb of a quote: a pronoun resolved, a missing speaker taken from
+    the quote it continues or from the names around it."""
+    q = d.found
+    text = page.blocks[q.block].text
+    k = page.position[q.block]
+    if not d.speech:
+        # “……”，刘兴亮劝导消费者……: a quote right before a name is that person's words
+        gap = _NAME_AFTER_GAP.match(text, q.close)
+        head = page.names.first_after(text, gap.end() if gap else q.close, 0) if d.maybe else None
+        return head, None
+    speaker, verb = d.said.speaker, d.said.verb
+    if speaker is not None and not _is_anaphor(speaker):
+        return speaker, verb
+    before, before_speaker = previous if previous else (None, None)
+    if speaker is None and before is not None and before_speaker:
+        same_block = before.found.block == q.block and q.open - before.found.close <= INTERRUPT_GAP_CHARS
+        run = before.whole and d.whole and page.position.get(before.found.block) == k - 1
+        if same_block:
+            return before_speaker, before.said.verb  # “……”，他说，“……”: the same speaker goes on
+        if run:
+            return before_speaker, None  # a run of whole-paragraph quotes
+    at = d.said.at if speaker is not None else q.open
+    found = page.names.last_before(text, max(0, at - RESOLVE_WINDOW_CHARS), at)
+    if found is None and speaker is None:
+        found = page.names.first_after(text, q.close, NEXT_MENTION_CHARS)
+    back = MAX_CHAIN_PARAGRAPHS if speaker is not None else 1
+    for j in range(k - 1, max(-1, k - 1 - back), -1):
+        if found is not None:
+            break
+        earlier = page.text(j)
+        found = page.names.last_before(earlier, max(0, len(earlier) - RESOLVE_WINDOW_CHARS), len(earlier))
+        if speaker is None or not _mentions_pronoun(earlier, speaker):
+            break
+    if found is None and speaker is None and d.whole and k + 1 < len(page.body):
+        nxt = page.text(k + 1)
+        found = _next_speaker(nxt) or page.names.first_after(nxt, 0, NEXT_MENTION_CHARS)
+    if found is not None:
+        return found, verb
+    if speaker is not None and before is not None and before_speaker and not _is_anaphor(before_speaker):
+        near = page.position.get(before.found.block, -2) >= k - 1
+        if near and before_speaker.lower() not in _lexicon().pronouns_many:
+            return before_speaker, verb  # "…," said a businessman surnamed Bu. / "…," he said.
+    return speaker, verb
+
+
+# ------------------------------------------------------------------------------ the stage
+def find_quotes(blocks: tuple[Block, ...], norm: Normalized) -> tuple[Quote, ...]:
+    """Every quotation in the body blocks, in reading order, with its speaker where the text
+    names one (``None`` for a quoted term, title, slogan or scare quote)."""
+    body = [i for i, b in enumerate(blocks) if b.kind in BODY_KINDS]
+    found = _locate(blocks, body)
+    terms = frozenset(
+        q.text
+        for q in found
+        if _is_term_here(blocks[q.block].text, q)
+        or (blocks[q.block].kind is Kind.SUBHEADING and q.open == 0 and q.close >= len(blocks[q.block].text))
+    )
+    decided: list[_Decided] = []
+    masked: list[tuple[int, int]] = []  # the quotes before, in the current block
+    for n, q in enumerate(found):
+        if n == 0 or found[n - 1].block != q.block:
+            masked = []
+        text = blocks[q.block].text
+        limit = found[n + 1].open if n + 1 < len(found) and found[n + 1].block == q.block else len(text)
+        context = _Context(paragraph=blocks[q.block].kind is Kind.PARAGRAPH, terms=terms)
+        decided.append(_decide(text, q, masked, limit, context))
+        masked.append((q.open, q.close))
+    texts = [blocks[i].text for i in body]
+    spoken = {d.said.speaker for d in decided if d.said.speaker and _is_name(d.said.speaker)}
+    names = _Names(_speaker_names(texts) | _chinese_names(texts) | spoken)
+    page = _Page(blocks=blocks, body=body, position={index: k for k, index in enumerate(body)}, names=names)
+    out: list[Quote] = []
+    previous: tuple[_Decided, str | None] | None = None
+    for d in decided:
+        speaker, verb = _settle(d, previous, page)
+        out.append(_quote(blocks[d.found.block], norm, d.found, speaker, verb))
+        previous = (d, speaker)
     return tuple(out)
 
 
-def _attribute(before: str, after: str) -> tuple[str | None, str | None]:
-    for pattern, text in ((_EN_BEFORE, before), (_ZH_BEFORE, before), (_EN_AFTER, after), (_ZH_AFTER, after)):
-        m = pattern.search(text)
-        if m:
-            who = m.group("who").strip()
-            if who:
-                return who, m.group("verb")
-    return None, None
+def _quote(block: Block, norm: Normalized, q: _Found, speaker: str | None, verb: str | None) -> Quote:
+    """The quote with its raw span (kept inside its block's span)."""
+    base = norm.to_normalized(block.span.start)
+    span = norm.raw_span(base + q.start, base + q.end)
+    start = min(max(span.start, block.span.start), block.span.end)
+    end = min(max(span.end, start), block.span.end)
+    return Quote(text=q.text, speaker=speaker, span=Span(start=start, end=end), block=q.block, verb=verb)
