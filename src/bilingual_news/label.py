@@ -4,6 +4,13 @@ In: the units and their features. Out: one :class:`Guess` per unit — a kind wh
 it alone (a disclaimer phrase, a metadata field, a caption mark, a menu word), and a quality
 class for everything (as jusText's good/near-good/short/bad), with the reasons.
 :mod:`bilingual_news.revise` turns guesses into final kinds using the neighbours.
+
+The cues are tried in a fixed order, most specific first, and the first that fires names the
+rule: chrome the split cut off a line (``chrome_tail``), a bare URL, leaked markup, a chrome
+phrase (cookie banners, site copyright), a disclaimer, a chrome section heading, a teaser label,
+a metadata field, a byline or credit, a counter, a caption cue, a line of several fields, a
+footer phrase, menu words, a line of one field, a dateline, a link list. Everything else is
+labelled by its quality class alone.
 """
 
 from __future__ import annotations
@@ -29,13 +36,43 @@ LINK_LIST_ITEMS = 4
 """Items separated by ``|`` or ``/`` above which a short line is a link list."""
 LINK_LIST_MAX_CHARS_PER_ITEM = 12
 """Average item length under which a multi-item line is a menu, not prose with slashes."""
+TOKEN_LIST_MIN_TOKENS = 4
+"""Blank-separated Chinese segments (Han on both sides of each blank) from which a line
+without sentences may be a list of links or tags (``广州 深圳 珠海 汕头``); prose has no blanks
+between Han characters, a blogger's spaced prose two or three."""
+TOKEN_LIST_MAX_CHARS = 8
+"""Mean Han characters per segment under which a Chinese multi-segment line is a list: link
+and tag labels are short, the clauses of spaced prose are longer."""
+LONG_TOKEN_LIST_MIN_TOKENS = 6
+"""Segments from which a line of longer segments is still a list (site names in a footer's
+link block)."""
+LONG_TOKEN_LIST_MAX_CHARS = 14
+"""Mean Han characters per segment up to which such a line is a list of names."""
+TOKEN_LIST_TOKENS_PER_MARK = 6
+"""Segments per sentence mark above which a long spaced line is still a list (a keyword dump
+with the odd full stop in it)."""
 CUE_MAX_CHARS = 60
 """Footer and caption cues decide only for units up to this long; a long unit that mentions
 ``分享`` or ``Photo`` is prose."""
 CAPTION_MAX_CHARS = 200
 """Longest unit a caption cue can decide: captions are one or two sentences."""
+CREDITED_CAPTION_MAX_CHARS = 600
+"""Longest caption that ends with a photo credit (``(Xinhua/Li Gang)``): agency captions
+repeat a paragraph of background after the picture's own line."""
+MARKUP_MIN_SHARE = 0.3
+"""Share of a unit in HTML tags from which it is leaked page source, not text."""
+TEASER_MAX_CHARS = 1000
+"""Longest unit a summary label (``编者按：``) decides: an editor's note is one paragraph."""
+DISCLAIMER_MAX_CHARS = 400
+"""Longest unit a disclaimer phrase decides: a notice is a few sentences. A sentence of prose
+needs two phrases (``…市场有风险…仅供参考``): one (``这些数据仅供参考``) is the text's own."""
+METADATA_LINE_MAX_CHARS = 80
+"""Longest line that holds metadata fields anywhere in it (``2024-05-13 作者：曹磊 来源：东方网``)."""
 DATELINE_MAX_CHARS = 40
-"""A short line with a date and little else is a dateline (metadata)."""
+"""A short line that is mostly a date or time is a dateline (metadata)."""
+DATELINE_MIN_SHARE = 0.5
+"""Share of a line that dates and times must cover for it to be a dateline: a link title
+with its date after it is mostly title."""
 
 
 class Quality(str, enum.Enum):
@@ -71,35 +108,69 @@ def size(f: Features) -> float:
 
 def label(units: tuple[Unit, ...], features: tuple[Features, ...]) -> tuple[Guess, ...]:
     """Guess each unit's quality, and its kind where a cue decides."""
-    return tuple(_one(u, f) for u, f in zip(units, features))
+    return tuple(_one(u, f) for u, f in zip(units, features, strict=True))
 
 
 def _one(unit: Unit, f: Features) -> Guess:
     quality = _quality(f)
+    if unit.fused == "chrome_tail":
+        return Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("chrome_tail",))
     if f.is_url:
         return Guess(quality=Quality.BAD, kind=Kind.SOURCE_URL, reasons=("url_only",))
-    if f.disclaimer_cue and f.chars <= 400:
+    if f.markup_share >= MARKUP_MIN_SHARE:
+        return Guess(quality=Quality.BAD, reasons=("markup",))
+    if f.chrome_cue and (quality is not Quality.GOOD or f.chars <= CAPTION_MAX_CHARS):
+        return Guess(quality=Quality.BAD, reasons=("chrome_cue",))
+    if f.prompt_cue and quality is Quality.SHORT:
+        return Guess(quality=Quality.BAD, reasons=("chrome_cue",))
+    if f.disclaimer_cue and f.chars <= DISCLAIMER_MAX_CHARS and (f.disclaimer_cue > 1 or quality is not Quality.GOOD):
         return Guess(quality=Quality.BAD, kind=Kind.DISCLAIMER, reasons=("disclaimer_cue",))
+    if f.section_cue:
+        return Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("section_cue",))
+    if f.teaser_cue and f.chars <= TEASER_MAX_CHARS:
+        return Guess(quality=Quality.BAD, kind=Kind.TEASER, reasons=("teaser_cue",))
     if f.metadata_field is not None:
         return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=(f"metadata_cue:{f.metadata_field}",))
-    if f.caption_cue and f.chars <= CAPTION_MAX_CHARS:
+    if f.credit:
+        return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("credit",))
+    if f.counter:
+        return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("counter",))
+    if f.caption_cue and (
+        f.chars <= CAPTION_MAX_CHARS or (f.chars <= CREDITED_CAPTION_MAX_CHARS and not f.ends_sentence)
+    ):
         return Guess(quality=Quality.BAD, kind=Kind.CAPTION, reasons=("caption_cue",))
+    if f.metadata_fields >= 2 and f.chars <= METADATA_LINE_MAX_CHARS:
+        return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("metadata_fields",))
     if f.footer_cue and f.chars <= CUE_MAX_CHARS:
         return Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("footer_cue",))
     if f.nav_cue:
         return Guess(quality=Quality.BAD, kind=Kind.NAV, reasons=("nav_cue",))
-    if f.has_date and f.chars <= DATELINE_MAX_CHARS and not f.ends_sentence and f.scripts.latin_words <= 4:
+    if f.metadata_fields and f.chars <= METADATA_LINE_MAX_CHARS and quality is not Quality.GOOD:
+        return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("metadata_fields",))
+    if f.has_date and f.chars <= DATELINE_MAX_CHARS and f.date_share >= DATELINE_MIN_SHARE and not f.ends_sentence:
         return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("dateline",))
-    if (
-        f.items >= LINK_LIST_ITEMS
-        and f.chars / f.items <= LINK_LIST_MAX_CHARS_PER_ITEM
-        and quality is not Quality.GOOD
-    ):
+    if _link_list(f, quality):
         return Guess(quality=Quality.BAD, reasons=("link_list",))
     return Guess(quality=quality, reasons=(quality.value,))
 
 
+def _link_list(f: Features, quality: Quality) -> bool:
+    if f.items >= LINK_LIST_ITEMS and f.item_chars <= LINK_LIST_MAX_CHARS_PER_ITEM and quality is not Quality.GOOD:
+        return True
+    s = f.scripts
+    segments = f.han_gaps + 1
+    if s.han <= s.latin_words or f.sentence_marks * TOKEN_LIST_TOKENS_PER_MARK >= segments:
+        return False
+    per_segment = s.han / segments
+    if segments >= TOKEN_LIST_MIN_TOKENS and per_segment <= TOKEN_LIST_MAX_CHARS:
+        return True
+    return segments >= LONG_TOKEN_LIST_MIN_TOKENS and per_segment <= LONG_TOKEN_LIST_MAX_CHARS
+
+
 def _quality(f: Features) -> Quality:
+    if f.truncated:
+        # An excerpt cut off mid-sentence is a link's preview, not the article's text.
+        return Quality.SHORT
     han_text = f.scripts.han >= f.scripts.latin_words * 2
     if han_text:
         if f.scripts.han >= GOOD_HAN_CHARS and f.sentence_marks >= 1:

@@ -17,8 +17,8 @@ HAN = regex.compile(r"\p{Han}")
 LATIN_WORD = regex.compile(r"[\p{Latin}][\p{Latin}\p{M}'’-]*")
 """One word in Latin script (apostrophes and hyphens inside it)."""
 _HAN_RUN = regex.compile(r"\p{Han}+")
-_LATIN = regex.compile(r"\p{Latin}")
-_DIGIT = regex.compile(r"\p{Nd}")
+_LATIN_RUN = regex.compile(r"\p{Latin}+")
+_DIGIT_RUN = regex.compile(r"\p{Nd}+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,8 @@ class ScriptCounts:
     """Words written in Latin letters."""
     total: int
     """Characters that are not white space."""
+    capital_words: int = 0
+    """Latin words that start with a capital letter."""
 
     @property
     def han_share(self) -> float:
@@ -54,12 +56,15 @@ def count_scripts(text: str) -> ScriptCounts:
     >>> count_scripts("首页 News 2025").han, count_scripts("首页 News 2025").latin_words
     (2, 1)
     """
+    latin = sum(map(len, _LATIN_RUN.findall(text)))
+    words = LATIN_WORD.findall(text) if latin else []
     return ScriptCounts(
-        han=len(HAN.findall(text)),
-        latin=len(_LATIN.findall(text)),
-        digits=len(_DIGIT.findall(text)),
-        latin_words=len(LATIN_WORD.findall(text)),
-        total=sum(1 for ch in text if not ch.isspace()),
+        han=sum(map(len, _HAN_RUN.findall(text))),
+        latin=latin,
+        digits=sum(map(len, _DIGIT_RUN.findall(text))),
+        latin_words=len(words),
+        total=sum(map(len, text.split())),
+        capital_words=sum(1 for w in words if w[0].isupper()),
     )
 
 

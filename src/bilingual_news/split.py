@@ -6,12 +6,20 @@ order, each with its normalized text and its raw span.
 A unit is a non-blank line, stripped. A line is split further where a reader would see two
 things fused by the scrape:
 
-* a run of navigation words before a title (``首页 资讯 China and Russia …``);
-* a trailing URL after other text (``…仅供参考! http://…/18408.html``).
+* a run of navigation words before a title (``首页 资讯 China and Russia …``), a navigation
+  label and its colon (``正在阅读：标题``), or a breadcrumb closing with the title
+  (``首页 > 时政新闻 > 标题``);
+* a trailing URL after other text (``…仅供参考! http://…/18408.html``);
+* chrome a scrape appended to a line (``…返回搜狐，查看更多``, ``来源：新华网 分享到：``);
+* a reporter's credit closing a paragraph (``…。（记者 胡晓蓉）``).
+
+Metadata fields run together (``来源：证券时报网作者：李在山``) stay one metadata unit.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -34,9 +42,29 @@ MIN_NAV_WORDS = 2
 """Menu words needed before a title to split them when no separator (``>``, ``|``) stands
 between: one capitalised word (``World Cup final``) is the title's own first word."""
 
+MAX_PREFIX_TOKENS = 24
+"""Tokens of a line looked at for a menu prefix: menus fused onto a title are a few words."""
+
 MAX_HAN_NAV_TOKEN = 4
 """Longest Han token taken for a menu item in a fused prefix: menu labels are 2-4 characters."""
 
+MIN_TEXT_BEFORE_TAIL = 4
+"""Characters a line keeps before a chrome tail or a credit for the tail to be split off: a
+line that is all tail is one unit already."""
+
+MAX_CRUMB_CHARS = 12
+"""Longest item of a breadcrumb before a title (``首页``, ``时政新闻``, ``World News``)."""
+
+MAX_LABEL_CHARS = 16
+"""Characters at a line's start looked at for a navigation label."""
+
+MAX_CRUMB_SCAN = 200
+"""Characters at a line's start looked at for breadcrumb separators."""
+
+_CRUMB_CHARS = regex.compile(r"[>›»＞]")
+_CRUMB = regex.compile(r"\s*(?:>>?|›|»|＞)\s*")
+_CREDIT_TAIL = regex.compile(r"(?<=[。！？!?.…”\"」』）)])\s*(?P<credit>[(（](?P<inner>[^()（）]{2,40})[)）])$")
+_CREDIT_INNER = regex.compile(r"记者|通讯员|实习生|摄$|供图$|/图|图/|/文|文/")
 _URL_TAIL = regex.compile(r"(?<=\S)[ \t\u3000]+(?P<url>(?:https?://|www\.)\S+)$")
 _TOKEN = regex.compile(r"\S+")
 _BREADCRUMB_SEPARATORS = frozenset({">", ">>", "›", "»", "/", "|", "-", "·"})
@@ -62,7 +90,9 @@ class Unit:
     blank_before: bool
     """Whether a blank line separates this unit from the one before."""
     fused: str = ""
-    """Why the unit was cut from a longer line (``nav_prefix``, ``url_tail``), or empty."""
+    """Why the unit was cut from a longer line (``nav_prefix``, ``url_tail``, ``chrome_tail``,
+    ``credit_tail``; ``before_url_tail`` and the like for the text a tail was cut from), or
+    empty."""
 
 
 def split(norm: Normalized) -> tuple[Unit, ...]:
@@ -86,7 +116,7 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
                     text=text[s:e],
                     start=s,
                     end=e,
-                    span=norm.raw_span(s, e),
+                    span=_trimmed(norm.raw, norm.raw_span(s, e)),
                     line=index,
                     blank_before=blank,
                     fused=why,
@@ -96,30 +126,119 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
     return tuple(units)
 
 
+def _trimmed(raw: str, span: Span) -> Span:
+    """The span without blanks at its ends (a deleted control character may sit there)."""
+    start, end = span.start, span.end
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return span if (start, end) == (span.start, span.end) else Span(start=start, end=end)
+
+
 def _pieces(line: str) -> list[tuple[int, int, str]]:
-    """The ``(start, end, why)`` pieces of one stripped line."""
-    pieces: list[tuple[int, int, str]] = []
+    """The ``(start, end, why)`` pieces of one stripped line, in order."""
     end = len(line)
-    url_at = -1
-    m = _URL_TAIL.search(line)
+    tail: list[tuple[int, int, str]] = []
+    m = _URL_TAIL.search(line) if "http" in line or "www." in line else None
     if m:
-        url_at = m.start("url")
-        end = len(line[:url_at].rstrip())
-    cut = _nav_prefix_end(line[:end])
-    if cut:
-        pieces.append((0, cut[0], "nav_prefix"))
-        pieces.append((cut[1], end, "nav_prefix"))
+        tail.append((m.start("url"), end, "url_tail"))
+        end = len(line[: m.start("url")].rstrip())
+    cut = _chrome_tail(line[:end])
+    if cut is not None:
+        tail.insert(0, (cut, end, "chrome_tail"))
+        end = len(line[:cut].rstrip())
+    cut = _credit_tail(line[:end])
+    if cut is not None:
+        tail.insert(0, (cut, end, "credit_tail"))
+        end = len(line[:cut].rstrip())
+    head: list[tuple[int, int, str]] = []
+    prefix = _breadcrumb_end(line[:end]) or _label_prefix_end(line[:end]) or _nav_prefix_end(line[:end])
+    if prefix:
+        head.append((0, prefix[0], "nav_prefix"))
+        head.append((prefix[1], end, "nav_prefix"))
     else:
-        pieces.append((0, end, "url_tail" if url_at >= 0 else ""))
-    if url_at >= 0:
-        pieces.append((url_at, len(line), "url_tail"))
-    return pieces
+        head.append((0, end, "before_" + tail[0][2] if tail else ""))
+    return head + tail
+
+
+def _chrome_tail(line: str) -> int | None:
+    """Where chrome that a scrape appended to a line starts (``…返回搜狐，查看更多``,
+    ``…播出收起``, ``来源：新华网 分享到：``), or ``None``."""
+    if not line.endswith(lexicon().tail):
+        return None
+    m = _chrome_tail_pattern().search(line)
+    if m is None or m.start() < MIN_TEXT_BEFORE_TAIL:
+        return None
+    return m.start()
+
+
+def _credit_tail(line: str) -> int | None:
+    """Where a reporter's credit closing a paragraph starts (``…。（记者 胡晓蓉）``), or ``None``."""
+    if not line.endswith((")", "）")):
+        return None
+    m = _CREDIT_TAIL.search(line)
+    if m is None or m.start("credit") < MIN_TEXT_BEFORE_TAIL:
+        return None
+    inner = fold(m.group("inner"))
+    if inner.startswith(_credit_cues()) or _CREDIT_INNER.search(inner):
+        return m.start("credit")
+    return None
+
+
+def _label_prefix_end(line: str) -> tuple[int, int] | None:
+    """Where a navigation label and its colon end before a title (``正在阅读：标题``)."""
+    if not line[:MAX_LABEL_CHARS].lower().startswith(lexicon().nav_label):
+        return None
+    m = _label_prefix_pattern().match(line)
+    if m is None or len(line) - m.end() < MIN_TITLE_AFTER_NAV:
+        return None
+    return m.end(), m.end() + len(line[m.end() :]) - len(line[m.end() :].lstrip())
+
+
+def _breadcrumb_end(line: str) -> tuple[int, int] | None:
+    """Where a breadcrumb of short items ends and the title it closes with starts
+    (``首页 > 时政新闻 > 江门七旬阿婆接来电称其…``), or ``None``."""
+    if not _CRUMB_CHARS.search(line[:MAX_CRUMB_SCAN]):
+        return None
+    parts = list(_CRUMB.finditer(line))
+    if not parts:
+        return None
+    last = parts[-1]
+    rest = line[last.end() :].strip()
+    if len(rest) < MIN_TITLE_AFTER_NAV:
+        return None
+    crumbs = _CRUMB.split(line[: last.start()])
+    if not all(0 < len(c.strip()) <= MAX_CRUMB_CHARS for c in crumbs):
+        return None
+    return last.start() + len(last.group().rstrip()), last.end()
+
+
+@functools.cache
+def _chrome_tail_pattern() -> regex.Pattern[str]:
+    cues = "|".join(regex.escape(c) for c in sorted(lexicon().tail, key=len, reverse=True))
+    return regex.compile(rf"(?:返回\S{{1,8}}?[，,]\s*)?(?:{cues})\s*$", regex.IGNORECASE)
+
+
+@functools.cache
+def _label_prefix_pattern() -> regex.Pattern[str]:
+    cues = "|".join(regex.escape(c) for c in sorted(lexicon().nav_label, key=len, reverse=True))
+    return regex.compile(rf"^(?:{cues})\s*[:：]", regex.IGNORECASE)
+
+
+@functools.cache
+def _credit_cues() -> tuple[str, ...]:
+    lex = lexicon()
+    return tuple(c for _, c in (*lex.metadata, *lex.metadata_bare))
 
 
 def _nav_prefix_end(line: str) -> tuple[int, int] | None:
     """Where a prefix of menu words ends and the title after it starts, or ``None``."""
     nav = lexicon().nav
-    tokens = list(_TOKEN.finditer(line))
+    first = line.split(maxsplit=1)[0] if line else ""
+    if fold(first) not in nav and first not in _BREADCRUMB_SEPARATORS and not _HAN_TOKEN.fullmatch(first):
+        return None  # the line does not open with a menu word: the common case, decided fast
+    tokens = list(itertools.islice(_TOKEN.finditer(line), MAX_PREFIX_TOKENS))
     if len(tokens) < 2:
         return None
     last_nav = -1

@@ -28,13 +28,31 @@ class Lexicon:
     footer: frozenset[str]
     """Words that are footer chrome when they make up or start a line."""
     metadata: tuple[tuple[str, str], ...]
-    """``(field, cue)`` pairs, longest cue first, for lines that start with a cue."""
+    """``(field, cue)`` pairs, longest cue first, for lines that start with a cue and a colon."""
+    metadata_bare: tuple[tuple[str, str], ...]
+    """``(field, cue)`` pairs for cues that need no colon (``综合整理自``), longest first."""
     disclaimer: tuple[str, ...]
     """Phrases that make a line a disclaimer wherever they stand in it."""
     caption_prefix: tuple[str, ...]
     """Phrases that make a line a caption when it starts with them."""
     caption_contains: tuple[str, ...]
     """Phrases that make a line a caption wherever they stand in it."""
+    caption_suffix: tuple[str, ...]
+    """Phrases that make a line a caption when it ends with them (a photographer's credit)."""
+    section: frozenset[str]
+    """Headings that open a section of chrome after the article (related links, comments)."""
+    chrome: tuple[str, ...]
+    """Phrases that make a line chrome wherever they stand in it (cookie banners, copyright)."""
+    chrome_han: tuple[str, ...]
+    """Phrases that make a mostly Chinese line chrome (``Cookie`` in a Chinese banner)."""
+    chrome_short: tuple[str, ...]
+    """Phrases that make a line chrome when the line is not prose by itself (app prompts)."""
+    teaser: tuple[str, ...]
+    """Labels that open a summary shown before the body (``编者按``, ``Summary``)."""
+    tail: tuple[str, ...]
+    """Chrome a scrape appends to the end of a line (``查看更多``, ``收起``, ``分享到：``)."""
+    nav_label: tuple[str, ...]
+    """Navigation labels fused onto the title after them with a colon (``正在阅读：``)."""
 
 
 def _lines(name: str) -> list[str]:
@@ -48,10 +66,14 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-def _pairs(name: str) -> list[tuple[str, str]]:
+def _pairs(name: str, *, bare: bool | None = None) -> list[tuple[str, str]]:
+    """``(key, cue)`` from ``key<TAB>cue[<TAB>bare]`` lines; ``bare`` picks lines with or without
+    the third column (``None``: all lines)."""
     pairs = []
     for line in _lines(name):
-        key, _, cue = line.partition("\t")
+        key, cue, *flags = line.split("\t")
+        if bare is not None and ("bare" in flags) != bare:
+            continue
         pairs.append((key.strip(), fold(cue) if cue.strip() else cue))
     return pairs
 
@@ -60,12 +82,23 @@ def _pairs(name: str) -> list[tuple[str, str]]:
 def lexicon() -> Lexicon:
     """The lexicons, read and folded once per process."""
     captions = _pairs("caption.txt")
-    metadata = sorted(_pairs("metadata.txt"), key=lambda p: -len(p[1]))
+    chrome = _pairs("chrome.txt")
+    metadata = sorted(_pairs("metadata.txt", bare=False), key=lambda p: -len(p[1]))
+    metadata_bare = sorted(_pairs("metadata.txt", bare=True), key=lambda p: -len(p[1]))
     return Lexicon(
         nav=frozenset(fold(w) for w in _lines("nav.txt")),
         footer=frozenset(fold(w) for w in _lines("footer.txt")),
         metadata=tuple(metadata),
+        metadata_bare=tuple(metadata_bare),
         disclaimer=tuple(fold(w) for w in _lines("disclaimer.txt")),
         caption_prefix=tuple(c for k, c in captions if k == "prefix"),
         caption_contains=tuple(c for k, c in captions if k == "contains"),
+        caption_suffix=tuple(c for k, c in captions if k == "suffix"),
+        section=frozenset(fold(w) for w in _lines("section.txt")),
+        chrome=tuple(c for k, c in chrome if k == "any"),
+        chrome_han=tuple(c for k, c in chrome if k == "han"),
+        chrome_short=tuple(c for k, c in chrome if k == "short"),
+        teaser=tuple(fold(w) for w in _lines("teaser.txt")),
+        tail=tuple(w.strip() for w in _lines("tail.txt")),
+        nav_label=tuple(w.strip() for w in _lines("nav_label.txt")),
     )

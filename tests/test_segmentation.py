@@ -1,0 +1,267 @@
+"""Segmentation: every piece of a page gets the role a careful reader gives it.
+
+Behaviour tests on the small synthetic pages in ``tests/cases/segmentation`` (each ``<name>.txt``
+with its ``<name>.json`` in the gold format of the corpus; the README there says what each page
+shows), and a corpus test: the seed page comes out exactly as its gold says. Expected roles,
+texts and headlines come from the gold files, never from running the parser.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import bilingual_news
+from bilingual_news import Document, Kind
+from helpers import CASES, corpus_dir, load_gold, needs_corpus, overlapping, uncovered
+
+SEGMENTATION = CASES / "segmentation"
+CASE_NAMES = sorted(p.stem for p in SEGMENTATION.glob("*.json"))
+
+
+def _case(name: str) -> tuple[Document, dict[str, Any]]:
+    raw = (SEGMENTATION / f"{name}.txt").read_text(encoding="utf-8")
+    gold: dict[str, Any] = json.loads((SEGMENTATION / f"{name}.json").read_text(encoding="utf-8"))
+    return bilingual_news.parse(raw), gold
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _segments(doc: Document) -> list[tuple[str, str]]:
+    """The page as ``(role, raw text)`` pairs, blanks folded: the gold's form."""
+    return [(block.kind.value, _squeeze(block.span.slice(doc.raw))) for block in doc.blocks]
+
+
+def _gold_segments(gold: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(role, _squeeze(text)) for role, text in gold["segments"]]
+
+
+def _roles_of(doc: Document, role: str) -> list[str]:
+    return [text for kind, text in _segments(doc) if kind == role]
+
+
+def _gold_roles_of(gold: dict[str, Any], role: str) -> list[str]:
+    return [text for kind, text in _gold_segments(gold) if kind == role]
+
+
+# ------------------------------------------------------------------ whole synthetic pages
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_case_segments_match_gold(name: str) -> None:
+    doc, gold = _case(name)
+    assert _segments(doc) == _gold_segments(gold)
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_case_headline_matches_gold(name: str) -> None:
+    doc, gold = _case(name)
+    assert doc.headline == gold["headline"]
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_blocks_cover_every_non_blank_character_once(name: str) -> None:
+    doc, _ = _case(name)
+    assert uncovered(doc) == []
+    assert overlapping(doc) == []
+
+
+@pytest.mark.parametrize("name", CASE_NAMES)
+def test_every_block_says_why(name: str) -> None:
+    doc, _ = _case(name)
+    assert all(block.reasons for block in doc.blocks)
+
+
+# ------------------------------------------------------------------ one behaviour each
+def test_chinese_chrome_around_english_article_is_chrome() -> None:
+    doc, gold = _case("zh-chrome-en-article")
+    assert _roles_of(doc, "nav") == _gold_roles_of(gold, "nav")
+    assert _roles_of(doc, "footer") == _gold_roles_of(gold, "footer")
+
+
+def test_english_article_inside_chinese_chrome_is_body() -> None:
+    doc, gold = _case("zh-chrome-en-article")
+    assert [_squeeze(b.text) for b in doc.body] == _gold_roles_of(gold, "paragraph")
+
+
+def test_chinese_article_inside_english_chrome_is_body() -> None:
+    doc, gold = _case("en-chrome-zh-article")
+    assert [_squeeze(b.text) for b in doc.body] == _gold_roles_of(gold, "paragraph")
+
+
+def test_english_chrome_around_chinese_article_is_chrome() -> None:
+    doc, gold = _case("en-chrome-zh-article")
+    assert _roles_of(doc, "nav") + _roles_of(doc, "footer") == _gold_roles_of(gold, "nav") + _gold_roles_of(
+        gold, "footer"
+    )
+
+
+def test_byline_and_editor_lines_are_metadata() -> None:
+    doc, gold = _case("zh-chrome-en-article")
+    assert _roles_of(doc, "metadata") == _gold_roles_of(gold, "metadata")
+
+
+def test_nav_fused_onto_headline_is_split() -> None:
+    doc, gold = _case("nav-fused-headline")
+    assert _segments(doc)[:2] == _gold_segments(gold)[:2]
+
+
+def test_repeated_headline_is_labelled_each_time() -> None:
+    doc, gold = _case("nav-fused-headline")
+    assert _roles_of(doc, "headline") == _gold_roles_of(gold, "headline")
+
+
+def test_disclaimer_fused_with_url_is_split() -> None:
+    doc, gold = _case("disclaimer-url")
+    assert _roles_of(doc, "disclaimer") + _roles_of(doc, "source_url") == _gold_roles_of(
+        gold, "disclaimer"
+    ) + _gold_roles_of(gold, "source_url")
+
+
+def test_printed_article_url_is_the_source_url() -> None:
+    doc, gold = _case("disclaimer-url")
+    assert doc.source_url == gold["source_url"]
+
+
+def test_truncated_copy_of_first_paragraph_is_teaser() -> None:
+    doc, gold = _case("teaser")
+    assert _roles_of(doc, "teaser") == _gold_roles_of(gold, "teaser")
+
+
+def test_metadata_lines_before_and_after_body() -> None:
+    doc, gold = _case("metadata-lines")
+    assert _roles_of(doc, "metadata") == _gold_roles_of(gold, "metadata")
+
+
+def test_page_without_title_has_no_headline() -> None:
+    doc, gold = _case("no-title")
+    assert gold["headline"] is None
+    assert doc.headline is None
+    assert not doc.of_kind(Kind.HEADLINE)
+
+
+def test_parallel_bilingual_paragraphs_are_all_body() -> None:
+    doc, gold = _case("parallel-body")
+    assert [_squeeze(b.text) for b in doc.body] == _gold_roles_of(gold, "paragraph")
+    assert {b.lang.partition("-")[0] for b in doc.body} == {"en", "zh"}
+
+
+def test_link_list_line_is_chrome_around_the_body() -> None:
+    doc, gold = _case("long-link-list")
+    assert [b.kind for b in doc.blocks if len(b.text) > 1000] == [Kind.NAV, Kind.FOOTER]
+    assert [_squeeze(b.text) for b in doc.body] == _gold_roles_of(gold, "paragraph")
+
+
+def test_breadcrumb_closing_with_the_title_is_split() -> None:
+    doc, gold = _case("breadcrumb-title")
+    assert _segments(doc)[1:3] == _gold_segments(gold)[1:3]
+
+
+def test_reporter_credit_closing_a_paragraph_is_split() -> None:
+    doc, gold = _case("credit-tail")
+    assert _segments(doc)[2:4] == _gold_segments(gold)[2:4]
+
+
+def test_related_section_heading_ends_the_body() -> None:
+    doc, gold = _case("related-wall")
+    assert _roles_of(doc, "footer") == _gold_roles_of(gold, "footer")
+
+
+def test_title_broken_over_lines_is_joined() -> None:
+    doc, gold = _case("broken-title")
+    assert doc.headline == gold["headline"]
+    assert _roles_of(doc, "headline") == _gold_roles_of(gold, "headline")
+
+
+def test_long_run_of_short_text_lines_is_body() -> None:
+    doc, gold = _case("short-lines-text")
+    assert [_squeeze(b.text) for b in doc.body] == _gold_roles_of(gold, "paragraph")
+
+
+def test_chrome_interrupting_the_body_is_footer() -> None:
+    doc, gold = _case("in-body-chrome")
+    assert _roles_of(doc, "footer") == _gold_roles_of(gold, "footer")
+
+
+def test_dates_heading_timeline_entries_are_subheadings() -> None:
+    doc, gold = _case("timeline")
+    assert _roles_of(doc, "subheading") == _gold_roles_of(gold, "subheading")
+
+
+def test_dates_heading_timeline_entries_do_not_cut_the_body() -> None:
+    doc, gold = _case("timeline")
+    assert [_squeeze(b.text) for b in doc.paragraphs] == _gold_roles_of(gold, "paragraph")
+
+
+def test_sentence_opening_like_a_byline_is_body() -> None:
+    doc, gold = _case("byline-like-sentence")
+    assert [_squeeze(b.text) for b in doc.paragraphs] == _gold_roles_of(gold, "paragraph")
+    assert _roles_of(doc, "metadata") == _gold_roles_of(gold, "metadata")
+
+
+def test_english_text_about_cookies_and_reports_is_body() -> None:
+    page = (
+        "Report: Bakeries Sell More Cookies Before the Holidays\n"
+        "Small bakeries sold more cookies in the weeks before the holidays than in any month of the year, "
+        "according to a survey of shop owners published on Monday.\n"
+        "Report: sales of cookie tins doubled.\n"
+        "Owners said oatmeal cookies and ginger biscuits were the favourites, and several shops hired extra "
+        "staff to keep up with orders from offices and schools.\n"
+    )
+    doc = bilingual_news.parse(page)
+    assert [b.kind for b in doc.blocks] == [Kind.HEADLINE, Kind.PARAGRAPH, Kind.PARAGRAPH, Kind.PARAGRAPH]
+
+
+# --------------------------------------------------------------- long and hostile inputs
+_ARTICLE = (
+    "Harbour Pilots Train on a New Simulator\n"
+    "Harbour pilots in the port now train on a simulator that reproduces the tides, the wind and the "
+    "traffic of a busy morning, so that new pilots can practise the hardest approaches without risk.\n"
+    "The port authority said the simulator had already been used for more than two hundred hours of "
+    "training this year, and that two neighbouring ports had asked to share it.\n"
+)
+
+
+def test_huge_link_list_line_stays_chrome_and_is_fast() -> None:
+    items = " | ".join(f"栏目{i}" for i in range(30_000))
+    assert len(items) > 170_000
+    doc = bilingual_news.parse(_ARTICLE + items + "\n")
+    start = time.perf_counter()
+    doc = bilingual_news.parse(_ARTICLE + items + "\n")
+    elapsed = time.perf_counter() - start
+    assert doc.blocks[-1].kind is Kind.FOOTER
+    assert len(doc.body) == 2
+    assert elapsed < 2.0
+
+
+def test_hundreds_of_footer_menu_lines_do_not_pull_the_body_into_chrome() -> None:
+    menus = "".join(f"栏目{i}\n更多\n" for i in range(300))
+    doc = bilingual_news.parse(_ARTICLE + menus)
+    assert [b.kind for b in doc.blocks[1:3]] == [Kind.PARAGRAPH, Kind.PARAGRAPH]
+    assert doc.headline == "Harbour Pilots Train on a New Simulator"
+    assert {b.kind for b in doc.blocks[3:]} == {Kind.FOOTER}
+
+
+# ------------------------------------------------------------------------------ corpus
+def _seed() -> Path:
+    base = corpus_dir()
+    assert base is not None
+    return base / "seed"
+
+
+@needs_corpus
+def test_seed_page_segments_match_gold() -> None:
+    page = _seed()
+    doc = bilingual_news.parse((page / "raw.txt").read_text(encoding="utf-8"))
+    assert _segments(doc) == _gold_segments(load_gold(page))
+
+
+@needs_corpus
+def test_seed_page_headline_matches_gold() -> None:
+    page = _seed()
+    doc = bilingual_news.parse((page / "raw.txt").read_text(encoding="utf-8"))
+    assert doc.headline == load_gold(page)["headline"]
