@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 import bilingual_news
-from bilingual_news import BilingualNewsError, InputError, SchemaError
+from bilingual_news import BilingualNewsError, InputError, MissingDependencyError, SchemaError
 
 
-@pytest.mark.parametrize("cls", [InputError, SchemaError])
+@pytest.mark.parametrize("cls", [InputError, SchemaError, MissingDependencyError])
 def test_every_error_derives_from_the_base(cls: type[Exception]) -> None:
     assert issubclass(cls, BilingualNewsError)
 
@@ -16,6 +16,10 @@ def test_every_error_derives_from_the_base(cls: type[Exception]) -> None:
 @pytest.mark.parametrize("cls", [InputError, SchemaError])
 def test_errors_are_value_errors(cls: type[Exception]) -> None:
     assert issubclass(cls, ValueError)
+
+
+def test_missing_dependency_is_an_import_error() -> None:
+    assert issubclass(MissingDependencyError, ImportError)
 
 
 def test_input_error_names_its_source() -> None:

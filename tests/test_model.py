@@ -6,7 +6,8 @@ import dataclasses
 
 import pytest
 
-from bilingual_news import Block, Document, Kind, Span
+from bilingual_news import Block, Document, Kind, Metadata, Span, Stats, Word, WordKind
+from bilingual_news.model import METADATA_FIELDS
 
 KINDS = [
     "nav",
@@ -93,3 +94,37 @@ def test_text_is_headline_then_body() -> None:
 def test_block_spans_point_into_raw() -> None:
     doc = _doc()
     assert all(b.span.slice(doc.raw) == b.text for b in doc.blocks)
+
+
+def test_block_sentences_default_to_none_found() -> None:
+    assert _block(Kind.PARAGRAPH, "Body.", 0).sentences == ()
+
+
+def test_document_with_new_fields_is_hashable() -> None:
+    meta = Metadata(source="人民网", views=12, spans=(("source", Span(start=0, end=3)),))
+    block = Block(
+        kind=Kind.PARAGRAPH, text="A. B.", span=Span(start=0, end=5), lang="en", sentences=(Span(start=0, end=2),)
+    )
+    doc = Document(raw="A. B.", blocks=(block,), metadata=meta)
+    assert hash(doc) == hash(Document(raw="A. B.", blocks=(block,), metadata=meta))
+
+
+def test_word_and_stats_are_frozen_values() -> None:
+    word = Word(text="中国", span=Span(start=0, end=2), kind=WordKind.HAN)
+    stats = Stats(characters=2, han=2, words=1, sentences=1, paragraphs=1, reading_minutes=0.0)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        word.text = "x"  # type: ignore[misc]
+    assert hash(word) == hash(Word(text="中国", span=Span(start=0, end=2), kind=WordKind.HAN))
+    assert hash(stats) == hash(dataclasses.replace(stats))
+    assert str(WordKind.HAN) == "han"
+
+
+def test_metadata_fields_are_the_documented_ones() -> None:
+    assert METADATA_FIELDS == ("published", "source", "author", "editor", "original_title", "views")
+    assert all(hasattr(Metadata(), name) for name in METADATA_FIELDS)
+
+
+def test_languages_and_sentences_are_views_of_the_body() -> None:
+    doc = _doc()
+    assert doc.languages == (("en", 1.0),)
+    assert doc.sentences == ()

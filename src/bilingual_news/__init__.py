@@ -13,8 +13,8 @@ import logging
 
 __version__ = "0.1.0"
 
-from bilingual_news.errors import BilingualNewsError, InputError, SchemaError
-from bilingual_news.model import Block, Document, Edit, Kind, Metadata, Quote, Span
+from bilingual_news.errors import BilingualNewsError, InputError, MissingDependencyError, SchemaError
+from bilingual_news.model import Block, Document, Edit, Kind, Metadata, Quote, Span, Stats, Word, WordKind
 from bilingual_news.normalize import Normalized, normalize
 from bilingual_news.options import NormalizeOptions, ParseOptions
 from bilingual_news.pipeline import parse, parse_file
@@ -30,12 +30,16 @@ __all__ = [
     "InputError",
     "Kind",
     "Metadata",
+    "MissingDependencyError",
     "NormalizeOptions",
     "Normalized",
     "ParseOptions",
     "Quote",
     "SchemaError",
     "Span",
+    "Stats",
+    "Word",
+    "WordKind",
     "__version__",
     "json_schema",
     "normalize",

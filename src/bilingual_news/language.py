@@ -1,48 +1,423 @@
-"""Block language from script ratios: fast, exact for Han, no model.
+"""Block language: script ratios first, character sets for the Chinese variant, langdetect last.
 
-In: a block's text. Out: a language code — ``zh`` (mostly Han), ``en`` (mostly Latin),
-``mixed`` (substantial runs of both), ``und`` (too little text to say).
+In: a block's text. Out: a BCP 47-style code (:func:`block_language`): ``zh-Hans``, ``zh-Hant``,
+``zh`` (Han text whose characters do not show which), ``zh-Latn`` (pinyin), ``en``, another
+ISO 639-1 code (``fr``, ``de``, ``ja``, ``ko`` …), ``mixed`` (substantial runs of both Han and
+Latin script) or ``und`` (digits, URLs, punctuation, or too little text to judge). For a
+document: :func:`document_language` and :func:`language_shares` over its body blocks.
+
+The decision, cheapest first (``docs/language.md`` draws it):
+
+1. URLs, e-mail addresses and handles are dropped; letters are counted by script with
+   ``regex`` (``\\p{Han}``, ``\\p{Latin}``, kana, Hangul) — ASCII text and text whose only
+   letters are Han (most blocks) skip the count. Fewer than :data:`MIN_LETTERS` is ``und``.
+2. Both Han and Latin, each with a long run and a fair share, is ``mixed``.
+3. Han text is ``ja`` with enough kana, ``ko`` with enough Hangul, else ``zh-Hans`` or ``zh-Hant``
+   by the characters that exist in only one of the two sets (CC-CEDICT's, shipped by ``zhon``),
+   else ``zh``. langdetect is never asked about Han text (it calls traditional Chinese Korean).
+4. Latin text is pinyin (``zh-Latn``) when every word is made of pinyin syllables; clear
+   English by its function words; English also when nothing in it points to another language
+   (no accented letters, no French/German/Spanish/… function words), which is how the short
+   English headlines and menu items of these pages look. Only the rest — Latin text with signs of
+   another language, long enough to judge — goes to langdetect (seeded, loaded once, on first use).
 """
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
-from bilingual_news.scripts import count_scripts
+import regex
 
-__all__ = ["block_language", "document_language"]
+from bilingual_news._lazy import Lazy, missing
 
-MIXED_MIN_SHARE = 0.2
-"""Share of letters in the minority script above which a block is ``mixed``: a Chinese
-sentence with one English name stays ``zh``."""
+__all__ = [
+    "HAN_LETTER_WEIGHT",
+    "block_language",
+    "chinese_variant",
+    "document_language",
+    "is_pinyin",
+    "langdetect_loaded",
+    "language_shares",
+]
+
+# ------------------------------------------------------------------ thresholds
+SAMPLE_CHARS = 600
+"""Longest text read whole: a longer block is judged on its first and last 300 characters, so
+that a 170,000-character block of leaked markup costs no more than a paragraph, and a fusion of
+two languages at either end is still seen."""
+CACHE_MAX_CHARS = 160
+"""Blocks up to this long have their answer cached (menus, bylines, footers recur on every page
+of a site); longer ones rarely come twice."""
+CACHE_SIZE = 8192
+"""Short texts whose language is kept (at most ~2 MB)."""
 MIN_LETTERS = 2
-"""Fewer letters than this (digits, URLs, punctuation) gives ``und``."""
+"""Fewer letters than this (after URLs are dropped) is ``und``: ``2025``, ``·``, ``A``."""
 HAN_LETTER_WEIGHT = 3
-"""A Han character weighs as much as three Latin letters (one word-ish unit each)."""
+"""A Han character weighs as much as three Latin letters when the scripts are compared: an
+English word is about five letters, a Chinese word about 1.6 characters, so the same content
+takes about three times as many Latin letters as Han characters."""
+MIXED_MIN_SHARE = 0.12
+"""The minority script's weighted share above which a block can be ``mixed``: ``首页 资讯
+China and Russia Join Hands …`` has 0.16; a long Chinese paragraph naming ``Galaxy S20`` is
+far below."""
+MIXED_MIN_HAN_RUN = 4
+"""Han characters in a row (blanks and punctuation between them allowed) that make a
+substantial Chinese run inside Latin text: ``首页 资讯`` has four; a name glossed as ``(习近平)``
+has three."""
+MIXED_MIN_LATIN_RUN = 7
+"""Latin words in a row that make a substantial English run inside Chinese text — a clause or
+a long title, not the names, products and course titles Chinese prose carries (``Isa Fulford``,
+``Galaxy S20``, ``Building Systems with the ChatGPT API`` have two to six)."""
+JA_MIN_KANA_SHARE = 0.2
+"""Share of kana among CJK letters above which text is Japanese: Japanese prose is a third to
+two thirds kana; Chinese has none but the odd ``の`` in a shop name."""
+KO_MIN_HANGUL_SHARE = 0.5
+"""Share of Hangul among CJK letters above which text is Korean (Korean may mix in Hanja)."""
+VARIANT_SAMPLE_CHARS = 400
+"""Characters read to tell simplified from traditional: a few hundred settle it, and a long
+paragraph costs no more than a short one."""
+VARIANT_MIN_SHARE = 0.8
+"""Share of the variant-specific characters one variant needs to name the text: a simplified
+page quoting one traditional name stays ``zh-Hans``; an even mixture is plain ``zh``."""
+PINYIN_MIN_WORDS = 4
+"""Words a line needs before it can be pinyin: ``Hang Seng`` or ``Li Qiang`` are names in
+English text, ``Ai shi qu de ai tao bu hui lai`` is a lyric."""
+PINYIN_MAX_EN_SHARE = 0.25
+"""Share of English function words above which a line of pinyin-shaped words is English after
+all (``he can be a man``): pinyin lines hit ``he``, ``you`` or ``a`` only now and then."""
+EN_MIN_HITS = 2
+"""English function words a text needs for the fast path: one ``the`` proves little."""
+EN_MIN_SHARE = 0.15
+"""Share of words that are English function words above which text is clearly English:
+English prose runs at 35–50 %, a headline at 15–30 %, other languages near 0 (the list holds
+no word that is also a common French, German, Spanish, Italian, Portuguese or Dutch one)."""
+EN_OVER_FOREIGN = 3
+"""English function words must outnumber other languages' ones this many times over for the
+fast path: an English sentence citing ``Guy de la Bédoyère`` passes, a French one does not."""
+FOREIGN_MIN_HITS = 2
+"""Other languages' function words that, with :data:`FOREIGN_MIN_SHARE`, make a sign of another
+language: one ``Los`` in ``Paris London New York Berlin Rome Los Angeles`` is a name."""
+FOREIGN_MIN_SHARE = 0.2
+"""Share of words that are other languages' function words above which even one is a sign of
+another language (``Auf Wiedersehen``)."""
+LANGDETECT_MIN_LETTERS = 30
+"""Letters below which langdetect is not asked: its character n-grams need a sentence, and on a
+word or two its answers are noise (``Courses`` comes back ``fr``, ``Berlin`` ``de``) and slow to
+settle (up to 20 ms for a name like ``Zaníyaŋ Yutȟókča``). Such text is ``und`` when it shows
+signs of a language other than English."""
+LANGDETECT_MIN_PROB = 0.7
+"""langdetect's probability below which its answer is not taken (``und`` instead)."""
+DOC_MIXED_MIN_SHARE = 0.25
+"""Share of the body's characters the second language needs for the document to be
+``mixed``: a parallel article's Chinese half is about 30 % of its characters."""
+
+# ---------------------------------------------------------- function words
+_EN_FUNCTION = frozenset(
+    """the of and to that for with are this have has had were which from their they them been be by
+    at it its or not he she his her we you our your would there these those than but who whom
+    whose into about after could should said says what when where while how why been being does
+    did can may might must shall upon under between because through during""".split()  # noqa: SIM905 - a word list reads best as running text
+)
+"""English function words, leaving out any that is also a common word in another Latin-script
+language (``a``, ``in``, ``an``, ``on``, ``is``, ``was``, ``will``, ``also``, ``die``, ``no``)."""
+_FOREIGN_FUNCTION = frozenset(
+    """le la les des du un une et est pas que qui dans sur avec au aux ce cette ses sont mais ou
+    nous vous ils elle leur été très der die das und dem ein eine einer einem nicht ist sich mit
+    auf für von zu auch wird werden wurde sind nach bei aus wie oder aber noch über vor dass
+    haben zum zur im vom el los las del y en es por para con una se lo su sus al como más pero
+    fue ha este esta entre sobre también il di che della dei degli delle sono nel nella alla
+    anche gli questo o os da das dos em não com ao na het een zijn niet voor ook maar bij uit
+    wordt naar di ini itu dengan untuk dari dalam tidak akan pada juga ke oleh bahwa""".split()  # noqa: SIM905 - a word list reads best as running text
+)
+"""Common function words of French, German, Spanish, Italian, Portuguese, Dutch and Indonesian
+that are not English words (``de``, ``la`` and ``et`` count too: they also turn up in English
+only inside foreign names and phrases)."""
+
+# ------------------------------------------------------------------ patterns
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w@])@\w+")
+_TLD = r"\.(?:com|cn|net|org|gov|edu|int|info|io|tv|hk|tw|uk|jp|de|fr)\b"
+_DOMAIN_HINT = re.compile(_TLD, re.IGNORECASE)
+_DOMAIN = re.compile(rf"\b[\w-]+(?:\.[\w-]+)*{_TLD}(?:/\S*)?", re.IGNORECASE)
+_SCRIPT_RUN = regex.compile(
+    r"([^\P{Han}\P{L}]+)|([^\P{Latin}\P{L}]+)|\p{L}+"
+)  # Han letters (no radicals), Latin letters, other letters
+_HAN_LETTER = regex.compile(r"[^\P{Han}\P{L}]")
+_NOT_HAN_LETTER = regex.compile(r"[^\P{L}\p{Han}]")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
+_HANGUL = regex.compile(r"\p{Hangul}")
+_LATIN_WORD = regex.compile(r"\p{Latin}+(?:['’]\p{Latin}+)*")
+_NOT_ENGLISH_LETTER = regex.compile(r"[^\P{Latin}a-zA-Zａ-ｚＡ-Ｚ]")
+_RUN_TOKEN = regex.compile(r"(\p{Han})|\p{Latin}[\p{Latin}\p{M}\d'’-]*")
+_PINYIN_SYLLABLE = (
+    r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er"
+    r"|a|o|e|i|u|v|ü)"
+)
+_PINYIN_WORD = regex.compile(rf"(?:{_PINYIN_SYLLABLE})+(?:['’-](?:{_PINYIN_SYLLABLE})+)*")
+_LANGDETECT_CODES = {"zh-cn": "zh-Hans", "zh-tw": "zh-Hant"}
 
 
+# ------------------------------------------------------------------ blocks
 def block_language(text: str) -> str:
-    """The language of one block, by its scripts.
+    """The language of one block of text.
 
-    >>> block_language("中国和俄罗斯"), block_language("China and Russia"), block_language("2025")
-    ('zh', 'en', 'und')
+    >>> block_language("中国和俄罗斯的友谊"), block_language("中國和俄羅斯的友誼")
+    ('zh-Hans', 'zh-Hant')
+    >>> block_language("China and Russia join hands"), block_language("2025-05-08 10:23")
+    ('en', 'und')
+    >>> block_language("首页 资讯 China and Russia Join Hands to Build a Strong Bridge for Peace")
+    'mixed'
     """
-    c = count_scripts(text)
-    if c.letters < MIN_LETTERS:
+    if len(text) <= CACHE_MAX_CHARS:
+        return _cached_language(text)
+    if len(text) > SAMPLE_CHARS:
+        half = SAMPLE_CHARS // 2
+        text = text[:half] + "\n" + text[-half:]
+    return _language(text)
+
+
+def _language(text: str) -> str:
+    text = _without_noise(text)
+    if text.isascii():  # most English blocks: one pass for the words, no script counting
+        words = _ASCII_WORD.findall(text)
+        latin = sum(map(len, words))
+        return "und" if latin < MIN_LETTERS else _latin_language(text, latin, words)
+    if _NOT_HAN_LETTER.search(text) is None:  # most Chinese blocks: no letter but Han
+        first = _HAN_LETTER.search(text)
+        if first is None or _HAN_LETTER.search(text, first.end()) is None:
+            return "und"
+        return chinese_variant(text)
+    han = latin = other = 0
+    for m in _SCRIPT_RUN.finditer(text):
+        size = m.end() - m.start()
+        if m.lastindex == 1:
+            han += size
+        elif m.lastindex == 2:
+            latin += size
+        else:
+            other += size
+    if han + latin + other < MIN_LETTERS:
         return "und"
-    han = c.han * HAN_LETTER_WEIGHT
-    total = han + c.latin
-    minority = min(han, c.latin) / total
-    if minority >= MIXED_MIN_SHARE:
+    kana = hangul = 0
+    if other:
+        kana = len(_KANA.findall(text))
+        hangul = len(_HANGUL.findall(text))
+        other -= kana + hangul
+    cjk = (han + kana + hangul) * HAN_LETTER_WEIGHT
+    if other > cjk + latin:
+        return _detect(text, other)
+    if cjk and latin and _is_mixed(text, cjk, latin):
         return "mixed"
-    return "zh" if han > c.latin else "en"
+    if cjk > latin:
+        return _cjk_language(text, han, kana, hangul)
+    return _latin_language(text, latin, _LATIN_WORD.findall(text))
+
+
+_cached_language = functools.lru_cache(maxsize=CACHE_SIZE)(_language)
+
+
+def _without_noise(text: str) -> str:
+    """``text`` without URLs, e-mail addresses, handles and bare domain names (each pattern
+    only where a cheap test says it can match)."""
+    if "@" in text:
+        text = _EMAIL.sub(" ", text)
+    if "://" in text or "www." in text or "WWW." in text:
+        text = _URL.sub(" ", text)
+    if "." in text and _DOMAIN_HINT.search(text):
+        text = _DOMAIN.sub(" ", text)
+    return text
+
+
+def _is_mixed(text: str, cjk: int, latin: int) -> bool:
+    """Whether both scripts have a fair share and a substantial run."""
+    if min(cjk, latin) / (cjk + latin) < MIXED_MIN_SHARE:
+        return False
+    han_run = latin_run = best_han = best_latin = 0
+    for m in _RUN_TOKEN.finditer(text):
+        if m.group(1) is not None:
+            han_run, latin_run = han_run + 1, 0
+            best_han = max(best_han, han_run)
+        else:
+            han_run, latin_run = 0, latin_run + 1
+            best_latin = max(best_latin, latin_run)
+        if best_han >= MIXED_MIN_HAN_RUN and best_latin >= MIXED_MIN_LATIN_RUN:
+            return True
+    return False
+
+
+def _cjk_language(text: str, han: int, kana: int, hangul: int) -> str:
+    cjk = han + kana + hangul
+    if hangul >= KO_MIN_HANGUL_SHARE * cjk:
+        return "ko"
+    if kana >= JA_MIN_KANA_SHARE * cjk:
+        return "ja"
+    return chinese_variant(text)
+
+
+def chinese_variant(text: str) -> str:
+    """``zh-Hans`` or ``zh-Hant`` by the characters only one variant uses, else ``zh``.
+
+    >>> chinese_variant("资讯"), chinese_variant("資訊"), chinese_variant("中文")
+    ('zh-Hans', 'zh-Hant', 'zh')
+    """
+    simplified_only, traditional_only = _VARIANT_SETS.get()
+    sample = text[:VARIANT_SAMPLE_CHARS]
+    hans = len(simplified_only.findall(sample))
+    hant = len(traditional_only.findall(sample))
+    if hans >= VARIANT_MIN_SHARE * (hans + hant) and hans:
+        return "zh-Hans"
+    if hant >= VARIANT_MIN_SHARE * (hans + hant) and hant:
+        return "zh-Hant"
+    return "zh"
+
+
+def _load_variant_sets() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Character classes of the CC-CEDICT characters found only in simplified or only in
+    traditional text (``zhon.cedict``). ``hanzidentifier`` reads the same sets, but its
+    ``identify`` costs about 0.35 ms a page against 0.13 ms for this count, and names a text
+    ``MIXED`` for one stray character, so the sets are compiled here and counted directly."""
+    try:
+        from zhon import cedict
+    except ImportError:  # pragma: no cover - zhon is a dependency
+        raise missing("zhon", "telling simplified from traditional Chinese") from None
+    simplified, traditional = set(cedict.simplified), set(cedict.traditional)
+
+    def char_class(chars: set[str]) -> re.Pattern[str]:
+        return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+    return char_class(simplified - traditional), char_class(traditional - simplified)
+
+
+_VARIANT_SETS: Lazy[tuple[re.Pattern[str], re.Pattern[str]]] = Lazy(_load_variant_sets)
+
+
+def _latin_language(text: str, latin: int, found: list[str]) -> str:
+    words = [w.lower() for w in found]
+    en = sum(w in _EN_FUNCTION for w in words)
+    if len(words) >= PINYIN_MIN_WORDS and en <= PINYIN_MAX_EN_SHARE * len(words) and all(map(is_pinyin, words)):
+        return "zh-Latn"
+    foreign = sum(w in _FOREIGN_FUNCTION for w in words)
+    if en >= EN_MIN_HITS and en >= EN_MIN_SHARE * len(words) and en >= EN_OVER_FOREIGN * foreign:
+        return "en"
+    weak = foreign < FOREIGN_MIN_HITS and foreign < FOREIGN_MIN_SHARE * len(words)
+    if weak and (text.isascii() or not _NOT_ENGLISH_LETTER.search(text)):
+        return "en"
+    return _detect(text, latin)
+
+
+def is_pinyin(word: str) -> bool:
+    """Whether a Latin word is made of pinyin syllables (tone marks allowed).
+
+    >>> is_pinyin("xiang"), is_pinyin("Zhōngguó"), is_pinyin("xi'an"), is_pinyin("street")
+    (True, True, True, False)
+    """
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return _PINYIN_WORD.fullmatch(word.lower()) is not None
+
+
+# --------------------------------------------------------------- langdetect
+def _load_langdetect() -> Any:
+    """langdetect's detector factory: its own instance, seeded, profiles read once (0.2 s)."""
+    try:
+        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    except ImportError:  # pragma: no cover - langdetect is a dependency
+        raise missing("langdetect", "telling Latin-script languages apart") from None
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(0)  # the same answer for the same text, every run
+    return factory
+
+
+_LANGDETECT: Lazy[Any] = Lazy(_load_langdetect)
+
+
+def langdetect_loaded() -> bool:
+    """Whether langdetect has been loaded in this process (for tests and benchmarks)."""
+    return _LANGDETECT.loaded
+
+
+def _detect(text: str, letters: int) -> str:
+    """langdetect's answer for text no cheaper rule settled, or ``und``."""
+    if letters < LANGDETECT_MIN_LETTERS:
+        return "und"
+    from langdetect.lang_detect_exception import LangDetectException
+
+    detector = _LANGDETECT.get().create()
+    detector.append(text)
+    try:
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):  # no features in the text
+        return "und"
+    if best.prob < LANGDETECT_MIN_PROB:
+        return "und"
+    code: str = best.lang
+    return _LANGDETECT_CODES.get(code, code)
+
+
+# ---------------------------------------------------------------- documents
+def _family(lang: str) -> str:
+    return lang.partition("-")[0]
 
 
 def document_language(pairs: Iterable[tuple[str, int]]) -> str:
-    """The language that covers most characters among ``(lang, chars)`` body blocks."""
+    """The body's language from its blocks' ``(lang, characters)``.
+
+    The language family (``zh`` for every Chinese code) with most characters wins; it is
+    ``mixed`` when a second family has :data:`DOC_MIXED_MIN_SHARE` of them. Among Chinese codes
+    the script-specific one (``zh-Hans``/``zh-Hant``) is preferred over ``zh`` and ``zh-Latn``.
+
+    >>> document_language([("en", 900), ("zh-Hans", 100), ("und", 50)])
+    'en'
+    >>> document_language([("zh-Hans", 300), ("zh", 100), ("zh-Latn", 400)])
+    'zh-Hans'
+    >>> document_language([("en", 600), ("zh-Hans", 400)])
+    'mixed'
+    """
     weights: Counter[str] = Counter()
     for lang, chars in pairs:
-        if lang != "und":
+        if lang != "und" and chars > 0:
             weights[lang] += chars
-    return weights.most_common(1)[0][0] if weights else "und"
+    if not weights:
+        return "und"
+    families: Counter[str] = Counter()
+    for lang, weight in weights.items():
+        families[_family(lang)] += weight
+    ranked = families.most_common()
+    top = ranked[0][0]
+    total = sum(families.values())
+    if len(ranked) > 1 and "mixed" not in (top, ranked[1][0]) and ranked[1][1] >= DOC_MIXED_MIN_SHARE * total:
+        return "mixed"
+    if top != "zh":
+        return max((lang for lang in weights if _family(lang) == top), key=lambda lang: (weights[lang], lang))
+    hans, hant = weights["zh-Hans"], weights["zh-Hant"]
+    if hans or hant:
+        if hans >= VARIANT_MIN_SHARE * (hans + hant):
+            return "zh-Hans"
+        if hant >= VARIANT_MIN_SHARE * (hans + hant):
+            return "zh-Hant"
+        return "zh"
+    return "zh" if weights["zh"] else "zh-Latn"
+
+
+def language_shares(pairs: Iterable[tuple[str, int]]) -> tuple[tuple[str, float], ...]:
+    """Each language's share of the characters among ``(lang, characters)``, largest first,
+    rounded to three places; ``und`` is left out.
+
+    >>> language_shares([("en", 300), ("zh-Hans", 100), ("und", 20)])
+    (('en', 0.75), ('zh-Hans', 0.25))
+    """
+    weights: Counter[str] = Counter()
+    for lang, chars in pairs:
+        if lang != "und" and chars > 0:
+            weights[lang] += chars
+    total = sum(weights.values())
+    ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
+    return tuple((lang, round(weight / total, 3)) for lang, weight in ranked)

@@ -101,15 +101,76 @@ class Block:
     span: Span
     """The block in the raw input, without surrounding blanks."""
     lang: str
-    """The block's language: ``zh``, ``zh-Hans``, ``zh-Hant``, ``en``, another ISO 639-1
-    code, ``mixed`` or ``und``."""
+    """The block's language, BCP 47-style: ``zh-Hans`` or ``zh-Hant`` when the characters show
+    which, ``zh`` when they do not, ``zh-Latn`` for pinyin, ``en``, another ISO 639-1 code
+    (``fr``, ``de``, ``ja`` …), ``mixed`` (substantial runs of both Han and Latin script) or
+    ``und`` (digits, URLs, punctuation, too little text to judge)."""
     reasons: tuple[str, ...] = ()
     """Short names of the rules that decided ``kind``, first to last."""
+    sentences: tuple[Span, ...] = ()
+    """The block's sentences in the raw input, in order: they lie inside ``span``, do not
+    overlap and cover every non-blank character of it (a block without a sentence end is one
+    sentence)."""
 
     @property
     def is_body(self) -> bool:
         """Whether the block is part of the article's body (a paragraph or subheading)."""
         return self.kind in BODY_KINDS
+
+    def words(self) -> tuple[Word, ...]:
+        """The block's words, with spans into :attr:`text` (the block does not hold the raw page;
+        :meth:`Document.words` gives raw spans). Chinese is cut with jieba, loaded on first use."""
+        from bilingual_news.words import tokenize
+
+        return tokenize(self.text)
+
+
+class WordKind(str, enum.Enum):
+    """What a :class:`Word` is made of."""
+
+    HAN = "han"
+    """Chinese characters (a word as jieba cuts it)."""
+    LATIN = "latin"
+    """Latin letters, with any digits, inner apostrophes, hyphens or dots (``S20``, ``U.S.``)."""
+    NUMBER = "number"
+    """A number, whole: ``244.8``, ``1,000``, ``1.9%``."""
+    OTHER = "other"
+    """Letters of another script: kana, Hangul, Cyrillic …"""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Word:
+    """One word or number of a block."""
+
+    text: str
+    """The word as it reads in the normalized text."""
+    span: Span
+    """Where the word stands: offsets into :attr:`Block.text` from :meth:`Block.words`, into
+    :attr:`Document.raw` from :meth:`Document.words`."""
+    kind: WordKind
+    """Han, Latin, a number, or another script."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Stats:
+    """Counts over a document's body (:meth:`Document.stats`)."""
+
+    characters: int
+    """Non-blank characters."""
+    han: int
+    """Han (Chinese) characters."""
+    words: int
+    """Words and numbers (:meth:`Document.words`)."""
+    sentences: int
+    """Sentences (:attr:`Document.sentences`)."""
+    paragraphs: int
+    """Paragraph blocks (subheadings not counted)."""
+    reading_minutes: float
+    """Minutes an adult takes to read the body silently, to one decimal: Latin-script words at
+    228 a minute and Han characters at 255 a minute (the IReST reading-speed norms)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -140,6 +201,27 @@ class Metadata:
     """The author or reporter."""
     editor: str | None = None
     """The responsible editor (``责任编辑``)."""
+    original_title: str | None = None
+    """The title the article first ran under (``原标题：…``)."""
+    views: int | None = None
+    """How many times the page says it was read (``阅读 539``, ``浏览次数：2.1万``)."""
+    spans: tuple[tuple[str, Span], ...] = ()
+    """Where each field that was found stands in the raw input, as ``(field, span)`` pairs in
+    field order: the date as written for ``published``, the value after the cue for the rest."""
+
+    def span_of(self, field: str) -> Span | None:
+        """The raw span ``field`` was read from, or ``None`` when the page does not state it.
+
+        >>> Metadata(source="人民网", spans=(("source", Span(start=3, end=6)),)).span_of("source")
+        Span(start=3, end=6)
+        """
+        if field not in METADATA_FIELDS:
+            raise ValueError(f"expected a metadata field ({', '.join(METADATA_FIELDS)}), got {field!r}")
+        return next((span for name, span in self.spans if name == field), None)
+
+
+METADATA_FIELDS: tuple[str, ...] = ("published", "source", "author", "editor", "original_title", "views")
+"""The fields of :class:`Metadata` a page can state, in order."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,9 +241,10 @@ class Document:
     edits: tuple[Edit, ...] = ()
     """Every normalization change, in raw order; replaying them on ``raw`` gives the clean text."""
     metadata: Metadata = field(default_factory=Metadata)
-    """Date, source, author and editor, as the page states them."""
+    """Date, source, author, editor, original title and views, as the page states them."""
     lang: str = "und"
-    """The language of the body (see :attr:`Block.lang`)."""
+    """The language of the body (see :attr:`Block.lang`): the one with most body characters,
+    ``mixed`` when a second language has a quarter of them (a parallel article)."""
     warnings: tuple[str, ...] = ()
     """Problems found that were not repaired (text that cannot be recovered, say)."""
 
@@ -198,6 +281,37 @@ class Document:
         parts = [self.headline] if self.headline else []
         parts.extend(b.text for b in self.body)
         return "\n\n".join(parts)
+
+    @property
+    def languages(self) -> tuple[tuple[str, float], ...]:
+        """Each language's share of the body's characters, largest first (``und`` left out):
+        ``(("en", 0.712), ("zh-Hans", 0.288))`` for a parallel article."""
+        from bilingual_news.language import language_shares
+
+        return language_shares((b.lang, len(b.text)) for b in self.blocks if b.kind in BODY_KINDS)
+
+    @property
+    def sentences(self) -> tuple[Span, ...]:
+        """The body's sentences in the raw input, in reading order."""
+        return tuple(s for b in self.blocks if b.kind in BODY_KINDS for s in b.sentences)
+
+    def words(self) -> tuple[Word, ...]:
+        """The body's words and numbers, with spans into :attr:`raw`, in reading order.
+
+        Chinese is cut with jieba (or rjieba when installed), loaded on the first call.
+        """
+        from bilingual_news.words import document_words
+
+        return document_words(self)
+
+    def stats(self) -> Stats:
+        """Characters, Han characters, words, sentences, paragraphs and reading time of the body.
+
+        A method rather than a field: counting words loads jieba, which ``parse()`` never does.
+        """
+        from bilingual_news.words import document_stats
+
+        return document_stats(self)
 
     def of_kind(self, kind: Kind | str) -> tuple[Block, ...]:
         """The blocks of one kind, in reading order."""

@@ -3,7 +3,8 @@
 ::
 
     raw ─normalize─▶ Normalized ─split─▶ units ─features─▶ Features ─label─▶ Guess
-        ─revise─▶ Revision ─assemble_blocks─▶ blocks ─quotes─▶ Quote ─assemble─▶ Document
+        ─revise─▶ Revision ─assemble_blocks─▶ blocks ─sentences─▶ blocks with sentences
+        ─quotes─▶ Quote ─assemble─▶ Document
 
 Every stage is a pure function in its own module; :data:`STAGES` names them in order.
 """
@@ -25,6 +26,7 @@ from bilingual_news.normalize import normalize
 from bilingual_news.options import ParseOptions
 from bilingual_news.quotes import find_quotes
 from bilingual_news.revise import revise
+from bilingual_news.sentences import with_sentences
 from bilingual_news.split import split
 
 __all__ = ["STAGES", "parse", "parse_file"]
@@ -36,6 +38,7 @@ STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("label", label),
     ("revise", revise),
     ("assemble_blocks", assemble_blocks),
+    ("sentences", with_sentences),
     ("quotes", find_quotes),
     ("assemble", assemble),
 )
@@ -91,6 +94,6 @@ def _parse(page: object, *, url: str | None, options: ParseOptions | None, sourc
     features = extract(units)
     guesses = label(units, features)
     revision = revise(units, features, guesses)
-    blocks = assemble_blocks(units, revision)
+    blocks = with_sentences(assemble_blocks(units, revision), norm)
     quotes = find_quotes(blocks, norm)
     return assemble(norm, units, revision, blocks, quotes, url=url)

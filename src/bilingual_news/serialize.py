@@ -4,7 +4,9 @@ In: a :class:`~bilingual_news.model.Document` or the data :meth:`Document.to_dic
 Out: the other. ``from_dict(to_dict(doc)) == doc`` for every document.
 
 The dict flattens spans to ``start``/``end`` so that a row of JSON needs no nesting, and keeps
-``raw`` so that every offset can be checked against the text it points into. Dates are ISO 8601
+``raw`` so that every offset can be checked against the text it points into. Lists of spans are
+``[start, end]`` pairs: a block's ``sentences`` as ``[[0, 12], [13, 40]]``, the metadata's
+``spans`` as an object from field to pair, in field order. Dates are ISO 8601
 strings: ``2025-05-08`` for a date, ``2025-05-08T10:23:00`` for a datetime. The JSON Schema is
 shipped in the package (:func:`json_schema`). The standard library does the encoding: the dict
 is built by hand because the wire shape differs from the classes (flattened spans), so a
@@ -42,6 +44,9 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             "source": meta.source,
             "author": meta.author,
             "editor": meta.editor,
+            "original_title": meta.original_title,
+            "views": meta.views,
+            "spans": {name: [span.start, span.end] for name, span in meta.spans},
         },
         "blocks": [
             {
@@ -51,6 +56,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
                 "end": b.span.end,
                 "lang": b.lang,
                 "reasons": list(b.reasons),
+                "sentences": [[s.start, s.end] for s in b.sentences],
             }
             for b in doc.blocks
         ],
@@ -105,6 +111,7 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
                     span=Span(start=b["start"], end=b["end"]),
                     lang=b["lang"],
                     reasons=tuple(b["reasons"]),
+                    sentences=tuple(Span(start=s, end=e) for s, e in b.get("sentences", ())),
                 )
                 for b in data["blocks"]
             ),
@@ -129,6 +136,9 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
                 source=meta.get("source"),
                 author=meta.get("author"),
                 editor=meta.get("editor"),
+                original_title=meta.get("original_title"),
+                views=meta.get("views"),
+                spans=tuple((name, Span(start=s, end=e)) for name, (s, e) in meta.get("spans", {}).items()),
             ),
             lang=data["lang"],
             warnings=tuple(data.get("warnings", ())),

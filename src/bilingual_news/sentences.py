@@ -1,0 +1,184 @@
+"""Sentences: where a block's text ends a sentence, in English, Chinese and both mixed.
+
+In: a block's normalized text (and, for raw offsets, the page's
+:class:`~bilingual_news.normalize.Normalized`). Out: end-exclusive ``(start, end)`` offsets
+into the text (:func:`split_sentences`), raw :class:`~bilingual_news.model.Span` s
+(:func:`sentence_spans`), or the blocks with :attr:`Block.sentences` filled in
+(:func:`with_sentences`, the pipeline stage). The sentences of a block cover every non-blank
+character of it, in order, without overlap; a block without a sentence end is one sentence.
+
+Rules, in the order they are tried at each candidate end:
+
+* ``。！？；`` end a sentence, with any ``…``/``！？`` after them and the closing quotes and
+  brackets that follow (``。”`` ends at the quote).
+* ``.``, ``!``, ``?``, ``…`` and ``...`` end a sentence only before white space, the end of
+  the text, a Han character or an opening quote, with the closing quotes after them — so
+  decimals (``3.5``), ``No.1`` and ``DeepLearning.AI`` never split — and never before a
+  lower-case word (``"Why?" he asked``) or ``, ; :``.
+* A full stop after an abbreviation is no end: titles (``Mr.``, ``Dr.``, ``Gov.``), dotted
+  initialisms (``U.S.``, ``e.g.``) and single capitals (``George W. Bush``) never end one;
+  ``No.``, ``Vol.``, ``Fig.``, ``p.`` and month names only before a number (``No. 1``,
+  ``Jan. 5``); company and time abbreviations (``Inc.``, ``a.m.``) only before a capital.
+
+The cost is one regular-expression scan per block and a few string tests per candidate end.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from bilingual_news.model import Block, Span
+from bilingual_news.normalize import Normalized
+
+__all__ = ["sentence_spans", "split_sentences", "with_sentences"]
+
+ABBREVIATIONS_NEVER_FINAL: frozenset[str] = frozenset(
+    """mr mrs ms mx dr prof st mt gen lt col capt sgt cmdr adm maj gov sen rep rev hon pres supt
+    insp messrs mme mlle mssrs e.g i.e u.s u.k u.n e.u vs cf al""".split()  # noqa: SIM905 - a word list reads best as running text
+)
+"""Abbreviations (lower case, without the last dot) after which a sentence never ends: titles
+stand before a name, ``e.g.`` and ``vs.`` before more of the same sentence, and ``U.S.`` far
+more often starts a noun phrase (``U.S. officials``) than ends a sentence."""
+ABBREVIATIONS_BEFORE_NUMBER: frozenset[str] = frozenset(
+    """no nos vol vols fig figs p pp art arts sec ch chap para op ed tel approx jan feb mar apr jun
+    jul aug sep sept oct nov dec""".split()  # noqa: SIM905 - a word list reads best as running text
+)
+"""Abbreviations that end no sentence when a number follows (``No. 1``, ``Jan. 5``); before
+anything else their full stop may end one (``The answer was no.``)."""
+ABBREVIATIONS_BEFORE_LOWER: frozenset[str] = frozenset(
+    ["etc", "inc", "ltd", "corp", "co", "bros", "dept", "univ", "assn", "jr", "sr", "a.m", "p.m"]
+)
+"""Abbreviations that end a sentence only when a capital follows (``… at 10 a.m. The …``), not
+before a lower-case word or a number (``Apple Inc. said``, ``a.m. 5``)."""
+
+_END = regex.compile(
+    r"(?P<zh>[。！？；]+[。！？；!?…]*)[”’\"'」』）)\]】》〉]*"
+    r"|(?P<en>\.\.\.+|[.!?…]+)[”’\"'」』）)\]】》〉]*(?=\s|$|\p{Han}|[“‘\"'(（「『《])"
+)
+_END_MARK = re.compile(r"[.!?…。！？；]")
+_DOTTED = regex.compile(r"(?:\p{L}\.)+\p{L}")
+_NO_START = frozenset(",;:，、；：)]}）】")
+_WORD_OPENERS = frozenset("([{“‘\"'（「『《")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the sentences in ``text``, blanks between them left out.
+
+    >>> t = "Mr. Li arrived at 10 a.m. on Jan. 5. He left. 他说：“好。”然后走了。"
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['Mr. Li arrived at 10 a.m. on Jan. 5.', 'He left.', '他说：“好。”', '然后走了。']
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    if _END_MARK.search(text) is None:  # most blocks: menu items, names, dates
+        _add(text, 0, n, out)
+        return out
+    for m in _END.finditer(text):
+        end = m.end()
+        if end >= n:
+            break
+        if m.group("en") is not None and not _ends_english(text, m.start(), m.group("en"), end):
+            continue
+        if m.group("zh") is not None:
+            nxt = _skip_space(text, end)
+            if nxt < n and text[nxt] in _NO_START:
+                continue
+        _add(text, start, end, out)
+        start = end
+    _add(text, start, n, out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Append ``text[start:end]`` without its surrounding blanks, when anything is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append((start, end))
+
+
+def _ends_english(text: str, stop: int, mark: str, end: int) -> bool:
+    """Whether the Latin-script end mark ``mark`` at ``stop`` really ends a sentence."""
+    nxt = _skip_space(text, end)
+    if nxt >= len(text):
+        return True
+    following = text[nxt]
+    if following in _NO_START or (following.islower() and following.isalpha() and following.isascii()):
+        return False
+    if mark != ".":
+        return True
+    start = stop
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _WORD_OPENERS:
+        start -= 1
+    word = text[start:stop]
+    if not word:
+        return True
+    low = word.lower()
+    if low in ABBREVIATIONS_NEVER_FINAL:
+        return False
+    if low in ABBREVIATIONS_BEFORE_NUMBER:
+        return not following.isdigit()
+    if low in ABBREVIATIONS_BEFORE_LOWER:
+        return following.isupper()
+    if _DOTTED.fullmatch(word):  # U.S., N.Y.
+        return False
+    return not (len(word) == 1 and word.isupper())  # an initial: George W. Bush
+
+
+def _skip_space(text: str, i: int) -> int:
+    """The first offset at or after ``i`` that is not white space (``len(text)`` if none)."""
+    n = len(text)
+    while i < n and text[i].isspace():
+        i += 1
+    return i
+
+
+def sentence_spans(text: str, span: Span, norm: Normalized) -> tuple[Span, ...]:
+    """The raw spans of the sentences of a block with normalized ``text`` at raw ``span``.
+
+    The spans lie inside ``span``, in order and without overlap; the first starts at
+    ``span.start`` and the last ends at ``span.end``.
+    """
+    pieces = split_sentences(text)
+    if len(pieces) <= 1:
+        return (span,) if pieces else ()
+    base = span.start
+    if len(span) == len(text) and norm.raw.startswith(text, base):
+        spans = [Span(start=base + s, end=base + e) for s, e in pieces]
+    else:  # normalization changed the block: map each sentence through the offsets
+        offset = norm.to_normalized(base)
+        spans = []
+        floor = base
+        for s, e in pieces:
+            raw = norm.raw_span(offset + s, offset + e)
+            start = min(max(raw.start, floor), span.end)
+            end = min(max(raw.end, start), span.end)
+            spans.append(Span(start=start, end=end))
+            floor = end
+    spans[0] = Span(start=base, end=spans[0].end)
+    spans[-1] = Span(start=spans[-1].start, end=span.end)
+    return tuple(s for s in spans if s.start < s.end)
+
+
+def with_sentences(blocks: tuple[Block, ...], norm: Normalized) -> tuple[Block, ...]:
+    """The blocks with :attr:`Block.sentences` filled in (the pipeline's ``sentences`` stage).
+
+    The blocks are rebuilt field by field rather than with :func:`dataclasses.replace`, which
+    costs twice as much (a test keeps the two equal when :class:`Block` gains a field).
+    """
+    return tuple(
+        Block(
+            kind=b.kind,
+            text=b.text,
+            span=b.span,
+            lang=b.lang,
+            reasons=b.reasons,
+            sentences=sentence_spans(b.text, b.span, norm),
+        )
+        for b in blocks
+    )
