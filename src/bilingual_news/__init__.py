@@ -9,18 +9,46 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 from bilingual_news.errors import BilingualNewsError, InputError, MissingDependencyError, SchemaError
 from bilingual_news.model import Block, Document, Edit, Kind, Metadata, Quote, Span, Stats, Word, WordKind
-from bilingual_news.normalize import Normalized, normalize
 from bilingual_news.options import NormalizeOptions, ParseOptions
-from bilingual_news.pipeline import parse, parse_file
-from bilingual_news.serialize import json_schema
+
+if TYPE_CHECKING:
+    from bilingual_news.normalize import Normalized, normalize
+    from bilingual_news.pipeline import parse, parse_file
+    from bilingual_news.serialize import json_schema
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+# The pipeline's modules compile about a hundred regular expressions; they load on first use of
+# a name below (PEP 562), so that `import bilingual_news` stays cheap for a program that only
+# imports it (a CLI's --help, a worker that parses later).
+_LAZY = {
+    "Normalized": "bilingual_news.normalize",
+    "normalize": "bilingual_news.normalize",
+    "parse": "bilingual_news.pipeline",
+    "parse_file": "bilingual_news.pipeline",
+    "json_schema": "bilingual_news.serialize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'bilingual_news' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
 
 __all__ = [
     "BilingualNewsError",
