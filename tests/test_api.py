@@ -79,3 +79,18 @@ def _seed_path() -> object:
     from helpers import EXAMPLES
 
     return EXAMPLES / "seed.txt"
+
+
+def test_normalize_stays_the_function_after_the_pipeline_loads() -> None:
+    code = (
+        "import bilingual_news.pipeline, bilingual_news; "
+        "print(callable(bilingual_news.normalize), bilingual_news.normalize.__module__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "bilingual_news.normalize"]
+
+
+def test_lazy_names_resolve_to_functions() -> None:
+    code = "import bilingual_news as b; print(b.parse.__module__, b.parse_file.__module__, b.json_schema.__module__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["bilingual_news.pipeline", "bilingual_news.pipeline", "bilingual_news.serialize"]

@@ -17,10 +17,13 @@ __version__ = "0.1.0"
 
 from bilingual_news.errors import BilingualNewsError, InputError, MissingDependencyError, SchemaError
 from bilingual_news.model import Block, Document, Edit, Kind, Metadata, Quote, Span, Stats, Word, WordKind
+
+# Imported eagerly: the submodule shares its name with the function, and a lazy import would let
+# the import system bind the *module* to `bilingual_news.normalize` when a stage imports it.
+from bilingual_news.normalize import Normalized, normalize
 from bilingual_news.options import NormalizeOptions, ParseOptions
 
 if TYPE_CHECKING:
-    from bilingual_news.normalize import Normalized, normalize
     from bilingual_news.pipeline import parse, parse_file
     from bilingual_news.serialize import json_schema
 
@@ -30,8 +33,6 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 # a name below (PEP 562), so that `import bilingual_news` stays cheap for a program that only
 # imports it (a CLI's --help, a worker that parses later).
 _LAZY = {
-    "Normalized": "bilingual_news.normalize",
-    "normalize": "bilingual_news.normalize",
     "parse": "bilingual_news.pipeline",
     "parse_file": "bilingual_news.pipeline",
     "json_schema": "bilingual_news.serialize",

@@ -61,6 +61,29 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FLOORS.json",
         help="fail (exit 1) when a total falls below its floor in this JSON file, e.g. benchmarks/eval_floors.json",
     )
+
+    from bilingual_news.normalize import RULE_NAMES
+
+    norm_cmd = sub.add_parser(
+        "normalize",
+        help="repair escaping and encoding artifacts in one page and print the clean text",
+        description="Repair escaping and encoding artifacts (docs/normalization.md) and print the clean text. "
+        "With --explain, every edit is listed on standard error: rule, raw offsets, before -> after.",
+    )
+    norm_cmd.add_argument("path", metavar="PATH", help="the page: a text file, or - for standard input")
+    norm_cmd.add_argument("--explain", action="store_true", help="list the edits on standard error")
+    norm_cmd.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        metavar="RULE",
+        choices=sorted(RULE_NAMES),
+        help="switch a rule off (repeatable): " + ", ".join(sorted(RULE_NAMES)),
+    )
+    norm_cmd.add_argument(
+        "--fullwidth-ascii", action="store_true", help="also turn full-width letters and digits into ASCII"
+    )
+    norm_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     return p
 
 
@@ -74,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_parse(args)
     if args.command == "evaluate":
         return _cmd_evaluate(args)
+    if args.command == "normalize":
+        return _cmd_normalize(args)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
 
 
@@ -132,3 +157,28 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     for line in below:
         print(f"bilingual-news: below the floor: {line}", file=sys.stderr)
     return EXIT_INPUT if failed or below else EXIT_OK
+
+
+def _cmd_normalize(args: argparse.Namespace) -> int:
+    from bilingual_news.decode import decode, read_bytes
+    from bilingual_news.normalize import normalize
+    from bilingual_news.options import NormalizeOptions
+
+    source = "<stdin>" if args.path == "-" else args.path
+    try:
+        data = sys.stdin.buffer.read() if args.path == "-" else read_bytes(args.path)
+        text = decode(data, source=source)
+    except BilingualNewsError as exc:
+        print(f"bilingual-news: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    options = NormalizeOptions(disabled=frozenset(args.disable), fullwidth_ascii=args.fullwidth_ascii)
+    norm = normalize(text, options)
+    if args.explain:
+        for edit in norm.edits:
+            print(
+                f"{edit.span.start}:{edit.span.end}\t{edit.rule}\t{edit.before!r} \u2192 {edit.after!r}",
+                file=sys.stderr,
+            )
+    for warning in norm.warnings:
+        print(f"bilingual-news: {source}: warning: {warning}", file=sys.stderr)
+    return _write(norm.text, args.output)

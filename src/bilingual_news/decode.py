@@ -13,10 +13,12 @@ decode with ``errors="replace"``, which would lose text silently.
 from __future__ import annotations
 
 import codecs
+import os
+from pathlib import Path
 
 from bilingual_news.errors import InputError
 
-__all__ = ["decode"]
+__all__ = ["decode", "read_bytes"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     # UTF-32 first: its LE mark starts with UTF-16 LE's.
@@ -107,3 +109,16 @@ def _detect(data: bytes, source: str | None) -> str:
         raise InputError(
             f"the bytes look like {encoding}, but byte {exc.start} is not valid {encoding}", source=source
         ) from None
+
+
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes, or an :class:`InputError` naming the file and what went wrong."""
+    name = os.fspath(path)
+    try:
+        return Path(name).read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file", source=name) from None
+    except IsADirectoryError:
+        raise InputError("expected a file, got a directory", source=name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", source=name) from None

@@ -18,19 +18,21 @@ DEFAULT_MAX_CHARS = 20_000_000
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NormalizeOptions:
-    """Which normalization rules run.
+    """Which normalization rules run (``docs/normalization.md`` has the table of rules).
 
     Attributes:
-        disabled: names of rules to skip (see ``bilingual_news.normalize.RULES``).
+        disabled: names of rules to skip (default: none). The names are those of
+            ``bilingual_news.normalize.RULE_NAMES``; an unknown name makes ``normalize()``
+            raise ``ValueError``.
         fullwidth_ascii: also turn full-width ASCII letters and digits (``ＡＢＣ１２３``)
-            into half-width ones; off by default because full-width text is often
-            deliberate in Chinese typesetting.
+            into half-width ones (default ``False``): full-width text is often deliberate in
+            Chinese typesetting, and full-width punctuation (``，％``) is never changed.
     """
 
     disabled: frozenset[str] = frozenset()
     """Rule names to switch off."""
     fullwidth_ascii: bool = False
-    """Turn full-width ASCII letters and digits into half-width ones."""
+    """Turn full-width ASCII letters and digits into half-width ones (the ``fullwidth_ascii`` rule)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

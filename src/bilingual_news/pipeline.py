@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from bilingual_news.assemble import assemble, assemble_blocks
-from bilingual_news.decode import decode
+from bilingual_news.decode import decode, read_bytes
 from bilingual_news.errors import InputError
 from bilingual_news.features import extract
 from bilingual_news.label import label
@@ -65,14 +64,7 @@ def parse_file(
 ) -> Document:
     """Read a page from a file and parse it; errors name the file."""
     name = os.fspath(path)
-    try:
-        data = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", source=name) from None
-    except IsADirectoryError:
-        raise InputError("expected a file, got a directory", source=name) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", source=name) from None
+    data = read_bytes(name)
     return _parse(data, url=url, options=options, source=name)
 
 
