@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from bilingual_news.errors import BilingualNewsError, InputError
-from bilingual_news.model import Document
+from bilingual_news.model import Document, Kind
 from bilingual_news.pipeline import parse_file
 
 __all__ = [
@@ -41,18 +41,8 @@ __all__ = [
     "read_floors",
 ]
 
-ROLES = (
-    "nav",
-    "headline",
-    "teaser",
-    "metadata",
-    "subheading",
-    "paragraph",
-    "caption",
-    "disclaimer",
-    "source_url",
-    "footer",
-)
+ROLES = tuple(kind.value for kind in Kind)
+"""The roles of the gold format, in ``Kind`` order."""
 BODY_ROLES = ("paragraph", "subheading")
 CLEAN_BODY_F1 = 0.99
 """Body F1 at or above which (with the headline right) a page counts as clean."""
