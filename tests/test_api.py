@@ -20,6 +20,7 @@ EXPECTED_ALL = [
     "Normalized",
     "ParseOptions",
     "Quote",
+    "Result",
     "SchemaError",
     "Span",
     "Stats",
@@ -30,6 +31,8 @@ EXPECTED_ALL = [
     "normalize",
     "parse",
     "parse_file",
+    "parse_many",
+    "to_frame",
 ]
 
 

@@ -24,6 +24,8 @@ from bilingual_news.normalize import Normalized, normalize
 from bilingual_news.options import NormalizeOptions, ParseOptions
 
 if TYPE_CHECKING:
+    from bilingual_news.batch import Result, parse_many
+    from bilingual_news.frame import to_frame
     from bilingual_news.pipeline import parse, parse_file
     from bilingual_news.serialize import json_schema
 
@@ -36,6 +38,9 @@ _LAZY = {
     "parse": "bilingual_news.pipeline",
     "parse_file": "bilingual_news.pipeline",
     "json_schema": "bilingual_news.serialize",
+    "parse_many": "bilingual_news.batch",
+    "Result": "bilingual_news.batch",
+    "to_frame": "bilingual_news.frame",
 }
 
 
@@ -65,6 +70,7 @@ __all__ = [
     "Normalized",
     "ParseOptions",
     "Quote",
+    "Result",
     "SchemaError",
     "Span",
     "Stats",
@@ -75,4 +81,6 @@ __all__ = [
     "normalize",
     "parse",
     "parse_file",
+    "parse_many",
+    "to_frame",
 ]

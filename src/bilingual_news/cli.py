@@ -8,12 +8,17 @@ the problem), 2 for a usage error (argparse's own message).
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
+import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any, BinaryIO
 
 from bilingual_news import __version__
+from bilingual_news.batch import Result, iter_results
 from bilingual_news.errors import BilingualNewsError
 from bilingual_news.model import Document
 from bilingual_news.pipeline import parse, parse_file
@@ -84,6 +89,45 @@ def _parser() -> argparse.ArgumentParser:
         "--fullwidth-ascii", action="store_true", help="also turn full-width letters and digits into ASCII"
     )
     norm_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+
+    render_cmd = sub.add_parser(
+        "render",
+        help="parse one page and write it as a standalone HTML view (docs/view.md)",
+        description="Parse one page and write the page as a picture: every block tinted and labelled by its "
+        "kind, quotes underlined with their speakers, normalization edits marked, site chrome folded away. "
+        "One self-contained HTML file: no script, nothing loaded from the network.",
+    )
+    render_cmd.add_argument("path", metavar="PATH", help="the page: a text file, or - for standard input")
+    render_cmd.add_argument("--url", help="the page's URL, if known (becomes source_url)")
+    render_cmd.add_argument("-o", "--output", metavar="OUT.html", help="write here instead of standard output")
+
+    batch_cmd = sub.add_parser(
+        "batch",
+        help="parse many pages (files, folders, JSONL records) into one JSON line per page",
+        description="Parse many pages into OUT.jsonl, one JSON line per page, in input order: "
+        '{"id": ..., "document": ...} or {"id": ..., "error": {"type": ..., "message": ...}}. '
+        "A progress bar shows on a terminal. Exit 0 when every page parsed, 1 when some failed, "
+        "2 on a usage error.",
+    )
+    batch_cmd.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="a page file (id: its path), a folder (its files matching --glob, recursively) or a .jsonl file "
+        'of {"id": ..., "text": ...} records',
+    )
+    batch_cmd.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="the JSON lines file to write")
+    batch_cmd.add_argument(
+        "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    batch_cmd.add_argument(
+        "--glob", default="*.txt", metavar="PATTERN", help="names of the files to take from folders (default *.txt)"
+    )
+    batch_cmd.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip the ids already in OUT and append the rest (a partial last line left by a crash is dropped)",
+    )
     return p
 
 
@@ -99,6 +143,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_evaluate(args)
     if args.command == "normalize":
         return _cmd_normalize(args)
+    if args.command == "render":
+        return _cmd_render(args)
+    if args.command == "batch":
+        return _cmd_batch(args)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
 
 
@@ -182,3 +230,272 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
     for warning in norm.warnings:
         print(f"bilingual-news: {source}: warning: {warning}", file=sys.stderr)
     return _write(norm.text, args.output)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from bilingual_news.render import to_html
+
+    try:
+        doc = _read(args.path, url=args.url)
+    except BilingualNewsError as exc:
+        print(f"bilingual-news: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    return _write(to_html(doc, standalone=True), args.output)
+
+
+# ------------------------------------------------------------------------------------ batch
+BATCH_ID_PREFIX_BYTES = 4096
+"""Bytes of an output line read to find its id when resuming: a record starts with its id, so
+the whole line (the document, often tens of kilobytes) need not be parsed; a longer id falls
+back to reading the whole line."""
+
+
+EXIT_INTERRUPTED = 130
+"""Exit code of a batch run stopped with Ctrl-C (128 + SIGINT, as shells report it)."""
+
+
+_RECORD_START = '{"id": '
+"""How every line of a batch output starts (``json.dumps`` of a dict whose first key is ``id``)."""
+
+
+class _BatchUsageError(Exception):
+    """A usage problem found after argparse: a missing input, an output that is not ours."""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more processes, got {value}")
+    return value
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    try:
+        missing = [name for name in args.inputs if not os.path.exists(name)]
+        if missing:
+            raise _BatchUsageError(f"expected existing files or folders as INPUT, got no such path: {missing[0]}")
+        if out.is_dir():
+            raise _BatchUsageError(f"expected a file for -o/--output, got a folder: {out}")
+        done = _batch_resume(out) if args.resume and out.exists() else {}
+    except _BatchUsageError as exc:
+        print(f"bilingual-news batch: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"bilingual-news: {out}: cannot read the output to resume ({exc.strerror})", file=sys.stderr)
+        return EXIT_INPUT
+
+    counts = {"skipped": 0, "skipped_errors": 0}
+
+    def fresh() -> Iterator[tuple[Any, object]]:
+        for ident, page in _batch_tasks(args.inputs, args.glob, out):
+            key = _batch_key(ident)
+            if key in done:
+                counts["skipped"] += 1
+                counts["skipped_errors"] += done[key]
+                continue
+            yield ident, page
+
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm  # a runtime dependency, imported only to draw the bar
+
+        total = max(_batch_count(args.inputs, args.glob, out) - len(done), 0)
+        bar = tqdm(total=total, unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.05, desc="parsing")
+        bar.set_postfix(errors=0, refresh=False)
+    pages = errors = 0
+    start = time.perf_counter()
+    interrupted = False
+    try:
+        with open(out, "ab" if args.resume else "wb", buffering=0) as fh:
+            for result in iter_results(fresh(), jobs=args.jobs, refuse_blank=True):
+                _batch_write_line(fh, _batch_record(result))
+                pages += 1
+                if not result.ok:
+                    errors += 1
+                if bar is not None:
+                    if not result.ok:
+                        bar.set_postfix(errors=errors, refresh=False)
+                    bar.update()
+    except OSError as exc:
+        if bar is not None:
+            bar.close()
+        print(f"bilingual-news: {out}: cannot write the output ({exc.strerror})", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        interrupted = True
+    if bar is not None:
+        bar.close()
+    elapsed = time.perf_counter() - start
+    summary = (
+        f"bilingual-news: {pages} pages, {pages - errors} ok, {errors} errors, "
+        f"{pages / elapsed if elapsed > 0 else 0.0:.1f} pages/s"
+    )
+    if counts["skipped"]:
+        summary += f"; {counts['skipped']} already in {out} skipped ({counts['skipped_errors']} of them errors)"
+    print(summary, file=sys.stderr)
+    if interrupted:
+        print(f"bilingual-news: interrupted; run again with --resume to go on where {out} ends", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return EXIT_INPUT if errors or counts["skipped_errors"] else EXIT_OK
+
+
+def _batch_files(name: str, pattern: str, out: Path) -> Iterator[Path]:
+    """The files an INPUT stands for: itself, or a folder's files matching ``pattern``, walked in
+    sorted order (the output file itself left out)."""
+    if not os.path.isdir(name):
+        yield Path(name)
+        return
+    skip = os.path.abspath(out)
+    for folder, dirs, files in os.walk(name):
+        dirs.sort()
+        for file in sorted(files):
+            path = os.path.join(folder, file)
+            if fnmatch.fnmatch(file, pattern) and os.path.abspath(path) != skip:
+                yield Path(path)
+
+
+def _batch_tasks(inputs: Sequence[str], pattern: str, out: Path) -> Iterator[tuple[Any, object]]:
+    """``(id, page)`` for every page of the inputs, read lazily: a file's id is its path; a
+    JSONL file gives one task per record."""
+    for name in inputs:
+        for path in _batch_files(name, pattern, out):
+            if path.suffix.lower() == ".jsonl":
+                yield from _batch_records(path)
+            else:
+                yield str(path), path
+
+
+def _batch_records(path: Path) -> Iterator[tuple[Any, object]]:
+    """``(id, text)`` per record of a JSONL file, or ``(id, InputError)`` for a bad line; a record
+    without an id is named ``FILE:LINE``."""
+    from bilingual_news.errors import InputError
+
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        yield str(path), InputError(f"cannot read the file ({exc.strerror})", source=str(path))
+        return
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                message = f'expected a JSON object with "id" and "text", got invalid JSON ({exc})'
+                yield where, InputError(message, source=where)
+                continue
+            if not isinstance(record, dict):
+                got = _json_type(record)
+                yield where, InputError(f'expected a JSON object with "id" and "text", got a JSON {got}', source=where)
+                continue
+            ident = record.get("id")
+            ident = where if ident is None else ident
+            text = record.get("text")
+            if not isinstance(text, str):
+                got = "no text" if text is None else f"a JSON {_json_type(text)}"
+                yield ident, InputError(f'expected "text" to be a string, got {got}', source=where)
+                continue
+            yield ident, text
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a decoded value's type, for messages."""
+    names = {bool: "boolean", int: "number", float: "number", str: "string", list: "array", dict: "object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _batch_count(inputs: Sequence[str], pattern: str, out: Path) -> int:
+    """How many pages the inputs hold (for the progress bar's ETA): one pass over the folders and
+    the JSONL files' lines, without parsing anything."""
+    total = 0
+    for name in inputs:
+        for path in _batch_files(name, pattern, out):
+            if path.suffix.lower() != ".jsonl":
+                total += 1
+                continue
+            try:
+                with path.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+    return total
+
+
+def _batch_key(ident: Any) -> str:
+    """An id as compared when resuming: its JSON text, so that ``1`` and ``"1"`` differ."""
+    return json.dumps(ident, ensure_ascii=False, sort_keys=True)
+
+
+def _batch_record(result: Result) -> dict[str, Any]:
+    if result.document is not None:
+        return {"id": result.id, "document": result.document.to_dict()}
+    error = result.error
+    return {"id": result.id, "error": {"type": type(error).__name__, "message": str(error)}}
+
+
+def _batch_write_line(fh: BinaryIO, record: dict[str, Any]) -> None:
+    """Write one record as one line, in one write to the OS (``fh`` is unbuffered), so that a
+    crash leaves at most a partial last line, which ``--resume`` drops."""
+    try:
+        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (from a JSONL "\\ud800"): keep it as an escape
+        data = (json.dumps(record) + "\n").encode("ascii")
+    view = memoryview(data)
+    while view:
+        written = fh.write(view)
+        view = view[written:]
+
+
+def _batch_resume(out: Path) -> dict[str, bool]:
+    """The ids already in ``out`` (by :func:`_batch_key`), each with whether it is an error
+    record; a partial last line (a crash mid-write) is cut off the file. A file that is not a
+    batch output is refused (and left as it is)."""
+    done: dict[str, bool] = {}
+    kept = 0
+    with out.open("r+b") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.endswith(b"\n"):
+                if not line.startswith(_RECORD_START.encode()):
+                    raise _BatchUsageError(
+                        f"{out}:{lineno}: expected a batch record, or the start of one a crash cut short, to "
+                        f"resume from, got {line[:40]!r}; is -o the right file?"
+                    )
+                break
+            if line.strip():
+                ident, is_error = _batch_parse_line(line, out, lineno)
+                done[_batch_key(ident)] = is_error
+            kept += len(line)
+        if fh.seek(0, os.SEEK_END) != kept:
+            fh.truncate(kept)
+    return done
+
+
+def _batch_parse_line(line: bytes, out: Path, lineno: int) -> tuple[Any, bool]:
+    """A complete output line's id and whether it records an error."""
+    head = line[:BATCH_ID_PREFIX_BYTES].decode("utf-8", errors="ignore")
+    if head.startswith(_RECORD_START):
+        try:
+            ident, end = json.JSONDecoder().raw_decode(head, len(_RECORD_START))
+        except ValueError:
+            pass
+        else:
+            if head.startswith(', "document": ', end):
+                return ident, False
+            if head.startswith(', "error": ', end):
+                return ident, True
+    try:
+        record = json.loads(line)
+    except ValueError:
+        record = None
+    if not isinstance(record, dict) or "id" not in record or not ({"document", "error"} & record.keys()):
+        raise _BatchUsageError(
+            f'{out}:{lineno}: expected a batch record ({{"id": …, "document": …}} or {{"id": …, "error": …}}) '
+            "to resume from, got something else; is -o the right file?"
+        )
+    return record["id"], "error" in record

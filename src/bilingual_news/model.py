@@ -16,7 +16,10 @@ import datetime as dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class Kind(str, enum.Enum):
@@ -344,3 +347,24 @@ class Document:
         from bilingual_news.serialize import document_from_json
 
         return document_from_json(text)
+
+    # ---------------------------------------------------------------- views
+    def _repr_html_(self) -> str:
+        """The page as a picture, for Jupyter: see :func:`bilingual_news.render.to_html`."""
+        from bilingual_news.render import to_html
+
+        return to_html(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain dict per block: page, index, kind, text, start, end, lang, chars
+        (see :mod:`bilingual_news.frame`)."""
+        from bilingual_news.frame import to_records
+
+        return to_records(self)
+
+    def to_frame(self) -> pd.DataFrame:
+        """The blocks as a pandas ``DataFrame``, one row a block, ``kind`` a Categorical (see
+        :mod:`bilingual_news.frame`); needs the ``pandas`` extra."""
+        from bilingual_news.frame import to_frame
+
+        return to_frame(self)
