@@ -67,3 +67,12 @@ def test_parse_accepts_bytes() -> None:
 def test_decode_errors_name_the_source() -> None:
     with pytest.raises(InputError, match=r"^page\.bin: "):
         decode(b"\x89PNG\r\n\x1a\n", source="page.bin")
+
+
+def test_mostly_english_page_in_gb18030_decodes(seed_text: str) -> None:
+    assert decode(seed_text.encode("gb18030")) == seed_text
+
+
+def test_mostly_english_page_in_big5_decodes() -> None:
+    page = "首頁 資訊\n\nA long English headline about trade\n\nThe body is English prose, and only the menu is not.\n"
+    assert decode(page.encode("big5")) == page

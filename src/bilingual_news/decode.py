@@ -45,6 +45,17 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "big5hkscs": "big5hkscs"}
 """Detected encodings widened to the superset that decodes every page they can."""
 
+_CANDIDATES = ("gb18030", "big5", "utf_16", "cp1252", "latin_1", "shift_jis", "euc_kr")
+"""The encodings detection chooses among: the pages this library reads are Chinese, English or
+both; a free choice among every code page calls short GBK text Polish or Baltic (cp1250, cp775)."""
+
+_MULTIBYTE = frozenset({"gb18030", "big5", "big5hkscs", "utf_16", "utf-16", "shift_jis", "euc_kr"})
+
+MIN_GB2312_SHARE = 0.95
+"""Share of non-ASCII characters that must be common GB2312 characters for bytes a detector
+called a Western code page to be read as GB18030 instead: Latin-1 bytes paired at random
+rarely land in GB2312's narrow ranges."""
+
 MAX_CONTROL_SHARE = 0.05
 """Share of C0 control bytes (other than tab, newline, carriage return, form feed) above
 which UTF-8-valid input is called binary: real scraped text has almost none."""
@@ -96,19 +107,47 @@ def _control_share(text: str) -> float:
 def _detect(data: bytes, source: str | None) -> str:
     import charset_normalizer  # lazy: only pages that are not UTF-8 pay for it
 
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
+    encoding = _ALIASES.get(best.encoding.lower().replace("_", ""), best.encoding) if best else None
+    if encoding not in _MULTIBYTE:
+        # A mostly-English page with a few Chinese characters in GBK looks like a Western code
+        # page to a statistical detector; GB2312's narrow byte ranges are strong evidence.
+        text = _strict(data, "gb18030")
+        if text is not None and _gb2312_share(text) >= MIN_GB2312_SHARE:
+            return text
+    if encoding is None:
         raise InputError(
             "expected text in UTF-8, GB18030/GBK, Big5 or UTF-16, but the bytes decode as none of them (binary data?)",
             source=source,
         )
-    encoding = _ALIASES.get(best.encoding.lower().replace("_", ""), best.encoding)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"the bytes look like {encoding}, but byte {exc.start} is not valid {encoding}", source=source
         ) from None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _gb2312_share(text: str) -> float:
+    """Share of the non-ASCII characters that GB2312 (the 7,445 common ones) can encode."""
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    if not wide:
+        return 0.0
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common / len(wide)
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
