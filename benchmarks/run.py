@@ -1,26 +1,56 @@
-"""Cold start and warm parse() time, printed as a table.
+"""Speed of bilingual_news, side by side with its peers, printed as Markdown tables.
 
-Usage: python benchmarks/run.py [--repeat N] [--corpus DIR]
+Usage: python benchmarks/run.py [--repeat N] [--corpus DIR] [--skip-peers] [--skip-scaling]
+                                [--sizes BYTES ...]
 
-Cold start runs whole processes (the way a user's script pays for it); warm time is the median
-over repeated runs of parse() on every page, after one warm-up pass.
+Five sections, each a table (docs/performance.md shows them and says how to read them):
+
+1. Cold start, as whole processes (the way a script pays for it): ``python -c pass``,
+   ``import bilingual_news``, and import + first ``parse()`` of examples/seed.txt.
+2. Where the time goes: :func:`bilingual_news.pipeline.profile` over every corpus page, the
+   fastest of N runs of each stage of each page, summed.
+3. Throughput, side by side: ``parse()`` on each page's raw.txt, and the peers of ``peers.py``
+   (trafilatura, readability-lxml, jusText; skipped when not installed) on the same pages'
+   raw.html, decoded to text first. Each of N runs is a fresh process that warms every tool
+   up on other text, then gives it each page once: no tool is timed on a page it has seen, so
+   no cache of page text helps anyone. Each run gives the median ms per page and pages/s; the
+   table shows the median, min and max of those over the runs, and parse()'s pages/s over
+   each peer's.
+4. The same pages again: parse() over the corpus N more times in one process, which is what
+   the caches of short texts (block languages) make of lines a site repeats on every page.
+5. Scaling: ``scaling.py``'s time and peak memory from 1 KB to 10 MB, each size in its own process.
+
+Reports, never asserts: the machines are shared and noisy, so only medians and ratios of one
+run mean much.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import peers
+import scaling
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seed.txt"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+WARM_UP_HTML = """<html><head><meta charset="utf-8"><title>Warm-up</title></head><body>
+<nav><a href="/">首页</a> <a href="/news">新闻</a></nav><article><h1>A page to warm up on</h1>
+<p>The ministry said on Monday that trade between the two countries grew by five percent last year.</p>
+<p>外交部发言人表示，“双方将继续深化合作”，共同维护地区和平与稳定。</p></article></body></html>"""
+"""What every peer parses before the timed pages: imports and lazy loads are not timed."""
 
 
 def cold(code: str, runs: int) -> list[float]:
+    """Seconds a fresh interpreter takes to run ``code``, ``runs`` times."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -29,52 +59,190 @@ def cold(code: str, runs: int) -> list[float]:
     return times
 
 
-def pages(corpus: Path) -> list[str]:
-    if corpus.is_dir():
-        return [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*/raw.txt"))]
-    return [SEED.read_text(encoding="utf-8")]
+def corpus_pages(corpus: Path) -> list[Path]:
+    """The page folders of the corpus, or an empty list when it is absent."""
+    return sorted(p.parent for p in corpus.glob("*/raw.txt")) if corpus.is_dir() else []
+
+
+def html_of(folder: Path) -> str | None:
+    """A page's raw.html as text (decoded as parse_file decodes bytes), or None when it has none."""
+    from bilingual_news.decode import decode
+
+    path = folder / "raw.html"
+    return decode(path.read_bytes(), source=str(path)) if path.is_file() else None
+
+
+def once(work: Callable[[Any], object], inputs: list[Any]) -> list[float]:
+    """Seconds of ``work`` on each input, once each."""
+    times = []
+    for item in inputs:
+        start = time.perf_counter()
+        work(item)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def summary(per_run: list[list[float]]) -> dict[str, list[float]]:
+    """Median ms per page and pages/s of each run."""
+    return {
+        "ms": [statistics.median(times) * 1e3 for times in per_run],
+        "pages_s": [len(times) / sum(times) for times in per_run],
+    }
+
+
+def spread(values: list[float], fmt: str) -> str:
+    """``median (min – max)``."""
+    return f"{statistics.median(values):{fmt}} ({min(values):{fmt}} – {max(values):{fmt}})"
+
+
+def cold_section(repeat: int) -> list[str]:
+    baseline = cold("pass", repeat)
+    imported = cold("import bilingual_news", repeat)
+    first = cold(
+        f"import pathlib, bilingual_news; bilingual_news.parse(pathlib.Path({str(SEED)!r}).read_text('utf-8'))",
+        repeat,
+    )
+    ms = [t * 1e3 for t in baseline], [t * 1e3 for t in imported], [t * 1e3 for t in first]
+    python = statistics.median(ms[0])
+    return [
+        f"## Cold start (whole processes, {repeat} runs; ms: median (min – max))",
+        "",
+        "| process | ms | minus `python -c pass` |",
+        "| --- | ---: | ---: |",
+        f"| `python -c pass` | {spread(ms[0], '.1f')} | |",
+        f"| `import bilingual_news` | {spread(ms[1], '.1f')} | {statistics.median(ms[1]) - python:.1f} |",
+        f"| import + first `parse()` of examples/seed.txt | {spread(ms[2], '.1f')} "
+        f"| {statistics.median(ms[2]) - python:.1f} |",
+    ]
+
+
+def stages_section(texts: list[str], repeat: int) -> list[str]:
+    from bilingual_news.pipeline import profile
+
+    for text in texts:
+        profile(text)
+    best: list[dict[str, float]] = []
+    for text in texts:
+        runs = [profile(text) for _ in range(repeat)]
+        best.append({name: min(r[name] for r in runs) for name in runs[0]})
+    total = {name: sum(b[name] for b in best) for name in best[0]}
+    whole = sum(total.values())
+    lines = [
+        f"## Where the time goes (pipeline.profile, fastest of {repeat} per page, summed over {len(texts)} pages)",
+        "",
+        "| stage | ms per page (mean) | share |",
+        "| --- | ---: | ---: |",
+    ]
+    lines += [f"| {name} | {t / len(texts) * 1e3:.3f} | {t / whole:.1%} |" for name, t in total.items()]
+    lines.append(f"| **all** | **{whole / len(texts) * 1e3:.3f}** | |")
+    return lines
+
+
+def throughput_child(folders: list[Path], skip_peers: bool) -> dict[str, list[float]]:
+    """One run, in this (fresh) process: every page once with parse(), then with each peer."""
+    import bilingual_news
+
+    bilingual_news.parse(SEED.read_text(encoding="utf-8") + "\n\n" + scaling.FOREIGN)
+    for case in sorted((ROOT / "tests" / "cases" / "segmentation").glob("*.txt")):
+        bilingual_news.parse(case.read_text(encoding="utf-8"))
+    texts = [(f / "raw.txt").read_text(encoding="utf-8") for f in folders]
+    out = {"parse": once(bilingual_news.parse, texts)}
+    if skip_peers:
+        return out
+    htmls = [h for h in map(html_of, folders) if h is not None]
+    for peer in peers.PEERS:
+        work = peers.load(peer)
+        if work is not None:
+            work(WARM_UP_HTML)
+            out[peer.name] = once(work, htmls)
+    return out
+
+
+def throughput_section(folders: list[Path], repeat: int, skip_peers: bool, corpus: Path) -> list[str]:
+    """``repeat`` runs of :func:`throughput_child`, each in a fresh process."""
+    per_tool: dict[str, list[list[float]]] = {}
+    command = [sys.executable, __file__, "--child-throughput", "--corpus", str(corpus)]
+    if skip_peers:
+        command.append("--skip-peers")
+    for _ in range(repeat):
+        out = subprocess.run(command, check=True, capture_output=True, text=True)
+        for tool, times in json.loads(out.stdout.strip().splitlines()[-1]).items():
+            per_tool.setdefault(tool, []).append(times)
+    ours = summary(per_tool["parse"])
+    ours_rate = statistics.median(ours["pages_s"])
+    chars = sum(len((f / "raw.txt").read_text(encoding="utf-8")) for f in folders)
+    lines = [
+        f"## Throughput, side by side ({len(folders)} pages; {repeat} runs, each a fresh process that has seen "
+        "none of the pages; median (min – max) over the runs)",
+        "",
+        "| tool | input | median ms per page | pages/s | parse()'s pages/s ÷ tool's |",
+        "| --- | --- | ---: | ---: | ---: |",
+        f"| bilingual_news `parse()` | raw.txt ({chars:,} chars) | {spread(ours['ms'], '.2f')} "
+        f"| {spread(ours['pages_s'], '.0f')} | 1 |",
+    ]
+    if skip_peers:
+        return lines
+    html_chars = sum(len(h) for h in map(html_of, folders) if h is not None)
+    for peer in peers.PEERS:
+        if peer.name not in per_tool:
+            lines.append(f'| {peer.name} | not installed (`pip install -e ".[bench]"`) | | | |')
+            continue
+        theirs = summary(per_tool[peer.name])
+        rate = statistics.median(theirs["pages_s"])
+        lines.append(
+            f"| {peer.name} `{peer.call}` | raw.html ({html_chars:,} chars) "
+            f"| {spread(theirs['ms'], '.2f')} | {spread(theirs['pages_s'], '.0f')} | {ours_rate / rate:.1f} |"
+        )
+    return lines
+
+
+def repeated_section(texts: list[str], repeat: int) -> list[str]:
+    """parse() on the same pages again and again in one process, after a first pass."""
+    import bilingual_news
+
+    for text in texts:
+        bilingual_news.parse(text)
+    again = summary([once(bilingual_news.parse, texts) for _ in range(repeat)])
+    return [
+        f"## The same pages again ({repeat} more runs in one process; median (min – max) over the runs)",
+        "",
+        "| measure | parse() |",
+        "| --- | ---: |",
+        f"| median ms per page | {spread(again['ms'], '.2f')} |",
+        f"| pages/s | {spread(again['pages_s'], '.0f')} |",
+    ]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=5, help="runs of each measurement (default 5)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of page folders with raw.txt")
+    ap.add_argument("--skip-peers", action="store_true", help="time parse() alone")
+    ap.add_argument("--skip-scaling", action="store_true", help="leave out the 1 KB - 10 MB pages")
+    ap.add_argument("--sizes", type=float, nargs="+", default=scaling.DEFAULT_SIZES, help="scaling page sizes (bytes)")
+    ap.add_argument("--child-throughput", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
 
-    baseline = cold("pass", args.repeat)
-    imported = cold("import bilingual_news", args.repeat)
-    first = cold(
-        f"import pathlib, bilingual_news; bilingual_news.parse(pathlib.Path({str(SEED)!r}).read_text('utf-8'))",
-        args.repeat,
-    )
-
-    import bilingual_news
-
-    texts = pages(args.corpus)
-    for text in texts:
-        bilingual_news.parse(text)
-    per_page: list[list[float]] = [[] for _ in texts]
-    for _ in range(args.repeat):
-        for i, text in enumerate(texts):
-            start = time.perf_counter()
-            bilingual_news.parse(text)
-            per_page[i].append(time.perf_counter() - start)
-    medians = sorted(statistics.median(ts) * 1000 for ts in per_page)
-    total_chars = sum(len(t) for t in texts)
-    total_s = sum(m / 1000 for m in medians)
-
-    def ms(values: list[float]) -> str:
-        lo, mid, hi = (v * 1000 for v in (min(values), statistics.median(values), max(values)))
-        return f"{mid:8.1f} ms  (min {lo:.1f}, max {hi:.1f})"
-
-    print(f"{'measure':44} value")
-    print(f"{'python -c pass (interpreter start)':44} {ms(baseline)}")
-    print(f"{'python -c import bilingual_news':44} {ms(imported)}")
-    print(f"{'import + first parse() of the example page':44} {ms(first)}")
-    print(f"{'pages measured':44} {len(texts)} ({total_chars:,} characters)")
-    print(f"{'parse() median per page':44} {statistics.median(medians):8.2f} ms")
-    print(f"{'parse() min / max per page':44} {medians[0]:.2f} / {medians[-1]:.2f} ms")
-    print(f"{'parse() throughput':44} {len(texts) / total_s:8.0f} pages/s, {total_chars / total_s / 1e6:.2f} M chars/s")
+    folders = corpus_pages(args.corpus)
+    if not folders:
+        print(f"no corpus at {args.corpus}: the tables need its pages (raw.txt and raw.html)", file=sys.stderr)
+        return 2
+    if args.child_throughput:
+        print(json.dumps(throughput_child(folders, args.skip_peers)))
+        return 0
+    texts = [(f / "raw.txt").read_text(encoding="utf-8") for f in folders]
+    sections = [
+        cold_section(args.repeat),
+        stages_section(texts, args.repeat),
+        throughput_section(folders, args.repeat, args.skip_peers, args.corpus),
+        repeated_section(texts, args.repeat),
+    ]
+    if not args.skip_scaling:
+        rows = scaling.measure([int(s) for s in args.sizes], args.corpus)
+        sections.append(
+            ["## Scaling (one page, 1 KB to 10 MB, each size in a fresh process)", "", *scaling.table(rows)]
+        )
+    print("\n\n".join("\n".join(s) for s in sections))
     return 0
 
 

@@ -13,12 +13,14 @@ what to install.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Any, Generic, TypeVar
+
+import regex
 
 from bilingual_news.errors import MissingDependencyError
 
-__all__ = ["Lazy", "missing"]
+__all__ = ["Lazy", "LazyPattern", "missing"]
 
 T = TypeVar("T")
 
@@ -62,3 +64,43 @@ def missing(module: str, feature: str) -> MissingDependencyError:
         f"{feature} needs the package {module!r}, which is not installed; "
         f"install it with `pip install {module}` (it is a dependency of bilingual-news)"
     )
+
+
+_PATTERN_METHODS = ("search", "match", "fullmatch", "findall", "finditer", "sub", "split", "pattern")
+
+
+class LazyPattern:
+    """A :mod:`regex` pattern compiled on first use: ``regex``'s compiler takes up to a few
+    milliseconds a pattern, and most patterns of the stages serve rare lines (a byline, a
+    counter, a photo credit), which a short page may never have. Importing the pipeline
+    compiles none of them.
+
+    After the first use the compiled pattern's methods are this object's own attributes, so a
+    call costs what it costs on the compiled pattern.
+
+    >>> digits = LazyPattern(r"\\p{Nd}+")
+    >>> digits.findall("a1b22"), digits.pattern
+    (['1', '22'], '\\\\p{Nd}+')
+    """
+
+    search: Callable[..., regex.Match[str] | None]
+    match: Callable[..., regex.Match[str] | None]
+    fullmatch: Callable[..., regex.Match[str] | None]
+    findall: Callable[..., list[Any]]
+    finditer: Callable[..., Iterator[regex.Match[str]]]
+    sub: Callable[..., str]
+    split: Callable[..., list[Any]]
+    pattern: str
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self._source = source
+        self._flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached while no method is this object's own: the first use.
+        if name not in _PATTERN_METHODS:
+            raise AttributeError(name)
+        compiled = regex.compile(self._source, self._flags)
+        for method in _PATTERN_METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)

@@ -1,31 +1,46 @@
 """Stage 7, assemble: units, labels and quotes -> the frozen :class:`Document`.
 
-In: the normalized page, its units and their revision. Out: the blocks (``assemble_blocks``)
-and, with the quotes, the document (``assemble``).
+In: the normalized page, its units and their revision. Out: a :class:`BlockDraft` per unit
+(``assemble_blocks``: every field of its block but the sentences, which the sentences stage adds
+as it builds the frozen :class:`~bilingual_news.model.Block`) and, with the blocks and quotes,
+the document (``assemble``).
 """
 
 from __future__ import annotations
 
-import regex
+from typing import NamedTuple
 
+from bilingual_news._lazy import LazyPattern
 from bilingual_news.language import block_language, document_language
 from bilingual_news.metadata import read_metadata
-from bilingual_news.model import Block, Document, Kind, Quote
+from bilingual_news.model import Block, Document, Kind, Quote, Span
 from bilingual_news.normalize import Normalized
 from bilingual_news.revise import HEADLINE_MIN_CHARS, SITE_SUFFIX, Revision
 from bilingual_news.split import Unit
 
-__all__ = ["assemble", "assemble_blocks"]
+__all__ = ["BlockDraft", "assemble", "assemble_blocks"]
 
-_LEADING_TAG = regex.compile(r"^\[[^\[\]]{1,12}\]\s*")
+_LEADING_TAG = LazyPattern(r"^\[[^\[\]]{1,12}\]\s*")
 _OPENING = frozenset("(（[【《「『")
 _CLOSING = frozenset(")）]】》」』")
 
 
-def assemble_blocks(units: tuple[Unit, ...], revision: Revision) -> tuple[Block, ...]:
-    """One block per unit, with its final kind, language and reasons."""
+class BlockDraft(NamedTuple):
+    """A block before its sentences: the fields of :class:`~bilingual_news.model.Block` but
+    ``sentences``. A named tuple, so that a block is built frozen once, by the sentences stage
+    (:func:`~bilingual_news.sentences.with_sentences`), not twice."""
+
+    kind: Kind
+    text: str
+    span: Span
+    lang: str
+    reasons: tuple[str, ...]
+
+
+def assemble_blocks(units: tuple[Unit, ...], revision: Revision) -> tuple[BlockDraft, ...]:
+    """One block draft per unit, with its final kind, language and reasons."""
     return tuple(
-        Block(kind=kind, text=u.text, span=u.span, lang=block_language(u.text), reasons=reasons)
+        BlockDraft(kind, u.text, u.span, block_language(u.text), reasons)
         for u, kind, reasons in zip(units, revision.kinds, revision.reasons, strict=True)
     )
 

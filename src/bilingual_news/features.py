@@ -8,18 +8,32 @@ dates and times, how it is cut into items and tokens (menus, link lists), capita
 which cue lexicons it hits. Cross-unit features (repeats, teasers) are computed with
 dictionaries keyed by folded text and by short prefixes, so that they stay linear in the number
 of units and in the length of the page: no unit is ever compared with all the others.
+
+Speed: a page has a few hundred units, and each regular-expression call costs as much as a few
+dozen string operations, so a pattern runs on a unit only when a cheap test (a character it
+must end with, a literal it must hold) says it can match. The cue phrases (disclaimers,
+captions, chrome) are looked for in one scan of the whole page, and only the units that scan
+hits are searched phrase list by phrase list. Script counts come from the unit's class string
+(:func:`bilingual_news.scripts.classes`). Each shortcut is exact: it skips a pattern only where
+the pattern cannot match.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
 
 import regex
 
-from bilingual_news.lexicon import Lexicon, fold, lexicon
-from bilingual_news.scripts import ScriptCounts, count_scripts
+from bilingual_news._lazy import LazyPattern
+from bilingual_news.lexicon import fold, lexicon, trie_pattern
+from bilingual_news.scripts import ScriptCounts, classes, count_scripts, han_gaps
 from bilingual_news.split import Unit
 
 __all__ = ["Features", "extract"]
@@ -56,18 +70,24 @@ CUE_SCAN_CHARS = 2000
 """Characters of a unit searched for cue phrases: cues stand in short lines, and a
 170,000-character link list must not be scanned once per cue."""
 
-_SENTENCE_END = regex.compile(r"[。！？!?.;；][”’\"'）)\]」』]*$")
-_SENTENCE_MARK = regex.compile(r"[。！？；]|[.!?](?=\s|$|[”’\"'])")
-_ELLIPSIS_END = regex.compile(r"(?:…+|\.{3,}|。{3,})[”’\"'）)]*$")
-_TRUNCATED = regex.compile(r"(?<![….])(?:…|\.{3})[”’\"'）)]*$")
-_URL = regex.compile(r"^(?:https?://|www\.)\S+$", regex.IGNORECASE)
-_HAS_URL = regex.compile(r"https?://|www\.", regex.IGNORECASE)
+PHRASE_SCAN_KEYS = 4096
+"""Keys joined for one scan for cue phrases: enough that a page takes a scan or a few, few
+enough that the joined text of a 10 MB page is not a second copy of it."""
+
+# Patterns of literal characters only, in re, which matches them as regex does, faster.
+_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+"""``regex``'s ``\\s`` as the inside of a class, for :mod:`re`, whose ``\\s`` also takes U+001C-U+001F."""
+_SENTENCE_END = re.compile(r"[。！？!?.;；][”’\"'）)\]」』]*$")
+_ELLIPSIS_END = re.compile(r"(?:…+|\.{3,}|。{3,})[”’\"'）)]*$")
+_TRUNCATED = re.compile(r"(?<![….])(?:…|\.{3})[”’\"'）)]*$")
+_URL = re.compile(rf"^(?:https?://|www\.)[^{_SPACE}]+$", re.IGNORECASE)  # the same letters fold in both
+_HAS_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
 )
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b\.?,?"
-_DATE = regex.compile(
+_DATE = LazyPattern(
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月"
     r"|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d\b"
@@ -76,7 +96,7 @@ _DATE = regex.compile(
     rf"|\b\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d\b",
     regex.IGNORECASE,
 )
-_TIME_PART = regex.compile(
+_TIME_PART = LazyPattern(
     r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
     r"|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月"
     r"|\b\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d\d\b"
@@ -91,48 +111,76 @@ _TIME_PART = regex.compile(
     r"|\b(?:yesterday|today|updated|published|posted|at|on|gmt|utc|bst|edt|est|bjt)\b",
     regex.IGNORECASE,
 )
-_CALENDAR = regex.compile(
+_CALENDAR = LazyPattern(
     r"\d+\s*(?:分钟|小时|天|周|个月)前|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b",
     regex.IGNORECASE,
 )
-_RANKED = regex.compile(r"(?:[1-9]|10)(?![\d.,:：/年月日号点时分秒万亿元%％个岁])\s*(?=[\p{Han}\p{Lu}《“\"【\[])")
-_RELATIVE = regex.compile(r"昨天|前天|刚刚|\byesterday\b")
-_FOOTER_HEAD = regex.compile(r"[\s:：|｜>》»(（,，]")
-_SEPARATOR_CHARS = regex.compile(r"[|｜/>›»·•]")
-_BYLINE = regex.compile(
+_RANKED = LazyPattern(r"(?:[1-9]|10)(?![\d.,:：/年月日号点时分秒万亿元%％个岁])\s*(?=[\p{Han}\p{Lu}《“\"【\[])")
+_RELATIVE = LazyPattern(r"昨天|前天|刚刚|\byesterday\b")
+_BYLINE = LazyPattern(
     r"^[(（]?(?i:(?:posted|written|reporting|edited|photos?|words|text|story)\s+)?(?i:by)\s+"
     r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*\s*(?:[|,;(]|at\b|$|\p{N})"
 )
-_CREDIT = regex.compile(
+_CREDIT = LazyPattern(
     r"^[(（【\[]?(?:[\p{Han}·]{0,12}(?:记者|通讯员|实习生|摄影|撰稿|报道员)\s*|(?:文/图|图/文|撰文|文|图)\s+)"
     r"[\p{Han}·]{2,4}(?:[\s、，,]+[\p{Han}·]{2,4})*\s*(?:/?文|摄|报道)?[)）】\]]?$"
     r"|^[(（][^()（）]{1,30}(?:对此文|对本文)[亦也]?有贡献[)）]$"  # （实习生某某对此文亦有贡献）
 )
-_COUNTER = regex.compile(
+_COUNTER = LazyPattern(
     r"^(?:阅读|浏览|点击|人气|阅读数|阅读量|浏览量|浏览次数|点击数|点击量|views?|reads?)\s*[(（:：]?\s*\d[\d,.]*[万千kKmM]?\s*[)）]?$"
 )
-_PHOTO_CREDIT = regex.compile(
+_PHOTO_CREDIT = LazyPattern(
     r"\b\p{Lu}[\p{Lu}.' -]{2,40}/\s*(?:FOR\s+)?\p{Lu}[\p{Lu}.' -]{1,40}$"  # LIU CHAOFU/FOR CHINA DAILY
     r"|[(（\[【](?:\p{Lu}[\p{L}.&' -]{0,30}/\s*\p{Lu}[\p{L}.&' -]{0,40}|[^()（）\[\]【】]{0,20}摄|"
     r"(?i:photo|image|file photo|video)[^()（）\[\]]{0,40})[)）\]】]$"
 )
 _HAN = regex.compile(r"\p{Han}")
-_FIELD_COLON = regex.compile(r"\s*[:：]")
-_HAN_GAP = regex.compile(r"(?<=\p{Han})\s+(?=\p{Han})")
-_MARKUP = regex.compile(r"<!--.*?-->|</?[a-zA-Z][^<>]{0,400}>")
-_SEPARATED = regex.compile(r"\s*(?:\||｜|/|>|›|»|·|•)\s*")
-_SECTION_TAIL = regex.compile(r"(?:\s*(?:[:：>»›]+|更多|more|查看更多|see all|view all))+$", regex.IGNORECASE)
-_LEADING_MARKS = regex.compile(r"^[\s(（【\[〔<《#]+")
+_FIELD_COLON = LazyPattern(r"\s*[:：]")
+_MARKUP = LazyPattern(r"<!--.*?-->|</?[a-zA-Z][^<>]{0,400}>")
+_SECTION_TAIL = LazyPattern(r"(?:\s*(?:[:：>»›]+|更多|more|查看更多|see all|view all))+$", regex.IGNORECASE)
+_LEADING_MARKS = LazyPattern(r"^[\s(（【\[〔<《#]+")
+
+# Cheap tests in front of the patterns above: each is true wherever its pattern can match (a
+# key holds no white space but single blanks, so ``\s`` is a blank there).
+_SENTENCE_END_LAST = frozenset("。！？!?.;；”’\"'）)]」』")
+"""The characters a text that :data:`_SENTENCE_END` finds can end with."""
+_ELLIPSIS_LAST = frozenset("….。”’\"'）)")
+"""The characters a text that :data:`_ELLIPSIS_END` finds can end with."""
+_SECTION_TAIL_LAST = frozenset(":：>»›多eElL")
+"""The characters a key that :data:`_SECTION_TAIL` trims can end with."""
+_LEADING_MARK_CHARS = frozenset("(（【[〔<《#")
+"""The characters a key that :data:`_LEADING_MARKS` trims can start with."""
+_COUNTER_FIRST = frozenset("阅浏点人vr")
+"""The characters a key that :data:`_COUNTER` matches starts with."""
+_RANK_FIRST = frozenset("123456789")
+"""The characters a text that :data:`_RANKED` matches starts with."""
+_CREDIT_WORDS = re.compile("记者|通讯员|实习生|摄影|撰稿|报道员|有贡献")
+"""Words one of which a text that :data:`_CREDIT` matches holds, unless it opens with 文, 图 or 撰."""
+_CREDIT_OPENERS = frozenset("文图撰")
+_PHOTO_CREDIT_LAST = frozenset(")）]】")
+"""The characters a text that :data:`_PHOTO_CREDIT` finds without a ``/`` ends with."""
+_RELATIVE_WORDS = re.compile("昨天|前天|刚刚|yesterday")
+"""The words of :data:`_RELATIVE`, without its word boundaries."""
+_LATIN_SENTENCE_MARK = re.compile(rf"[.!?](?=[{_SPACE}”’\"']|$)")
+"""A full stop, ``!`` or ``?`` that ends a sentence: before a blank, the end or a closing quote."""
+_SEPARATOR_CHARS = re.compile(r"[|｜/>›»·•]")
+_SEPARATED = re.compile(r" *[|｜/>›»·•] *")
+r"""Items of a key (``regex``'s ``\s*(?:\||｜|/|>|›|»|·|•)\s*`` where the only blank is a space)."""
+_FOOTER_HEAD_END = re.compile(r"[ :：|｜>》»(（,，]")
+"""Where the first word of a key ends (:data:`_FOOTER_HEAD` on a key)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Features:
-    """What is measured about one unit."""
+class Features(NamedTuple):
+    """What is measured about one unit (a named tuple: a page builds one per unit, and a tuple
+    is several times cheaper to build than a frozen dataclass of this size)."""
 
-    index: int
+    unit_index: int
     """The unit's position among all units."""
     position: float
-    """``index / (count - 1)``: 0 at the top of the page, 1 at the bottom."""
+    """``unit_index / (count - 1)``: 0 at the top of the page, 1 at the bottom."""
+    key: str
+    """The unit's text (its first :data:`CUE_SCAN_CHARS` characters) as cues are compared in:
+    :func:`~bilingual_news.lexicon.fold`."""
     chars: int
     """Non-blank characters."""
     scripts: ScriptCounts
@@ -217,99 +265,245 @@ class Features:
 
 def extract(units: tuple[Unit, ...]) -> tuple[Features, ...]:
     """Measure every unit."""
-    lex = lexicon()
-    folded = [fold(u.text[:CUE_SCAN_CHARS]) if len(u.text) > CUE_SCAN_CHARS else fold(u.text) for u in units]
+    cues = _cues()
+    folded = [fold(u.text[:CUE_SCAN_CHARS]) for u in units]
+    halves = [_doubled(key) for key in folded]
     seen: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(folded):
         seen[key].append(i)
-        half = _doubled(key)
+        half = halves[i]
         if half is not None:
             seen[half].append(i)
     by_prefix: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(folded):
         if len(key) > TEASER_MIN_CHARS:
             by_prefix[key[:TEASER_KEY_CHARS]].append(i)
-    last = max(len(units) - 1, 1)
+    page = _Page(folded=folded, seen=seen, halves=halves, by_prefix=by_prefix, last=max(len(units) - 1, 1))
+    phrases = _with_phrases(folded, cues.phrase_scan)
     out: list[Features] = []
-    for i, (unit, key) in enumerate(zip(units, folded, strict=True)):
-        out.append(_one(i, last, unit.text, key, lex, seen, folded, by_prefix))
+    done: dict[str, Features] = {}  # a text seen before on the page measures as it did then
+    for i, unit in enumerate(units):
+        text = unit.text
+        before = done.get(text)
+        if before is None:
+            done[text] = features = _one(i, text, folded[i], cues, page, i in phrases)
+        else:  # all but the place: the first two fields, and the last (a teaser never copies itself)
+            teaser_of = _teaser_of(i, before.key, folded, by_prefix) if before.ends_ellipsis else -1
+            features = Features._make((i, i / page.last, *before[2:-1], teaser_of))
+        out.append(features)
     return tuple(out)
 
 
-def _one(
-    i: int,
-    last: int,
-    text: str,
-    key: str,
-    lex: Lexicon,
-    seen: dict[str, list[int]],
-    folded: list[str],
-    by_prefix: dict[str, list[int]],
-) -> Features:
-    cues = _cue_patterns()
-    scripts = count_scripts(text)
-    ends_ellipsis = bool(_ELLIPSIS_END.search(text[-8:]))
-    short = len(key) <= METADATA_MAX_CHARS
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What measuring one unit needs to know about the others."""
+
+    folded: list[str]
+    """Every unit's key."""
+    seen: dict[str, list[int]]
+    """The units with each key (a doubled key also under its half)."""
+    halves: list[str | None]
+    """Each key's half when it is one title twice over (:func:`_doubled`)."""
+    by_prefix: dict[str, list[int]]
+    """The units whose key is long enough to be copied by a teaser, by its first characters."""
+    last: int
+    """The last unit's index (at least 1)."""
+
+
+def _with_phrases(keys: list[str], pattern: re.Pattern[str]) -> set[int]:
+    """The units whose key holds a cue phrase of any list (disclaimer, caption, chrome): one
+    scan of the keys joined by newlines, which no phrase holds, so that a match never runs from
+    one key into the next. A unit hit is searched list by list; a unit missed holds none of the
+    phrases. The keys are joined :data:`PHRASE_SCAN_KEYS` at a time, so that a large page is
+    not copied whole once more."""
+    hit: set[int] = set()
+    for first in range(0, len(keys), PHRASE_SCAN_KEYS):
+        batch = keys[first : first + PHRASE_SCAN_KEYS]
+        joined = "\n".join(batch)
+        starts = list(accumulate((len(k) + 1 for k in batch[:-1]), initial=0))
+        pos = 0
+        while (m := pattern.search(joined, pos)) is not None:
+            k = bisect_right(starts, m.start()) - 1
+            hit.add(first + k)
+            if k + 1 >= len(starts):
+                break
+            pos = starts[k + 1]  # one hit decides a unit: go on with the next one
+    return hit
+
+
+def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -> Features:
+    cls = classes(text)
+    scripts = count_scripts(text, cls)
+    end = text[-1:]
+    tail = text[-8:]
+    ends_ellipsis = end in _ELLIPSIS_LAST and bool(_ELLIPSIS_END.search(tail))
+    sentence_end = end in _SENTENCE_END_LAST and bool(_SENTENCE_END.search(tail))
     head = text[:CUE_SCAN_CHARS]
-    items = len(_SEPARATED.split(key)) if _SEPARATOR_CHARS.search(key) else 1
-    same = seen.get(key, [i])
-    half = _doubled(key)
+    separated = _SEPARATOR_CHARS.search(key) is not None
+    items = len(_SEPARATED.split(key)) if separated else 1
+    same = page.seen.get(key, [i])
+    half = page.halves[i]
     if half is not None:
-        same = sorted({*same, *seen.get(half, [])})
-    has_date = bool(
-        (scripts.digits and (_DATE.search(head) or _CALENDAR.search(head))) or (short and _RELATIVE.search(key))
+        same = sorted({*same, *page.seen.get(half, [])})
+    is_url = text[:4].lower() in ("http", "www.") and bool(_URL.match(text))
+    has_date = bool(scripts.digits and _has_calendar_date(head, key))
+    # The cues of short lines (menus, fields, credits, footers): a long unit is prose.
+    nav_cue = footer_cue = credit = counter = field_label = False
+    metadata_field: str | None = None
+    metadata_fields = 0
+    if len(key) <= METADATA_MAX_CHARS:
+        has_date = has_date or bool(_RELATIVE_WORDS.search(key) and _RELATIVE.search(key))
+        byline = not sentence_end and "by" in key and bool(_BYLINE.match(text))
+        nav_cue = _all_items_in(key, cues.nav, separated)
+        footer_cue = _footer_cue(key, cues)
+        metadata_field = _metadata_field(key, cues)
+        if metadata_field is None and byline:
+            metadata_field = "author"
+        if ":" in key or "：" in key:
+            metadata_fields = len(cues.fields_anywhere.findall(key))
+            field_label = bool(cues.field_inside.search(key))
+        credit = byline or bool(scripts.han and _credit(text))
+        counter = scripts.digits > 0 and key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key))
+    chrome_cue = prompt_cue = False
+    disclaimer_cue = 0
+    caption: regex.Pattern[str] | None = None
+    if phrases:  # a cue phrase stands in the key: which one
+        if len(key) <= CHROME_MAX_CHARS:
+            chrome_cue = bool(
+                cues.chrome.search(key) or (scripts.han > scripts.latin_words and cues.chrome_han.search(key))
+            )
+            prompt_cue = bool(cues.prompt.search(key))
+        disclaimer_cue = len(cues.disclaimer.findall(key))
+        caption = cues.caption
+    # In the order of the fields: _make takes a tuple, several times faster than a keyword call.
+    return Features._make(
+        (
+            i,  # unit_index
+            i / page.last,  # position
+            key,  # key
+            scripts.total,  # chars
+            scripts,  # scripts
+            _sentence_marks(text),  # sentence_marks
+            sentence_end and not ends_ellipsis,  # ends_sentence
+            ends_ellipsis,  # ends_ellipsis
+            ends_ellipsis and bool(_TRUNCATED.search(tail)),  # truncated
+            scripts.digits > 0 and text[:1] in _RANK_FIRST and bool(_RANKED.match(text)),  # ranked
+            is_url,  # is_url
+            is_url and _url_has_path(text),  # url_has_path
+            ("http" in head or "www." in head) and bool(_HAS_URL.search(head)),  # has_url
+            has_date,  # has_date
+            _date_share(text, scripts.total) if has_date and len(key) <= METADATA_MAX_CHARS else 0.0,  # date_share
+            nav_cue,  # nav_cue
+            footer_cue,  # footer_cue
+            len(key) <= SECTION_MAX_CHARS and _section_cue(key, cues.section),  # section_cue
+            chrome_cue,  # chrome_cue
+            prompt_cue,  # prompt_cue
+            metadata_field,  # metadata_field
+            metadata_fields,  # metadata_fields
+            field_label,  # field_label
+            credit,  # credit
+            counter,  # counter
+            disclaimer_cue,  # disclaimer_cue
+            key.startswith(cues.teaser) and _teaser_cue(key, cues.teaser),  # teaser_cue
+            _caption_cue(key, text, cues, caption),  # caption_cue
+            items,  # items
+            (scripts.total if len(text) <= CUE_SCAN_CHARS else len("".join(key.split()))) / items,  # item_chars
+            len(text.split()),  # tokens
+            han_gaps(cls) if scripts.han and " " in text else 0,  # han_gaps
+            _markup_share(text, scripts.total) if "<" in head else 0.0,  # markup_share
+            scripts.capital_words / scripts.latin_words if scripts.latin_words else 0.0,  # capital_share
+            len(same) - 1,  # repeats
+            same[0],  # first_repeat
+            _teaser_of(i, key, page.folded, page.by_prefix) if ends_ellipsis else -1,  # teaser_of
+        )
     )
-    return Features(
-        index=i,
-        position=i / last,
-        chars=scripts.total,
-        scripts=scripts,
-        sentence_marks=len(_SENTENCE_MARK.findall(text)),
-        ends_sentence=bool(_SENTENCE_END.search(text[-8:])) and not ends_ellipsis,
-        ends_ellipsis=ends_ellipsis,
-        truncated=ends_ellipsis and bool(_TRUNCATED.search(text[-8:])),
-        is_url=text[:4].lower() in ("http", "www.") and bool(_URL.match(text)),
-        url_has_path=_url_has_path(text),
-        ranked=scripts.digits > 0 and bool(_RANKED.match(text)),
-        has_url=("http" in head or "www." in head) and bool(_HAS_URL.search(head)),
-        has_date=has_date,
-        date_share=_date_share(text, scripts.total) if short and has_date else 0.0,
-        nav_cue=short and _all_items_in(key, lex.nav),
-        footer_cue=short and _footer_cue(key, lex.footer),
-        section_cue=len(key) <= SECTION_MAX_CHARS and _SECTION_TAIL.sub("", key).strip() in lex.section,
-        chrome_cue=len(key) <= CHROME_MAX_CHARS
-        and bool(cues.chrome.search(key) or (scripts.han > scripts.latin_words and cues.chrome_han.search(key))),
-        prompt_cue=len(key) <= CHROME_MAX_CHARS and bool(cues.prompt.search(key)),
-        metadata_field=_metadata_field(key, text) if short else None,
-        metadata_fields=_metadata_fields(key) if short and (":" in key or "：" in key) else 0,
-        field_label=short and (":" in key or "：" in key) and bool(_metadata_cues()[3].search(key)),
-        credit=short and bool((_byline(key, text)) or (scripts.han and _CREDIT.match(text))),
-        counter=short and scripts.digits > 0 and bool(_COUNTER.match(key)),
-        disclaimer_cue=len(cues.disclaimer.findall(key)),
-        teaser_cue=key.startswith(lex.teaser) and _teaser_cue(key, lex),
-        caption_cue=_caption_cue(key, text, lex, cues.caption),
-        items=items,
-        item_chars=(scripts.total if len(text) <= CUE_SCAN_CHARS else len("".join(key.split()))) / items,
-        tokens=len(text.split()),
-        han_gaps=len(_HAN_GAP.findall(text)) if scripts.han and " " in text else 0,
-        markup_share=_markup_share(text, scripts.total) if "<" in head else 0.0,
-        capital_share=scripts.capital_words / scripts.latin_words if scripts.latin_words else 0.0,
-        repeats=len(same) - 1,
-        first_repeat=same[0],
-        teaser_of=_teaser_of(i, key, folded, by_prefix) if ends_ellipsis else -1,
-    )
+
+
+def _sentence_marks(text: str) -> int:
+    """Sentence marks: ``。！？；`` anywhere, counted with :meth:`str.count`, and the Latin ones
+    that end a sentence (:data:`_LATIN_SENTENCE_MARK`)."""
+    marks = text.count("。") + text.count("！") + text.count("？") + text.count("；")
+    if "." in text or "!" in text or "?" in text:
+        marks += len(_LATIN_SENTENCE_MARK.findall(text))
+    return marks
+
+
+def _has_calendar_date(head: str, key: str) -> bool:
+    """A calendar date with its year, or a relative time (:data:`_DATE`, :data:`_CALENDAR`); every
+    date :data:`_DATE` knows has a year that starts ``19`` or ``20``, and :data:`_CALENDAR`'s
+    times end in ``前`` or ``ago``."""
+    if ("19" in head or "20" in head) and _DATE.search(head):
+        return True
+    return ("前" in head or "ago" in key) and bool(_CALENDAR.search(head))
+
+
+def _credit(text: str) -> bool:
+    """Whether the text is a reporter's or photographer's credit (:data:`_CREDIT`)."""
+    if _CREDIT_WORDS.search(text) is None and _CREDIT_OPENERS.isdisjoint(text[:2]):
+        return False
+    return bool(_CREDIT.match(text))
+
+
+def _section_cue(key: str, headings: frozenset[str]) -> bool:
+    """Whether the key is a section heading, with or without its tail (``:``, ``更多``, ``>>``)."""
+    if key[-1:] in _SECTION_TAIL_LAST:
+        key = _SECTION_TAIL.sub("", key).strip()
+    return key in headings
 
 
 @dataclass(frozen=True, slots=True)
 class _Cues:
-    """The phrase lexicons compiled to one pattern each, so that a unit is scanned once per
-    lexicon rather than once per phrase."""
+    """The cue lexicons, compiled once per process: phrase lists to one pattern each (a unit is
+    scanned once per list, not once per phrase), word lists to sets."""
 
     disclaimer: regex.Pattern[str]
     caption: regex.Pattern[str]
     chrome: regex.Pattern[str]
     chrome_han: regex.Pattern[str]
     prompt: regex.Pattern[str]
+    phrase_scan: re.Pattern[str]
+    """Every phrase of the five lists above, as one trie-shaped pattern (one branch per next
+    character, which :mod:`re` scans several times faster than a flat alternation)."""
+    nav: frozenset[str]
+    footer: frozenset[str]
+    footer_han: dict[str, tuple[str, ...]]
+    """The Chinese footer phrases of three characters or more, which open a line of chrome even
+    with more words run on after them, by their first character."""
+    section: frozenset[str]
+    teaser: tuple[str, ...]
+    caption_prefix: dict[str, tuple[str, ...]]
+    """Caption cues a key starts with, by their first character."""
+    caption_suffix: dict[str, tuple[str, ...]]
+    """Caption cues a key ends with (a photographer's credit), by their last character."""
+    field_start: re.Pattern[str]
+    """A field cue and its colon at a key's start, or a cue that needs no colon (group ``cue`` or
+    ``bare``). Matched on every short unit, so a trie for :mod:`re`: it finds the cue a
+    longest-first alternation finds (cues that match at one place are prefixes of each other,
+    tried longest first either way), and in a key the only blank is a space, which ``\\s`` is to
+    both engines."""
+    field_openers: frozenset[str] | None
+    """The characters the cues start with (a key that starts with none of them opens no field),
+    or ``None`` when a cue is empty and any key may."""
+    fields: dict[str, str]
+    """The field each cue feeds."""
+    bare: frozenset[str]
+    """The cues that need no colon (``综合整理自``)."""
+    fields_anywhere: regex.Pattern[str]
+    """A field cue and its colon after a blank or a bracket (``2024-05-13 作者：曹磊 来源:东方网``)."""
+    field_inside: regex.Pattern[str]
+    """A field cue and its colon anywhere at all."""
+
+
+def _by_first(words: Iterable[str], *, last: bool = False) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their first (or ``last``) character, in their order: a key starts
+    (ends) with one of them only if it does with one of its first (last) character's group, which
+    one dictionary lookup finds before a short :meth:`str.startswith`."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        if not word:
+            raise ValueError("a cue list holds an empty cue, which every text would start and end with")
+        groups[word[-1] if last else word[0]].append(word)
+    return {char: tuple(group) for char, group in groups.items()}
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:
@@ -317,14 +511,36 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 
 @functools.cache
-def _cue_patterns() -> _Cues:
+def _cues() -> _Cues:
     lex = lexicon()
+    field_cues = [c for _, c in lex.metadata]
+    alternation = "|".join(regex.escape(c) for c in field_cues)
+    every_cue = [*field_cues, *(c for _, c in lex.metadata_bare)]
     return _Cues(
         disclaimer=regex.compile(_alternation(lex.disclaimer)),
         caption=regex.compile(_alternation(lex.caption_contains)),
         chrome=regex.compile(_phrases(lex.chrome)),
         chrome_han=regex.compile(_phrases(lex.chrome_han)),
         prompt=regex.compile(_phrases(lex.chrome_short)),
+        phrase_scan=re.compile(
+            trie_pattern((*lex.disclaimer, *lex.caption_contains, *lex.chrome, *lex.chrome_han, *lex.chrome_short))
+        ),
+        nav=lex.nav,
+        footer=lex.footer,
+        footer_han=_by_first(w for w in lex.footer if len(w) >= FOOTER_PREFIX_MIN_CHARS and _HAN.match(w)),
+        section=lex.section,
+        teaser=lex.teaser,
+        caption_prefix=_by_first(lex.caption_prefix),
+        caption_suffix=_by_first(lex.caption_suffix, last=True),
+        field_start=re.compile(
+            rf"(?:(?P<cue>{trie_pattern(field_cues)})(?:\s*[:：]|\s*(?:>>|»)|$)"
+            rf"|(?P<bare>{trie_pattern(c for _, c in lex.metadata_bare)}))"
+        ),
+        field_openers=frozenset(c[0] for c in every_cue) if all(every_cue) else None,
+        fields={c: f for f, c in (*lex.metadata, *lex.metadata_bare)},
+        bare=frozenset(c for _, c in lex.metadata_bare),
+        fields_anywhere=regex.compile(rf"(?:^|(?<=[\s|｜/(（【\[\]】)）,，;；]))(?:{alternation})\s*[:：]"),
+        field_inside=regex.compile(rf"(?:{alternation})\s*[:：]"),
     )
 
 
@@ -340,8 +556,7 @@ def _phrases(cues: tuple[str, ...]) -> str:
 
 
 def _url_has_path(text: str) -> bool:
-    if not (text[:4].lower() in ("http", "www.") and _URL.match(text)):
-        return False
+    """Whether a URL (the whole unit) goes past the site's name."""
     rest = text.split("//", 1)[-1]
     return bool(rest.partition("/")[2].strip("/"))
 
@@ -368,101 +583,78 @@ def _date_share(text: str, total: int) -> float:
     return min(1.0, covered / total)
 
 
-def _all_items_in(key: str, words: frozenset[str]) -> bool:
+def _all_items_in(key: str, words: frozenset[str], separated: bool) -> bool:
+    """Whether every item (``|``-separated, else blank-separated) of the key is one of ``words``;
+    ``separated``: whether the key holds a separator at all."""
     if key in words:
         return True
-    items = [p for p in _SEPARATED.split(key) if p]
-    if len(items) > 1 and all(p in words for p in items):
-        return True
+    if separated:
+        items = [p for p in _SEPARATED.split(key) if p]
+        if len(items) > 1 and all(p in words for p in items):
+            return True
+    if " " not in key:
+        return False  # one token: the key itself
     tokens = key.split()
     return len(tokens) > 1 and all(t in words for t in tokens)
 
 
-def _footer_cue(key: str, words: frozenset[str]) -> bool:
+def _footer_cue(key: str, cues: _Cues) -> bool:
     """The unit is a footer phrase, or opens with one and a separator (``下一篇：<title>``,
     ``分享到：微信``). An English word before a long rest (``Report: China's exports rose``) is
     the title's own first word, so a long rest needs a Chinese cue."""
+    words = cues.footer
     if key in words:
         return True
-    if len(key) <= FOOTER_PREFIX_MAX_CHARS and key.startswith(_han_footer_cues(words)):
+    if len(key) <= FOOTER_PREFIX_MAX_CHARS and key.startswith(cues.footer_han.get(key[:1], ())):
         return True  # ``上一篇文章``, ``相关文章推荐``: a Chinese footer phrase run on
-    head = _FOOTER_HEAD.split(key, maxsplit=1)[0]
-    if head not in words or head == key:
+    first = _FOOTER_HEAD_END.search(key)
+    if first is None:
+        return False  # one word, and not a footer phrase
+    head = key[: first.start()]
+    if head not in words:
         return False
     return len(key) - len(head) <= FOOTER_REST_CHARS or bool(_HAN.search(head))
 
 
-@functools.cache
-def _han_footer_cues(words: frozenset[str]) -> tuple[str, ...]:
-    """The Chinese footer phrases of three characters or more, which open a line of chrome even
-    with more words run on after them."""
-    return tuple(w for w in words if len(w) >= FOOTER_PREFIX_MIN_CHARS and _HAN.match(w))
-
-
-@functools.cache
-def _metadata_cues() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[str, str], regex.Pattern[str]]:
-    """Patterns for a field cue and its colon: at the line's start (with the bare cues, which
-    need no colon), anywhere after a blank or a bracket (``2024-05-13 作者：曹磊 来源:东方网``),
-    and anywhere at all; and the field each cue feeds. Compiled once."""
-    lex = lexicon()
-    cues = lex.metadata
-    alternation = "|".join(regex.escape(c) for _, c in cues)
-    bare = "|".join(regex.escape(c) for _, c in lex.metadata_bare)
-    start = regex.compile(rf"^(?:(?P<cue>{alternation})(?:\s*[:：]|\s*(?:>>|»)|$)|(?P<cue>{bare}))")
-    anywhere = regex.compile(rf"(?:^|(?<=[\s|｜/(（【\[\]】)）,，;；]))(?:{alternation})\s*[:：]")
-    inside = regex.compile(rf"(?:{alternation})\s*[:：]")
-    return start, anywhere, {c: f for f, c in (*cues, *lex.metadata_bare)}, inside
-
-
-def _metadata_field(key: str, text: str) -> str | None:
-    start, _, fields, _ = _metadata_cues()
-    stripped = _LEADING_MARKS.sub("", key)
-    m = start.match(stripped)
-    if m:
-        field = fields[m.group("cue")]
-        # A cue word alone on its line is a label only for tags (``标签``, ``Tags``): ``编辑`` alone
-        # is a forum's edit button.
-        if m.end() < len(stripped) or field == "other" or m.group("cue") in _bare_cues():
-            return field
-    if _byline(key, text):
-        return "author"
+def _metadata_field(key: str, cues: _Cues) -> str | None:
+    """The field a metadata line opens with the cue of, or ``None``."""
+    stripped = _LEADING_MARKS.sub("", key) if key[:1] in _LEADING_MARK_CHARS else key
+    openers = cues.field_openers
+    m = cues.field_start.match(stripped) if openers is None or stripped[:1] in openers else None
+    if m is None:
+        return None
+    cue = m.group("cue") if m.group("cue") is not None else m.group("bare")
+    field = cues.fields[cue]
+    # A cue word alone on its line is a label only for tags (``标签``, ``Tags``): ``编辑`` alone
+    # is a forum's edit button.
+    if m.end() < len(stripped) or field == "other" or cue in cues.bare:
+        return field
     return None
 
 
-@functools.cache
-def _bare_cues() -> frozenset[str]:
-    """The metadata cues that need no colon (``综合整理自``)."""
-    return frozenset(c for _, c in lexicon().metadata_bare)
-
-
-def _byline(key: str, text: str) -> bool:
-    """``By Jane Doe``, ``Posted by K A at 12:11 PM``: a byline is not a sentence, so one that
-    ends like a sentence (``By Monday, the river had risen.``) is the text's own."""
-    return "by" in key and bool(_BYLINE.match(text)) and not _SENTENCE_END.search(text[-8:])
-
-
-def _metadata_fields(key: str) -> int:
-    return len(_metadata_cues()[1].findall(key))
-
-
-def _teaser_cue(key: str, lex: Lexicon) -> bool:
+def _teaser_cue(key: str, teaser: tuple[str, ...]) -> bool:
     stripped = _LEADING_MARKS.sub("", key[:40])
-    return any(stripped.startswith(cue) and _FIELD_COLON.match(stripped, len(cue)) for cue in lex.teaser)
+    return any(stripped.startswith(cue) and _FIELD_COLON.match(stripped, len(cue)) for cue in teaser)
 
 
-def _caption_cue(key: str, text: str, lex: Lexicon, contains: regex.Pattern[str]) -> bool:
-    if key.startswith(lex.caption_prefix) or contains.search(key):
+def _caption_cue(key: str, text: str, cues: _Cues, contains: regex.Pattern[str] | None) -> bool:
+    """A caption phrase at the start, inside (``contains``; ``None`` when the page scan found no
+    phrase in the unit) or at the end, or a photo credit."""
+    if key.startswith(cues.caption_prefix.get(key[:1], ())) or (contains is not None and contains.search(key)):
         return True
     tail = key.rstrip().rstrip("。.")
-    if not tail.endswith(lex.caption_suffix):
-        return bool(_PHOTO_CREDIT.search(text[-80:].rstrip()))
-    for cue in lex.caption_suffix:
-        if tail.endswith(cue):
-            before = tail[: -len(cue)]
-            # A one-character credit (``摄``) needs a blank before it: ``周斌 摄``, not ``拍摄``.
-            if len(cue) > 1 or not before or before[-1].isspace():
-                return True
-    return bool(_PHOTO_CREDIT.search(text[-80:].rstrip()))
+    suffixes = cues.caption_suffix.get(tail[-1:], ())
+    if tail.endswith(suffixes):
+        for cue in suffixes:
+            if tail.endswith(cue):
+                before = tail[: -len(cue)]
+                # A one-character credit (``摄``) needs a blank before it: ``周斌 摄``, not ``拍摄``.
+                if len(cue) > 1 or not before or before[-1].isspace():
+                    return True
+    end = text[-80:].rstrip()
+    if "/" not in end and end[-1:] not in _PHOTO_CREDIT_LAST:
+        return False  # a photo credit has a slash, or closes a bracket
+    return bool(_PHOTO_CREDIT.search(end))
 
 
 def _teaser_of(i: int, key: str, folded: list[str], by_prefix: dict[str, list[int]]) -> int:

@@ -16,7 +16,8 @@ labelled by its quality class alone.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+import functools
+from typing import NamedTuple
 
 from bilingual_news.features import Features
 from bilingual_news.model import Kind
@@ -88,9 +89,9 @@ class Quality(str, enum.Enum):
     """Chrome by a cue."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Guess:
-    """The first-pass label of a unit."""
+class Guess(NamedTuple):
+    """The first-pass label of a unit (a named tuple: cheap to build, and the guesses a cue
+    decides are shared constants below)."""
 
     quality: Quality
     """How body-like the unit is on its own."""
@@ -111,47 +112,73 @@ def label(units: tuple[Unit, ...], features: tuple[Features, ...]) -> tuple[Gues
     return tuple(_one(u, f) for u, f in zip(units, features, strict=True))
 
 
+# The guesses a cue decides: the same for every unit it decides, so built once.
+_CHROME_TAIL = Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("chrome_tail",))
+_URL_ONLY = Guess(quality=Quality.BAD, kind=Kind.SOURCE_URL, reasons=("url_only",))
+_MARKUP = Guess(quality=Quality.BAD, reasons=("markup",))
+_CHROME_CUE = Guess(quality=Quality.BAD, reasons=("chrome_cue",))
+_DISCLAIMER_CUE = Guess(quality=Quality.BAD, kind=Kind.DISCLAIMER, reasons=("disclaimer_cue",))
+_SECTION_CUE = Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("section_cue",))
+_TEASER_CUE = Guess(quality=Quality.BAD, kind=Kind.TEASER, reasons=("teaser_cue",))
+_CREDIT = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("credit",))
+_COUNTER = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("counter",))
+_CAPTION_CUE = Guess(quality=Quality.BAD, kind=Kind.CAPTION, reasons=("caption_cue",))
+_METADATA_FIELDS = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("metadata_fields",))
+_FOOTER_CUE = Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("footer_cue",))
+_NAV_CUE = Guess(quality=Quality.BAD, kind=Kind.NAV, reasons=("nav_cue",))
+_DATELINE = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("dateline",))
+_LINK_LIST = Guess(quality=Quality.BAD, reasons=("link_list",))
+_BY_QUALITY = {q: Guess(quality=q, reasons=(q.value,)) for q in Quality}
+"""The guess of a unit no cue decides: its quality class alone."""
+
+
+@functools.cache
+def _metadata_cue(field: str) -> Guess:
+    """The guess of a unit that opens with the cue of a metadata ``field``."""
+    return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=(f"metadata_cue:{field}",))
+
+
 def _one(unit: Unit, f: Features) -> Guess:
     quality = _quality(f)
     if unit.fused == "chrome_tail":
-        return Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("chrome_tail",))
+        return _CHROME_TAIL
     if f.is_url:
-        return Guess(quality=Quality.BAD, kind=Kind.SOURCE_URL, reasons=("url_only",))
+        return _URL_ONLY
     if f.markup_share >= MARKUP_MIN_SHARE:
-        return Guess(quality=Quality.BAD, reasons=("markup",))
+        return _MARKUP
     if f.chrome_cue and (quality is not Quality.GOOD or f.chars <= CAPTION_MAX_CHARS):
-        return Guess(quality=Quality.BAD, reasons=("chrome_cue",))
+        return _CHROME_CUE
     if f.prompt_cue and quality is Quality.SHORT:
-        return Guess(quality=Quality.BAD, reasons=("chrome_cue",))
+        return _CHROME_CUE
     if f.disclaimer_cue and f.chars <= DISCLAIMER_MAX_CHARS and (f.disclaimer_cue > 1 or quality is not Quality.GOOD):
-        return Guess(quality=Quality.BAD, kind=Kind.DISCLAIMER, reasons=("disclaimer_cue",))
+        return _DISCLAIMER_CUE
     if f.section_cue:
-        return Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("section_cue",))
+        return _SECTION_CUE
     if f.teaser_cue and f.chars <= TEASER_MAX_CHARS:
-        return Guess(quality=Quality.BAD, kind=Kind.TEASER, reasons=("teaser_cue",))
+        return _TEASER_CUE
     if f.metadata_field is not None:
-        return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=(f"metadata_cue:{f.metadata_field}",))
+        return _metadata_cue(f.metadata_field)
     if f.credit:
-        return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("credit",))
+        return _CREDIT
     if f.counter:
-        return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("counter",))
+        return _COUNTER
     if f.caption_cue and (
         f.chars <= CAPTION_MAX_CHARS or (f.chars <= CREDITED_CAPTION_MAX_CHARS and not f.ends_sentence)
     ):
-        return Guess(quality=Quality.BAD, kind=Kind.CAPTION, reasons=("caption_cue",))
+        return _CAPTION_CUE
     if f.metadata_fields >= 2 and f.chars <= METADATA_LINE_MAX_CHARS:
-        return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("metadata_fields",))
+        return _METADATA_FIELDS
     if f.footer_cue and f.chars <= CUE_MAX_CHARS:
-        return Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("footer_cue",))
+        return _FOOTER_CUE
     if f.nav_cue:
-        return Guess(quality=Quality.BAD, kind=Kind.NAV, reasons=("nav_cue",))
+        return _NAV_CUE
     if f.metadata_fields and f.chars <= METADATA_LINE_MAX_CHARS and quality is not Quality.GOOD:
-        return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("metadata_fields",))
+        return _METADATA_FIELDS
     if f.has_date and f.chars <= DATELINE_MAX_CHARS and f.date_share >= DATELINE_MIN_SHARE and not f.ends_sentence:
-        return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("dateline",))
+        return _DATELINE
     if _link_list(f, quality):
-        return Guess(quality=Quality.BAD, reasons=("link_list",))
-    return Guess(quality=quality, reasons=(quality.value,))
+        return _LINK_LIST
+    return _BY_QUALITY[quality]
 
 
 def _link_list(f: Features, quality: Quality) -> bool:

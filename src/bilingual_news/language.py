@@ -33,7 +33,7 @@ from typing import Any
 
 import regex
 
-from bilingual_news._lazy import Lazy, missing
+from bilingual_news._lazy import Lazy, LazyPattern, missing
 
 __all__ = [
     "HAN_LETTER_WEIGHT",
@@ -150,17 +150,17 @@ _SCRIPT_RUN = regex.compile(
 _HAN_LETTER = regex.compile(r"[^\P{Han}\P{L}]")
 _NOT_HAN_LETTER = regex.compile(r"[^\P{L}\p{Han}]")
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HANGUL = regex.compile(r"\p{Hangul}")
+_KANA = LazyPattern(r"[\p{Hiragana}\p{Katakana}]")
+_HANGUL = LazyPattern(r"\p{Hangul}")
 _LATIN_WORD = regex.compile(r"\p{Latin}+(?:['’]\p{Latin}+)*")
-_NOT_ENGLISH_LETTER = regex.compile(r"[^\P{Latin}a-zA-Zａ-ｚＡ-Ｚ]")
-_RUN_TOKEN = regex.compile(r"(\p{Han})|\p{Latin}[\p{Latin}\p{M}\d'’-]*")
+_NOT_ENGLISH_LETTER = LazyPattern(r"[^\P{Latin}a-zA-Zａ-ｚＡ-Ｚ]")
+_RUN_TOKEN = LazyPattern(r"(\p{Han})|\p{Latin}[\p{Latin}\p{M}\d'’-]*")
 _PINYIN_SYLLABLE = (
     r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er"
     r"|a|o|e|i|u|v|ü)"
 )
-_PINYIN_WORD = regex.compile(rf"(?:{_PINYIN_SYLLABLE})+(?:['’-](?:{_PINYIN_SYLLABLE})+)*")
+_PINYIN_WORD = LazyPattern(rf"(?:{_PINYIN_SYLLABLE})+(?:['’-](?:{_PINYIN_SYLLABLE})+)*")
 _LANGDETECT_CODES = {"zh-cn": "zh-Hans", "zh-tw": "zh-Hant"}
 
 

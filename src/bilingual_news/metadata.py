@@ -32,6 +32,7 @@ from importlib import resources
 
 import regex
 
+from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold
 from bilingual_news.model import METADATA_FIELDS, Block, Kind, Metadata, Span
 from bilingual_news.normalize import Normalized
@@ -67,9 +68,9 @@ _TIME = (
     r"(?:\s*\(?(?:GMT|UTC)\s*(?P<tzs>[+-])\s*(?P<tzh>\d{1,2})(?::?(?P<tzm>\d\d))?\)?"
     r"|\s*(?P<tzn>[+-]\d\d:?\d\d)(?!\d)|\s*\(?(?P<bj>BJT|HKT|北京时间)\)?)?"
 )
-_TIME_AFTER = regex.compile(r"[\s,，]*(?:at\s+|@\s*|(?-i:T)|[-–—|·・]\s*)?" + _TIME, regex.IGNORECASE)
-_TIME_BEFORE = regex.compile(_TIME + r"\s*[,，·・|]?\s*$", regex.IGNORECASE)
-_BEIJING_CUE = regex.compile(r"北京时间|北京時間|\bBJT\b")
+_TIME_AFTER = LazyPattern(r"[\s,，]*(?:at\s+|@\s*|(?-i:T)|[-–—|·・]\s*)?" + _TIME, regex.IGNORECASE)
+_TIME_BEFORE = LazyPattern(_TIME + r"\s*[,，·・|]?\s*$", regex.IGNORECASE)
+_BEIJING_CUE = LazyPattern(r"北京时间|北京時間|\bBJT\b")
 _MONTHS = {
     m: i
     for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
@@ -79,12 +80,12 @@ _HAN = regex.compile(r"\p{Han}")
 
 _OPENERS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕", "「": "」"}
 _GAP = regex.compile(r"\s{2,}|[\u3000\t]|\s*[|｜丨]\s*")
-_VIEWS = regex.compile(r"\s*[:：]?\s*[(（]?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万|萬|千|[kKwW](?![a-zA-Z]))?")
+_VIEWS = LazyPattern(r"\s*[:：]?\s*[(（]?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万|萬|千|[kKwW](?![a-zA-Z]))?")
 _COLON = regex.compile(r"\s*[:：]\s*")
-_SLASH = regex.compile(r"\s*/\s*")
-_NOT_LINE_START = regex.compile(r"[^\s(（|｜]")
-_SPACE_BEFORE_NAME = regex.compile(r"\s+(?=[\p{Lu}\p{Han}])")
-_SPACE_BEFORE_HAN = regex.compile(r"\s+(?=\p{Han})")
+_SLASH = LazyPattern(r"\s*/\s*")
+_NOT_LINE_START = LazyPattern(r"[^\s(（|｜]")
+_SPACE_BEFORE_NAME = LazyPattern(r"\s+(?=[\p{Lu}\p{Han}])")
+_SPACE_BEFORE_HAN = LazyPattern(r"\s+(?=\p{Han})")
 _LETTER = regex.compile(r"\p{L}")
 _VIEW_UNITS = {"万": 10_000, "萬": 10_000, "w": 10_000, "千": 1_000, "k": 1_000}
 

@@ -3,15 +3,18 @@
 ::
 
     raw ─normalize─▶ Normalized ─split─▶ units ─features─▶ Features ─label─▶ Guess
-        ─revise─▶ Revision ─assemble_blocks─▶ blocks ─sentences─▶ blocks with sentences
+        ─revise─▶ Revision ─assemble_blocks─▶ block drafts ─sentences─▶ blocks
         ─quotes─▶ Quote ─assemble─▶ Document
 
-Every stage is a pure function in its own module; :data:`STAGES` names them in order.
+Every stage is a pure function in its own module; :data:`STAGES` names them in order, and
+:func:`_run` is the one place that runs them. :func:`profile` runs the same stages with a clock
+between them, to show where the time of one page goes.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -28,7 +31,7 @@ from bilingual_news.revise import revise
 from bilingual_news.sentences import with_sentences
 from bilingual_news.split import split
 
-__all__ = ["STAGES", "parse", "parse_file"]
+__all__ = ["STAGES", "parse", "parse_file", "profile"]
 
 STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("normalize", normalize),
@@ -41,7 +44,8 @@ STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("quotes", find_quotes),
     ("assemble", assemble),
 )
-"""The stages in the order :func:`parse` runs them, by name."""
+"""The stages in the order :func:`parse` runs them, by name. ``assemble_blocks`` includes each
+block's language; ``assemble`` the metadata and the document's language."""
 
 
 def parse(page: str | bytes, *, url: str | None = None, options: ParseOptions | None = None) -> Document:
@@ -56,7 +60,8 @@ def parse(page: str | bytes, *, url: str | None = None, options: ParseOptions | 
         InputError: the bytes are binary or undecodable, the page is longer than
             ``options.max_chars``, or ``page`` is neither ``str`` nor ``bytes``.
     """
-    return _parse(page, url=url, options=options, source=None)
+    opts = options or ParseOptions()
+    return _run(_text(page, opts, source=None), opts, url, _no_lap)
 
 
 def parse_file(
@@ -64,12 +69,43 @@ def parse_file(
 ) -> Document:
     """Read a page from a file and parse it; errors name the file."""
     name = os.fspath(path)
-    data = read_bytes(name)
-    return _parse(data, url=url, options=options, source=name)
-
-
-def _parse(page: object, *, url: str | None, options: ParseOptions | None, source: str | None) -> Document:
     opts = options or ParseOptions()
+    return _run(_text(read_bytes(name), opts, source=name), opts, url, _no_lap)
+
+
+def profile(page: str | bytes, *, url: str | None = None, options: ParseOptions | None = None) -> dict[str, float]:
+    """Seconds each stage of :func:`parse` takes on ``page``, by the names of :data:`STAGES`
+    (``decode`` first when ``page`` is bytes), in the order they ran.
+
+    One run, so the numbers are as noisy as the machine; ``benchmarks/run.py --stages`` sums
+    them over a corpus and repeats. The document is the one :func:`parse` would return.
+
+    >>> sorted(profile("A short page.")) == sorted(name for name, _ in STAGES)
+    True
+    """
+    opts = options or ParseOptions()
+    times: dict[str, float] = {}
+    last = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        times[name] = times.get(name, 0.0) + now - last
+        last = now
+
+    text = _text(page, opts, source=None)
+    if not isinstance(page, str):
+        lap("decode")
+    _run(text, opts, url, lap)
+    return times
+
+
+def _no_lap(name: str) -> None:
+    """The clock of :func:`parse`: none."""
+
+
+def _text(page: object, opts: ParseOptions, *, source: str | None) -> str:
+    """The page as text, checked against ``opts.max_chars``."""
     if isinstance(page, (bytes, bytearray, memoryview)):
         text = decode(bytes(page), source=source)
     elif isinstance(page, str):
@@ -81,11 +117,28 @@ def _parse(page: object, *, url: str | None, options: ParseOptions | None, sourc
             f"expected at most {opts.max_chars:,} characters (ParseOptions.max_chars), got {len(text):,}",
             source=source,
         )
+    return text
+
+
+def _run(text: str, opts: ParseOptions, url: str | None, lap: Callable[[str], None]) -> Document:
+    """Run the stages of :data:`STAGES` in order; ``lap(name)`` is called as each one ends."""
     norm = normalize(text, opts.normalize)
+    lap("normalize")
     units = split(norm)
+    lap("split")
     features = extract(units)
+    lap("features")
     guesses = label(units, features)
+    lap("label")
     revision = revise(units, features, guesses)
-    blocks = with_sentences(assemble_blocks(units, revision), norm)
+    del features, guesses  # the largest records of a page: no later stage reads them
+    lap("revise")
+    drafts = assemble_blocks(units, revision)
+    lap("assemble_blocks")
+    blocks = with_sentences(drafts, norm)
+    lap("sentences")
     quotes = find_quotes(blocks, norm)
-    return assemble(norm, units, revision, blocks, quotes, url=url)
+    lap("quotes")
+    document = assemble(norm, units, revision, blocks, quotes, url=url)
+    lap("assemble")
+    return document

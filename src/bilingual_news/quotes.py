@@ -33,6 +33,7 @@ around its quote and the pairing is one pass, so the work is linear in the lengt
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,8 +41,11 @@ from importlib import resources
 
 import regex
 
+from bilingual_news._lazy import LazyPattern
+from bilingual_news.lexicon import trie_pattern
 from bilingual_news.model import BODY_KINDS, Block, Kind, Quote, Span
 from bilingual_news.normalize import Normalized
+from bilingual_news.scripts import DIGIT_CLASS, LOWER_CLASS, UPPER_CLASS, char_class, han_class
 
 __all__ = ["find_quotes"]
 
@@ -128,36 +132,35 @@ _CLAUSE_PUNCT = frozenset("，,；;：:、。！？!?…")
 _BLANKS = " \t\u3000"
 _STRIP_CHARS = _BLANKS + _QUOTE_CHARS + "（）()【】[]—–-…·.,，、"
 """What is trimmed from the ends of a Chinese speaker."""
-_ELISION = regex.compile(r"'(?:n'|\d|(?:em|til|cause|tis|twas|bout|round|s)\b)", regex.IGNORECASE)
+_ELISION = LazyPattern(r"'(?:n'|\d|(?:em|til|cause|tis|twas|bout|round|s)\b)", regex.IGNORECASE)
 """A straight apostrophe that opens nothing: ``'90s``, ``rock 'n' roll``, ``'em``, ``'til``."""
 _SENTENCE_START = regex.compile(r"[。！？!?\n]|[.…](?=[\"”’']?\s)|(?<=[.!?])[\"”’']\s")
 """What ends the sentence before an offset (a Chinese or English sentence end, a line end)."""
 _SENTENCE_MARK = regex.compile(r"[。！？!?…]")
 _CLAUSE_MARK = regex.compile(r"[，,；;：:]")
 _HAN = regex.compile(r"\p{Han}")
-_HAN_RUN = regex.compile(r"\p{Han}{2,}")
 _LETTER = regex.compile(r"\p{L}")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
 
 # Chinese clauses and subjects
 _ZH_CLAUSE_SPLIT = regex.compile(r"[，,；;：:]")
 _ZH_CLAUSE_END = regex.compile(r"[，,。！？!?；;：:\n“”「」]")
-_ZH_PARENS = regex.compile(r"[（(][^（）()]{0,12}[）)]")
+_ZH_PARENS = LazyPattern(r"[（(][^（）()]{0,12}[）)]")
 """A short aside in brackets (``学生小丽（化名）``), dropped from a speaker."""
 _ZH_DATE = regex.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+|(?:[上下]午|晚上|早上|当晚|当日|凌晨)")
-_ZH_ADVERB_DI = regex.compile(r"\p{Han}{2}[地得]$")
+_ZH_ADVERB_DI = LazyPattern(r"\p{Han}{2}[地得]$")
 """An adverb in 地 (or a complement in 得) between a speaker and the verb (``王慧杰动情地说``,
 ``老李激动得说不出话``)."""
-_ZH_TIME_TAIL = regex.compile(r"(?:时|后|前|期间|以来|之际|之后|之前|当中|之时)$")
+_ZH_TIME_TAIL = LazyPattern(r"(?:时|后|前|期间|以来|之际|之后|之前|当中|之时)$")
 """The end of a time clause (``发布芯片时``), which is no subject."""
-_ZH_PRONOUN_START = regex.compile(r"^(?:他们|她们|他|她)")
-_ZH_DAO_VERB = regex.compile(r"(?P<v>\p{Han}{1,2}道)\s*[，,：:]?\s*$")
+_ZH_PRONOUN_START = LazyPattern(r"^(?:他们|她们|他|她)")
+_ZH_DAO_VERB = LazyPattern(r"(?P<v>\p{Han}{1,2}道)\s*[，,：:]?\s*$")
 """Any verb + 道 right before a quote reports speech (``喊道``, ``渲染道``, ``喃喃道``)."""
-_ZH_CITE = regex.compile(r"(?:引用|援引|引述)(?P<who>[^，,。！？!?“”]{2,24}?)的话")
+_ZH_CITE = LazyPattern(r"(?:引用|援引|引述)(?P<who>[^，,。！？!?“”]{2,24}?)的话")
 """``引用X的话说``: the words are X's, not the citing paper's."""
-_ZH_REPORTING_GAP = regex.compile(r"[道到]?\s*[，,：:“\"「]")
+_ZH_REPORTING_GAP = LazyPattern(r"[道到]?\s*[，,：:“\"「]")
 """After a Chinese verb that reports speech: a comma, colon or quote mark (``小强称，……``)."""
-_ZH_GAP_ADJACENT = regex.compile(r"^[道到着了]?\s*[：:，,]?\s*[—–-]*\s*$")
+_ZH_GAP_ADJACENT = LazyPattern(r"^[道到着了]?\s*[：:，,]?\s*[—–-]*\s*$")
 """Between a Chinese verb and the quote it introduces (``说：“``, ``表示，“``, ``喊出——“``)."""
 _ZH_NOT_NAME_START = (
     "这", "那", "该", "其", "某", "有", "一", "几", "每", "各", "我", "你", "您", "咱",
@@ -165,25 +168,23 @@ _ZH_NOT_NAME_START = (
 )  # fmt: skip
 """Openings of a Chinese speaker that describe rather than name (这位大叔, 该负责人, 一位干部,
 我跟孩子): kept as written for their own quote, never what a later pronoun stands for."""
-_ZH_NAME_CHARS = regex.compile(r"^[\p{Han}\p{Latin}·•、]+$")
+_ZH_NAME_CHARS = LazyPattern(r"^[\p{Han}\p{Latin}·•、]+$")
 _ZH_NOT_IN_NAME = frozenset(
     "的了和与是在也都就而及或等之中上下里着过说称对从把被让给为这那有个们地得年月日时后前元亿千百"
 )
 """Characters that end a phrase rather than sit inside a name."""
 
 # English words and speakers
-_EN_TOKEN = regex.compile(r"[\p{L}\d](?:[\p{L}\d'’\-]|\.(?=\p{L}))*|[^\s\p{L}\d]")
+_EN_TOKEN = LazyPattern(r"[\p{L}\d](?:[\p{L}\d'’\-]|\.(?=\p{L}))*|[^\s\p{L}\d]")
 _EN_WORD = regex.compile(r"(?<![\p{L}\d])\p{Latin}+(?![\p{L}\d])")
-_EN_NEXT_WORD = regex.compile(r"\s+(?P<w>\p{Latin}+)(?![\p{L}\d])")
-_EN_GAP_ADJACENT = regex.compile(r"^(?:\s+(?:\w+ly|also|again|then))?\s*(?:,|:|\s+that)?\s*$")
+_EN_NEXT_WORD = LazyPattern(r"\s+(?P<w>\p{Latin}+)(?![\p{L}\d])")
+_EN_GAP_ADJACENT = LazyPattern(r"^(?:\s+(?:\w+ly|also|again|then))?\s*(?:,|:|\s+that)?\s*$")
 """Between an English verb and the quote it introduces (``said, "``, ``told reporters: "``)."""
-_EN_THAT = regex.compile(r"^\s+that\b|^.{0,60}?,\s*$", regex.DOTALL)
+_EN_THAT = LazyPattern(r"^\s+that\b|^.{0,60}?,\s*$", regex.DOTALL)
 """Reported speech after an English verb: ``adds that …`` or a short clause ending in a comma."""
-_EN_ACCORDING_BEFORE = regex.compile(r"(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80}?)\s*,\s*$")
-_EN_ACCORDING_AFTER = regex.compile(r"^\s*,?\s*(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80})")
-_EN_APPOSITIVE = regex.compile(
-    r"(?:^|(?<=[.!?]\s))(?P<n>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3}),\s+(?=\p{Ll})"
-)
+_EN_ACCORDING_BEFORE = LazyPattern(r"(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80}?)\s*,\s*$")
+_EN_ACCORDING_AFTER = LazyPattern(r"^\s*,?\s*(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80})")
+_EN_APPOSITIVE = LazyPattern(r"(?:^|(?<=[.!?]\s))(?P<n>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3}),\s+(?=\p{Ll})")
 """A name that opens a sentence with a description after it (``Liao Jun, a student from …``):
 how English news introduces a person who speaks later as ``he`` or ``she``."""
 _EN_SKIP = frozenset(
@@ -215,12 +216,12 @@ _EN_BAD_START = frozenset(
 """Words that cannot start a speaker after a verb (``said in a statement``)."""
 
 # Context
-_LIST_JOIN = regex.compile(r"\s*(?:[、,/]|和|与|及|或|and|or)\s*")
+_LIST_JOIN = LazyPattern(r"\s*(?:[、,/]|和|与|及|或|and|or)\s*")
 """What joins the quoted items of a list (“脱钩”和“去风险”, "vegan" or "vegetarian")."""
-_NAME_AFTER_GAP = regex.compile(r"[ \t\u3000]*[，,]?[ \t\u3000]*")
+_NAME_AFTER_GAP = LazyPattern(r"[ \t\u3000]*[，,]?[ \t\u3000]*")
 """What may stand between a quote that names no speaker and a name right after it, which is
 then its speaker (``“……”，刘兴亮劝导……``)."""
-_NEXT_SPEAKER = regex.compile(
+_NEXT_SPEAKER = LazyPattern(
     r"^(?:That|This)(?:'s|’s|\s+is)\s+what\s+(?P<en>[^,.;:!?]{2,60}?)(?=\s*,|\s+\p{Ll})"
     r"|^说(?:这|这番|这句|此)话的(?:是)?(?P<zh>[^，,。！？!?；;]{2,30})"
 )
@@ -233,27 +234,37 @@ _NEXT_SPEAKER = regex.compile(
 class _Lexicon:
     """The quote word lists, compiled (each file's header says how it is read)."""
 
-    zh_verbs: regex.Pattern[str]
+    zh_verbs: re.Pattern[str]
     """Chinese speech verbs (group ``v``) and the words that hold one but are none (group ``x``)."""
     zh_not_verbs: frozenset[str]
     en_verbs: frozenset[str]
     """English verb forms, lower case; two-word ones (``pointed out``) joined by one blank."""
     en_verb_heads: frozenset[str]
     """First words of the two-word forms."""
-    zh_titles: regex.Pattern[str]
+    en_verb_hint: re.Pattern[str]
+    """Any one-word form or first word: a text whose lower case holds none holds no English
+    speech verb (a word that lower-cases to a form leaves that form in the text's lower case;
+    matched case-sensitively, which :mod:`re` scans far faster than ``IGNORECASE``)."""
+    zh_titles: re.Pattern[str]
     en_titles: frozenset[str]
     pronouns_one: frozenset[str]
     pronouns_many: frozenset[str]
     zh_lead: regex.Pattern[str]
-    zh_stop: regex.Pattern[str]
-    zh_none: regex.Pattern[str]
+    zh_stop: re.Pattern[str]
+    zh_none: re.Pattern[str]
     term_before: regex.Pattern[str]
     """A term word (所谓, so-called) close before a quote."""
     zh_surnames: frozenset[str]
-    zh_surname_title: regex.Pattern[str]
+    zh_surname_starts: frozenset[str]
+    """The characters the surnames start with (one-character surnames and compound ones)."""
+    zh_surname_char: re.Pattern[str]
+    """One character that is a surname by itself."""
+    zh_surname_title: re.Pattern[str]
     """A surname and a title (冯警官, 金医生)."""
-    zh_name_title: regex.Pattern[str]
+    zh_name_title: re.Pattern[str]
     """A surname, one or two characters and a title (吴玉华副院长)."""
+    han_run: re.Pattern[str]
+    """Two or more Han characters."""
 
 
 def _read(name: str) -> list[str]:
@@ -270,6 +281,22 @@ def _alternation(words: Sequence[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+def _first_char_gate(words: Sequence[str]) -> str:
+    """A lookahead for the characters ``words`` start with, to put before an alternation of
+    groups: :mod:`re` skips ahead to such a character fast, but tries a group at every position.
+    Empty when a word is empty (or there is none), since an empty word matches anywhere."""
+    if not words or not all(words):
+        return ""
+    return "(?=[" + re.escape("".join(sorted({w[0] for w in words}))) + "])"
+
+
+def _trie(words: Sequence[str]) -> str:
+    """The same words as :func:`_alternation`, matched the same way (the longest at a position),
+    as a trie for :mod:`re`, which scans it several times faster than :mod:`regex` scans the
+    flat alternation."""
+    return trie_pattern(set(words)) if words else ""  # no word: an empty alternation, as above
+
+
 @functools.cache
 def _lexicon() -> _Lexicon:
     """The word lists, read and compiled once per process, on first use."""
@@ -277,32 +304,41 @@ def _lexicon() -> _Lexicon:
     not_verbs = [w[1:] for w in zh if w.startswith("-")]
     en = [w.lower() for w in _read("quote_verbs_en.txt")]
     titles = _tagged("quote_titles.txt")
-    zh_titles = _alternation([w for tag, w in titles if tag == "zh"])
+    zh_titles = _trie([w for tag, w in titles if tag == "zh"])
     pronouns = _tagged("quote_pronouns.txt")
     subject = _tagged("quote_zh_subject.txt")
 
     def words(kind: str) -> str:
         return _alternation([w for tag, w in subject if tag == kind])
 
+    def trie(kind: str) -> str:
+        return _trie([w for tag, w in subject if tag == kind])
+
+    verbs = [w for w in zh if w[0] != "-"]
     surnames = _read("quote_zh_surnames.txt")
+    single = "".join(sorted({w for w in surnames if len(w) == 1}))
     return _Lexicon(
-        zh_verbs=regex.compile(
-            rf"(?P<x>{_alternation(not_verbs)})|(?P<v>{_alternation([w for w in zh if w[0] != '-'])})"
+        zh_verbs=re.compile(
+            _first_char_gate([*not_verbs, *verbs]) + rf"(?:(?P<x>{_trie(not_verbs)})|(?P<v>{_trie(verbs)}))"
         ),
         zh_not_verbs=frozenset(not_verbs),
         en_verbs=frozenset(en),
         en_verb_heads=frozenset(w.split()[0] for w in en if " " in w),
-        zh_titles=regex.compile(zh_titles),
+        en_verb_hint=re.compile(trie_pattern({w for w in en if " " not in w} | {w.split()[0] for w in en if " " in w})),
+        zh_titles=re.compile(zh_titles),
         en_titles=frozenset(w.lower() for tag, w in titles if tag == "en"),
         pronouns_one=frozenset(w.lower() for tag, w in pronouns if tag == "one"),
         pronouns_many=frozenset(w.lower() for tag, w in pronouns if tag == "many"),
         zh_lead=regex.compile(rf"^(?:(?:{words('lead')}|{_ZH_DATE.pattern})[，,\s]*)+"),
-        zh_stop=regex.compile(words("stop")),
-        zh_none=regex.compile(words("none")),
+        zh_stop=re.compile(trie("stop")),
+        zh_none=re.compile(trie("none")),
         term_before=regex.compile(rf"(?:{words('term')})[^，。,.!?！？“”\"]{{0,8}}$", regex.IGNORECASE),
         zh_surnames=frozenset(surnames),
-        zh_surname_title=regex.compile(rf"(?:{_alternation(surnames)})(?:{zh_titles})"),
-        zh_name_title=regex.compile(rf"(?:{_alternation(surnames)})\p{{Han}}{{1,2}}?(?:{zh_titles})"),
+        zh_surname_starts=frozenset(w[0] for w in surnames),
+        zh_surname_char=re.compile(f"[{re.escape(single)}]" if single else "(?!)"),
+        zh_surname_title=re.compile(rf"(?:{_trie(surnames)})(?:{zh_titles})"),
+        zh_name_title=re.compile(rf"(?:{_trie(surnames)}){han_class()}{{1,2}}?(?:{zh_titles})"),
+        han_run=re.compile(rf"{han_class()}{{2,}}"),
     )
 
 
@@ -506,7 +542,9 @@ def _verbs_en(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = (
     looked up in a set (one pass over the words, not an alternation of every form at every
     position)."""
     lex = _lexicon()
-    out = []
+    out: list[_Verb] = []
+    if lex.en_verb_hint.search(text[lo:hi].lower()) is None:
+        return out  # no form of a verb in the window: most windows, decided in one scan
     for m in _EN_WORD.finditer(text, lo, hi):
         word = m.group().lower()
         if word not in lex.en_verbs and word not in lex.en_verb_heads:
@@ -1004,24 +1042,27 @@ def _chinese_names(texts: Sequence[str]) -> set[str]:
     three: dict[str, int] = {}
     left: dict[tuple[str, str], int] = {}
     for text in texts:
-        for m in _HAN_RUN.finditer(text):
+        titles = lex.zh_titles.search(text) is not None  # else no run of the text holds one
+        for m in lex.han_run.finditer(text):
             run = m.group()
-            titled = lex.zh_surname_title.match(run) or lex.zh_name_title.match(run)
-            if lex.zh_stop.match(run):
-                pass  # 向记者, 于是: the surname is a preposition here
-            elif titled:
-                names.add(titled.group())
-            elif run[0] in lex.zh_surnames and len(run) > 3:
-                end = next((i for i in (2, 3) if _starts_word(run, i)), None)
-                if end is not None and not set(run[1:end]) & _ZH_NOT_IN_NAME:
-                    names.add(run[:end])
-            for t in lex.zh_titles.finditer(run):
+            if run[0] in lex.zh_surname_starts:  # else no surname opens the run, and no title follows one
+                titled = lex.zh_surname_title.match(run) or lex.zh_name_title.match(run)
+                if lex.zh_stop.match(run):
+                    pass  # 向记者, 于是: the surname is a preposition here
+                elif titled:
+                    names.add(titled.group())
+                elif run[0] in lex.zh_surnames and len(run) > 3:
+                    end = next((i for i in (2, 3) if _starts_word(run, i)), None)
+                    if end is not None and not set(run[1:end]) & _ZH_NOT_IN_NAME:
+                        names.add(run[:end])
+            for t in lex.zh_titles.finditer(run) if titles else ():
                 given = run[t.end() : t.end() + 3]
                 if len(given) == 3 and given[0] in lex.zh_surnames and not set(given[1:]) & _ZH_NOT_IN_NAME:
                     names.add(given[:2] if _starts_word(run, t.end() + 2) else given)
-            for i, ch in enumerate(run[:-1]):
-                if ch not in lex.zh_surnames:
-                    continue
+            # Each character that is a surname by itself (not the last): found by the pattern,
+            # not by a Python loop over every character.
+            for sm in lex.zh_surname_char.finditer(run, 0, len(run) - 1):
+                i = sm.start()
                 two[run[i : i + 2]] = two.get(run[i : i + 2], 0) + 1
                 if i + 3 <= len(run) and not _starts_word(run, i + 2):
                     g = run[i : i + 3]
@@ -1047,38 +1088,69 @@ def _same_person(a: str, b: str) -> bool:
 
 
 class _Names:
-    """The named speakers of a page, and where they are written in the body."""
+    """The named speakers of a page, and where they are written in the body.
+
+    A name is found as an alternation of the names, longest first, would find it (a Latin name
+    as a whole word: no Latin letter, digit or hyphen on either side), but with :meth:`str.find`
+    for each name: a page's names make a pattern no other page has, and compiling it would cost
+    more than all the finding.
+    """
 
     def __init__(self, names: set[str]) -> None:
         keys: set[str] = set()
         for name in names:
             keys |= _name_keys(name)
-        parts = [
-            regex.escape(k) if _HAN.search(k) else rf"(?<![\p{{Latin}}\d-]){regex.escape(k)}(?![\p{{Latin}}\d-])"
-            for k in sorted(keys, key=lambda k: (-len(k), k))
-        ]
-        self._pattern = regex.compile("|".join(parts)) if parts else None
+        # In the alternation's order; a Latin name must stand as a whole word.
+        self._keys = [(k, not _HAN.search(k)) for k in sorted(keys, key=lambda k: (-len(k), k))]
+
+    def _found(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """``(start, end)`` of the names in ``text[lo:hi]``, left to right, as the alternation's
+        ``finditer`` gives them: at each place the first name (in :attr:`_keys`' order) that
+        stands there, then on from its end. A character before ``lo`` still bounds a word."""
+        best: dict[int, tuple[int, int]] = {}  # start -> (rank, end)
+        for rank, (key, word) in enumerate(self._keys):
+            at = text.find(key, lo, hi)
+            while at >= 0:
+                end = at + len(key)
+                if at not in best and not (word and (_word_char(text, at - 1) or (end < hi and _word_char(text, end)))):
+                    best[at] = (rank, end)
+                at = text.find(key, at + 1, hi)
+        out: list[tuple[int, int]] = []
+        cursor = lo
+        for start in sorted(best):
+            if start >= cursor:
+                cursor = best[start][1]
+                out.append((start, cursor))
+        return out
 
     def last_before(self, text: str, lo: int, hi: int) -> str | None:
         """The last name written in ``text[lo:hi]``, unless someone else is named in its sentence."""
-        if self._pattern is None or hi <= lo:
+        if not self._keys or hi <= lo:
             return None
-        matches = list(self._pattern.finditer(text, lo, hi))
+        matches = self._found(text, lo, hi)
         if not matches:
             return None
-        last = matches[-1]
-        sentence = _sentence_start(text, lo, last.start())
-        for other in matches[:-1]:
-            if other.start() >= sentence and not _same_person(other.group(), last.group()):
+        last = text[matches[-1][0] : matches[-1][1]]
+        sentence = _sentence_start(text, lo, matches[-1][0])
+        for start, end in matches[:-1]:
+            if start >= sentence and not _same_person(text[start:end], last):
                 return None  # two people in one sentence: a pronoun could mean either
-        return last.group()
+        return last
 
     def first_after(self, text: str, lo: int, within: int) -> str | None:
         """The first name written in ``text`` that starts at most ``within`` characters after ``lo``."""
-        if self._pattern is None or lo >= len(text):
+        if not self._keys or lo >= len(text):
             return None
-        m = self._pattern.search(text, lo, min(len(text), lo + within + MAX_ZH_SPEAKER_CHARS))
-        return m.group() if m and m.start() - lo <= within else None
+        matches = self._found(text, lo, min(len(text), lo + within + MAX_ZH_SPEAKER_CHARS))
+        return text[matches[0][0] : matches[0][1]] if matches and matches[0][0] - lo <= within else None
+
+
+def _word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` (if any) continues a Latin word: a Latin letter, a digit or a hyphen."""
+    return 0 <= i < len(text) and (text[i] == "-" or char_class(text[i]) in _WORD_CLASSES)
+
+
+_WORD_CLASSES = frozenset((LOWER_CLASS, UPPER_CLASS, DIGIT_CLASS))
 
 
 @dataclass(frozen=True, slots=True)

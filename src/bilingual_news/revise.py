@@ -31,11 +31,13 @@ the names of the rules that gave it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
 
-from bilingual_news.features import Features
+from bilingual_news._lazy import LazyPattern
+from bilingual_news.features import CUE_SCAN_CHARS, Features
 from bilingual_news.label import Guess, Quality, size
 from bilingual_news.lexicon import fold
 from bilingual_news.model import Kind
@@ -151,18 +153,25 @@ TAIL_CHROME_MAX_CHARS = 8
 title, and the footer has begun."""
 
 _TITLE_END = regex.compile(r"[。.;；:：,，、]$")
-_NUMBERED = regex.compile(
+_TITLE_END_CHARS = frozenset("。.;；:：,，、")
+"""The characters :data:`_TITLE_END` finds at a text's end."""
+_NUMBERED = LazyPattern(
     r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十百\d]+[章节部分篇]|\d{1,2}[、.．]\s*\D)"
 )
-_FIELD_VALUE = regex.compile(r"\S[:：]\s*\S")
-_LABEL_HEADING = regex.compile(r"[^，,；;。.!！?？:：]+[:：]")
-_SHORT_CAPTION = regex.compile(r"[^，,；;：:、“”\"「」。]+。")
-_DATE_END = regex.compile(
+_FIELD_VALUE = LazyPattern(r"\S[:：]\s*\S")
+_LABEL_HEADING = LazyPattern(r"[^，,；;。.!！?？:：]+[:：]")
+_SHORT_CAPTION = LazyPattern(r"[^，,；;：:、“”\"「」。]+。")
+_DATE_END = LazyPattern(
     r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)[.。]$"
 )
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
-_LEADING_TAG = regex.compile(r"^(?:\[[^\[\]]{1,12}\]|【[^【】]{1,12}】)\s*")
+_CURLY = re.compile("[’‘“”]")
+_SITE_SEPARATOR = re.compile(r"[–—\-|｜_]")
+"""A character one of which a text :data:`SITE_SUFFIX` finds holds."""
+_TAG_OPENERS = frozenset("[【")
+"""The characters a text :data:`_LEADING_TAG` matches starts with."""
+_LEADING_TAG = LazyPattern(r"^(?:\[[^\[\]]{1,12}\]|【[^【】]{1,12}】)\s*")
 _BODY_LIKE = (Quality.GOOD, Quality.NEAR_GOOD)
 _TAIL_KINDS = (Kind.METADATA, Kind.DISCLAIMER, Kind.SOURCE_URL, Kind.CAPTION)
 
@@ -194,6 +203,8 @@ class _Page:
     keys: list[str]
     """Each unit's text in the form titles are compared in (empty for units too long to be
     one)."""
+    likes: list[bool]
+    """Whether each unit has a title's shape (:func:`_title_like`)."""
     titles: dict[str, list[tuple[int, int]]]
     """Where each title-like text stands (see :func:`_title_index`)."""
     text_lines: frozenset[int]
@@ -206,13 +217,18 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     if n == 0:
         return Revision(kinds=(), reasons=(), headline=None, region=None)
     scores, text_lines, runs = _scores(features, guesses)
-    keys = [_title_key(u.text) if f.chars <= HEADLINE_MAX_CHARS else "" for u, f in zip(units, features, strict=True)]
+    keys = [
+        _unit_title_key(u.text, f) if f.chars <= HEADLINE_MAX_CHARS else ""
+        for u, f in zip(units, features, strict=True)
+    ]
+    likes = [_title_like_in(key, f, g) for key, f, g in zip(keys, features, guesses, strict=True)]
     page = _Page(
         units=units,
         features=features,
         guesses=guesses,
         keys=keys,
-        titles=_title_index(keys, features, guesses),
+        likes=likes,
+        titles=_title_index(keys, likes),
         text_lines=text_lines,
     )
     region = _article(page, scores)
@@ -224,7 +240,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
 
     tail_end = _tail_end(page, end)
     kinds: list[Kind] = [Kind.NAV] * n
-    reasons: list[list[str]] = [list(g.reasons) for g in guesses]
+    reasons: list[tuple[str, ...]] = [()] * n
     source_url_seen = False
     for i in range(n):
         g, f = guesses[i], features[i]
@@ -240,12 +256,17 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             kind, why = _after(g, f, i <= tail_end, source_url_seen)
             source_url_seen = source_url_seen or kind is Kind.SOURCE_URL
         kinds[i] = kind
-        reasons[i].append(why)
+        reasons[i] = (*g.reasons, why)
     for i in range(start, min(end + 1, n - 1)):
-        if kinds[i] is Kind.PARAGRAPH and kinds[i + 1] is Kind.CAPTION and _DATE_END.search(units[i].text):
+        if (
+            kinds[i] is Kind.PARAGRAPH
+            and kinds[i + 1] is Kind.CAPTION
+            and units[i].text[-1:] in ".。"
+            and _DATE_END.search(units[i].text)
+        ):
             # An agency's picture line (``… in Hong Kong, Jan. 15, 2023.``) above its credited caption.
             kinds[i] = Kind.CAPTION
-            reasons[i].append("dated_caption")
+            reasons[i] = (*reasons[i], "dated_caption")
         elif (
             i > start
             and kinds[i] is Kind.METADATA
@@ -254,10 +275,10 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         ):
             # A date heading an entry of a timeline or a diary, between its paragraphs.
             kinds[i] = Kind.SUBHEADING
-            reasons[i].append("date_heading")
+            reasons[i] = (*reasons[i], "date_heading")
     return Revision(
         kinds=tuple(kinds),
-        reasons=tuple(tuple(r) for r in reasons),
+        reasons=tuple(reasons),
         headline=headline,
         headline_text=_join_lines([units[k].text for k in title_lines]) if found else None,
         region=region,
@@ -349,17 +370,18 @@ def _score_text_runs(
     n = len(scores)
     out: set[int] = set()
     members: set[int] = set()
+    is_line = [_text_line(f, g) for f, g in zip(features, guesses, strict=True)]
     i = 0
     while i < n:
-        if not _text_line(features[i], guesses[i]):
+        if not is_line[i]:
             i += 1
             continue
-        if i > 0 and guesses[i - 1].kind is Kind.METADATA and i + 1 < n and _text_line(features[i + 1], guesses[i + 1]):
+        if i > 0 and guesses[i - 1].kind is Kind.METADATA and i + 1 < n and is_line[i + 1]:
             i += 1  # the line after a dateline that opens a run is the post's title, not its text
         last, lines, gap = i, 0, 0
         for k in range(i, n):
             g = guesses[k]
-            if _text_line(features[k], g):
+            if is_line[k]:
                 lines += 1
                 last, gap = k, 0
             elif g.quality in _BODY_LIKE:
@@ -370,7 +392,7 @@ def _score_text_runs(
                 break
         if lines >= MIN_TEXT_RUN:
             for m in range(i, last + 1):
-                if _text_line(features[m], guesses[m]):
+                if is_line[m]:
                     scores[m] = TEXT_LINE_WEIGHT * min(size(features[m]), UNIT_SCORE_CAP)
                     out.add(m)
                     members.add(m)
@@ -440,7 +462,7 @@ def _header(page: _Page, start: int) -> float:
     that title."""
     best, best_i = float("-inf"), -1
     for i in range(max(0, start - HEADER_LOOKBACK), start):
-        if i in page.text_lines or not _title_like(page, i):
+        if i in page.text_lines or not page.likes[i]:
             continue
         score = _headline_score(page, i, i, _copies(page, page.keys[i], i, i), start)
         if score > best:
@@ -454,13 +476,23 @@ def _header(page: _Page, start: int) -> float:
 def _title_key(text: str) -> str:
     """The form titles are compared in: folded, curly quotes made straight (a page title and
     its heading often differ only there)."""
-    return fold(text).translate(_QUOTES)
+    return _straight(fold(text))
 
 
-def _title_like(page: _Page, i: int) -> bool:
-    """Whether unit ``i`` has a title's shape: no cue, a title's length, at most two sentence
-    marks (``…推门票半价！5·19…``), no trailing comma or colon."""
-    f, g, key = page.features[i], page.guesses[i], page.keys[i]
+def _unit_title_key(text: str, f: Features) -> str:
+    """:func:`_title_key` of a unit's text: its features hold the text folded already, unless
+    it is longer than they fold."""
+    return _straight(f.key if len(text) <= CUE_SCAN_CHARS else fold(text))
+
+
+def _straight(key: str) -> str:
+    """``key`` with curly quotes made straight."""
+    return key.translate(_QUOTES) if _CURLY.search(key) else key
+
+
+def _title_like_in(key: str, f: Features, g: Guess) -> bool:
+    """Whether a unit with title key ``key`` has a title's shape: no cue, a title's length, at
+    most two sentence marks (``…推门票半价！5·19…``), no trailing comma or colon."""
     if not key or g.kind is not None or f.teaser_of >= 0 or "link_list" in g.reasons or "chrome_cue" in g.reasons:
         return False
     if f.field_label:
@@ -469,22 +501,23 @@ def _title_like(page: _Page, i: int) -> bool:
         return False
     if f.scripts.han < HEADLINE_MIN_HAN and f.scripts.latin_words < HEADLINE_MIN_WORDS:
         return False
-    return not _TITLE_END.search(key)
+    return key[-1:] not in _TITLE_END_CHARS
 
 
-def _forms(key: str) -> set[str]:
+def _forms(key: str) -> list[str]:
     """A unit's key and the title it may show: without a site suffix (``Title | Site``), without
-    a leading tag (``[Tag]Title``), undoubled (a title the scrape joined to itself)."""
-    forms = {key}
-    m = SITE_SUFFIX.search(key)
+    a leading tag (``[Tag]Title``), undoubled (a title the scrape joined to itself). A form may
+    come twice."""
+    forms = [key]
+    m = SITE_SUFFIX.search(key) if _SITE_SEPARATOR.search(key) else None
     if m and m.start() > 0:
-        forms.add(key[: m.start()])
+        forms.append(key[: m.start()])
     n = len(key)
     if n >= 8 and n % 2 == 0 and key[: n // 2] == key[n // 2 :]:
-        forms.add(key[: n // 2])
-    tag = _LEADING_TAG.match(key)
+        forms.append(key[: n // 2])
+    tag = _LEADING_TAG.match(key) if key[:1] in _TAG_OPENERS else None
     if tag:
-        forms.add(key[tag.end() :])
+        forms.append(key[tag.end() :])
     return forms
 
 
@@ -503,34 +536,32 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
-def _title_index(
-    keys: list[str], features: tuple[Features, ...], guesses: tuple[Guess, ...]
-) -> dict[str, list[tuple[int, int]]]:
+def _title_index(keys: list[str], likes: list[bool]) -> dict[str, list[tuple[int, int]]]:
     """Where each title-like text stands, as ``(first, last)`` units: each unit under its
     :func:`_forms`, and each run of up to :data:`MAX_TITLE_LINES` title-like lines under their
     joined key (a title broken over lines, perhaps broken differently elsewhere). Linear: a few
     dictionary entries per unit."""
     index: dict[str, list[tuple[int, int]]] = {}
 
-    def add(form: str, i: int, j: int) -> None:
-        places = index.setdefault(form, [])
-        if not places or places[-1] != (i, j):
-            places.append((i, j))
+    def add(form: str, place: tuple[int, int]) -> None:
+        places = index.get(form)
+        if places is None:
+            index[form] = [place]
+        elif places[-1] != place:  # a form twice in one place counts once
+            places.append(place)
 
-    draft = _Page(units=(), features=features, guesses=guesses, keys=keys, titles={}, text_lines=frozenset())
-    likes = [_title_like(draft, i) for i in range(len(keys))]
     for i, key in enumerate(keys):
         if not key:
             continue
         for form in _forms(key):
-            add(form, i, i)
+            add(form, (i, i))
         if likes[i]:
             joined = key
             for j in range(i + 1, min(len(keys), i + MAX_TITLE_LINES)):
                 if not likes[j] or len(joined) > HEADLINE_MAX_CHARS:
                     break
                 joined = _join(joined, keys[j])
-                add(joined, i, j)
+                add(joined, (i, j))
     return index
 
 
@@ -547,7 +578,7 @@ def _headline(page: _Page, start: int) -> tuple[int, int, str] | None:
     best_score = HEADLINE_MIN_SCORE
     best_copies = 0
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2)):
-        if i in page.text_lines or not _title_like(page, i):
+        if i in page.text_lines or not page.likes[i]:
             continue
         if i >= start and page.guesses[i].quality is not Quality.SHORT:
             continue
@@ -556,7 +587,7 @@ def _headline(page: _Page, start: int) -> tuple[int, int, str] | None:
         # A title broken over lines starts with a line that is not a title on its own: one
         # that shows elsewhere is a menu item of a block the page repeats.
         for j in range(i + 1, min(n, i + MAX_TITLE_LINES) if copies == 1 else i + 1):
-            if not _title_like(page, j):
+            if not page.likes[j]:
                 break
             joined = _join(joined, page.keys[j])
             joined_copies = _copies(page, joined, i, j)

@@ -26,13 +26,16 @@ The cost is one regular-expression scan per block and a few string tests per can
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 import regex
 
-from bilingual_news.model import Block, Span
+from bilingual_news._lazy import LazyPattern
+from bilingual_news.model import Block, Kind, Span
 from bilingual_news.normalize import Normalized
 
-__all__ = ["sentence_spans", "split_sentences", "with_sentences"]
+__all__ = ["BlockFields", "sentence_spans", "split_sentences", "with_sentences"]
 
 ABBREVIATIONS_NEVER_FINAL: frozenset[str] = frozenset(
     """mr mrs ms mx dr prof st mt gen lt col capt sgt cmdr adm maj gov sen rep rev hon pres supt
@@ -58,7 +61,7 @@ _END = regex.compile(
     r"|(?P<en>\.\.\.+|[.!?…]+)[”’\"'」』）)\]】》〉]*(?=\s|$|\p{Han}|[“‘\"'(（「『《])"
 )
 _END_MARK = re.compile(r"[.!?…。！？；]")
-_DOTTED = regex.compile(r"(?:\p{L}\.)+\p{L}")
+_DOTTED = LazyPattern(r"(?:\p{L}\.)+\p{L}")
 _NO_START = frozenset(",;:，、；：)]}）】")
 _WORD_OPENERS = frozenset("([{“‘\"'（「『《")
 
@@ -144,6 +147,8 @@ def sentence_spans(text: str, span: Span, norm: Normalized) -> tuple[Span, ...]:
     The spans lie inside ``span``, in order and without overlap; the first starts at
     ``span.start`` and the last ends at ``span.end``.
     """
+    if _END_MARK.search(text) is None:  # most blocks: one sentence, or none when blank
+        return (span,) if text and not text.isspace() else ()
     pieces = split_sentences(text)
     if len(pieces) <= 1:
         return (span,) if pieces else ()
@@ -165,10 +170,27 @@ def sentence_spans(text: str, span: Span, norm: Normalized) -> tuple[Span, ...]:
     return tuple(s for s in spans if s.start < s.end)
 
 
-def with_sentences(blocks: tuple[Block, ...], norm: Normalized) -> tuple[Block, ...]:
-    """The blocks with :attr:`Block.sentences` filled in (the pipeline's ``sentences`` stage).
+class BlockFields(Protocol):
+    """What :func:`with_sentences` reads of a block: a :class:`Block`, or the
+    :class:`~bilingual_news.assemble.BlockDraft` the pipeline gives it."""
 
-    The blocks are rebuilt field by field rather than with :func:`dataclasses.replace`, which
+    @property
+    def kind(self) -> Kind: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def span(self) -> Span: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def reasons(self) -> tuple[str, ...]: ...
+
+
+def with_sentences(blocks: Sequence[BlockFields], norm: Normalized) -> tuple[Block, ...]:
+    """The blocks with :attr:`Block.sentences` filled in (the pipeline's ``sentences`` stage),
+    built from :class:`Block` s or from the pipeline's drafts of them.
+
+    The blocks are built field by field rather than with :func:`dataclasses.replace`, which
     costs twice as much (a test keeps the two equal when :class:`Block` gains a field).
     """
     return tuple(

@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import functools
 import itertools
-from dataclasses import dataclass
+import re
+import unicodedata
+from typing import NamedTuple
 
 import regex
 
+from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon
 from bilingual_news.model import Span
 from bilingual_news.normalize import Normalized
@@ -61,21 +64,29 @@ MAX_LABEL_CHARS = 16
 MAX_CRUMB_SCAN = 200
 """Characters at a line's start looked at for breadcrumb separators."""
 
-_CRUMB_CHARS = regex.compile(r"[>›»＞]")
-_CRUMB = regex.compile(r"\s*(?:>>?|›|»|＞)\s*")
-_CREDIT_TAIL = regex.compile(r"(?<=[。！？!?.…”\"」』）)])\s*(?P<credit>[(（](?P<inner>[^()（）]{2,40})[)）])$")
-_CREDIT_INNER = regex.compile(r"记者|通讯员|实习生|摄$|供图$|/图|图/|/文|文/")
-_URL_TAIL = regex.compile(r"(?<=\S)[ \t\u3000]+(?P<url>(?:https?://|www\.)\S+)$")
+MAX_CREDIT_INNER = 40
+"""Longest text inside the brackets of a credit closing a paragraph: a few names, not an aside."""
+
+_CRUMB_CHARS = re.compile(r"[>›»＞]")
+_CRUMB = LazyPattern(r"\s*(?:>>?|›|»|＞)\s*")
+_CREDIT_TAIL = LazyPattern(
+    rf"(?<=[。！？!?.…”\"」』）)])\s*(?P<credit>[(（](?P<inner>[^()（）]{{2,{MAX_CREDIT_INNER}}})[)）])$"
+)
+_CREDIT_INNER = LazyPattern(r"记者|通讯员|实习生|摄$|供图$|/图|图/|/文|文/")
+_URL_TAIL = LazyPattern(r"(?<=\S)[ \t\u3000]+(?P<url>(?:https?://|www\.)\S+)$")
 _TOKEN = regex.compile(r"\S+")
+_FIRST_TOKEN = re.compile(r"\S*")
+"""A stripped line's first token (``line.split(maxsplit=1)[0]``, without copying the rest:
+:mod:`re`'s ``\\S`` is what :meth:`str.split` does not split at)."""
 _BREADCRUMB_SEPARATORS = frozenset({">", ">>", "›", "»", "/", "|", "-", "·"})
 _HAN = regex.compile(r"\p{Han}")
 _HAN_TOKEN = regex.compile(rf"\p{{Han}}{{1,{MAX_HAN_NAV_TOKEN}}}")
-_LATIN_WORD = regex.compile(r"\p{Latin}+")
+_LATIN_WORD = LazyPattern(r"\p{Latin}+")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Unit:
-    """A piece of the page that gets one label."""
+class Unit(NamedTuple):
+    """A piece of the page that gets one label (a named tuple: a page builds hundreds, and a
+    tuple is several times cheaper to build than a frozen dataclass)."""
 
     text: str
     """The normalized text, stripped."""
@@ -97,7 +108,8 @@ class Unit:
 
 def split(norm: Normalized) -> tuple[Unit, ...]:
     """Cut the normalized page into units."""
-    text = norm.text
+    text, raw = norm.text, norm.raw
+    same = not norm.edits  # no repair: a normalized offset is its raw offset
     units: list[Unit] = []
     pos = 0
     blank = False
@@ -109,19 +121,17 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
             blank = True
             continue
         start = line_start + (len(line) - len(line.lstrip()))
-        for piece_start, piece_end, why in _pieces(stripped):
+        pieces = _pieces(stripped)
+        if pieces is None:  # the line is one unit: the common case
+            e = start + len(stripped)
+            span = Span(start=start, end=e) if same else _trimmed(raw, norm.raw_span(start, e))
+            units.append(Unit(stripped, start, e, span, index, blank))
+            blank = False
+            continue
+        for piece_start, piece_end, why in pieces:
             s, e = start + piece_start, start + piece_end
-            units.append(
-                Unit(
-                    text=text[s:e],
-                    start=s,
-                    end=e,
-                    span=_trimmed(norm.raw, norm.raw_span(s, e)),
-                    line=index,
-                    blank_before=blank,
-                    fused=why,
-                )
-            )
+            span = Span(start=s, end=e) if same else norm.raw_span(s, e)
+            units.append(Unit(text[s:e], s, e, _trimmed(raw, span), index, blank, why))
             blank = False
     return tuple(units)
 
@@ -136,29 +146,43 @@ def _trimmed(raw: str, span: Span) -> Span:
     return span if (start, end) == (span.start, span.end) else Span(start=start, end=end)
 
 
-def _pieces(line: str) -> list[tuple[int, int, str]]:
-    """The ``(start, end, why)`` pieces of one stripped line, in order."""
+def _pieces(line: str) -> list[tuple[int, int, str]] | None:
+    """The ``(start, end, why)`` pieces of one stripped line, in order; ``None`` when the line is
+    one piece."""
     end = len(line)
     tail: list[tuple[int, int, str]] = []
+    lex = lexicon()
+    # Each cut is tried only where a cheap test (a word it needs, a character it ends with)
+    # says it can be made: most lines are one piece.
     m = _URL_TAIL.search(line) if "http" in line or "www." in line else None
     if m:
         tail.append((m.start("url"), end, "url_tail"))
         end = len(line[: m.start("url")].rstrip())
-    cut = _chrome_tail(line[:end])
+    cut = _chrome_tail(line[:end]) if line.endswith(lex.tail, 0, end) else None
     if cut is not None:
         tail.insert(0, (cut, end, "chrome_tail"))
         end = len(line[:cut].rstrip())
-    cut = _credit_tail(line[:end])
+    cut = _credit_tail(line[:end]) if line.endswith((")", "）"), 0, end) else None
     if cut is not None:
         tail.insert(0, (cut, end, "credit_tail"))
         end = len(line[:cut].rstrip())
     head: list[tuple[int, int, str]] = []
-    prefix = _breadcrumb_end(line[:end]) or _label_prefix_end(line[:end]) or _nav_prefix_end(line[:end])
+    prefix = (
+        (_breadcrumb_end(line[:end]) if _CRUMB_CHARS.search(line, 0, min(end, MAX_CRUMB_SCAN)) else None)
+        or (
+            _label_prefix_end(line[:end])
+            if line[: min(end, MAX_LABEL_CHARS)].lower().startswith(lex.nav_label)
+            else None
+        )
+        or _nav_prefix_end(line[:end])
+    )
     if prefix:
         head.append((0, prefix[0], "nav_prefix"))
         head.append((prefix[1], end, "nav_prefix"))
+    elif tail:
+        head.append((0, end, "before_" + tail[0][2]))
     else:
-        head.append((0, end, "before_" + tail[0][2] if tail else ""))
+        return None
     return head + tail
 
 
@@ -176,6 +200,11 @@ def _chrome_tail(line: str) -> int | None:
 def _credit_tail(line: str) -> int | None:
     """Where a reporter's credit closing a paragraph starts (``…。（记者 胡晓蓉）``), or ``None``."""
     if not line.endswith((")", "）")):
+        return None
+    # The credit opens at the line's last opening bracket (no bracket stands inside it), after
+    # something else, and holds 2-40 characters: most lines that end with a bracket fail here.
+    opening = max(line.rfind("("), line.rfind("（"))
+    if opening < 1 or not 2 <= len(line) - opening - 2 <= MAX_CREDIT_INNER:
         return None
     m = _CREDIT_TAIL.search(line)
     if m is None or m.start("credit") < MIN_TEXT_BEFORE_TAIL:
@@ -226,6 +255,20 @@ def _label_prefix_pattern() -> regex.Pattern[str]:
     return regex.compile(rf"^(?:{cues})\s*[:：]", regex.IGNORECASE)
 
 
+def _is_nav_word(token: str) -> bool:
+    """``fold(token) in lexicon().nav`` for a token without blanks: one that NFKC leaves as it
+    is folds to its lower case, which is at least as long (so no longer than a menu word)."""
+    if unicodedata.is_normalized("NFKC", token):
+        return len(token) <= _longest_nav() and token.lower() in lexicon().nav
+    return fold(token) in lexicon().nav
+
+
+@functools.cache
+def _longest_nav() -> int:
+    """The length of the longest menu word."""
+    return max(map(len, lexicon().nav), default=0)
+
+
 @functools.cache
 def _credit_cues() -> tuple[str, ...]:
     lex = lexicon()
@@ -235,8 +278,13 @@ def _credit_cues() -> tuple[str, ...]:
 def _nav_prefix_end(line: str) -> tuple[int, int] | None:
     """Where a prefix of menu words ends and the title after it starts, or ``None``."""
     nav = lexicon().nav
-    first = line.split(maxsplit=1)[0] if line else ""
-    if fold(first) not in nav and first not in _BREADCRUMB_SEPARATORS and not _HAN_TOKEN.fullmatch(first):
+    m = _FIRST_TOKEN.match(line)  # the line is stripped: its first token starts it
+    first = m.group() if m else ""
+    if (
+        first not in _BREADCRUMB_SEPARATORS
+        and not (len(first) <= MAX_HAN_NAV_TOKEN and _HAN_TOKEN.fullmatch(first))
+        and not _is_nav_word(first)
+    ):
         return None  # the line does not open with a menu word: the common case, decided fast
     tokens = list(itertools.islice(_TOKEN.finditer(line), MAX_PREFIX_TOKENS))
     if len(tokens) < 2:

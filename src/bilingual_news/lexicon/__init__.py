@@ -7,16 +7,86 @@ a frozen record of normalized cue sets, from :func:`lexicon` (cached: read once 
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Lexicon", "fold", "lexicon"]
+__all__ = ["Lexicon", "fold", "lexicon", "trie_pattern"]
 
 
 def fold(text: str) -> str:
     """The form cues are compared in: NFKC, lower case, inner blanks folded to one space."""
-    return " ".join(unicodedata.normalize("NFKC", text).lower().split())
+    return " ".join(_nfkc(text).lower().split())
+
+
+WIDE_FORMS = ((0x3000, 0x3040), (0xFF00, 0xFFF0))
+"""The blocks of the characters that keep most Chinese text from being NFKC already: the
+ideographic space and full-width punctuation, letters and digits (``，：（）１Ａ``)."""
+
+
+def _nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, several times faster for Chinese text.
+
+    Normalizing text that is not NFKC already costs about 130 ns a character; Chinese text is
+    not, for its full-width punctuation alone. Replacing those characters with their NFKC forms
+    first leaves a text with the same NFKC (one compatibility-equivalent to it), which is then
+    often NFKC itself: the replacement is the answer, checked by :func:`unicodedata.is_normalized`.
+    """
+    if unicodedata.is_normalized("NFKC", text):
+        return text
+    mapped = text.translate(_wide_forms())
+    if unicodedata.is_normalized("NFKC", mapped):
+        return mapped
+    return unicodedata.normalize("NFKC", text)
+
+
+@functools.cache
+def _wide_forms() -> dict[int, str]:
+    """The NFKC form of each character of :data:`WIDE_FORMS` that has another."""
+    table = {}
+    for start, end in WIDE_FORMS:
+        for code in range(start, end):
+            nfkc = unicodedata.normalize("NFKC", chr(code))
+            if nfkc != chr(code):
+                table[code] = nfkc
+    return table
+
+
+_Trie = dict[str, "_Trie"]
+"""A trie of words: each character leads to the trie of what follows it; ``""`` marks a word's end."""
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression (for :mod:`re` or :mod:`regex`) that matches exactly ``words``, as a
+    trie: one branch per next character, a shorter word an optional tail's end. At a position it
+    matches the longest word, as a longest-first alternation does, but the engine tries one
+    branch per character instead of every word, which makes a scan for a hundred phrases several
+    times faster.
+
+    >>> trie_pattern(["ab", "abc", "b"])
+    '(?:ab(?:c)?|b)'
+    >>> re.findall(trie_pattern(["ab", "abc", "b"]), "abcb ab")
+    ['abc', 'b', 'ab']
+    """
+    root: _Trie = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: _Trie) -> str:
+        tails = [re.escape(char) + branch(sub) for char, sub in sorted(node.items()) if char]
+        if not tails:
+            return ""
+        body = tails[0] if len(tails) == 1 else "(?:" + "|".join(tails) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    if not root:
+        return "(?!)"  # no word: nothing matches
+    return branch(root)  # "" for the empty word alone: it matches everywhere
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
