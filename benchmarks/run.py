@@ -6,7 +6,9 @@ Usage: python benchmarks/run.py [--repeat N] [--corpus DIR] [--skip-peers] [--sk
 Five sections, each a table (docs/performance.md shows them and says how to read them):
 
 1. Cold start, as whole processes (the way a script pays for it): ``python -c pass``,
-   ``import bilingual_news``, and import + first ``parse()`` of examples/seed.txt.
+   ``import bilingual_news``, and import + first ``parse()`` of examples/seed.txt; with the
+   bytecode cache an installed package has (kept in a temporary folder, not the tree), and
+   with none (``PYTHONDONTWRITEBYTECODE=1``), when every import compiles the source.
 2. Where the time goes: :func:`bilingual_news.pipeline.profile` over every corpus page, the
    fastest of N runs of each stage of each page, summed.
 3. Throughput, side by side: ``parse()`` on each page's raw.txt, and the peers of ``peers.py``
@@ -28,9 +30,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -49,14 +53,30 @@ WARM_UP_HTML = """<html><head><meta charset="utf-8"><title>Warm-up</title></head
 """What every peer parses before the timed pages: imports and lazy loads are not timed."""
 
 
-def cold(code: str, runs: int) -> list[float]:
-    """Seconds a fresh interpreter takes to run ``code``, ``runs`` times."""
+def cold(code: str, runs: int, env: dict[str, str]) -> list[float]:
+    """Seconds a fresh interpreter takes to run ``code``, ``runs`` times (after one untimed run,
+    which writes the bytecode cache when ``env`` lets it)."""
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
         times.append(time.perf_counter() - start)
     return times
+
+
+def bytecode_env(cache: str | None) -> dict[str, str]:
+    """The environment of the cold-start processes: with a bytecode cache in ``cache`` (as an
+    installed package has one: pip compiles it), or with none, as ``PYTHONDONTWRITEBYTECODE``
+    leaves a checkout."""
+    env = dict(os.environ)
+    if cache is None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env.pop("PYTHONPYCACHEPREFIX", None)
+    else:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = cache  # outside the tree: the benchmark leaves no __pycache__ there
+    return env
 
 
 def corpus_pages(corpus: Path) -> list[Path]:
@@ -96,24 +116,25 @@ def spread(values: list[float], fmt: str) -> str:
 
 
 def cold_section(repeat: int) -> list[str]:
-    baseline = cold("pass", repeat)
-    imported = cold("import bilingual_news", repeat)
-    first = cold(
-        f"import pathlib, bilingual_news; bilingual_news.parse(pathlib.Path({str(SEED)!r}).read_text('utf-8'))",
-        repeat,
+    first_parse = (
+        f"import pathlib, bilingual_news; bilingual_news.parse(pathlib.Path({str(SEED)!r}).read_text('utf-8'))"
     )
-    ms = [t * 1e3 for t in baseline], [t * 1e3 for t in imported], [t * 1e3 for t in first]
-    python = statistics.median(ms[0])
-    return [
+    lines = [
         f"## Cold start (whole processes, {repeat} runs; ms: median (min – max))",
         "",
-        "| process | ms | minus `python -c pass` |",
-        "| --- | ---: | ---: |",
-        f"| `python -c pass` | {spread(ms[0], '.1f')} | |",
-        f"| `import bilingual_news` | {spread(ms[1], '.1f')} | {statistics.median(ms[1]) - python:.1f} |",
-        f"| import + first `parse()` of examples/seed.txt | {spread(ms[2], '.1f')} "
-        f"| {statistics.median(ms[2]) - python:.1f} |",
+        "| bytecode | process | ms | minus `python -c pass` |",
+        "| --- | --- | ---: | ---: |",
     ]
+    with tempfile.TemporaryDirectory(prefix="bilingual-news-pyc-") as cache:
+        for label, env in (("cached (installed)", bytecode_env(cache)), ("none (a checkout)", bytecode_env(None))):
+            ms = [[t * 1e3 for t in cold(code, repeat, env)] for code in ("pass", "import bilingual_news", first_parse)]
+            extra = [statistics.median(m) - statistics.median(ms[0]) for m in ms]
+            lines += [
+                f"| {label} | `python -c pass` | {spread(ms[0], '.1f')} | |",
+                f"| {label} | `import bilingual_news` | {spread(ms[1], '.1f')} | {extra[1]:.1f} |",
+                f"| {label} | import + first `parse()` of the seed | {spread(ms[2], '.1f')} | {extra[2]:.1f} |",
+            ]
+    return lines
 
 
 def stages_section(texts: list[str], repeat: int) -> list[str]:

@@ -53,6 +53,10 @@ def test_han_class_is_han_for_re() -> None:
     assert re.findall(scripts.han_class(), EVERY_CHAR) == regex.findall(r"\p{Han}", EVERY_CHAR)
 
 
+def test_white_space_class_is_regexs_blank_for_re() -> None:
+    assert re.findall(f"[{scripts.WHITE_SPACE}]", EVERY_CHAR) == regex.findall(r"\s", EVERY_CHAR)
+
+
 SCRIPT_TEXT = st.text(
     st.one_of(
         st.sampled_from(list("中文字 \t\u3000\x1cabcXYZ'’-0１٣\u0301\U00016ff0é.,")),

@@ -14,8 +14,9 @@ dozen string operations, so a pattern runs on a unit only when a cheap test (a c
 must end with, a literal it must hold) says it can match. The cue phrases (disclaimers,
 captions, chrome) are looked for in one scan of the whole page, and only the units that scan
 hits are searched phrase list by phrase list. Script counts come from the unit's class string
-(:func:`bilingual_news.scripts.classes`). Each shortcut is exact: it skips a pattern only where
-the pattern cannot match.
+(:func:`bilingual_news.scripts.classes`); a line the page repeats (a menu at the top and the
+bottom) is measured once. Each shortcut is exact: it skips a pattern only where the pattern
+cannot match, which ``tests/test_performance_helpers.py`` checks against the pattern alone.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import regex
 
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon, trie_pattern
-from bilingual_news.scripts import ScriptCounts, classes, count_scripts, han_gaps
+from bilingual_news.scripts import WHITE_SPACE, ScriptCounts, classes, count_scripts, han_gaps
 from bilingual_news.split import Unit
 
 __all__ = ["Features", "extract"]
@@ -75,12 +76,10 @@ PHRASE_SCAN_KEYS = 4096
 enough that the joined text of a 10 MB page is not a second copy of it."""
 
 # Patterns of literal characters only, in re, which matches them as regex does, faster.
-_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-"""``regex``'s ``\\s`` as the inside of a class, for :mod:`re`, whose ``\\s`` also takes U+001C-U+001F."""
 _SENTENCE_END = re.compile(r"[。！？!?.;；][”’\"'）)\]」』]*$")
 _ELLIPSIS_END = re.compile(r"(?:…+|\.{3,}|。{3,})[”’\"'）)]*$")
 _TRUNCATED = re.compile(r"(?<![….])(?:…|\.{3})[”’\"'）)]*$")
-_URL = re.compile(rf"^(?:https?://|www\.)[^{_SPACE}]+$", re.IGNORECASE)  # the same letters fold in both
+_URL = re.compile(rf"^(?:https?://|www\.)[^{WHITE_SPACE}]+$", re.IGNORECASE)  # the same letters fold in both
 _HAS_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -161,13 +160,14 @@ _PHOTO_CREDIT_LAST = frozenset(")）]】")
 """The characters a text that :data:`_PHOTO_CREDIT` finds without a ``/`` ends with."""
 _RELATIVE_WORDS = re.compile("昨天|前天|刚刚|yesterday")
 """The words of :data:`_RELATIVE`, without its word boundaries."""
-_LATIN_SENTENCE_MARK = re.compile(rf"[.!?](?=[{_SPACE}”’\"']|$)")
+_LATIN_SENTENCE_MARK = re.compile(rf"[.!?](?=[{WHITE_SPACE}”’\"']|$)")
 """A full stop, ``!`` or ``?`` that ends a sentence: before a blank, the end or a closing quote."""
 _SEPARATOR_CHARS = re.compile(r"[|｜/>›»·•]")
 _SEPARATED = re.compile(r" *[|｜/>›»·•] *")
 r"""Items of a key (``regex``'s ``\s*(?:\||｜|/|>|›|»|·|•)\s*`` where the only blank is a space)."""
 _FOOTER_HEAD_END = re.compile(r"[ :：|｜>》»(（,，]")
-"""Where the first word of a key ends (:data:`_FOOTER_HEAD` on a key)."""
+"""Where the first word of a key ends: a blank (the only one a key holds is a space) or a
+separator."""
 
 
 class Features(NamedTuple):

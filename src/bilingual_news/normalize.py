@@ -29,13 +29,14 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import pairwise
-from typing import Any, Protocol, TypeAlias
-
-import regex
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from bilingual_news.model import Edit, Span
 from bilingual_news.offsets import Change, OffsetMap, apply_edits, merge_edits
 from bilingual_news.options import NormalizeOptions
+
+if TYPE_CHECKING:
+    import regex  # imported where a pattern needs it: `import bilingual_news` does not load it
 
 __all__ = ["MAX_PASSES", "RULES", "RULE_NAMES", "Normalized", "Rule", "normalize"]
 
@@ -107,7 +108,12 @@ class _Lazy:
         """The compiled pattern."""
         if self._compiled is None:
             source = self._source if isinstance(self._source, str) else self._source()
-            self._compiled = regex.compile(source) if self._use_regex else re.compile(source)
+            if self._use_regex:
+                import regex
+
+                self._compiled = regex.compile(source)
+            else:
+                self._compiled = re.compile(source)
         return self._compiled
 
     def match(self, string: str, pos: int, /) -> Match | None:
@@ -161,6 +167,8 @@ class Rule:
 
 @cache
 def _protected_pattern() -> regex.Pattern[str]:
+    import regex
+
     cjk = r"\p{Han}\u3000-\u303f\uff00-\uffef"
     return regex.compile(
         rf"""
@@ -180,6 +188,8 @@ _SPACE = re.compile(r"\s")
 
 @cache
 def _last_space() -> regex.Pattern[str]:
+    import regex
+
     return regex.compile(r"\s", flags=regex.REVERSE)
 
 

@@ -23,6 +23,7 @@ import regex
 __all__ = [
     "HAN",
     "LATIN_WORD",
+    "WHITE_SPACE",
     "ScriptCounts",
     "char_class",
     "classes",
@@ -184,29 +185,35 @@ def count_scripts(text: str, cls: str | None = None) -> ScriptCounts:
     """
     if cls is None:
         cls = text.translate(_table())
-    upper = cls.count("U")
-    latin = upper + cls.count("L")
+    upper = cls.count(UPPER_CLASS)
+    latin = upper + cls.count(LOWER_CLASS)
     if latin:
         firsts = _WORD_FIRSTS.findall(cls)
-        words, capitals = len(firsts), firsts.count("U")
+        words, capitals = len(firsts), firsts.count(UPPER_CLASS)
     else:
         words = capitals = 0
-    han = 0 if text.isascii() else cls.count("H") + cls.count("h")
+    han = 0 if text.isascii() else cls.count(HAN_CLASS) + cls.count(HAN_MARK_CLASS)
     return ScriptCounts(
         han,
         latin,
-        cls.count("D"),
+        cls.count(DIGIT_CLASS),
         words,
-        len(cls) - cls.count("S") - cls.count("W"),
+        len(cls) - cls.count(SPACE_CLASS) - cls.count(PY_SPACE_CLASS),
         capitals,
     )
+
+
+def _class_of(ranges: str) -> str:
+    """The inside of a :mod:`re` character class of ``ranges`` (none holds ``]``, ``\\`` or
+    ``^``, which would need escaping)."""
+    return "".join(f"{chr(a)}-{chr(b - 1)}" if b - a > 1 else chr(a) for a, b in _spans(ranges))
 
 
 @functools.cache
 def han_class() -> str:
     """``\\p{Han}`` as a character class for :mod:`re`, which has no script properties (a
     pattern of literal words and Han characters runs several times faster in :mod:`re`)."""
-    return "[" + "".join(f"{chr(a)}-{chr(b - 1)}" if b - a > 1 else chr(a) for a, b in _spans(_HAN_RANGES)) + "]"
+    return f"[{_class_of(_HAN_RANGES)}]"
 
 
 def han_gaps(cls: str) -> int:
@@ -228,8 +235,14 @@ def _spans(ranges: str) -> list[tuple[int, int]]:
     return spans
 
 
+WHITE_SPACE = _class_of(_SPACE_RANGES)
+"""``regex``'s ``\\s`` as the inside of a :mod:`re` character class: :mod:`re`'s own ``\\s``
+also takes U+001C-U+001F, as :meth:`str.split` does."""
+
 # A Han character that is also a mark keeps both roles (class "h"); every other class is disjoint.
-_HAN_OVER_MARK = bytes.maketrans(MARK_CLASS.encode() + OTHER_CLASS.encode(), HAN_MARK_CLASS.encode() + b"H")
+_HAN_OVER_MARK = bytes.maketrans(
+    MARK_CLASS.encode() + OTHER_CLASS.encode(), HAN_MARK_CLASS.encode() + HAN_CLASS.encode()
+)
 
 
 @functools.cache
@@ -241,7 +254,7 @@ def _table() -> str:
         for start, end in _spans(ranges):
             table[start:end] = letter.encode() * (end - start)
     for start, end in _spans(_LATIN_RANGES):
-        table[start:end] = b"".join(b"U" if chr(c).isupper() else b"L" for c in range(start, end))
+        table[start:end] = "".join(UPPER_CLASS if chr(c).isupper() else LOWER_CLASS for c in range(start, end)).encode()
     for start, end in _spans(_HAN_RANGES):
         table[start:end] = bytes(table[start:end]).translate(_HAN_OVER_MARK)
     for char in _PY_ONLY_SPACES:

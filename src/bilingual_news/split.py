@@ -30,6 +30,7 @@ from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon
 from bilingual_news.model import Span
 from bilingual_news.normalize import Normalized
+from bilingual_news.scripts import WHITE_SPACE
 
 __all__ = ["Unit", "split"]
 
@@ -75,6 +76,8 @@ _CREDIT_TAIL = LazyPattern(
 _CREDIT_INNER = LazyPattern(r"记者|通讯员|实习生|摄$|供图$|/图|图/|/文|文/")
 _URL_TAIL = LazyPattern(r"(?<=\S)[ \t\u3000]+(?P<url>(?:https?://|www\.)\S+)$")
 _TOKEN = regex.compile(r"\S+")
+_BLANK = re.compile(f"[{WHITE_SPACE}]")
+"""A blank as ``regex``'s ``\\s`` (and :data:`_TOKEN`) sees it: without one a line is one token."""
 _FIRST_TOKEN = re.compile(r"\S*")
 """A stripped line's first token (``line.split(maxsplit=1)[0]``, without copying the rest:
 :mod:`re`'s ``\\S`` is what :meth:`str.split` does not split at)."""
@@ -277,6 +280,8 @@ def _credit_cues() -> tuple[str, ...]:
 
 def _nav_prefix_end(line: str) -> tuple[int, int] | None:
     """Where a prefix of menu words ends and the title after it starts, or ``None``."""
+    if _BLANK.search(line) is None:
+        return None  # one token (most Chinese lines): no prefix to cut from a title
     nav = lexicon().nav
     m = _FIRST_TOKEN.match(line)  # the line is stripped: its first token starts it
     first = m.group() if m else ""
