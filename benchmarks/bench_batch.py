@@ -24,20 +24,11 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "examples" / "seed.txt"
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+from _common import DEFAULT_CORPUS, pages
+
 DEFAULT_PAGES = 20_000
 CHECKPOINTS = (0.1, 0.5, 1.0)
 """Shares of the run at which the parent's current RSS is read."""
-
-
-def pages(corpus: Path) -> tuple[list[str], str]:
-    if corpus.is_dir():
-        found = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*/raw.txt"))]
-        if found:
-            return found, f"{corpus} ({len(found)} pages)"
-    return [SEED.read_text(encoding="utf-8")], f"{SEED.name} (no corpus at {corpus})"
 
 
 def rss_mb() -> float | None:

@@ -21,9 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "examples" / "seed.txt"
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+from _common import DEFAULT_CORPUS, SEED
+
 FRENCH = "Le gouvernement a annoncé une nouvelle série de mesures."
 
 

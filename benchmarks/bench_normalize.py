@@ -18,21 +18,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "examples" / "seed.txt"
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+from _common import DEFAULT_CORPUS, pages
+
 ARTIFACTS = (
     "President Xi/'s visit &amp;quot;historic&amp;quot; \\u2019 China\\'s\r\n"
     "the countryâ€™s cafÃ© ä¸­å›½ 鍖椾含 2025\u00a0km 新\u200b华\ufeff社 1\u00ad—4 網(wǎng)絡(luò)\x00\n"
 )
-
-
-def pages(corpus: Path) -> tuple[list[str], str]:
-    if corpus.is_dir():
-        found = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*/raw.txt"))]
-        if found:
-            return found, f"{corpus} ({len(found)} pages)"
-    return [SEED.read_text(encoding="utf-8")], f"{SEED.name} (no corpus at {corpus})"
 
 
 def medians(work: Callable[[str], object], texts: list[str], repeat: int) -> list[float]:

@@ -42,10 +42,8 @@ from typing import Any
 
 import peers
 import scaling
+from _common import DEFAULT_CORPUS, ROOT, SEED
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "examples" / "seed.txt"
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 WARM_UP_HTML = """<html><head><meta charset="utf-8"><title>Warm-up</title></head><body>
 <nav><a href="/">首页</a> <a href="/news">新闻</a></nav><article><h1>A page to warm up on</h1>
 <p>The ministry said on Monday that trade between the two countries grew by five percent last year.</p>

@@ -29,9 +29,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "examples" / "seed.txt"
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+from _common import DEFAULT_CORPUS, SEED
+
 DEFAULT_SIZES = (1_000, 10_000, 100_000, 1_000_000, 10_000_000)
 REFERENCE_SIZE = 1_000_000
 """The page whose per-byte time the others are compared with."""
