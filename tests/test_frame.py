@@ -10,17 +10,6 @@ import pytest
 import bilingual_news
 from bilingual_news import Document, Kind, MissingDependencyError
 from bilingual_news.frame import COLUMNS, to_frame, to_records
-from helpers import EXAMPLES
-
-
-@pytest.fixture(scope="module")
-def seed(seed_text: str) -> Document:
-    return bilingual_news.parse(seed_text)
-
-
-@pytest.fixture(scope="module")
-def zh() -> Document:
-    return bilingual_news.parse_file(EXAMPLES / "zh_sample.txt")
 
 
 def test_records_are_one_plain_dict_per_block(seed: Document) -> None:

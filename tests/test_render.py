@@ -154,16 +154,6 @@ def assert_view_is_true(doc: Document, view: str) -> _Shown:
 # --------------------------------------------------------------------------- the example pages
 
 
-@pytest.fixture(scope="module")
-def seed(seed_text: str) -> Document:
-    return bilingual_news.parse(seed_text)
-
-
-@pytest.fixture(scope="module")
-def zh() -> Document:
-    return bilingual_news.parse_file(EXAMPLES / "zh_sample.txt")
-
-
 def test_the_seed_view_shows_every_block_and_quote(seed: Document) -> None:
     shown = assert_view_is_true(seed, to_html(seed))
     assert len(seed.quotes) == 5
