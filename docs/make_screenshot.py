@@ -38,10 +38,16 @@ FLAGS = [
     "--hide-scrollbars",
     "--force-device-scale-factor=1",
 ]
+"""Chromium's flags, also used by tests/test_browser.py: headless, no network, no profile state."""
+
+
+def find_chromium() -> str | None:
+    """The path of Chromium (or Chrome) on PATH, or None."""
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
 def main() -> int:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    chromium = find_chromium()
     if chromium is None:
         print("make_screenshot: no chromium on PATH (apt-get install chromium fonts-noto-cjk)", file=sys.stderr)
         return 1

@@ -12,10 +12,10 @@ has no script. Skipped when Chromium is not installed, unless ``BILINGUAL_NEWS_R
 from __future__ import annotations
 
 import html
+import importlib.util
 import json
 import os
 import re
-import shutil
 import struct
 import subprocess
 import tempfile
@@ -33,7 +33,20 @@ from bilingual_news.render import to_html
 from helpers import EXAMPLES, ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
+
+
+def _load_screenshot_script() -> Any:
+    """docs/make_screenshot.py, loaded as a module (it is a script, not a package)."""
+    spec = importlib.util.spec_from_file_location("make_screenshot", ROOT / "docs" / "make_screenshot.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCREENSHOT_SCRIPT = _load_screenshot_script()
+CHROMIUM = SCREENSHOT_SCRIPT.find_chromium()
 REQUIRED = os.environ.get("BILINGUAL_NEWS_REQUIRE_BROWSER") == "1"
 
 if CHROMIUM is None and not REQUIRED:
@@ -43,19 +56,8 @@ if CHROMIUM is None and not REQUIRED:
         allow_module_level=True,
     )
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--hide-scrollbars",
-    "--force-device-scale-factor=1",
-]
+FLAGS: list[str] = SCREENSHOT_SCRIPT.FLAGS
+"""The browser flags docs/make_screenshot.py draws the docs' picture with: one list for both."""
 
 HOSTILE = """首页 新闻 <script>document.title='PWNED';document.body.dataset.pwned='nav'</script>
 A Headline With <img src=x onerror="document.title='PWNED';document.body.dataset.pwned='img'"> Inside
