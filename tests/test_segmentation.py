@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import bilingual_news
-from bilingual_news import Document, Kind
+from bilingual_news import Document, Kind, split
 from helpers import CASES, corpus_dir, load_gold, needs_corpus, overlapping, uncovered
 
 SEGMENTATION = CASES / "segmentation"
@@ -164,6 +164,47 @@ def test_breadcrumb_closing_with_the_title_is_split() -> None:
 def test_reporter_credit_closing_a_paragraph_is_split() -> None:
     doc, gold = _case("credit-tail")
     assert _segments(doc)[2:4] == _gold_segments(gold)[2:4]
+
+
+@pytest.mark.parametrize(
+    ("line", "cut"),
+    [
+        ("湖边新修了步道。（记者 张敏）", 8),
+        ("湖边新修了步道。（文/图 张敏）", 8),
+        ("湖边新修了步道。（张敏 摄）", None),
+        ("湖边新修了步道。（街道办 供图）", None),
+        ("湖边新修了步道。（张敏/图）", None),
+    ],
+)
+def test_a_photographers_credit_is_not_cut_off_the_line_it_closes(line: str, cut: int | None) -> None:
+    assert split._credit_tail(line) == cut
+
+
+def test_photographers_credit_stays_with_its_caption() -> None:
+    doc, gold = _case("caption-photo-credit")
+    assert _roles_of(doc, "caption") == _gold_roles_of(gold, "caption")
+
+
+def test_title_opening_with_a_menu_word_is_cut_where_the_page_shows_it_again() -> None:
+    doc, gold = _case("menu-word-title")
+    assert _segments(doc)[3:6] == _gold_segments(gold)[3:6]
+
+
+def test_one_sentence_lead_above_a_caption_is_a_paragraph_not_a_standfirst() -> None:
+    doc, gold = _case("lead-caption")
+    assert _roles_of(doc, "paragraph") == _gold_roles_of(gold, "paragraph")
+    assert _roles_of(doc, "teaser") == []
+
+
+def test_numbered_heading_after_the_lead_does_not_take_the_headline() -> None:
+    doc, gold = _case("numbered-heading-title")
+    assert doc.headline == gold["headline"]
+    assert _roles_of(doc, "subheading") == _gold_roles_of(gold, "subheading")
+
+
+def test_metadata_after_the_body_does_not_make_a_subheading_the_title() -> None:
+    doc, gold = _case("subheading-after-lead")
+    assert doc.headline == gold["headline"]
 
 
 def test_related_section_heading_ends_the_body() -> None:

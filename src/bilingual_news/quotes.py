@@ -129,6 +129,8 @@ _OPENING_BRACKETS = frozenset("([{（【〔〈")
 _QUOTE_CHARS = "“”‘’「」『』\"'"
 _NO_QUOTES = str.maketrans("", "", _QUOTE_CHARS)
 _SENTENCE_END = frozenset("。！？!?")
+_QUOTED_SENTENCE_END = frozenset("。！？!?.")
+"""The marks that end quoted words which end their sentence (``“……。”``, ``"…."``)."""
 _CLAUSE_PUNCT = frozenset("，,；;：:、。！？!?…")
 _BLANKS = " \t\u3000"
 _STRIP_CHARS = _BLANKS + _QUOTE_CHARS + "（）()【】[]—–-…·.,，、"
@@ -928,6 +930,17 @@ def _is_page_term(text: str, context: _Context) -> bool:
     return text in context.terms and len(text) <= MAX_TERM_CHARS
 
 
+def _colon_opens_sentence(text: str, q: _Found, before: _Said) -> bool:
+    """Whether the speaker found before the quote introduces it with a colon (``X告诉记者：“``,
+    ``He told reporters: "``) and the quoted words end their sentence (``……。”``): what follows
+    the quote starts a new sentence, whose speech verb is not this quote's."""
+    return (
+        before.how == "governed"
+        and _prev_char(text, q.open) in "：:"
+        and q.text.rstrip(_BLANKS + _QUOTE_CHARS)[-1:] in _QUOTED_SENTENCE_END
+    )
+
+
 def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int, context: _Context) -> _Decided:
     """Attribute one quote and decide whether it is speech or a quoted term."""
     if _is_term_here(text, q):
@@ -942,8 +955,13 @@ def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int,
     after = _after(text, q, limit)
     if not (opens_clause or sentence or after.verb == "according to"):
         after = _Said()  # 对“八国”，刀哥也想说: the name after a quoted word is not its speaker
-    # a verb right next to the quote (before it, then after it) wins over one earlier in the sentence
-    said = before if before.how == "before" else after if after.how == "after" else before
+    # a verb right next to the quote (before it, then after it) wins over one earlier in the
+    # sentence; so does a speaker whose colon opens a quote that ends its sentence
+    # (X告诉记者：“……。”Y表示，: the verb after the quote opens Y's own sentence)
+    if before.how == "before" or _colon_opens_sentence(text, q, before):
+        said = before
+    else:
+        said = after if after.how == "after" else before
     if post.isalnum() and not sentence and said.how != "after":
         said = _Said()  # "devastating" to UK airports: a phrase inside the sentence
     if said.how == "governed" and pre.isalnum() and not sentence and _is_page_term(q.text, context):

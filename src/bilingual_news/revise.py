@@ -305,18 +305,20 @@ def _scores(
     text_lines, runs = _score_text_runs(features, guesses, scores)
     # jusText's context rule, in two passes: a short unit whose nearest scored neighbours on
     # both sides are body-like costs little.
+    # A picture's caption between paragraphs is bridged the same way: pictures sit inside the
+    # text, so a one-sentence lead above one is the body's first paragraph, not a standfirst.
     body_before = [False] * n
     seen = False
     for i, g in enumerate(guesses):
         body_before[i] = seen
-        if g.quality is not Quality.SHORT:
+        if g.quality is not Quality.SHORT and g.kind is not Kind.CAPTION:
             seen = g.quality in _BODY_LIKE
     seen = False
     for i in range(n - 1, -1, -1):
         g = guesses[i]
-        if g.quality is Quality.SHORT and seen and body_before[i]:
+        if (g.quality is Quality.SHORT or g.kind is Kind.CAPTION) and seen and body_before[i]:
             scores[i] = -BRIDGE_COST
-        if g.quality is not Quality.SHORT:
+        if g.quality is not Quality.SHORT and g.kind is not Kind.CAPTION:
             seen = g.quality in _BODY_LIKE
     return scores, text_lines, runs
 
@@ -580,8 +582,8 @@ def _headline(page: _Page, start: int) -> tuple[int, int, str] | None:
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2)):
         if i in page.text_lines or not page.likes[i]:
             continue
-        if i >= start and page.guesses[i].quality is not Quality.SHORT:
-            continue
+        if i >= start and (page.guesses[i].quality is not Quality.SHORT or _NUMBERED.match(page.units[i].text)):
+            continue  # inside the body, only a short line can be the title, and not a numbered heading
         last, key, copies = i, page.keys[i], _copies(page, page.keys[i], i, i)
         joined = key
         # A title broken over lines starts with a line that is not a title on its own: one
@@ -613,9 +615,12 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
         score -= 2.0  # a widget's label repeated all over the page
     distance = max(0, start - last - 1)
     score += 3.0 if distance <= 2 else 2.0 if distance <= 8 else 1.0 if distance <= 20 else 0.0
-    meta = [
-        j for j in range(last + 1, min(len(guesses), last + 1 + 2 * METADATA_NEAR)) if guesses[j].kind is Kind.METADATA
-    ]
+    meta = []
+    for j in range(last + 1, min(len(guesses), last + 1 + 2 * METADATA_NEAR)):
+        if guesses[j].kind is Kind.METADATA:
+            meta.append(j)
+        elif j >= start and guesses[j].quality is Quality.GOOD:
+            break  # metadata after the body's paragraphs (an editor's line) closes the article
     if meta and meta[0] - last <= METADATA_NEAR:
         score += 3.0
     elif meta:

@@ -8,10 +8,14 @@ things fused by the scrape:
 
 * a run of navigation words before a title (``首页 资讯 China and Russia …``), a navigation
   label and its colon (``正在阅读：标题``), or a breadcrumb closing with the title
-  (``首页 > 时政新闻 > 标题``);
+  (``首页 > 时政新闻 > 标题``). When the rest of the line from a menu word on is a line the
+  page shows again (the title repeated below its fused copy), the title starts there, even if
+  its first word is itself a menu word (``Home News Community Clinics …`` with ``Community
+  Clinics …`` below);
 * a trailing URL after other text (``…仅供参考! http://…/18408.html``);
 * chrome a scrape appended to a line (``…返回搜狐，查看更多``, ``来源：新华网 分享到：``);
-* a reporter's credit closing a paragraph (``…。（记者 胡晓蓉）``).
+* a reporter's credit closing a paragraph (``…。（记者 胡晓蓉）``). A photographer's credit
+  (``…。（张三 摄）``, ``（新华社发 李四/图）``) is not cut: it closes a caption and belongs to it.
 
 Metadata fields run together (``来源：证券时报网作者：李在山``) stay one metadata unit.
 """
@@ -74,6 +78,9 @@ _CREDIT_TAIL = LazyPattern(
     rf"(?<=[。！？!?.…”\"」』）)])\s*(?P<credit>[(（](?P<inner>[^()（）]{{2,{MAX_CREDIT_INNER}}})[)）])$"
 )
 _CREDIT_INNER = LazyPattern(r"记者|通讯员|实习生|摄$|供图$|/图|图/|/文|文/")
+_PHOTO_CREDIT_INNER = LazyPattern(r"(?:摄|摄影|供图|图)$|^(?:图|摄影)\s*[/／:：]")
+"""A credit for a picture alone (``张三 摄``, ``李四/图``, ``图/王五``): without ``文`` in it, it
+credits no text, so the line it closes is the picture's caption, not a paragraph."""
 _URL_TAIL = LazyPattern(r"(?<=\S)[ \t\u3000]+(?P<url>(?:https?://|www\.)\S+)$")
 _TOKEN = regex.compile(r"\S+")
 _BLANK = re.compile(f"[{WHITE_SPACE}]")
@@ -116,7 +123,9 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
     units: list[Unit] = []
     pos = 0
     blank = False
-    for index, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    shown = _Shown(lines)
+    for index, line in enumerate(lines):
         line_start = pos
         pos += len(line) + 1
         stripped = line.strip()
@@ -124,7 +133,7 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
             blank = True
             continue
         start = line_start + (len(line) - len(line.lstrip()))
-        pieces = _pieces(stripped)
+        pieces = _pieces(stripped, shown)
         if pieces is None:  # the line is one unit: the common case
             e = start + len(stripped)
             span = Span(start=start, end=e) if same else _trimmed(raw, norm.raw_span(start, e))
@@ -149,9 +158,25 @@ def _trimmed(raw: str, span: Span) -> Span:
     return span if (start, end) == (span.start, span.end) else Span(start=start, end=end)
 
 
-def _pieces(line: str) -> list[tuple[int, int, str]] | None:
+class _Shown:
+    """The page's lines, stripped, as a set built on first use: only a line that opens with a
+    menu word asks whether its rest is shown again."""
+
+    __slots__ = ("_lines", "_set")
+
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+        self._set: frozenset[str] | None = None
+
+    def __contains__(self, text: str) -> bool:
+        if self._set is None:
+            self._set = frozenset(line.strip() for line in self._lines)
+        return text in self._set
+
+
+def _pieces(line: str, shown: _Shown | None = None) -> list[tuple[int, int, str]] | None:
     """The ``(start, end, why)`` pieces of one stripped line, in order; ``None`` when the line is
-    one piece."""
+    one piece. ``shown``: the page's lines, where a title fused onto a menu may show again."""
     end = len(line)
     tail: list[tuple[int, int, str]] = []
     lex = lexicon()
@@ -177,7 +202,7 @@ def _pieces(line: str) -> list[tuple[int, int, str]] | None:
             if line[: min(end, MAX_LABEL_CHARS)].lower().startswith(lex.nav_label)
             else None
         )
-        or _nav_prefix_end(line[:end])
+        or _nav_prefix_end(line[:end], shown)
     )
     if prefix:
         head.append((0, prefix[0], "nav_prefix"))
@@ -201,7 +226,8 @@ def _chrome_tail(line: str) -> int | None:
 
 
 def _credit_tail(line: str) -> int | None:
-    """Where a reporter's credit closing a paragraph starts (``…。（记者 胡晓蓉）``), or ``None``."""
+    """Where a reporter's credit closing a paragraph starts (``…。（记者 胡晓蓉）``), or ``None``;
+    ``None`` too for a photographer's credit (``…。（张三 摄）``), which stays with its caption."""
     if not line.endswith((")", "）")):
         return None
     # The credit opens at the line's last opening bracket (no bracket stands inside it), after
@@ -213,6 +239,8 @@ def _credit_tail(line: str) -> int | None:
     if m is None or m.start("credit") < MIN_TEXT_BEFORE_TAIL:
         return None
     inner = fold(m.group("inner"))
+    if "文" not in inner and _PHOTO_CREDIT_INNER.search(inner):
+        return None  # a photographer's credit closes a caption: the two are one unit
     if inner.startswith(_credit_cues()) or _CREDIT_INNER.search(inner):
         return m.start("credit")
     return None
@@ -278,8 +306,11 @@ def _credit_cues() -> tuple[str, ...]:
     return tuple(c for _, c in (*lex.metadata, *lex.metadata_bare))
 
 
-def _nav_prefix_end(line: str) -> tuple[int, int] | None:
-    """Where a prefix of menu words ends and the title after it starts, or ``None``."""
+def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] | None:
+    """Where a prefix of menu words ends and the title after it starts, or ``None``. The title
+    starts at the first menu word from which the rest of the line is a line of the page
+    (``shown``) when there is one: a title whose first word is a menu word (``Community
+    Clinics …``) is told from the menu by its copy elsewhere on the page."""
     if _BLANK.search(line) is None:
         return None  # one token (most Chinese lines): no prefix to cut from a title
     nav = lexicon().nav
@@ -295,6 +326,7 @@ def _nav_prefix_end(line: str) -> tuple[int, int] | None:
     if len(tokens) < 2:
         return None
     last_nav = -1
+    first_word = -1  # the first menu word of the prefix (separators may come before it)
     words = 0
     separators = 0
     starts_han = bool(_HAN.match(tokens[0].group()))
@@ -305,9 +337,15 @@ def _nav_prefix_end(line: str) -> tuple[int, int] | None:
         elif word in nav and bool(_HAN.match(word)) == starts_han:
             # Menus are in one language: a switch of script ends the prefix.
             words += 1
+            first_word = i if first_word < 0 else first_word
         else:
             break
         last_nav = i
+    if words and shown is not None:
+        for k in range(first_word + 1, min(last_nav + 2, len(tokens))):
+            rest_start = tokens[k].start()
+            if len(line) - rest_start >= MIN_TITLE_AFTER_NAV and line[rest_start:] in shown:
+                return tokens[k - 1].end(), rest_start
     if last_nav >= 0 and (words >= MIN_NAV_WORDS or (words and separators)):
         rest_start = tokens[last_nav + 1].start()
         if len(line) - rest_start >= MIN_TITLE_AFTER_NAV:
