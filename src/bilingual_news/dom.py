@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BLOCK_TAGS",
+    "DOCUMENT_SCAN",
     "MIN_MARKUP_SHARE",
     "SKIP_TAGS",
     "STRUCTURE_TAGS",
@@ -645,9 +646,12 @@ for auto-detection to call it HTML: a text scrape with a few tags left in it has
 MIN_FRAGMENT_TAGS = 4
 """Tags a fragment needs, besides :data:`MIN_MARKUP_SHARE`, to be called HTML."""
 
-_DOCUMENT_START = re.compile(
-    r"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I | re.S
-)
+DOCUMENT_SCAN = 2048
+"""Characters at the start of a page that begins with ``<`` looked at for a doctype,
+``<html>``, ``<head>`` or ``<body>``: an XML prolog, comments or a scraper's wrapper element
+(``<text id="…">``) may come first."""
+
+_DOCUMENT_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I)
 _FRAGMENT_START = re.compile(
     r"<(?:!--|(?:div|p|article|section|main|header|nav|table|ul|ol|h[1-6]|span|a|meta|title|link|body)[\s>/])", re.I
 )
@@ -656,8 +660,9 @@ _TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>")
 
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` is an HTML page rather than text with some markup in it: it must start
-    (after blanks) with a doctype, ``<html>``, ``<head>`` or ``<body>``, or with a common tag
-    and be mostly markup (:data:`MIN_MARKUP_SHARE`).
+    (after blanks) with ``<``, and then have a doctype, ``<html>``, ``<head>`` or ``<body>``
+    within :data:`DOCUMENT_SCAN` characters, or start with a common tag and be mostly markup
+    (:data:`MIN_MARKUP_SHARE`).
 
     >>> looks_like_html("<!DOCTYPE html><title>x</title>")
     True
@@ -669,7 +674,7 @@ def looks_like_html(text: str) -> bool:
     head = text[:65536].lstrip(" \ufeff\t\r\n\f")
     if not head.startswith("<"):
         return False
-    if _DOCUMENT_START.match(head):
+    if _DOCUMENT_START.search(head, 0, DOCUMENT_SCAN):
         return True
     if not _FRAGMENT_START.match(head):
         return False

@@ -1,26 +1,155 @@
-"""Stage for HTML input, after revise: what the DOM says, used where the text alone is unsure.
+"""Stage for HTML input, after revise: what the page's HTML says, where the text alone is unsure.
 
 In: the units, their :class:`~bilingual_news.revise.Revision` and the
 :class:`~bilingual_news.dom.HtmlPage` they were read from. Out: the revision, refined
-(:func:`refine`); and, after assembly, the document with what the page's head says
+(:func:`refine`); and, after assembly, the document with the URL and date of the page's head
 (:func:`with_head`).
+
+The rules use structure every site template has, never a site's own names:
+
+* **headline** — a heading (``<h1>``–``<h3>``) on the page whose text is the page's
+  ``<title>`` or ``og:title`` (the whole of it, or the part before or after a site name) is the
+  article's title, when the text rules chose a line that the head does not confirm. A page's
+  head names its article; a menu or a user name that looks like a title does not agree with it.
+* **source_url** — ``<link rel="canonical">``, else ``og:url``, when the caller gave no URL.
+* **published** — ``article:published_time`` (or a like-named meta), when no metadata line of
+  the page states a date.
 """
 
 from __future__ import annotations
 
-from bilingual_news.dom import HtmlPage
-from bilingual_news.model import Document
-from bilingual_news.revise import Revision
+import dataclasses
+import datetime as dt
+import re
+
+from bilingual_news.dom import HeadHints, HtmlPage
+from bilingual_news.model import METADATA_FIELDS, Document, Kind, Span
+from bilingual_news.revise import HEADLINE_MIN_CHARS, Revision
 from bilingual_news.split import Unit
 
-__all__ = ["refine", "with_head"]
+__all__ = ["HEADING_TAGS", "refine", "title_key", "with_head"]
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3"})
+"""The headings a title can stand in: sites put it in ``<h1>``, some in ``<h2>`` under a logo."""
+
+MAX_TITLE_KEY_CHARS = 300
+"""Longest title compared: a longer "title" is a page's description or a post's whole text."""
+
+_KEY_DROP = re.compile(r"[\W_]+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def title_key(text: str) -> str:
+    """The form titles are compared in: lower case, letters, digits and Han characters only.
+
+    >>> title_key("In Taiwan, Vegetarian Meat Isn’t Trying to Fool You")
+    'intaiwanvegetarianmeatisnttryingtofoolyou'
+    """
+    return _KEY_DROP.sub("", text.translate(_QUOTES).lower())
 
 
 def refine(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
-    """The revision with the structure of the page taken into account."""
-    return revision
+    """The revision, its headline taken from the heading the page's head confirms when the
+    text rules chose one the head does not."""
+    titles = _head_titles(page.head)
+    if not titles:
+        return revision
+    current = revision.headline_text
+    if current is not None and _confirmed(title_key(current), titles):
+        return revision
+    chosen = _heading(units, page, titles)
+    if chosen is None:
+        return revision
+    key = title_key(units[chosen].text)
+    kinds = list(revision.kinds)
+    reasons = list(revision.reasons)
+    region = revision.region
+    for i, u in enumerate(units):
+        if title_key(u.text) == key:
+            kinds[i] = Kind.HEADLINE
+            reasons[i] = (*reasons[i], "html_title")
+        elif kinds[i] is Kind.HEADLINE:
+            kinds[i] = _demoted(i, chosen, region)
+            reasons[i] = (*reasons[i], "html_not_title")
+    return dataclasses.replace(
+        revision,
+        kinds=tuple(kinds),
+        reasons=tuple(reasons),
+        headline=chosen,
+        headline_text=units[chosen].text,
+    )
+
+
+def _head_titles(head: HeadHints) -> list[str]:
+    """The keys of the head's titles: ``<title>`` and ``og:title``."""
+    keys = [title_key(t) for t in (head.og_title, head.title) if t]
+    return [k for k in dict.fromkeys(keys) if k and len(k) <= MAX_TITLE_KEY_CHARS]
+
+
+def _confirmed(key: str, titles: list[str]) -> bool:
+    """Whether a title with ``key`` is one of the head's: the whole, or its start or its end
+    (the rest a site's name)."""
+    if len(key) < HEADLINE_MIN_CHARS:
+        return False
+    return any(t == key or t.startswith(key) or t.endswith(key) for t in titles)
+
+
+def _heading(units: tuple[Unit, ...], page: HtmlPage, titles: list[str]) -> int | None:
+    """The first unit in a heading element whose text the head confirms (the longest such
+    text, when several are), or ``None``."""
+    best: tuple[int, int] | None = None  # (length of key, -index)
+    for i, u in enumerate(units):
+        hints = page.line_at(u.span.start)
+        if hints is None or not hints.tags & HEADING_TAGS:
+            continue
+        key = title_key(u.text)
+        if _confirmed(key, titles) and (best is None or len(key) > best[0]):
+            best = (len(key), i)
+    return None if best is None else best[1]
+
+
+def _demoted(i: int, headline: int, region: tuple[int, int] | None) -> Kind:
+    """The kind of a unit the text rules took for the headline and the head does not confirm:
+    chrome before the title or after the article, a byline between the title and the body."""
+    if i < headline:
+        return Kind.NAV
+    if region is not None and i > region[1]:
+        return Kind.FOOTER
+    return Kind.METADATA
 
 
 def with_head(document: Document, page: HtmlPage, *, url_given: bool) -> Document:
-    """The document with the head's URL and date where the text gave none."""
-    return document
+    """The document with the head's canonical URL (when the caller gave none) and its
+    publication time (when the page's text states no date)."""
+    changes: dict[str, object] = {}
+    canonical = page.head.canonical
+    if not url_given and canonical is not None and canonical.startswith(("http://", "https://")):
+        changes["source_url"] = canonical
+    published = _published(page.head.published)
+    if published is not None and document.metadata.published is None:
+        at = page.raw.find(page.head.published or "")
+        spans = document.metadata.spans
+        if at >= 0:
+            span = Span(start=at, end=at + len(page.head.published or ""))
+            spans = tuple(sorted((*spans, ("published", span)), key=lambda p: METADATA_FIELDS.index(p[0])))
+        changes["metadata"] = dataclasses.replace(document.metadata, published=published, spans=spans)
+    return dataclasses.replace(document, **changes) if changes else document  # type: ignore[arg-type]
+
+
+def _published(value: str | None) -> dt.datetime | dt.date | None:
+    """An ISO 8601 date or date and time, or ``None``.
+
+    >>> _published("2024-05-01T08:30:00+08:00")
+    datetime.datetime(2024, 5, 1, 8, 30, tzinfo=datetime.timezone(datetime.timedelta(seconds=28800)))
+    >>> _published("2024-05-01"), _published("yesterday")
+    (datetime.date(2024, 5, 1), None)
+    """
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
