@@ -34,7 +34,7 @@ from __future__ import annotations
 import html as _html
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
 from bilingual_news._lazy import missing
@@ -155,7 +155,7 @@ MATCH_WINDOW = 24
 keeps the source order but for the few nodes the parser moves (foster-parented table text), and
 a node that matches none this close is one of those."""
 
-_ATTRIBUTES = r"""(?:[^>="']|=\s*"[^"]*"|=\s*'[^']*'|=|["'])*"""
+_ATTRIBUTES = r"""[^>="']*(?:(?:=\s*"[^"]*"|=\s*'[^']*'|=|["'])[^>="']*)*"""
 """The rest of a tag: a quote opens a quoted value only after ``=``, as in a browser (a stray
 quote, ``<tr a="b"">``, does not swallow the page up to the next one)."""
 
@@ -170,16 +170,18 @@ by chance almost never."""
 
 _MARKUP = re.compile(
     rf"""
-      <(?P<raw>script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b
-         {_ATTRIBUTES}>.*?(?:</(?P=raw)\s*>|\Z)   # an element read as one piece
-    | (?P<comment><!--.*?(?:--!?>|\Z))
+      (?P<raw><(?P<name>script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b{_ATTRIBUTES}>)
+    | (?P<comment><!--)
     | <[!?][^>]*>?                                   # doctype, CDATA, processing instruction
     | (?P<tag></?[A-Za-z][^\s/>]*{_ATTRIBUTES}>)
     """,
-    re.S | re.I | re.X,
+    re.I | re.X,
 )
-"""Markup, found by one scan: what lies between two matches is character data."""
+"""Markup, found by one scan: what lies between two pieces of it is character data. The
+content of an element of :data:`_RAW_TEXT` and of a comment is skipped to its end."""
 
+_RAW_TEXT = ("script", "style", "template", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title")
+_RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
 _OPAQUE_TAGS = frozenset(["script", "style", "template", "xmp", "iframe", "noembed", "noframes", "noscript"])
 """Elements :data:`_MARKUP` takes whole: no stretch of the scan comes from inside them."""
 
@@ -247,11 +249,12 @@ class HtmlPage:
     """One per line of ``text``, in order."""
     head: HeadHints
     """The page's title, URL, description and date."""
+    starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    """Where each line starts in the HTML (``lines[k].start``), for :meth:`line_at`."""
 
     def line_at(self, raw_offset: int) -> LineHints | None:
         """The line whose text holds the HTML offset ``raw_offset``, or ``None``."""
-        starts = [line.start for line in self.lines]
-        k = bisect_right(starts, raw_offset) - 1
+        k = bisect_right(self.starts, raw_offset) - 1
         if k >= 0 and raw_offset < self.lines[k].end:
             return self.lines[k]
         return None
@@ -299,7 +302,14 @@ def read_html(raw: str) -> HtmlPage:
     changes, lines = _changes(raw, pieces, drops)
     edits = merge_edits(raw, raw, [], changes)
     text = _apply(raw, changes)
-    return HtmlPage(raw=raw, text=text, edits=tuple(edits), lines=tuple(lines), head=_head(tree))
+    return HtmlPage(
+        raw=raw,
+        text=text,
+        edits=tuple(edits),
+        lines=tuple(lines),
+        head=_head(tree),
+        starts=tuple(line.start for line in lines),
+    )
 
 
 def _apply(raw: str, changes: list[Change]) -> str:
@@ -322,27 +332,31 @@ def _scan(raw: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
     stretches: list[tuple[int, int]] = []
     drops: list[tuple[int, int, str]] = []
     pos = 0
-    for m in _MARKUP.finditer(raw):
+    search = _MARKUP.search
+    m = search(raw)
+    while m is not None:
         start = m.start()
         if start > pos and raw[pos:start].strip(_ASCII_SPACE):
             stretches.append((pos, start))
         pos = m.end()
         kind = m.lastgroup
         if kind == "raw":
-            name = m.group("raw").lower()
+            name = m.group("name").lower()
+            close = _RAW_END[name].search(raw, pos)
+            inner_end, pos = (close.start(), close.end()) if close is not None else (len(raw), len(raw))
             if name in ("textarea", "title"):
                 # Character data inside (RCDATA): the DOM has a text node for it.
-                open_end = raw.index(">", start) + 1
-                close = raw.rfind("</", open_end, pos)
-                inner_end = close if close >= 0 else pos
-                if raw[open_end:inner_end].strip(_ASCII_SPACE):
-                    stretches.append((open_end, inner_end))
+                if raw[m.end() : inner_end].strip(_ASCII_SPACE):
+                    stretches.append((m.end(), inner_end))
             elif name in _RAW_RULES:
                 drops.append((start, pos, _RAW_RULES[name]))
         elif kind == "comment":
+            close_at = raw.find("-->", pos)
+            pos = close_at + 3 if close_at >= 0 else len(raw)
             drops.append((start, pos, "html_comment"))
         elif kind == "tag" and raw[start + 1 : start + 6].lower() == "input" and _HIDDEN_INPUT.match(raw, start):
             drops.append((start, pos, "html_hidden_input"))
+        m = search(raw, pos)
     if len(raw) > pos and raw[pos:].strip(_ASCII_SPACE):
         stretches.append((pos, len(raw)))
     return stretches, drops

@@ -7,6 +7,11 @@ In: the units, their :class:`~bilingual_news.revise.Revision` and the
 
 The rules use structure every site template has, never a site's own names:
 
+* **caption** — a body line inside ``<figcaption>`` is a caption.
+* **chrome** — a body line that is mostly link text (:data:`MIN_CHROME_LINK_DENSITY`) inside
+  ``<nav>``, ``<footer>``, ``<aside>`` or an element whose class or id names chrome (``nav``,
+  ``menu``, ``footer``, ``share``, ``related``, ``comment``, ``copyright``) is chrome.
+
 * **headline** — a heading (``<h1>``–``<h3>``) on the page whose text is the page's
   ``<title>`` or ``og:title`` (the whole of it, or the part before or after a site name) is the
   article's title, when the text rules chose a line that the head does not confirm. A page's
@@ -23,14 +28,32 @@ import datetime as dt
 import re
 
 from bilingual_news.dom import HeadHints, HtmlPage
-from bilingual_news.model import METADATA_FIELDS, Document, Kind, Span
+from bilingual_news.model import BODY_KINDS, METADATA_FIELDS, Document, Kind, Span
 from bilingual_news.revise import HEADLINE_MIN_CHARS, Revision
 from bilingual_news.split import Unit
 
-__all__ = ["HEADING_TAGS", "refine", "title_key", "with_head"]
+__all__ = [
+    "CHROME_TAGS",
+    "CHROME_WORDS",
+    "HEADING_TAGS",
+    "MIN_CHROME_LINK_DENSITY",
+    "refine",
+    "title_key",
+    "with_head",
+]
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3"})
 """The headings a title can stand in: sites put it in ``<h1>``, some in ``<h2>`` under a logo."""
+
+CHROME_TAGS = frozenset({"nav", "footer", "aside"})
+"""The HTML5 elements that hold a site's chrome."""
+
+CHROME_WORDS = frozenset({"nav", "menu", "footer", "share", "related", "comment", "copyright"})
+"""Class and id words (:data:`~bilingual_news.dom.CLASS_WORDS`) that name chrome."""
+
+MIN_CHROME_LINK_DENSITY = 0.5
+"""Share of a line's text in links above which a line in a chrome element is chrome: a
+paragraph with a link or two in it stays body, a menu item or a related link does not."""
 
 MAX_TITLE_KEY_CHARS = 300
 """Longest title compared: a longer "title" is a page's description or a post's whole text."""
@@ -49,6 +72,40 @@ def title_key(text: str) -> str:
 
 
 def refine(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
+    """The revision with figure captions as captions, link lists in chrome elements as chrome,
+    and the headline the page's head confirms."""
+    return _headline(units, _elements(units, revision, page), page)
+
+
+def _elements(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
+    """Body units in a ``<figcaption>`` become captions; body units that are mostly links, in a
+    ``<nav>``, ``<footer>`` or ``<aside>`` or an element named as chrome, become chrome (nav
+    before the article region, footer after it or inside it)."""
+    kinds = list(revision.kinds)
+    reasons = list(revision.reasons)
+    changed = False
+    region = revision.region
+    for i, u in enumerate(units):
+        if kinds[i] not in BODY_KINDS:
+            continue
+        hints = page.line_at(u.span.start)
+        if hints is None:
+            continue
+        if "figcaption" in hints.tags:
+            kinds[i], why = Kind.CAPTION, "html_figcaption"
+        elif hints.link_density >= MIN_CHROME_LINK_DENSITY and (hints.tags & CHROME_TAGS or hints.words & CHROME_WORDS):
+            before = region is not None and i < region[0]
+            kinds[i], why = (Kind.NAV if before else Kind.FOOTER), "html_chrome_links"
+        else:
+            continue
+        reasons[i] = (*reasons[i], why)
+        changed = True
+    if not changed:
+        return revision
+    return dataclasses.replace(revision, kinds=tuple(kinds), reasons=tuple(reasons))
+
+
+def _headline(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
     """The revision, its headline taken from the heading the page's head confirms when the
     text rules chose one the head does not."""
     titles = _head_titles(page.head)
