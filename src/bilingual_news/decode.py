@@ -131,6 +131,8 @@ def decode_html(data: bytes, *, source: str | None = None) -> str:
             if m is not None:
                 name = m.group(1).decode("ascii").lower()
                 encoding = _ALIASES.get(name.replace("_", "").replace("-", ""), name)
+                if encoding.replace("_", "-").startswith(("utf-16", "utf-32", "utf16", "utf32")):
+                    encoding = "utf-8"  # a page read far enough to see its <meta> is not UTF-16 (as browsers do)
                 try:
                     text = data.decode(encoding)
                 except (LookupError, UnicodeDecodeError):
