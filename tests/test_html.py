@@ -24,6 +24,7 @@ from bilingual_news.label import label
 from bilingual_news.model import Kind
 from bilingual_news.normalize import normalize
 from bilingual_news.offsets import apply_edits
+from bilingual_news.pipeline import profile
 from bilingual_news.revise import revise
 from bilingual_news.split import split
 from bilingual_news.structure import refine
@@ -232,6 +233,11 @@ def test_auto_detection(case: dict[str, Any]) -> None:
 def test_auto_detection_of_bytes_agrees(case: dict[str, Any]) -> None:
     doc = parse(case["page"].encode("utf-8"))
     assert any(e.rule == "html_markup" for e in doc.edits) is case["html"]
+
+
+def test_profile_of_html_times_reading_the_dom_before_normalize() -> None:
+    times = profile("<html><body><h1>A title for the page</h1><p>Some text of the body.</p></body></html>")
+    assert list(times)[:2] == ["html", "normalize"]
 
 
 def test_format_text_keeps_markup_as_text() -> None:
