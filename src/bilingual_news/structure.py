@@ -178,19 +178,23 @@ def _demoted(i: int, headline: int, region: tuple[int, int] | None) -> Kind:
 def with_head(document: Document, page: HtmlPage, *, url_given: bool) -> Document:
     """The document with the head's canonical URL (when the caller gave none) and its
     publication time (when the page's text states no date)."""
-    changes: dict[str, object] = {}
+    source_url = document.source_url
     canonical = page.head.canonical
     if not url_given and canonical is not None and canonical.startswith(("http://", "https://")):
-        changes["source_url"] = canonical
-    published = _published(page.head.published)
-    if published is not None and document.metadata.published is None:
-        at = page.raw.find(page.head.published or "")
-        spans = document.metadata.spans
+        source_url = canonical
+    metadata = document.metadata
+    written = page.head.published or ""
+    published = _published(written)
+    if published is not None and metadata.published is None:
+        at = page.raw.find(written)
+        spans = metadata.spans
         if at >= 0:
-            span = Span(start=at, end=at + len(page.head.published or ""))
+            span = Span(start=at, end=at + len(written))
             spans = tuple(sorted((*spans, ("published", span)), key=lambda p: METADATA_FIELDS.index(p[0])))
-        changes["metadata"] = dataclasses.replace(document.metadata, published=published, spans=spans)
-    return dataclasses.replace(document, **changes) if changes else document  # type: ignore[arg-type]
+        metadata = dataclasses.replace(metadata, published=published, spans=spans)
+    if source_url == document.source_url and metadata is document.metadata:
+        return document
+    return dataclasses.replace(document, source_url=source_url, metadata=metadata)
 
 
 def _published(value: str | None) -> dt.datetime | dt.date | None:
