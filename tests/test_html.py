@@ -221,6 +221,45 @@ def test_a_figcaption_is_a_caption() -> None:
     assert [b.kind for b in doc.blocks if b.text.startswith("Ships")] == [Kind.CAPTION]
 
 
+def test_an_element_named_as_a_caption_holds_a_caption() -> None:
+    page = (
+        "<html><body><article><h1>A title for the page here</h1>"
+        "<p>A first paragraph long enough to be prose, about the harbour and its ships.</p>"
+        '<div class="image-caption">Ships in the harbour at night, in the rain and the wind.</div>'
+        "<p>A second paragraph long enough to be prose, about the harbour and its cranes.</p>"
+        "</article></body></html>"
+    )
+    doc = parse(page)
+    assert [b.kind for b in doc.blocks if b.text.startswith("Ships")] == [Kind.CAPTION]
+
+
+def test_a_line_that_is_all_links_is_chrome() -> None:
+    page = (
+        "<html><body><article><h1>A title for the page here</h1>"
+        "<p>A first paragraph long enough to be prose, about the harbour and its ships.</p>"
+        "<p>A second paragraph long enough to be prose, about the harbour and its cranes.</p>"
+        '<p><a href="/next">The next story on the site, about a harbour far away from here</a></p>'
+        "</article></body></html>"
+    )
+    doc = parse(page)
+    assert [b.kind for b in doc.blocks if b.text.startswith("The next")] == [Kind.FOOTER]
+
+
+def test_a_menu_link_is_not_the_headline_when_the_page_has_one_h1() -> None:
+    items = "".join(f'<li><a href="/{n}">A long menu entry number {n} about the harbour</a></li>' for n in range(3))
+    page = (
+        "<html><body><nav><ul>" + items + "</ul></nav><article><h1>A title for the page here</h1>"
+        "<p>A first paragraph long enough to be prose, about the harbour and its ships.</p>"
+        "<p>A second paragraph long enough to be prose, about the harbour and its cranes.</p>"
+        "</article></body></html>"
+    )
+    doc = parse(page)
+    assert (doc.headline, {b.kind for b in doc.blocks if b.text.startswith("A long menu")}) == (
+        "A title for the page here",
+        {Kind.NAV},
+    )
+
+
 # ------------------------------------------------------------------ detection and decoding
 
 

@@ -7,15 +7,20 @@ In: the units, their :class:`~bilingual_news.revise.Revision` and the
 
 The rules use structure every site template has, never a site's own names:
 
-* **caption** — a body line inside ``<figcaption>`` is a caption.
-* **chrome** — a body line that is mostly link text (:data:`MIN_CHROME_LINK_DENSITY`) inside
-  ``<nav>``, ``<footer>``, ``<aside>`` or an element whose class or id names chrome (``nav``,
-  ``menu``, ``footer``, ``share``, ``related``, ``comment``, ``copyright``) is chrome.
+* **caption** — a body line inside ``<figcaption>``, or an element whose class or id names a
+  caption (``caption``, ``image-caption``), is a caption.
+* **chrome** — a body line that is all link text (:data:`MIN_LINK_LINE_DENSITY`), or mostly
+  link text (:data:`MIN_CHROME_LINK_DENSITY`) inside ``<nav>``, ``<footer>``, ``<aside>`` or an
+  element whose class or id names chrome (``nav``, ``menu``, ``footer``, ``share``,
+  ``related``, ``comment``, ``copyright``), is chrome: nav before the article region, footer
+  after it or inside it.
 
 * **headline** — a heading (``<h1>``–``<h3>``) on the page whose text is the page's
   ``<title>`` or ``og:title`` (the whole of it, or the part before or after a site name) is the
   article's title, when the text rules chose a line that the head does not confirm. A page's
   head names its article; a menu or a user name that looks like a title does not agree with it.
+  When nothing confirms a heading and the text rules chose a link in a menu, the page's one
+  ``<h1>`` text is the title.
 * **source_url** — ``<link rel="canonical">``, else ``og:url``, when the caller gave no URL.
 * **published** — ``article:published_time`` (or a like-named meta), when no metadata line of
   the page states a date.
@@ -37,6 +42,7 @@ __all__ = [
     "CHROME_WORDS",
     "HEADING_TAGS",
     "MIN_CHROME_LINK_DENSITY",
+    "MIN_LINK_LINE_DENSITY",
     "refine",
     "title_key",
     "with_head",
@@ -54,6 +60,11 @@ CHROME_WORDS = frozenset({"nav", "menu", "footer", "share", "related", "comment"
 MIN_CHROME_LINK_DENSITY = 0.5
 """Share of a line's text in links above which a line in a chrome element is chrome: a
 paragraph with a link or two in it stays body, a menu item or a related link does not."""
+
+MIN_LINK_LINE_DENSITY = 0.95
+"""Share of a line's text in links from which the line is chrome wherever it stands: a
+paragraph with links in it keeps most of its words outside them; a line that is all link is
+a "next article", a related story or a menu item."""
 
 MAX_TITLE_KEY_CHARS = 300
 """Longest title compared: a longer "title" is a page's description or a post's whole text."""
@@ -78,9 +89,10 @@ def refine(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revis
 
 
 def _elements(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
-    """Body units in a ``<figcaption>`` become captions; body units that are mostly links, in a
-    ``<nav>``, ``<footer>`` or ``<aside>`` or an element named as chrome, become chrome (nav
-    before the article region, footer after it or inside it)."""
+    """Body units in a ``<figcaption>`` or an element named as a caption become captions; body
+    units that are all links, or mostly links in a ``<nav>``, ``<footer>`` or ``<aside>`` or an
+    element named as chrome, become chrome (nav before the article region, footer after it or
+    inside it)."""
     kinds = list(revision.kinds)
     reasons = list(revision.reasons)
     changed = False
@@ -91,8 +103,11 @@ def _elements(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Re
         hints = page.line_at(u.span.start)
         if hints is None:
             continue
-        if "figcaption" in hints.tags:
-            kinds[i], why = Kind.CAPTION, "html_figcaption"
+        if "figcaption" in hints.tags or "caption" in hints.words:
+            kinds[i], why = Kind.CAPTION, "html_caption"
+        elif hints.link_density >= MIN_LINK_LINE_DENSITY:
+            before = region is not None and i < region[0]
+            kinds[i], why = (Kind.NAV if before else Kind.FOOTER), "html_link_line"
         elif hints.link_density >= MIN_CHROME_LINK_DENSITY and (hints.tags & CHROME_TAGS or hints.words & CHROME_WORDS):
             before = region is not None and i < region[0]
             kinds[i], why = (Kind.NAV if before else Kind.FOOTER), "html_chrome_links"
@@ -107,14 +122,15 @@ def _elements(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Re
 
 def _headline(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
     """The revision, its headline taken from the heading the page's head confirms when the
-    text rules chose one the head does not."""
+    text rules chose one the head does not; or from the page's one ``<h1>`` when they chose a
+    link in a menu."""
     titles = _head_titles(page.head)
-    if not titles:
-        return revision
     current = revision.headline_text
-    if current is not None and _confirmed(title_key(current), titles):
+    if current is not None and titles and _confirmed(title_key(current), titles):
         return revision
-    chosen = _heading(units, page, titles)
+    chosen = _heading(units, page, titles) if titles else None
+    if chosen is None and revision.headline is not None and _chrome_link(units[revision.headline], page):
+        chosen = _sole_h1(units, page)
     if chosen is None:
         return revision
     key = title_key(units[chosen].text)
@@ -163,6 +179,27 @@ def _heading(units: tuple[Unit, ...], page: HtmlPage, titles: list[str]) -> int 
         if _confirmed(key, titles) and (best is None or len(key) > best[0]):
             best = (len(key), i)
     return None if best is None else best[1]
+
+
+def _chrome_link(unit: Unit, page: HtmlPage) -> bool:
+    """Whether a unit is mostly link text in a chrome element: a menu item, never a title."""
+    hints = page.line_at(unit.span.start)
+    return (
+        hints is not None
+        and hints.link_density >= MIN_CHROME_LINK_DENSITY
+        and bool(hints.tags & CHROME_TAGS or hints.words & CHROME_WORDS)
+    )
+
+
+def _sole_h1(units: tuple[Unit, ...], page: HtmlPage) -> int | None:
+    """The first unit in an ``<h1>`` when the page's ``<h1>`` units all have one text, of a
+    headline's length and outside the chrome; else ``None`` (a page with a logo and a title in
+    two ``<h1>`` does not say which is which)."""
+    found = [i for i, u in enumerate(units) if (h := page.line_at(u.span.start)) is not None and "h1" in h.tags]
+    keys = {title_key(units[i].text) for i in found}
+    if len(keys) != 1 or len(next(iter(keys))) < HEADLINE_MIN_CHARS or _chrome_link(units[found[0]], page):
+        return None
+    return found[0]
 
 
 def _demoted(i: int, headline: int, region: tuple[int, int] | None) -> Kind:
