@@ -31,6 +31,7 @@ entities in text input) and a run of white space inside a line by ``html_whitesp
 
 from __future__ import annotations
 
+import functools
 import html as _html
 import re
 from bisect import bisect_right
@@ -192,7 +193,10 @@ _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 _INNER = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]|&")
 """Inside a text node: a run of white space that is not one space, or a reference's start."""
 _ASCII_SPACE = " \t\n\r\f\v"
-_CLASS_SPLIT = re.compile(r"[^a-z]+")
+_CLASS_WORD = re.compile(
+    "(?<![a-z])(?:{0})|(?:{0})(?![a-z])".replace("{0}", "|".join(sorted(CLASS_WORDS, key=len, reverse=True)))
+)
+"""A class word at the start or the end of a run of letters in lower-cased class names."""
 _RAW_RULES = {"script": "html_script", "style": "html_style", "template": "html_template"}
 
 
@@ -387,6 +391,7 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
         return pieces
     top = _Frame(frozenset(), frozenset(), False)
     frames: list[_Frame] = [top]
+    open_tags: list[str] = []  # the tags of the elements the walk is in, innermost last
     cursor = 0
     line = 0
     line_used = False  # whether the current line has text yet
@@ -429,6 +434,7 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
             if skipping:
                 if tag not in _OPAQUE_TAGS:
                     frames.append(frames[-1])
+                    open_tags.append(tag)
                     skipping += 1
                     descend = True
             else:
@@ -438,10 +444,12 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
                 if tag in SKIP_TAGS:
                     if tag not in _OPAQUE_TAGS:
                         frames.append(frames[-1])
+                        open_tags.append(tag)
                         skipping = 1
                         descend = True
                 elif tag not in ("br", "hr"):
                     frames.append(_frame(node, tag, frames[-1]))
+                    open_tags.append(tag)
                     descend = True
         elif tag == "-document":
             descend = True
@@ -457,19 +465,21 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
                     line += 1
                     line_used = False
                 frames.pop()
+                open_tags.pop()
         # Up until a node has a next sibling, ending each element left.
         while node is not None:
             nxt = node.next
             if nxt is not None:
                 node = nxt
                 break
-            node = node.parent
-            if node is None or node.tag == "-document":
-                node = None
+            if not open_tags:
+                node = None  # back at the document: the walk is over
                 break
+            node = node.parent
+            closed = open_tags.pop()
             if skipping:
                 skipping -= 1
-            elif node.tag in BLOCK_TAGS and line_used:
+            elif closed in BLOCK_TAGS and line_used:
                 line += 1
                 line_used = False
             frames.pop()
@@ -477,23 +487,36 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
 
 
 def _frame(node: LexborNode, tag: str, parent: _Frame) -> _Frame:
-    """The frame of an element: its parent's, with its own tag and class words added."""
+    """The frame of an element: its parent's, with its own tag and class words added (the
+    parent's own frame when the element adds nothing, as most do)."""
     tags = parent.tags | {tag} if tag in STRUCTURE_TAGS else parent.tags
     words = parent.words
     attrs = node.attributes
     if attrs:
-        names = " ".join(v for k, v in attrs.items() if k in ("class", "id") and v).lower()
+        names = attrs.get("class") or ""
+        ident = attrs.get("id")
+        if ident:
+            names = f"{names} {ident}"
         if names:
-            found = {w for w in CLASS_WORDS if w in names and _has_word(names, w)}
-            if found - words:
+            found = _class_words(names)
+            if found and not found <= words:
                 words = words | found
-    return _Frame(tags, words, parent.link or tag == "a")
+    link = parent.link or tag == "a"
+    if tags is parent.tags and words is parent.words and link == parent.link:
+        return parent
+    return _Frame(tags, words, link)
 
 
-def _has_word(names: str, word: str) -> bool:
-    """Whether ``word`` begins or ends a part of the class and id names (``main-nav``,
-    ``navbar``, ``articlecontent``), not only sits inside one (``unavailable``)."""
-    return any(part.startswith(word) or part.endswith(word) for part in _CLASS_SPLIT.split(names))
+@functools.lru_cache(maxsize=4096)
+def _class_words(names: str) -> frozenset[str]:
+    """The :data:`CLASS_WORDS` that begin or end a part of ``class`` and ``id`` names
+    (``main-nav``, ``navbar``, ``articleContent``), not only sit inside one (``unavailable``);
+    cached, since a template repeats its class names on every element of a kind.
+
+    >>> sorted(_class_words("main-nav articleContent unavailable"))
+    ['article', 'content', 'nav']
+    """
+    return frozenset(_CLASS_WORD.findall(names.lower()))
 
 
 def _match(raw: str, text: str, stretches: list[tuple[int, int]], cursor: int) -> int | None:
