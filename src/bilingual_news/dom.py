@@ -46,9 +46,15 @@ from bilingual_news.offsets import Change, OffsetMap, merge_edits
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+
 __all__ = [
     "BLOCK_TAGS",
+    "CLASS_WORDS",
     "DOCUMENT_SCAN",
+    "FAR_WINDOW",
+    "MATCH_WINDOW",
+    "MIN_FAR_MATCH",
+    "MIN_FRAGMENT_TAGS",
     "MIN_MARKUP_SHARE",
     "SKIP_TAGS",
     "STRUCTURE_TAGS",
@@ -60,89 +66,24 @@ __all__ = [
     "with_html",
 ]
 
-BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "dir",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "frameset",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "li",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "thead",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "caption",
-        "ul",
-        "legend",
-        "button",
-        "label",
-    ]
+
+def _names(text: str) -> frozenset[str]:
+    """The blank-separated names in ``text``."""
+    return frozenset(text.split())
+
+
+BLOCK_TAGS = _names(
+    """address article aside blockquote body br center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p
+    pre section summary table tbody thead tfoot tr td th caption ul legend button label"""
 )
 """Elements whose start and end end a line (the corpus dump's list: its ``raw.txt`` lines)."""
 
-SKIP_TAGS = frozenset(
-    ["script", "style", "noscript", "template", "svg", "head", "title", "select", "option", "iframe", "object"]
-)
+SKIP_TAGS = _names("""script style noscript template svg head title select option iframe object""")
 """Elements whose content is not text a reader sees on the page."""
 
-STRUCTURE_TAGS = frozenset(
-    [
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "p",
-        "li",
-        "figcaption",
-        "figure",
-        "blockquote",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "article",
-        "main",
-        "a",
-    ]
+STRUCTURE_TAGS = _names(
+    """h1 h2 h3 h4 h5 h6 p li figcaption figure blockquote nav header footer aside article main a"""
 )
 """The ancestors a line's :class:`LineHints` records: headings, paragraphs, list items,
 captions, quotations and the HTML5 sections that say chrome or article."""
@@ -184,7 +125,7 @@ content of an element of :data:`_RAW_TEXT` and of a comment is skipped to its en
 
 _RAW_TEXT = ("script", "style", "template", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title")
 _RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
-_OPAQUE_TAGS = frozenset(["script", "style", "template", "xmp", "iframe", "noembed", "noframes", "noscript"])
+_OPAQUE_TAGS = _names("""script style template xmp iframe noembed noframes noscript""")
 """Elements :data:`_MARKUP` takes whole: no stretch of the scan comes from inside them."""
 
 _HIDDEN_INPUT = re.compile(r"<input\b[^>]*\btype\s*=\s*[\"']?hidden\b", re.I)
@@ -266,6 +207,9 @@ class HtmlPage:
 
 
 class _Frame(NamedTuple):
+    """What the walk knows of the element it is in: its structural ancestors, their class
+    words, and whether it is inside a link."""
+
     tags: frozenset[str]
     words: frozenset[str]
     link: bool
@@ -599,6 +543,8 @@ def _inner(raw: str, start: int, end: int, changes: list[Change]) -> None:
             if ref is None:
                 continue
             after = _html.unescape(ref.group())
+            if not after.strip(_ASCII_SPACE):
+                after = " "  # &#10; is white space like any other: it must not break the line
             if after != ref.group():
                 changes.append(Change(s, ref.end(), after, "html_entity"))
         elif not changes or changes[-1].end <= s:
