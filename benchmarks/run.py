@@ -195,7 +195,8 @@ def throughput_section(folders: list[Path], repeat: int, skip_peers: bool, corpu
     ours_html = summary(per_tool["parse_html"])
     html_rate = statistics.median(ours_html["pages_s"])
     chars = sum(len((f / "raw.txt").read_text(encoding="utf-8")) for f in folders)
-    html_chars = sum(len(h) for h in map(html_of, folders) if h is not None)
+    htmls = [h for h in map(html_of, folders) if h is not None]
+    html_chars = sum(map(len, htmls))
     lines = [
         f"## Throughput, side by side ({len(folders)} pages; {repeat} runs, each a fresh process that has seen "
         "none of the pages; median (min – max) over the runs)",
@@ -205,7 +206,7 @@ def throughput_section(folders: list[Path], repeat: int, skip_peers: bool, corpu
         "| --- | --- | ---: | ---: | ---: | ---: |",
         f"| bilingual_news `parse()` | raw.txt ({chars:,} chars) | {spread(ours['ms'], '.2f')} "
         f"| {spread(ours['pages_s'], '.0f')} | 1 | |",
-        f'| bilingual_news `parse(html, format="html")` | raw.html ({html_chars:,} chars) '
+        f'| bilingual_news `parse(html, format="html")` | raw.html ({len(htmls)} pages, {html_chars:,} chars) '
         f"| {spread(ours_html['ms'], '.2f')} | {spread(ours_html['pages_s'], '.0f')} | | 1 |",
     ]
     if skip_peers:
