@@ -357,6 +357,10 @@ def test_html_document_follows_the_schema(article: Document) -> None:
     jsonschema.validate(article.to_dict(), bilingual_news.json_schema())
 
 
+def test_html_document_round_trips_through_json(article: Document) -> None:
+    assert Document.from_json(article.to_json()) == article
+
+
 def test_cli_evaluate_html_reads_raw_html(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = tmp_path / "p1"
     page.mkdir()
