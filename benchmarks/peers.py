@@ -3,8 +3,10 @@
 Each peer is imported on first use; a peer whose package is missing (they live in the
 ``bench`` extra: ``pip install -e ".[bench]"``) is reported as skipped, never an error. Every
 peer gets the page's ``raw.html`` already decoded to ``str`` (GB2312/GBK pages through
-``bilingual_news.decode``, as ``parse_file`` would read them), so that no tool is timed on
-guessing an encoding, and each is asked for what a news extractor returns:
+``bilingual_news.decode.decode_html``, as ``parse_file`` would read them), so that no tool is
+timed on guessing an encoding — the same ``str`` that ``run.py`` times
+``bilingual_news.parse(html, format="html")`` on, in the row beside them — and each is asked
+for what a news extractor returns:
 
 * trafilatura: ``bare_extraction(html, with_metadata=True)`` — main text, comments off by
   default, and the metadata (title, author, date, site).

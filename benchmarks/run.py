@@ -11,13 +11,14 @@ Five sections, each a table (docs/performance.md shows them and says how to read
    with none (``PYTHONDONTWRITEBYTECODE=1``), when every import compiles the source.
 2. Where the time goes: :func:`bilingual_news.pipeline.profile` over every corpus page, the
    fastest of N runs of each stage of each page, summed.
-3. Throughput, side by side: ``parse()`` on each page's raw.txt, and the peers of ``peers.py``
-   (trafilatura, readability-lxml, jusText; skipped when not installed) on the same pages'
-   raw.html, decoded to text first. Each of N runs is a fresh process that warms every tool
+3. Throughput, side by side: ``parse()`` on each page's raw.txt and on its raw.html
+   (``format="html"``, docs/html.md), and the peers of ``peers.py`` (trafilatura,
+   readability-lxml, jusText; skipped when not installed) on the same raw.html, decoded to text
+   first. Each of N runs is a fresh process that warms every tool
    up on other text, then gives it each page once: no tool is timed on a page it has seen, so
    no cache of page text helps anyone. Each run gives the median ms per page and pages/s; the
-   table shows the median, min and max of those over the runs, and parse()'s pages/s over
-   each peer's.
+   table shows the median, min and max of those over the runs, and parse()'s pages/s (on
+   raw.txt, and on the same raw.html) over each peer's.
 4. The same pages again: parse() over the corpus N more times in one process, which is what
    the caches of short texts (block languages) make of lines a site repeats on every page.
 5. Scaling: ``scaling.py``'s time and peak memory from 1 KB to 10 MB, each size in its own process.
@@ -83,11 +84,11 @@ def corpus_pages(corpus: Path) -> list[Path]:
 
 
 def html_of(folder: Path) -> str | None:
-    """A page's raw.html as text (decoded as parse_file decodes bytes), or None when it has none."""
-    from bilingual_news.decode import decode
+    """A page's raw.html as text (decoded as parse_file decodes HTML bytes), or None when it has none."""
+    from bilingual_news.decode import decode_html
 
     path = folder / "raw.html"
-    return decode(path.read_bytes(), source=str(path)) if path.is_file() else None
+    return decode_html(path.read_bytes(), source=str(path)) if path.is_file() else None
 
 
 def once(work: Callable[[Any], object], inputs: list[Any]) -> list[float]:
@@ -166,9 +167,11 @@ def throughput_child(folders: list[Path], skip_peers: bool) -> dict[str, list[fl
         bilingual_news.parse(case.read_text(encoding="utf-8"))
     texts = [(f / "raw.txt").read_text(encoding="utf-8") for f in folders]
     out = {"parse": once(bilingual_news.parse, texts)}
+    htmls = [h for h in map(html_of, folders) if h is not None]
+    bilingual_news.parse(WARM_UP_HTML, format="html")
+    out["parse_html"] = once(lambda html: bilingual_news.parse(html, format="html"), htmls)
     if skip_peers:
         return out
-    htmls = [h for h in map(html_of, folders) if h is not None]
     for peer in peers.PEERS:
         work = peers.load(peer)
         if work is not None:
@@ -189,28 +192,35 @@ def throughput_section(folders: list[Path], repeat: int, skip_peers: bool, corpu
             per_tool.setdefault(tool, []).append(times)
     ours = summary(per_tool["parse"])
     ours_rate = statistics.median(ours["pages_s"])
+    ours_html = summary(per_tool["parse_html"])
+    html_rate = statistics.median(ours_html["pages_s"])
     chars = sum(len((f / "raw.txt").read_text(encoding="utf-8")) for f in folders)
+    htmls = [h for h in map(html_of, folders) if h is not None]
+    html_chars = sum(map(len, htmls))
     lines = [
         f"## Throughput, side by side ({len(folders)} pages; {repeat} runs, each a fresh process that has seen "
         "none of the pages; median (min – max) over the runs)",
         "",
-        "| tool | input | median ms per page | pages/s | parse()'s pages/s ÷ tool's |",
-        "| --- | --- | ---: | ---: | ---: |",
+        "| tool | input | median ms per page | pages/s | parse()'s pages/s ÷ tool's "
+        "| parse() on raw.html: pages/s ÷ tool's |",
+        "| --- | --- | ---: | ---: | ---: | ---: |",
         f"| bilingual_news `parse()` | raw.txt ({chars:,} chars) | {spread(ours['ms'], '.2f')} "
-        f"| {spread(ours['pages_s'], '.0f')} | 1 |",
+        f"| {spread(ours['pages_s'], '.0f')} | 1 | |",
+        f'| bilingual_news `parse(html, format="html")` | raw.html ({len(htmls)} pages, {html_chars:,} chars) '
+        f"| {spread(ours_html['ms'], '.2f')} | {spread(ours_html['pages_s'], '.0f')} | | 1 |",
     ]
     if skip_peers:
         return lines
-    html_chars = sum(len(h) for h in map(html_of, folders) if h is not None)
     for peer in peers.PEERS:
         if peer.name not in per_tool:
-            lines.append(f'| {peer.name} | not installed (`pip install -e ".[bench]"`) | | | |')
+            lines.append(f'| {peer.name} | not installed (`pip install -e ".[bench]"`) | | | | |')
             continue
         theirs = summary(per_tool[peer.name])
         rate = statistics.median(theirs["pages_s"])
         lines.append(
             f"| {peer.name} `{peer.call}` | raw.html ({html_chars:,} chars) "
-            f"| {spread(theirs['ms'], '.2f')} | {spread(theirs['pages_s'], '.0f')} | {ours_rate / rate:.1f} |"
+            f"| {spread(theirs['ms'], '.2f')} | {spread(theirs['pages_s'], '.0f')} | {ours_rate / rate:.1f} "
+            f"| {html_rate / rate:.1f} |"
         )
     return lines
 
@@ -238,6 +248,7 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of page folders with raw.txt")
     ap.add_argument("--skip-peers", action="store_true", help="time parse() alone")
     ap.add_argument("--skip-scaling", action="store_true", help="leave out the 1 KB - 10 MB pages")
+    ap.add_argument("--throughput-only", action="store_true", help="print the throughput table alone")
     ap.add_argument("--sizes", type=float, nargs="+", default=scaling.DEFAULT_SIZES, help="scaling page sizes (bytes)")
     ap.add_argument("--child-throughput", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -248,6 +259,9 @@ def main() -> int:
         return 2
     if args.child_throughput:
         print(json.dumps(throughput_child(folders, args.skip_peers)))
+        return 0
+    if args.throughput_only:
+        print("\n".join(throughput_section(folders, args.repeat, args.skip_peers, args.corpus)))
         return 0
     texts = [(f / "raw.txt").read_text(encoding="utf-8") for f in folders]
     sections = [

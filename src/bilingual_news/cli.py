@@ -21,7 +21,7 @@ from bilingual_news import __version__
 from bilingual_news.batch import Result, iter_results
 from bilingual_news.errors import BilingualNewsError
 from bilingual_news.model import Document
-from bilingual_news.pipeline import parse, parse_file
+from bilingual_news.pipeline import Format, parse, parse_file
 from bilingual_news.render import to_markdown, to_text
 
 __all__ = ["main"]
@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
         "markdown: the article with headings and quotes",
     )
     parse_cmd.add_argument("--url", help="the page's URL, if known (becomes source_url)")
+    _input_format_argument(parse_cmd)
     parse_cmd.add_argument("--indent", type=int, default=None, help="indent JSON by this many spaces")
     parse_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
 
@@ -58,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     eval_cmd.add_argument(
         "gold_dir", metavar="GOLD_DIR", help="a folder of page folders, each with raw.txt and gold.json"
+    )
+    eval_cmd.add_argument(
+        "--html", action="store_true", help="parse each page's raw.html (as HTML) instead of its raw.txt"
     )
     eval_cmd.add_argument("-q", "--quiet", action="store_true", help="no per-page rows")
     eval_cmd.add_argument("--json", action="store_true", help="print the totals as one JSON object instead of tables")
@@ -99,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     render_cmd.add_argument("path", metavar="PATH", help="the page: a text file, or - for standard input")
     render_cmd.add_argument("--url", help="the page's URL, if known (becomes source_url)")
+    _input_format_argument(render_cmd)
     render_cmd.add_argument("-o", "--output", metavar="OUT.html", help="write here instead of standard output")
 
     batch_cmd = sub.add_parser(
@@ -131,6 +136,15 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _input_format_argument(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument(
+        "--input-format",
+        choices=("auto", "text", "html"),
+        default="auto",
+        help="what the page is: auto (default: HTML when it starts like an HTML document), text or html",
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (``sys.argv[1:]`` when ``None``) and return its exit code."""
     try:
@@ -152,7 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     try:
-        doc = _read(args.path, url=args.url)
+        doc = _read(args.path, url=args.url, format=args.input_format)
     except BilingualNewsError as exc:
         print(f"bilingual-news: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -165,10 +179,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return _write(out, args.output)
 
 
-def _read(path: str, *, url: str | None) -> Document:
+def _read(path: str, *, url: str | None, format: Format = "auto") -> Document:
     if path == "-":
-        return parse(sys.stdin.buffer.read(), url=url)
-    return parse_file(path, url=url)
+        return parse(sys.stdin.buffer.read(), url=url, format=format)
+    return parse_file(path, url=url, format=format)
 
 
 def _write(text: str, output: str | None) -> int:
@@ -190,7 +204,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     try:
         floors = read_floors(args.floors) if args.floors else None
-        result = evaluate(args.gold_dir)
+        result = evaluate(args.gold_dir, html=args.html)
     except BilingualNewsError as exc:
         print(f"bilingual-news: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -236,7 +250,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     from bilingual_news.render import to_html
 
     try:
-        doc = _read(args.path, url=args.url)
+        doc = _read(args.path, url=args.url, format=args.input_format)
     except BilingualNewsError as exc:
         print(f"bilingual-news: {exc}", file=sys.stderr)
         return EXIT_INPUT

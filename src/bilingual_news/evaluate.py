@@ -160,13 +160,15 @@ def load_gold(page_dir: str | os.PathLike[str]) -> dict[str, Any]:
     return data
 
 
-def evaluate(gold_dir: str | os.PathLike[str], *, parser: Parser | None = None) -> Evaluation:
+def evaluate(gold_dir: str | os.PathLike[str], *, parser: Parser | None = None, html: bool = False) -> Evaluation:
     """Parse every page under ``gold_dir`` and score it against its gold.
 
     Args:
         gold_dir: a folder of page folders, each with ``raw.txt`` and ``gold.json``.
         parser: how to turn a ``raw.txt`` path into a document dict; ``parse_file`` by default.
             A page whose parser raises :class:`BilingualNewsError` scores zero and is reported.
+        html: read each page's ``raw.html`` instead (as HTML; pages without one are left
+            out), and hand the parser its path.
 
     Raises:
         InputError: the folder does not exist or holds no labelled page.
@@ -174,16 +176,17 @@ def evaluate(gold_dir: str | os.PathLike[str], *, parser: Parser | None = None) 
     base = Path(gold_dir)
     if not base.is_dir():
         raise InputError("expected a folder of labelled pages, got no such folder", source=str(base))
-    pages = sorted(p for p in base.iterdir() if (p / "gold.json").is_file() and (p / "raw.txt").is_file())
+    name = "raw.html" if html else "raw.txt"
+    pages = sorted(p for p in base.iterdir() if (p / "gold.json").is_file() and (p / name).is_file())
     if not pages:
-        raise InputError("expected page folders with raw.txt and gold.json, found none", source=str(base))
-    run = parser or _default_parser
+        raise InputError(f"expected page folders with {name} and gold.json, found none", source=str(base))
+    run = parser or (_html_parser if html else _default_parser)
     scored: list[tuple[PageScore, dict[str, tuple[Counter[str], Counter[str]]]]] = []
     for page in pages:
         gold = load_gold(page)
         error = None
         try:
-            out: Mapping[str, Any] = run(page / "raw.txt")
+            out: Mapping[str, Any] = run(page / name)
         except BilingualNewsError as exc:
             out, error = {}, str(exc)
         scored.append(_score_page(gold, out, page.name, error))
@@ -192,6 +195,11 @@ def evaluate(gold_dir: str | os.PathLike[str], *, parser: Parser | None = None) 
 
 def _default_parser(path: Path) -> Mapping[str, Any]:
     doc: Document = parse_file(path)
+    return doc.to_dict()
+
+
+def _html_parser(path: Path) -> Mapping[str, Any]:
+    doc: Document = parse_file(path, format="html")
     return doc.to_dict()
 
 

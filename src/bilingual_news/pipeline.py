@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from bilingual_news.assemble import assemble, assemble_blocks
 from bilingual_news.decode import decode, read_bytes
@@ -31,7 +31,17 @@ from bilingual_news.revise import revise
 from bilingual_news.sentences import with_sentences
 from bilingual_news.split import split
 
-__all__ = ["STAGES", "parse", "parse_file", "profile"]
+if TYPE_CHECKING:
+    from bilingual_news.dom import HtmlPage
+
+__all__ = ["FORMATS", "STAGES", "Format", "parse", "parse_file", "profile"]
+
+Format = Literal["auto", "text", "html"]
+"""What a page is: ``text`` (a plain-text scrape), ``html`` (a page's HTML, read by
+:mod:`bilingual_news.dom`) or ``auto`` (HTML when :func:`bilingual_news.dom.looks_like_html`
+says so, text otherwise)."""
+
+FORMATS: tuple[Format, ...] = ("auto", "text", "html")
 
 STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("normalize", normalize),
@@ -48,34 +58,51 @@ STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
 block's language; ``assemble`` the metadata and the document's language."""
 
 
-def parse(page: str | bytes, *, url: str | None = None, options: ParseOptions | None = None) -> Document:
-    """Parse one page (text, or bytes in any common encoding) into a :class:`Document`.
+def parse(
+    page: str | bytes, *, url: str | None = None, options: ParseOptions | None = None, format: Format = "auto"
+) -> Document:
+    """Parse one page (text or HTML, as text or as bytes in any common encoding) into a :class:`Document`.
 
     Args:
-        page: the page as ``str``, or as ``bytes`` (UTF-8, GB18030/GBK, Big5, UTF-16 with BOM).
+        page: the page as ``str``, or as ``bytes`` (UTF-8, GB18030/GBK, Big5, UTF-16 with BOM;
+            HTML bytes are decoded by their byte-order mark, then their declared charset).
         url: the page's URL, when the caller knows it; it becomes ``Document.source_url``.
         options: how to parse; ``ParseOptions()`` when ``None``.
+        format: ``"text"``, ``"html"`` or ``"auto"`` (the default: HTML when the page starts
+            like an HTML document, see ``docs/html.md``). For HTML, ``Document.raw`` is the
+            HTML and every span points into it.
 
     Raises:
         InputError: the bytes are binary or undecodable, the page is longer than
-            ``options.max_chars``, or ``page`` is neither ``str`` nor ``bytes``.
+            ``options.max_chars``, ``page`` is neither ``str`` nor ``bytes``, or ``format``
+            is none of the three.
+        MissingDependencyError: the page is HTML and selectolax is not installed.
     """
     opts = options or ParseOptions()
-    return _run(_text(page, opts, source=None), opts, url, _no_lap)
+    text, html = _text(page, opts, source=None, format=format)
+    return _run(text, opts, url, _no_lap, html=html)
 
 
 def parse_file(
-    path: str | os.PathLike[str], *, url: str | None = None, options: ParseOptions | None = None
+    path: str | os.PathLike[str],
+    *,
+    url: str | None = None,
+    options: ParseOptions | None = None,
+    format: Format = "auto",
 ) -> Document:
-    """Read a page from a file and parse it; errors name the file."""
+    """Read a page (text or HTML, see :func:`parse`) from a file and parse it; errors name the file."""
     name = os.fspath(path)
     opts = options or ParseOptions()
-    return _run(_text(read_bytes(name), opts, source=name), opts, url, _no_lap)
+    text, html = _text(read_bytes(name), opts, source=name, format=format)
+    return _run(text, opts, url, _no_lap, html=html)
 
 
-def profile(page: str | bytes, *, url: str | None = None, options: ParseOptions | None = None) -> dict[str, float]:
+def profile(
+    page: str | bytes, *, url: str | None = None, options: ParseOptions | None = None, format: Format = "auto"
+) -> dict[str, float]:
     """Seconds each stage of :func:`parse` takes on ``page``, by the names of :data:`STAGES`
-    (``decode`` first when ``page`` is bytes), in the order they ran.
+    (``decode`` first when ``page`` is bytes; ``html``, reading the DOM, before ``normalize``
+    for HTML), in the order they ran.
 
     One run, so the numbers are as noisy as the machine; ``benchmarks/run.py --stages`` sums
     them over a corpus and repeats. The document is the one :func:`parse` would return.
@@ -93,10 +120,10 @@ def profile(page: str | bytes, *, url: str | None = None, options: ParseOptions 
         times[name] = times.get(name, 0.0) + now - last
         last = now
 
-    text = _text(page, opts, source=None)
+    text, html = _text(page, opts, source=None, format=format)
     if not isinstance(page, str):
         lap("decode")
-    _run(text, opts, url, lap)
+    _run(text, opts, url, lap, html=html)
     return times
 
 
@@ -104,12 +131,23 @@ def _no_lap(name: str) -> None:
     """The clock of :func:`parse`: none."""
 
 
-def _text(page: object, opts: ParseOptions, *, source: str | None) -> str:
-    """The page as text, checked against ``opts.max_chars``."""
+def _text(page: object, opts: ParseOptions, *, source: str | None, format: str = "text") -> tuple[str, bool]:
+    """The page as text, checked against ``opts.max_chars``, and whether it is HTML."""
+    if format not in FORMATS:
+        raise InputError(f"expected format to be one of {', '.join(FORMATS)}, got {format!r}", source=source)
     if isinstance(page, (bytes, bytearray, memoryview)):
-        text = decode(bytes(page), source=source)
+        data = bytes(page)
+        html = format == "html" or (format == "auto" and _html_bytes(data))
+        if html:
+            from bilingual_news.decode import decode_html
+
+            text = decode_html(data, source=source)
+        else:
+            text = decode(data, source=source)
+            html = format == "auto" and _html_text(text)
     elif isinstance(page, str):
         text = page
+        html = format == "html" or (format == "auto" and _html_text(text))
     else:
         raise InputError(f"expected the page as str or bytes, got {type(page).__name__}", source=source)
     if len(text) > opts.max_chars:
@@ -117,12 +155,40 @@ def _text(page: object, opts: ParseOptions, *, source: str | None) -> str:
             f"expected at most {opts.max_chars:,} characters (ParseOptions.max_chars), got {len(text):,}",
             source=source,
         )
-    return text
+    return text, html
 
 
-def _run(text: str, opts: ParseOptions, url: str | None, lap: Callable[[str], None]) -> Document:
-    """Run the stages of :data:`STAGES` in order; ``lap(name)`` is called as each one ends."""
-    norm = normalize(text, opts.normalize)
+def _html_bytes(data: bytes) -> bool:
+    """Whether bytes that auto-detection sees start like HTML (checked on their ASCII head)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n\f")
+    if not head.startswith(b"<"):
+        return False
+    from bilingual_news.dom import looks_like_html
+
+    return looks_like_html(data[:65536].decode("latin-1"))
+
+
+def _html_text(text: str) -> bool:
+    """Whether a text that auto-detection sees is HTML (:func:`bilingual_news.dom.looks_like_html`)."""
+    if not text[:4096].lstrip(" \ufeff\t\r\n\f").startswith("<"):
+        return False  # the common case, decided without loading the HTML front end
+    from bilingual_news.dom import looks_like_html
+
+    return looks_like_html(text)
+
+
+def _run(text: str, opts: ParseOptions, url: str | None, lap: Callable[[str], None], *, html: bool = False) -> Document:
+    """Run the stages of :data:`STAGES` in order; ``lap(name)`` is called as each one ends.
+    With ``html``, ``text`` is HTML: the front end of :mod:`bilingual_news.dom` reads it first."""
+    page: HtmlPage | None = None
+    if html:
+        from bilingual_news.dom import read_html, with_html
+
+        page = read_html(text)
+        lap("html")
+        norm = with_html(page, normalize(page.text, opts.normalize))
+    else:
+        norm = normalize(text, opts.normalize)
     lap("normalize")
     units = split(norm)
     lap("split")
@@ -132,6 +198,10 @@ def _run(text: str, opts: ParseOptions, url: str | None, lap: Callable[[str], No
     lap("label")
     revision = revise(units, features, guesses)
     del features, guesses  # the largest records of a page: no later stage reads them
+    if page is not None:
+        from bilingual_news.structure import refine
+
+        revision = refine(units, revision, page)
     lap("revise")
     drafts = assemble_blocks(units, revision)
     lap("assemble_blocks")
@@ -140,5 +210,9 @@ def _run(text: str, opts: ParseOptions, url: str | None, lap: Callable[[str], No
     quotes = find_quotes(blocks, norm)
     lap("quotes")
     document = assemble(norm, units, revision, blocks, quotes, url=url)
+    if page is not None:
+        from bilingual_news.structure import with_head
+
+        document = with_head(document, page, url_given=url is not None)
     lap("assemble")
     return document

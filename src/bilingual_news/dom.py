@@ -1,0 +1,667 @@
+"""Stage 0 for HTML input: the page's HTML -> the text the pipeline reads, traced to the HTML.
+
+In: the decoded HTML string. Out: :class:`HtmlPage` — the extracted ``text`` (one line per
+block element, inline elements joined, white space collapsed, character references decoded),
+the ``edits`` that turn the HTML into that text (each stated on the HTML, so spans built on the
+text map back into the HTML through :class:`~bilingual_news.offsets.OffsetMap`), one
+:class:`LineHints` per line (the structure a plain-text dump loses) and the page's
+:class:`HeadHints` (``<title>``, ``og:title``, canonical URL, description, publication time).
+
+How the text is made: the DOM, built by lexbor (through selectolax, imported on first use), is
+walked in document order. Every start or end of a block-level element (:data:`BLOCK_TAGS`) ends
+the line; elements of :data:`SKIP_TAGS` (scripts, styles, templates, ``<head>``, forms' option
+lists, SVG) are not read; inside a line, runs of ASCII white space become one space and the
+line is stripped. These are the rules of the corpus's own HTML-to-text dump, so text and HTML
+input of the same page give the same lines.
+
+Where each text node stands in the HTML: lexbor keeps no source offsets, so the HTML is also
+scanned with one regular expression (:data:`_MARKUP`: tags, comments, raw-text elements) for
+the stretches of character data between markup, and each DOM text node is matched to the next
+stretch that decodes to its text (within :data:`MATCH_WINDOW` stretches). A text node the DOM
+moved (text the parser foster-parents out of a table) and that matches no stretch ahead is
+left out: a span can only point at the text where it stands.
+
+The edits: the markup between two text nodes becomes ``"\\n"`` (a block boundary), ``" "``
+(white space between inline elements) or nothing (rule ``html_markup``); a script, style,
+template, hidden input or comment in it is an edit of its own (``html_script``, ``html_style``,
+``html_template``, ``html_hidden_input``, ``html_comment``), so what was dropped can be listed;
+a character reference is decoded by an ``html_entity`` edit (the rule that repairs escaped
+entities in text input) and a run of white space inside a line by ``html_whitespace``.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as _html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from bilingual_news._lazy import missing
+from bilingual_news.model import Edit
+from bilingual_news.normalize import Normalized, _warnings
+from bilingual_news.offsets import Change, OffsetMap, merge_edits
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+
+__all__ = [
+    "BLOCK_TAGS",
+    "CLASS_WORDS",
+    "DOCUMENT_SCAN",
+    "FAR_WINDOW",
+    "MATCH_WINDOW",
+    "MIN_FAR_MATCH",
+    "MIN_FRAGMENT_TAGS",
+    "MIN_MARKUP_SHARE",
+    "SKIP_TAGS",
+    "STRUCTURE_TAGS",
+    "HeadHints",
+    "HtmlPage",
+    "LineHints",
+    "looks_like_html",
+    "read_html",
+    "with_html",
+]
+
+
+def _names(text: str) -> frozenset[str]:
+    """The blank-separated names in ``text``."""
+    return frozenset(text.split())
+
+
+BLOCK_TAGS = _names(
+    """address article aside blockquote body br center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p
+    pre section summary table tbody thead tfoot tr td th caption ul legend button label"""
+)
+"""Elements whose start and end end a line (the corpus dump's list: its ``raw.txt`` lines)."""
+
+SKIP_TAGS = _names("""script style noscript template svg head title select option iframe object""")
+"""Elements whose content is not text a reader sees on the page."""
+
+STRUCTURE_TAGS = _names(
+    """h1 h2 h3 h4 h5 h6 p li figcaption figure blockquote nav header footer aside article main a"""
+)
+"""The ancestors a line's :class:`LineHints` records: headings, paragraphs, list items,
+captions, quotations and the HTML5 sections that say chrome or article."""
+
+CLASS_WORDS = ("nav", "menu", "footer", "share", "related", "comment", "copyright", "article", "content", "caption")
+"""Words looked for in the ``class`` and ``id`` of a line's ancestors (``main-nav``,
+``share_bar``, ``articleContent``): what site templates name their chrome and their article."""
+
+MATCH_WINDOW = 24
+"""Stretches of character data looked ahead for the one a DOM text node comes from: the DOM
+keeps the source order but for the few nodes the parser moves (foster-parented table text), and
+a node that matches none this close is one of those."""
+
+_ATTRIBUTES = r"""[^>="']*(?:(?:=\s*"[^"]*"|=\s*'[^']*'|=(?!\s*["'])|["'])[^>="']*)*"""
+"""The rest of a tag: a quote opens a quoted value only after ``=``, as in a browser (a stray
+quote, ``<tr a="b"">``, does not swallow the page up to the next one). Each character can be
+read one way only, so a tag cut off by the end of the page fails in linear time."""
+
+FAR_WINDOW = 2000
+"""How far a text of :data:`MIN_FAR_MATCH` characters or more is looked for past
+:data:`MATCH_WINDOW`: after markup the DOM does not keep as text (a page's raw ``<noscript>``
+or a malformed element) the scan can be that many stretches ahead of the DOM's."""
+
+MIN_FAR_MATCH = 8
+"""Characters a text node needs to be looked for far ahead: a longer text matches a stretch
+by chance almost never."""
+
+_MARKUP = re.compile(
+    rf"""
+      (?P<raw><(?P<name>script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b{_ATTRIBUTES}>)
+    | (?P<comment><!--)
+    | <[!?][^>]*>?                                   # doctype, CDATA, processing instruction
+    | (?P<tag></?[A-Za-z][^\s/>]*{_ATTRIBUTES}>)
+    """,
+    re.I | re.X,
+)
+"""Markup, found by one scan: what lies between two pieces of it is character data. The
+content of an element of :data:`_RAW_TEXT` and of a comment is skipped to its end."""
+
+_RAW_TEXT = ("script", "style", "template", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title")
+_RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
+_OPAQUE_TAGS = _names("""script style template xmp iframe noembed noframes noscript""")
+"""Elements :data:`_MARKUP` takes whole: no stretch of the scan comes from inside them."""
+
+_HIDDEN_INPUT = re.compile(r"<input\b[^>]*\btype\s*=\s*[\"']?hidden\b", re.I)
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+"""A character reference, as :func:`html.unescape` finds them (its own pattern)."""
+_INNER = re.compile(r"[ \t\n\r\f\v]{2,}|[\t\n\r\f\v]|&")
+"""Inside a text node: a run of white space that is not one space, or a reference's start."""
+_ASCII_SPACE = " \t\n\r\f\v"
+_CLASS_WORD = re.compile(
+    "(?<![a-z])(?:{0})|(?:{0})(?![a-z])".replace("{0}", "|".join(sorted(CLASS_WORDS, key=len, reverse=True)))
+)
+"""A class word at the start or the end of a run of letters in lower-cased class names."""
+_RAW_RULES = {"script": "html_script", "style": "html_style", "template": "html_template"}
+
+
+class LineHints(NamedTuple):
+    """What the DOM says about one line of the extracted text."""
+
+    start: int
+    """Offset in the HTML of the line's first character of text."""
+    end: int
+    """Offset in the HTML one past its last character of text."""
+    tags: frozenset[str]
+    """The line's ancestors among :data:`STRUCTURE_TAGS` (its first text node's)."""
+    words: frozenset[str]
+    """The :data:`CLASS_WORDS` found in its ancestors' ``class`` and ``id``."""
+    chars: int
+    """Characters of text in the line (blanks left out)."""
+    link_chars: int
+    """Of those, how many are inside links."""
+
+    @property
+    def link_density(self) -> float:
+        """Share of the line's text inside links (0 for a line without text)."""
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HeadHints:
+    """What the page says about itself outside its text."""
+
+    title: str | None = None
+    """``<title>``, blanks folded."""
+    og_title: str | None = None
+    """``<meta property="og:title">``."""
+    h1: tuple[str, ...] = ()
+    """The texts of the ``<h1>`` elements, blanks folded."""
+    canonical: str | None = None
+    """``<link rel="canonical">``, else ``og:url``."""
+    description: str | None = None
+    """``<meta name="description">`` (or ``og:description``)."""
+    published: str | None = None
+    """``article:published_time`` (or a like-named meta), as written."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HtmlPage:
+    """An HTML page read: the text the pipeline sees and how it maps to the HTML."""
+
+    raw: str
+    """The HTML, as given."""
+    text: str
+    """The extracted text: ``raw`` with ``edits`` applied."""
+    edits: tuple[Edit, ...]
+    """What turned the HTML into the text, sorted, non-overlapping, stated on ``raw``."""
+    lines: tuple[LineHints, ...]
+    """One per line of ``text``, in order."""
+    head: HeadHints
+    """The page's title, URL, description and date."""
+    starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    """Where each line starts in the HTML (``lines[k].start``), for :meth:`line_at`."""
+
+    def line_at(self, raw_offset: int) -> LineHints | None:
+        """The line whose text holds the HTML offset ``raw_offset``, or ``None``."""
+        k = bisect_right(self.starts, raw_offset) - 1
+        if k >= 0 and raw_offset < self.lines[k].end:
+            return self.lines[k]
+        return None
+
+
+class _Frame(NamedTuple):
+    """What the walk knows of the element it is in: its structural ancestors, their class
+    words, and whether it is inside a link."""
+
+    tags: frozenset[str]
+    words: frozenset[str]
+    link: bool
+
+
+class _Piece(NamedTuple):
+    """A DOM text node matched to its stretch: its text without the blanks at its ends."""
+
+    start: int
+    end: int
+    line: int
+    space_before: bool
+    """Whether white space (in the node or between nodes) stands before it."""
+    space_after: bool
+    frame: _Frame
+
+
+def _parser() -> type[LexborHTMLParser]:
+    try:
+        from selectolax.lexbor import LexborHTMLParser
+    except ImportError:
+        raise missing("selectolax", "reading HTML input") from None
+    return LexborHTMLParser
+
+
+def read_html(raw: str) -> HtmlPage:
+    """Read an HTML page: its text, the edits from the HTML to the text, and its structure.
+
+    >>> page = read_html("<p>Tom &amp; Jerry</p><script>x()</script><p>Second</p>")
+    >>> page.text
+    'Tom & Jerry\\nSecond\\n'
+    >>> [(e.rule, e.before, e.after) for e in page.edits][:3]
+    [('html_markup', '<p>', ''), ('html_entity', '&amp;', '&'), ('html_markup', '</p>', '\\n')]
+    >>> [e.rule for e in page.edits][3:]
+    ['html_script', 'html_markup', 'html_markup']
+    """
+    tree = _parser()(raw)
+    stretches, drops = _scan(raw)
+    pieces = _pieces(tree, raw, stretches)
+    changes, lines = _changes(raw, pieces, drops)
+    edits = merge_edits(raw, raw, [], changes)
+    text = _apply(raw, changes)
+    return HtmlPage(
+        raw=raw,
+        text=text,
+        edits=tuple(edits),
+        lines=tuple(lines),
+        head=_head(tree),
+        starts=tuple(line.start for line in lines),
+    )
+
+
+def _apply(raw: str, changes: list[Change]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for c in changes:
+        parts.append(raw[pos : c.start])
+        parts.append(c.after)
+        pos = c.end
+    parts.append(raw[pos:])
+    return "".join(parts)
+
+
+# ------------------------------------------------------------------ the scan for offsets
+
+
+def _scan(raw: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
+    """The stretches of character data that hold more than blanks, and the pieces of markup
+    dropped as edits of their own (``(start, end, rule)``), both in order."""
+    stretches: list[tuple[int, int]] = []
+    drops: list[tuple[int, int, str]] = []
+    pos = 0
+    search = _MARKUP.search
+    m = search(raw)
+    while m is not None:
+        start = m.start()
+        if start > pos and raw[pos:start].strip(_ASCII_SPACE):
+            stretches.append((pos, start))
+        pos = m.end()
+        kind = m.lastgroup
+        if kind == "raw":
+            name = m.group("name").lower()
+            close = _RAW_END[name].search(raw, pos)
+            inner_end, pos = (close.start(), close.end()) if close is not None else (len(raw), len(raw))
+            if name in ("textarea", "title"):
+                # Character data inside (RCDATA): the DOM has a text node for it.
+                if raw[m.end() : inner_end].strip(_ASCII_SPACE):
+                    stretches.append((m.end(), inner_end))
+            elif name in _RAW_RULES:
+                drops.append((start, pos, _RAW_RULES[name]))
+        elif kind == "comment":
+            close_at = raw.find("-->", pos)
+            pos = close_at + 3 if close_at >= 0 else len(raw)
+            drops.append((start, pos, "html_comment"))
+        elif kind == "tag" and raw[start + 1 : start + 6].lower() == "input" and _HIDDEN_INPUT.match(raw, start):
+            drops.append((start, pos, "html_hidden_input"))
+        m = search(raw, pos)
+    if len(raw) > pos and raw[pos:].strip(_ASCII_SPACE):
+        stretches.append((pos, len(raw)))
+    return stretches, drops
+
+
+def _decoded(raw: str, start: int, end: int) -> str:
+    """A stretch as the DOM has it: references decoded, line breaks as the parser makes them."""
+    text = raw[start:end]
+    if "&" in text:
+        text = _html.unescape(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text
+
+
+# ------------------------------------------------------------------ the DOM walk
+
+
+def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) -> list[_Piece]:
+    """The DOM's text nodes in order, each matched to its stretch, with its line and frame."""
+    pieces: list[_Piece] = []
+    root = tree.root
+    if root is None:
+        return pieces
+    top = _Frame(frozenset(), frozenset(), False)
+    frames: list[_Frame] = [top]
+    open_tags: list[str] = []  # the tags of the elements the walk is in, innermost last
+    cursor = 0
+    line = 0
+    line_used = False  # whether the current line has text yet
+    space = False  # white space seen since the last piece
+    skipping = 0  # depth inside an element of SKIP_TAGS: its text is matched, not kept
+    node: LexborNode | None = root
+    while node is not None:
+        tag = node.tag
+        descend = False
+        if tag == "-text":
+            text = node.text_content or ""
+            if not text.strip(_ASCII_SPACE):
+                space = space or bool(text)
+            else:
+                found = _match(raw, text, stretches, cursor)
+                if found is not None and skipping:
+                    cursor = found + 1  # in a skipped element: only keeps the scan in step
+                elif found is not None:
+                    cursor = found + 1
+                    start, end = stretches[found]
+                    core_start = start
+                    while core_start < end and raw[core_start] in _ASCII_SPACE:
+                        core_start += 1
+                    core_end = end
+                    while core_end > core_start and raw[core_end - 1] in _ASCII_SPACE:
+                        core_end -= 1
+                    pieces.append(
+                        _Piece(
+                            core_start,
+                            core_end,
+                            line,
+                            space or core_start > start,
+                            core_end < end,
+                            frames[-1],
+                        )
+                    )
+                    line_used = True
+                    space = False
+        elif tag is not None and tag[0] != "-":
+            if skipping:
+                if tag not in _OPAQUE_TAGS:
+                    frames.append(frames[-1])
+                    open_tags.append(tag)
+                    skipping += 1
+                    descend = True
+            else:
+                if tag in BLOCK_TAGS and line_used:
+                    line += 1
+                    line_used = False
+                if tag in SKIP_TAGS:
+                    if tag not in _OPAQUE_TAGS:
+                        frames.append(frames[-1])
+                        open_tags.append(tag)
+                        skipping = 1
+                        descend = True
+                elif tag not in ("br", "hr"):
+                    frames.append(_frame(node, tag, frames[-1]))
+                    open_tags.append(tag)
+                    descend = True
+        elif tag == "-document":
+            descend = True
+        if descend:
+            child = node.first_child
+            if child is not None:
+                node = child
+                continue
+            if tag != "-document":
+                if skipping:
+                    skipping -= 1
+                elif tag in BLOCK_TAGS and line_used:
+                    line += 1
+                    line_used = False
+                frames.pop()
+                open_tags.pop()
+        # Up until a node has a next sibling, ending each element left.
+        while node is not None:
+            nxt = node.next
+            if nxt is not None:
+                node = nxt
+                break
+            if not open_tags:
+                node = None  # back at the document: the walk is over
+                break
+            node = node.parent
+            closed = open_tags.pop()
+            if skipping:
+                skipping -= 1
+            elif closed in BLOCK_TAGS and line_used:
+                line += 1
+                line_used = False
+            frames.pop()
+    return pieces
+
+
+def _frame(node: LexborNode, tag: str, parent: _Frame) -> _Frame:
+    """The frame of an element: its parent's, with its own tag and class words added (the
+    parent's own frame when the element adds nothing, as most do)."""
+    tags = parent.tags | {tag} if tag in STRUCTURE_TAGS else parent.tags
+    words = parent.words
+    attrs = node.attributes
+    if attrs:
+        names = attrs.get("class") or ""
+        ident = attrs.get("id")
+        if ident:
+            names = f"{names} {ident}"
+        if names:
+            found = _class_words(names)
+            if found and not found <= words:
+                words = words | found
+    link = parent.link or tag == "a"
+    if tags is parent.tags and words is parent.words and link == parent.link:
+        return parent
+    return _Frame(tags, words, link)
+
+
+@functools.lru_cache(maxsize=4096)
+def _class_words(names: str) -> frozenset[str]:
+    """The :data:`CLASS_WORDS` that begin or end a part of ``class`` and ``id`` names
+    (``main-nav``, ``navbar``, ``articleContent``), not only sit inside one (``unavailable``);
+    cached, since a template repeats its class names on every element of a kind.
+
+    >>> sorted(_class_words("main-nav articleContent unavailable"))
+    ['article', 'content', 'nav']
+    """
+    return frozenset(_CLASS_WORD.findall(names.lower()))
+
+
+def _match(raw: str, text: str, stretches: list[tuple[int, int]], cursor: int) -> int | None:
+    """The index of the stretch (from ``cursor``, within :data:`MATCH_WINDOW`) whose decoded
+    text is ``text``, or ``None``."""
+    for k in range(cursor, min(cursor + MATCH_WINDOW, len(stretches))):
+        start, end = stretches[k]
+        if (end - start >= len(text) or "&" in raw[start:end]) and _decoded(raw, start, end) == text:
+            return k
+    if len(text.strip()) < MIN_FAR_MATCH:
+        return None
+    for k in range(cursor + MATCH_WINDOW, min(cursor + FAR_WINDOW, len(stretches))):
+        start, end = stretches[k]
+        if (end - start >= len(text) or "&" in raw[start:end]) and _decoded(raw, start, end) == text:
+            return k
+    return None
+
+
+# ------------------------------------------------------------------ the edits
+
+
+def _changes(raw: str, pieces: list[_Piece], drops: list[tuple[int, int, str]]) -> tuple[list[Change], list[LineHints]]:
+    """The changes (stated on ``raw``, in order) that leave the text of the pieces, one line
+    per block, and the hints of each line."""
+    changes: list[Change] = []
+    lines: list[LineHints] = []
+    drop_at = 0
+    prev_end = 0
+    prev: _Piece | None = None
+    line_pieces: list[_Piece] = []
+
+    def separator(start: int, end: int, after: str) -> None:
+        nonlocal drop_at
+        while drop_at < len(drops) and drops[drop_at][0] < start:
+            drop_at += 1
+        pos = start
+        parts: list[tuple[int, int, str]] = []
+        while drop_at < len(drops) and drops[drop_at][1] <= end:
+            d_start, d_end, rule = drops[drop_at]
+            if d_start > pos:
+                parts.append((pos, d_start, "html_markup"))
+            parts.append((d_start, d_end, rule))
+            pos = d_end
+            drop_at += 1
+        if end > pos or not parts:
+            parts.append((pos, end, "html_markup"))
+        for k, (s, e, rule) in enumerate(parts):
+            replacement = after if k == 0 else ""
+            if raw[s:e] != replacement:
+                changes.append(Change(s, e, replacement, rule))
+
+    for piece in pieces:
+        if prev is None:
+            sep = ""
+        elif piece.line != prev.line:
+            sep = "\n"
+            lines.append(_hints(line_pieces))
+            line_pieces = []
+        elif piece.space_before or prev.space_after:
+            sep = " "
+        else:
+            sep = ""
+        separator(prev_end, piece.start, sep)
+        _inner(raw, piece.start, piece.end, changes)
+        line_pieces.append(piece)
+        prev_end = piece.end
+        prev = piece
+    if line_pieces:
+        lines.append(_hints(line_pieces))
+    separator(prev_end, len(raw), "\n" if pieces else "")
+    return changes, lines
+
+
+def _inner(raw: str, start: int, end: int, changes: list[Change]) -> None:
+    """The changes inside one piece: references decoded, white space runs made one space."""
+    for m in _INNER.finditer(raw, start, end):
+        s = m.start()
+        if raw[s] == "&":
+            ref = _CHARREF.match(raw, s, end)
+            if ref is None:
+                continue
+            after = _html.unescape(ref.group())
+            if not after.strip(_ASCII_SPACE):
+                after = " "  # &#10; is white space like any other: it must not break the line
+            if after != ref.group():
+                changes.append(Change(s, ref.end(), after, "html_entity"))
+        elif not changes or changes[-1].end <= s:
+            changes.append(Change(s, m.end(), " ", "html_whitespace"))
+
+
+def _hints(pieces: list[_Piece]) -> LineHints:
+    first = pieces[0]
+    chars = 0
+    link_chars = 0
+    for p in pieces:
+        n = p.end - p.start
+        chars += n
+        if p.frame.link:
+            link_chars += n
+    return LineHints(first.start, pieces[-1].end, first.frame.tags, first.frame.words, chars, link_chars)
+
+
+# ------------------------------------------------------------------ the head
+
+
+def _head(tree: LexborHTMLParser) -> HeadHints:
+    def folded(text: str | None) -> str | None:
+        text = " ".join((text or "").split())
+        return text or None
+
+    title_node = tree.css_first("title")
+    metas: dict[str, str] = {}
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+        content = attrs.get("content")
+        if key and content and key not in metas:
+            metas[key] = content.strip()
+    canonical = None
+    for link in tree.css("link"):
+        attrs = link.attributes
+        if (attrs.get("rel") or "").strip().lower() == "canonical" and attrs.get("href"):
+            canonical = (attrs.get("href") or "").strip() or None
+            break
+    published = next(
+        (
+            metas[k]
+            for k in ("article:published_time", "og:published_time", "pubdate", "publishdate", "datepublished")
+            if metas.get(k)
+        ),
+        None,
+    )
+    h1 = tuple(t for t in (folded(n.text(deep=True)) for n in tree.css("h1")) if t)
+    return HeadHints(
+        title=folded(title_node.text(deep=True)) if title_node is not None else None,
+        og_title=folded(metas.get("og:title")),
+        h1=h1,
+        canonical=canonical or folded(metas.get("og:url")),
+        description=folded(metas.get("description") or metas.get("og:description")),
+        published=folded(published),
+    )
+
+
+def with_html(page: HtmlPage, norm: Normalized) -> Normalized:
+    """The normalization of ``page.text`` restated on the HTML: its edits folded after the
+    page's own (HTML -> text), so that one offset map leads from the clean text to the HTML.
+
+    >>> from bilingual_news.normalize import normalize
+    >>> page = read_html("<p>It/'s &lt;b&gt;</p>")
+    >>> norm = with_html(page, normalize(page.text))
+    >>> norm.text, norm.raw[norm.to_raw(0) : norm.to_raw(4, end=True)]
+    ("It's <b>\\n", "It/'s")
+    """
+    if not norm.edits:
+        edits = list(page.edits)
+    else:
+        changes = [Change(e.span.start, e.span.end, e.after, e.rule) for e in norm.edits]
+        edits = merge_edits(page.raw, page.text, list(page.edits), changes)
+    offsets = OffsetMap(edits)
+    warnings = _warnings(norm.text, offsets) if norm.warnings else ()
+    return Normalized(raw=page.raw, text=norm.text, edits=tuple(edits), warnings=warnings, offsets=offsets)
+
+
+MIN_MARKUP_SHARE = 0.2
+"""Share of a fragment's characters (a page without ``<html>`` or a doctype) that must be markup
+for auto-detection to call it HTML: a text scrape with a few tags left in it has far less."""
+
+MIN_FRAGMENT_TAGS = 4
+"""Tags a fragment needs, besides :data:`MIN_MARKUP_SHARE`, to be called HTML."""
+
+DOCUMENT_SCAN = 2048
+"""Characters at the start of a page that begins with ``<`` looked at for a doctype,
+``<html>``, ``<head>`` or ``<body>``: an XML prolog, comments or a scraper's wrapper element
+(``<text id="…">``) may come first."""
+
+_DOCUMENT_START = re.compile(r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.I)
+_FRAGMENT_START = re.compile(
+    r"<(?:!--|(?:div|p|article|section|main|header|nav|table|ul|ol|h[1-6]|span|a|meta|title|link|body)[\s>/])", re.I
+)
+_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>")
+
+
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is an HTML page rather than text with some markup in it: it must start
+    (after blanks) with ``<``, and then have a doctype, ``<html>``, ``<head>`` or ``<body>``
+    within :data:`DOCUMENT_SCAN` characters, or start with a common tag and be mostly markup
+    (:data:`MIN_MARKUP_SHARE`).
+
+    >>> looks_like_html("<!DOCTYPE html><title>x</title>")
+    True
+    >>> looks_like_html("A page that shows <b>one</b> tag.")
+    False
+    >>> looks_like_html("<b>Bold</b> opening, then a long run of plain text that a scrape kept as it was.")
+    False
+    """
+    head = text[:65536].lstrip(" \ufeff\t\r\n\f")
+    if not head.startswith("<"):
+        return False
+    if _DOCUMENT_START.search(head, 0, DOCUMENT_SCAN):
+        return True
+    if not _FRAGMENT_START.match(head):
+        return False
+    tags = _TAG.findall(head)
+    return len(tags) >= MIN_FRAGMENT_TAGS and sum(map(len, tags)) >= MIN_MARKUP_SHARE * len(head)

@@ -1,0 +1,253 @@
+"""Stage for HTML input, after revise: what the page's HTML says, where the text alone is unsure.
+
+In: the units, their :class:`~bilingual_news.revise.Revision` and the
+:class:`~bilingual_news.dom.HtmlPage` they were read from. Out: the revision, refined
+(:func:`refine`); and, after assembly, the document with the URL and date of the page's head
+(:func:`with_head`).
+
+The rules use structure every site template has, never a site's own names:
+
+* **caption** — a body line inside ``<figcaption>``, or an element whose class or id names a
+  caption (``caption``, ``image-caption``), is a caption.
+* **chrome** — a body line that is all link text (:data:`MIN_LINK_LINE_DENSITY`), or mostly
+  link text (:data:`MIN_CHROME_LINK_DENSITY`) inside ``<nav>``, ``<footer>``, ``<aside>`` or an
+  element whose class or id names chrome (``nav``, ``menu``, ``footer``, ``share``,
+  ``related``, ``comment``, ``copyright``), is chrome: nav before the article region, footer
+  after it or inside it.
+
+* **headline** — a heading (``<h1>``–``<h3>``) on the page whose text is the page's
+  ``<title>`` or ``og:title`` (the whole of it, or the part before or after a site name) is the
+  article's title, when the text rules chose a line that the head does not confirm. A page's
+  head names its article; a menu or a user name that looks like a title does not agree with it.
+  When nothing confirms a heading and the text rules chose a link in a menu, the page's one
+  ``<h1>`` text is the title.
+* **source_url** — ``<link rel="canonical">``, else ``og:url``, when the caller gave no URL.
+* **published** — ``article:published_time`` (or a like-named meta), when no metadata line of
+  the page states a date.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from bilingual_news.dom import HeadHints, HtmlPage
+from bilingual_news.model import BODY_KINDS, METADATA_FIELDS, Document, Kind, Span
+from bilingual_news.revise import HEADLINE_MIN_CHARS, Revision
+from bilingual_news.split import Unit
+
+__all__ = [
+    "CHROME_TAGS",
+    "CHROME_WORDS",
+    "HEADING_TAGS",
+    "MIN_CHROME_LINK_DENSITY",
+    "MIN_LINK_LINE_DENSITY",
+    "refine",
+    "title_key",
+    "with_head",
+]
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3"})
+"""The headings a title can stand in: sites put it in ``<h1>``, some in ``<h2>`` under a logo."""
+
+CHROME_TAGS = frozenset({"nav", "footer", "aside"})
+"""The HTML5 elements that hold a site's chrome."""
+
+CHROME_WORDS = frozenset({"nav", "menu", "footer", "share", "related", "comment", "copyright"})
+"""Class and id words (:data:`~bilingual_news.dom.CLASS_WORDS`) that name chrome."""
+
+MIN_CHROME_LINK_DENSITY = 0.5
+"""Share of a line's text in links above which a line in a chrome element is chrome: a
+paragraph with a link or two in it stays body, a menu item or a related link does not."""
+
+MIN_LINK_LINE_DENSITY = 0.95
+"""Share of a line's text in links from which the line is chrome wherever it stands: a
+paragraph with links in it keeps most of its words outside them; a line that is all link is
+a "next article", a related story or a menu item."""
+
+MAX_TITLE_KEY_CHARS = 300
+"""Longest title compared: a longer "title" is a page's description or a post's whole text."""
+
+_KEY_DROP = re.compile(r"[\W_]+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def title_key(text: str) -> str:
+    """The form titles are compared in: lower case, letters, digits and Han characters only.
+
+    >>> title_key("In Taiwan, Vegetarian Meat Isn’t Trying to Fool You")
+    'intaiwanvegetarianmeatisnttryingtofoolyou'
+    """
+    return _KEY_DROP.sub("", text.translate(_QUOTES).lower())
+
+
+def refine(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
+    """The revision with figure captions as captions, link lists in chrome elements as chrome,
+    and the headline the page's head confirms."""
+    return _headline(units, _elements(units, revision, page), page)
+
+
+def _elements(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
+    """Body units in a ``<figcaption>`` or an element named as a caption become captions; body
+    units that are all links, or mostly links in a ``<nav>``, ``<footer>`` or ``<aside>`` or an
+    element named as chrome, become chrome (nav before the article region, footer after it or
+    inside it)."""
+    kinds = list(revision.kinds)
+    reasons = list(revision.reasons)
+    changed = False
+    region = revision.region
+    for i, u in enumerate(units):
+        if kinds[i] not in BODY_KINDS:
+            continue
+        hints = page.line_at(u.span.start)
+        if hints is None:
+            continue
+        if "figcaption" in hints.tags or "caption" in hints.words:
+            kinds[i], why = Kind.CAPTION, "html_caption"
+        elif hints.link_density >= MIN_LINK_LINE_DENSITY:
+            before = region is not None and i < region[0]
+            kinds[i], why = (Kind.NAV if before else Kind.FOOTER), "html_link_line"
+        elif hints.link_density >= MIN_CHROME_LINK_DENSITY and (hints.tags & CHROME_TAGS or hints.words & CHROME_WORDS):
+            before = region is not None and i < region[0]
+            kinds[i], why = (Kind.NAV if before else Kind.FOOTER), "html_chrome_links"
+        else:
+            continue
+        reasons[i] = (*reasons[i], why)
+        changed = True
+    if not changed:
+        return revision
+    return dataclasses.replace(revision, kinds=tuple(kinds), reasons=tuple(reasons))
+
+
+def _headline(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
+    """The revision, its headline taken from the heading the page's head confirms when the
+    text rules chose one the head does not; or from the page's one ``<h1>`` when they chose a
+    link in a menu."""
+    titles = _head_titles(page.head)
+    current = revision.headline_text
+    if current is not None and titles and _confirmed(title_key(current), titles):
+        return revision
+    chosen = _heading(units, page, titles) if titles else None
+    if chosen is None and revision.headline is not None and _chrome_link(units[revision.headline], page):
+        chosen = _sole_h1(units, page)
+    if chosen is None:
+        return revision
+    key = title_key(units[chosen].text)
+    kinds = list(revision.kinds)
+    reasons = list(revision.reasons)
+    region = revision.region
+    for i, u in enumerate(units):
+        if title_key(u.text) == key:
+            kinds[i] = Kind.HEADLINE
+            reasons[i] = (*reasons[i], "html_title")
+        elif kinds[i] is Kind.HEADLINE:
+            kinds[i] = _demoted(i, chosen, region)
+            reasons[i] = (*reasons[i], "html_not_title")
+    return dataclasses.replace(
+        revision,
+        kinds=tuple(kinds),
+        reasons=tuple(reasons),
+        headline=chosen,
+        headline_text=units[chosen].text,
+    )
+
+
+def _head_titles(head: HeadHints) -> list[str]:
+    """The keys of the head's titles: ``<title>`` and ``og:title``."""
+    keys = [title_key(t) for t in (head.og_title, head.title) if t]
+    return [k for k in dict.fromkeys(keys) if k and len(k) <= MAX_TITLE_KEY_CHARS]
+
+
+def _confirmed(key: str, titles: list[str]) -> bool:
+    """Whether a title with ``key`` is one of the head's: the whole, or its start or its end
+    (the rest a site's name)."""
+    if len(key) < HEADLINE_MIN_CHARS:
+        return False
+    return any(t == key or t.startswith(key) or t.endswith(key) for t in titles)
+
+
+def _heading(units: tuple[Unit, ...], page: HtmlPage, titles: list[str]) -> int | None:
+    """The first unit in a heading element whose text the head confirms (the longest such
+    text, when several are), or ``None``."""
+    best: tuple[int, int] | None = None  # (length of key, -index)
+    for i, u in enumerate(units):
+        hints = page.line_at(u.span.start)
+        if hints is None or not hints.tags & HEADING_TAGS:
+            continue
+        key = title_key(u.text)
+        if _confirmed(key, titles) and (best is None or len(key) > best[0]):
+            best = (len(key), i)
+    return None if best is None else best[1]
+
+
+def _chrome_link(unit: Unit, page: HtmlPage) -> bool:
+    """Whether a unit is mostly link text in a chrome element: a menu item, never a title."""
+    hints = page.line_at(unit.span.start)
+    return (
+        hints is not None
+        and hints.link_density >= MIN_CHROME_LINK_DENSITY
+        and bool(hints.tags & CHROME_TAGS or hints.words & CHROME_WORDS)
+    )
+
+
+def _sole_h1(units: tuple[Unit, ...], page: HtmlPage) -> int | None:
+    """The first unit in an ``<h1>`` when the page's ``<h1>`` units all have one text, of a
+    headline's length and outside the chrome; else ``None`` (a page with a logo and a title in
+    two ``<h1>`` does not say which is which)."""
+    found = [i for i, u in enumerate(units) if (h := page.line_at(u.span.start)) is not None and "h1" in h.tags]
+    keys = {title_key(units[i].text) for i in found}
+    if len(keys) != 1 or len(next(iter(keys))) < HEADLINE_MIN_CHARS or _chrome_link(units[found[0]], page):
+        return None
+    return found[0]
+
+
+def _demoted(i: int, headline: int, region: tuple[int, int] | None) -> Kind:
+    """The kind of a unit the text rules took for the headline and the head does not confirm:
+    chrome before the title or after the article, a byline between the title and the body."""
+    if i < headline:
+        return Kind.NAV
+    if region is not None and i > region[1]:
+        return Kind.FOOTER
+    return Kind.METADATA
+
+
+def with_head(document: Document, page: HtmlPage, *, url_given: bool) -> Document:
+    """The document with the head's canonical URL (when the caller gave none) and its
+    publication time (when the page's text states no date)."""
+    source_url = document.source_url
+    canonical = page.head.canonical
+    if not url_given and canonical is not None and canonical.startswith(("http://", "https://")):
+        source_url = canonical
+    metadata = document.metadata
+    written = page.head.published or ""
+    published = _published(written)
+    if published is not None and metadata.published is None:
+        at = page.raw.find(written)
+        spans = metadata.spans
+        if at >= 0:
+            span = Span(start=at, end=at + len(written))
+            spans = tuple(sorted((*spans, ("published", span)), key=lambda p: METADATA_FIELDS.index(p[0])))
+        metadata = dataclasses.replace(metadata, published=published, spans=spans)
+    if source_url == document.source_url and metadata is document.metadata:
+        return document
+    return dataclasses.replace(document, source_url=source_url, metadata=metadata)
+
+
+def _published(value: str | None) -> dt.datetime | dt.date | None:
+    """An ISO 8601 date or date and time, or ``None``.
+
+    >>> _published("2024-05-01T08:30:00+08:00")
+    datetime.datetime(2024, 5, 1, 8, 30, tzinfo=datetime.timezone(datetime.timedelta(seconds=28800)))
+    >>> _published("2024-05-01"), _published("yesterday")
+    (datetime.date(2024, 5, 1), None)
+    """
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
