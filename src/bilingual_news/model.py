@@ -226,6 +226,42 @@ class Metadata:
 METADATA_FIELDS: tuple[str, ...] = ("published", "source", "author", "editor", "original_title", "views")
 """The fields of :class:`Metadata` a page can state, in order."""
 
+# ------------------------------------------------------------- the pipeline's constructors
+# A page builds a Span and a Block for every unit. The dataclass constructors set each field
+# through the frozen ``__setattr__`` guard and check a span's order, which costs two to three
+# times as much as setting the slots directly. The pipeline builds its records with the two
+# functions below, from offsets it has already put in order; the public constructors keep
+# their checks. ``tests/test_model_fast.py`` keeps both equal to the public constructors.
+_new = object.__new__
+_SET_START = Span.__dict__["start"].__set__
+_SET_END = Span.__dict__["end"].__set__
+_BLOCK_SETTERS = tuple(Block.__dict__[name].__set__ for name in Block.__slots__)
+
+
+def span_unchecked(start: int, end: int) -> Span:
+    """``Span(start=start, end=end)`` without its check that ``0 <= start <= end``: for offsets
+    the caller has already put in order (a string's positions, offsets clamped into a span)."""
+    span: Span = _new(Span)
+    _SET_START(span, start)
+    _SET_END(span, end)
+    return span
+
+
+def block_unchecked(
+    kind: Kind, text: str, span: Span, lang: str, reasons: tuple[str, ...], sentences: tuple[Span, ...]
+) -> Block:
+    """``Block(kind=kind, text=text, span=span, lang=lang, reasons=reasons, sentences=sentences)``,
+    the fields set straight into their slots (a :class:`Block` checks none of them)."""
+    block: Block = _new(Block)
+    set_kind, set_text, set_span, set_lang, set_reasons, set_sentences = _BLOCK_SETTERS
+    set_kind(block, kind)
+    set_text(block, text)
+    set_span(block, span)
+    set_lang(block, lang)
+    set_reasons(block, reasons)
+    set_sentences(block, sentences)
+    return block
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Document:

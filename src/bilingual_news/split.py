@@ -28,7 +28,7 @@ import regex
 
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon
-from bilingual_news.model import Span
+from bilingual_news.model import Span, span_unchecked
 from bilingual_news.normalize import Normalized
 from bilingual_news.scripts import WHITE_SPACE
 
@@ -127,7 +127,7 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
         pieces = _pieces(stripped)
         if pieces is None:  # the line is one unit: the common case
             e = start + len(stripped)
-            span = Span(start=start, end=e) if same else _trimmed(raw, norm.raw_span(start, e))
+            span = span_unchecked(start, e) if same else _trimmed(raw, norm.raw_span(start, e))
             units.append(Unit(stripped, start, e, span, index, blank))
             blank = False
             continue
@@ -146,7 +146,7 @@ def _trimmed(raw: str, span: Span) -> Span:
         start += 1
     while end > start and raw[end - 1].isspace():
         end -= 1
-    return span if (start, end) == (span.start, span.end) else Span(start=start, end=end)
+    return span if (start, end) == (span.start, span.end) else span_unchecked(start, end)
 
 
 def _pieces(line: str) -> list[tuple[int, int, str]] | None:
