@@ -74,3 +74,40 @@ def test_block_unchecked_equals_the_public_block() -> None:
 def test_block_unchecked_is_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         block_unchecked(*FIELDS.values()).text = "changed"  # type: ignore[arg-type,misc]
+
+
+# ------------------------------------------------------------------ pickling
+# Blocks and spans pickle as plain values (a batch's workers send every document back to the
+# parent); what comes back must equal what went.
+
+
+@pytest.mark.parametrize("protocol", range(pickle.HIGHEST_PROTOCOL + 1))
+def test_a_parsed_document_survives_pickle_at_every_protocol(protocol: int) -> None:
+    from bilingual_news import parse
+    from bilingual_news.testing import make_page
+
+    document = parse(make_page(seed=protocol, mix="abce"[protocol % 4]).raw)
+    back = pickle.loads(pickle.dumps(document, protocol=protocol))
+    assert back == document
+    assert back.to_dict() == document.to_dict()
+
+
+def test_a_block_with_several_sentences_survives_pickle() -> None:
+    block = Block(
+        kind=Kind.PARAGRAPH,
+        text="One. Two. Three.",
+        span=Span(start=10, end=26),
+        lang="en",
+        reasons=("good",),
+        sentences=(Span(start=10, end=14), Span(start=15, end=19), Span(start=20, end=26)),
+    )
+    back = pickle.loads(pickle.dumps(block))
+    assert (back, back.sentences, type(back.sentences[0])) == (block, block.sentences, Span)
+
+
+def test_copies_of_blocks_and_spans_are_equal_and_frozen() -> None:
+    block = Block(**FIELDS)  # type: ignore[arg-type]
+    for copied in (copy.copy(block), copy.deepcopy(block)):
+        assert copied == block
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            copied.lang = "en"  # type: ignore[misc]

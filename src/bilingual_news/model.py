@@ -78,6 +78,11 @@ class Span:
         """Whether ``other`` lies wholly inside this span."""
         return self.start <= other.start and other.end <= self.end
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its two offsets, rebuilt without the frozen guard: a batch's workers send
+        # every span of every document back to the parent (see :func:`span_unchecked`).
+        return span_unchecked, (self.start, self.end)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Edit:
@@ -126,6 +131,12 @@ class Block:
         from bilingual_news.words import tokenize
 
         return tokenize(self.text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as plain values (the spans as offsets), rebuilt without the frozen guard: a
+        # batch's workers send every block back to the parent, which rebuilds it.
+        offsets = tuple(x for s in self.sentences for x in (s.start, s.end))
+        return _unpickle_block, (self.kind, self.text, self.span.start, self.span.end, self.lang, self.reasons, offsets)
 
 
 class WordKind(str, enum.Enum):
@@ -261,6 +272,16 @@ def block_unchecked(
     set_reasons(block, reasons)
     set_sentences(block, sentences)
     return block
+
+
+def _unpickle_block(
+    kind: Kind, text: str, start: int, end: int, lang: str, reasons: tuple[str, ...], offsets: tuple[int, ...]
+) -> Block:
+    """The block :meth:`Block.__reduce__` pickled: ``offsets`` are its sentences' starts and ends,
+    one after the other."""
+    bounds = iter(offsets)
+    sentences = tuple(map(span_unchecked, bounds, bounds))
+    return block_unchecked(kind, text, span_unchecked(start, end), lang, reasons, sentences)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
