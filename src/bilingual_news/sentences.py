@@ -193,8 +193,8 @@ def with_sentences(blocks: Sequence[BlockFields], norm: Normalized) -> tuple[Blo
     built from :class:`Block` s or from the pipeline's drafts of them.
 
     The blocks are built field by field (:func:`~bilingual_news.model.block_unchecked`) rather
-    than with :func:`dataclasses.replace` or the keyword constructor, which cost four and two
-    times as much (a test keeps them equal when :class:`Block` gains a field).
+    than with :func:`dataclasses.replace` or the keyword constructor, which cost several times
+    and two to three times as much (a test keeps them equal when :class:`Block` gains a field).
     """
     return tuple(
         block_unchecked(b.kind, b.text, b.span, b.lang, b.reasons, sentence_spans(b.text, b.span, norm)) for b in blocks
