@@ -10,6 +10,13 @@ in a fresh process (peak memory is per process) and reports pages/s, the parent'
 largest worker's peak RSS, and with ``--tracemalloc`` the parent's peak Python allocations
 (tracemalloc slows the parent, so pages/s are then lower). Reports, never asserts: the machines
 are shared and noisy.
+
+Wall time on a shared machine says more about the other processes than about ``parse_many``, so
+each run also reports the CPU time per page of the parent and of the workers together
+(``getrusage``; the workers are counted once the pool has shut down), and from them the gain
+``jobs`` idle CPUs would give: ``jobs`` × jobs=1's CPU per page ÷ all processes' CPU per page
+with ``jobs`` workers (the parent's share and the workers' pickling are what keep it under
+``jobs``).
 """
 
 from __future__ import annotations
@@ -47,6 +54,12 @@ def maxrss_mb(who: int) -> float:
     return peak / 1e6 if sys.platform == "darwin" else peak / 1e3  # bytes on macOS, KB elsewhere
 
 
+def cpu_seconds(who: int) -> float:
+    """User and system CPU seconds of this process or of its waited-for children."""
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def child(args: argparse.Namespace) -> int:
     """One configuration, in this process: print one JSON line of figures."""
     import tracemalloc
@@ -61,6 +74,7 @@ def child(args: argparse.Namespace) -> int:
     marks = {max(1, int(args.pages * share)) for share in CHECKPOINTS}
     rss: list[float | None] = []
     done = errors = 0
+    cpu_start = cpu_seconds(resource.RUSAGE_SELF)
     start = time.perf_counter()
     for result in parse_many(stream, jobs=jobs):
         done += 1
@@ -68,6 +82,8 @@ def child(args: argparse.Namespace) -> int:
         if done in marks:
             rss.append(rss_mb())
     elapsed = time.perf_counter() - start
+    parent_cpu = cpu_seconds(resource.RUSAGE_SELF) - cpu_start
+    workers_cpu = cpu_seconds(resource.RUSAGE_CHILDREN)  # the pool has shut down: every worker counted
     traced = tracemalloc.get_traced_memory()[1] / 1e6 if args.tracemalloc else None
     figures = {
         "jobs": jobs,
@@ -75,6 +91,8 @@ def child(args: argparse.Namespace) -> int:
         "errors": errors,
         "seconds": round(elapsed, 2),
         "pages_per_s": round(done / elapsed, 1),
+        "parent_cpu_ms_per_page": round(parent_cpu / done * 1e3, 3),
+        "workers_cpu_ms_per_page": round(workers_cpu / done * 1e3, 3),
         "parent_peak_rss_mb": round(maxrss_mb(resource.RUSAGE_SELF), 1),
         "parent_rss_mb_at": [None if r is None else round(r, 1) for r in rss],
         "worker_peak_rss_mb": round(maxrss_mb(resource.RUSAGE_CHILDREN), 1) if jobs > 1 else None,
@@ -98,8 +116,10 @@ def main() -> int:
     _, source = pages(args.corpus)
     print(f"pages: {source}, repeated to {args.pages:,}; CPUs: {os.cpu_count()}")
     header = f"{'jobs':>4} {'pages/s':>9} {'seconds':>8} {'errors':>6} {'parent peak MB':>15} "
-    header += f"{'parent MB at 10/50/100 %':>25} {'worker peak MB':>15} {'traced MB':>10}"
+    header += f"{'parent MB at 10/50/100 %':>25} {'worker peak MB':>15} {'traced MB':>10} "
+    header += f"{'CPU ms/page: parent':>20} {'workers':>8} {'gain on idle CPUs':>18}"
     print(header)
+    single_cpu: float | None = None
     for jobs in args.jobs:
         command = [sys.executable, __file__, "--child", "--jobs", str(jobs), "--pages", str(args.pages)]
         command += ["--corpus", str(args.corpus)] + (["--tracemalloc"] if args.tracemalloc else [])
@@ -108,9 +128,14 @@ def main() -> int:
         at = "/".join("?" if r is None else f"{r:.0f}" for r in f["parent_rss_mb_at"])
         worker = "-" if f["worker_peak_rss_mb"] is None else f"{f['worker_peak_rss_mb']:.0f}"
         traced = "-" if f["parent_peak_traced_mb"] is None else f"{f['parent_peak_traced_mb']:.1f}"
+        cpu = f["parent_cpu_ms_per_page"] + f["workers_cpu_ms_per_page"]
+        if f["jobs"] == 1:
+            single_cpu = cpu
+        gain = "-" if single_cpu is None else f"{f['jobs'] * single_cpu / cpu:.2f}x"
         print(
             f"{f['jobs']:>4} {f['pages_per_s']:>9.1f} {f['seconds']:>8.1f} {f['errors']:>6} "
-            f"{f['parent_peak_rss_mb']:>15.0f} {at:>25} {worker:>15} {traced:>10}"
+            f"{f['parent_peak_rss_mb']:>15.0f} {at:>25} {worker:>15} {traced:>10} "
+            f"{f['parent_cpu_ms_per_page']:>20.2f} {f['workers_cpu_ms_per_page']:>8.2f} {gain:>18}"
         )
     return 0
 

@@ -78,6 +78,11 @@ class Span:
         """Whether ``other`` lies wholly inside this span."""
         return self.start <= other.start and other.end <= self.end
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its two offsets, rebuilt without the frozen guard: a batch's workers send
+        # every span of every document back to the parent (see :func:`span_unchecked`).
+        return span_unchecked, (self.start, self.end)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Edit:
@@ -126,6 +131,12 @@ class Block:
         from bilingual_news.words import tokenize
 
         return tokenize(self.text)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as plain values (the spans as offsets), rebuilt without the frozen guard: a
+        # batch's workers send every block back to the parent, which rebuilds it.
+        offsets = tuple(x for s in self.sentences for x in (s.start, s.end))
+        return _unpickle_block, (self.kind, self.text, self.span.start, self.span.end, self.lang, self.reasons, offsets)
 
 
 class WordKind(str, enum.Enum):
@@ -225,6 +236,52 @@ class Metadata:
 
 METADATA_FIELDS: tuple[str, ...] = ("published", "source", "author", "editor", "original_title", "views")
 """The fields of :class:`Metadata` a page can state, in order."""
+
+# ------------------------------------------------------------- the pipeline's constructors
+# A page builds a Span and a Block for every unit. The dataclass constructors set each field
+# through the frozen ``__setattr__`` guard and check a span's order, which costs two to three
+# times as much as setting the slots directly. The pipeline builds its records with the two
+# functions below, from offsets it has already put in order; the public constructors keep
+# their checks. ``tests/test_model_fast.py`` keeps both equal to the public constructors.
+_new = object.__new__
+_SET_START = Span.__dict__["start"].__set__
+_SET_END = Span.__dict__["end"].__set__
+_BLOCK_SETTERS = tuple(Block.__dict__[name].__set__ for name in Block.__slots__)
+
+
+def span_unchecked(start: int, end: int) -> Span:
+    """``Span(start=start, end=end)`` without its check that ``0 <= start <= end``: for offsets
+    the caller has already put in order (a string's positions, offsets clamped into a span)."""
+    span: Span = _new(Span)
+    _SET_START(span, start)
+    _SET_END(span, end)
+    return span
+
+
+def block_unchecked(
+    kind: Kind, text: str, span: Span, lang: str, reasons: tuple[str, ...], sentences: tuple[Span, ...]
+) -> Block:
+    """``Block(kind=kind, text=text, span=span, lang=lang, reasons=reasons, sentences=sentences)``,
+    the fields set straight into their slots (a :class:`Block` checks none of them)."""
+    block: Block = _new(Block)
+    set_kind, set_text, set_span, set_lang, set_reasons, set_sentences = _BLOCK_SETTERS
+    set_kind(block, kind)
+    set_text(block, text)
+    set_span(block, span)
+    set_lang(block, lang)
+    set_reasons(block, reasons)
+    set_sentences(block, sentences)
+    return block
+
+
+def _unpickle_block(
+    kind: Kind, text: str, start: int, end: int, lang: str, reasons: tuple[str, ...], offsets: tuple[int, ...]
+) -> Block:
+    """The block :meth:`Block.__reduce__` pickled: ``offsets`` are its sentences' starts and ends,
+    one after the other."""
+    bounds = iter(offsets)
+    sentences = tuple(map(span_unchecked, bounds, bounds))
+    return block_unchecked(kind, text, span_unchecked(start, end), lang, reasons, sentences)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -32,7 +32,7 @@ from typing import Protocol
 import regex
 
 from bilingual_news._lazy import LazyPattern
-from bilingual_news.model import Block, Kind, Span
+from bilingual_news.model import Block, Kind, Span, block_unchecked, span_unchecked
 from bilingual_news.normalize import Normalized
 
 __all__ = ["BlockFields", "sentence_spans", "split_sentences", "with_sentences"]
@@ -154,7 +154,7 @@ def sentence_spans(text: str, span: Span, norm: Normalized) -> tuple[Span, ...]:
         return (span,) if pieces else ()
     base = span.start
     if len(span) == len(text) and norm.raw.startswith(text, base):
-        spans = [Span(start=base + s, end=base + e) for s, e in pieces]
+        spans = [span_unchecked(base + s, base + e) for s, e in pieces]
     else:  # normalization changed the block: map each sentence through the offsets
         offset = norm.to_normalized(base)
         spans = []
@@ -163,10 +163,12 @@ def sentence_spans(text: str, span: Span, norm: Normalized) -> tuple[Span, ...]:
             raw = norm.raw_span(offset + s, offset + e)
             start = min(max(raw.start, floor), span.end)
             end = min(max(raw.end, start), span.end)
-            spans.append(Span(start=start, end=end))
+            spans.append(span_unchecked(start, end))
             floor = end
-    spans[0] = Span(start=base, end=spans[0].end)
-    spans[-1] = Span(start=spans[-1].start, end=span.end)
+    # The spans start at or after ``base`` and end at or before ``span.end``, in order: widening
+    # the first and the last keeps them in order.
+    spans[0] = span_unchecked(base, spans[0].end)
+    spans[-1] = span_unchecked(spans[-1].start, span.end)
     return tuple(s for s in spans if s.start < s.end)
 
 
@@ -190,17 +192,10 @@ def with_sentences(blocks: Sequence[BlockFields], norm: Normalized) -> tuple[Blo
     """The blocks with :attr:`Block.sentences` filled in (the pipeline's ``sentences`` stage),
     built from :class:`Block` s or from the pipeline's drafts of them.
 
-    The blocks are built field by field rather than with :func:`dataclasses.replace`, which
-    costs twice as much (a test keeps the two equal when :class:`Block` gains a field).
+    The blocks are built field by field (:func:`~bilingual_news.model.block_unchecked`) rather
+    than with :func:`dataclasses.replace` or the keyword constructor, which cost several times
+    and two to three times as much (a test keeps them equal when :class:`Block` gains a field).
     """
     return tuple(
-        Block(
-            kind=b.kind,
-            text=b.text,
-            span=b.span,
-            lang=b.lang,
-            reasons=b.reasons,
-            sentences=sentence_spans(b.text, b.span, norm),
-        )
-        for b in blocks
+        block_unchecked(b.kind, b.text, b.span, b.lang, b.reasons, sentence_spans(b.text, b.span, norm)) for b in blocks
     )

@@ -32,7 +32,7 @@ import regex
 
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon
-from bilingual_news.model import Span
+from bilingual_news.model import Span, span_unchecked
 from bilingual_news.normalize import Normalized
 from bilingual_news.scripts import WHITE_SPACE
 
@@ -136,7 +136,7 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
         pieces = _pieces(stripped, shown)
         if pieces is None:  # the line is one unit: the common case
             e = start + len(stripped)
-            span = Span(start=start, end=e) if same else _trimmed(raw, norm.raw_span(start, e))
+            span = span_unchecked(start, e) if same else _trimmed(raw, norm.raw_span(start, e))
             units.append(Unit(stripped, start, e, span, index, blank))
             blank = False
             continue
@@ -155,7 +155,7 @@ def _trimmed(raw: str, span: Span) -> Span:
         start += 1
     while end > start and raw[end - 1].isspace():
         end -= 1
-    return span if (start, end) == (span.start, span.end) else Span(start=start, end=end)
+    return span if (start, end) == (span.start, span.end) else span_unchecked(start, end)
 
 
 class _Shown:
