@@ -55,10 +55,11 @@ both; a free choice among every code page calls short GBK text Polish or Baltic 
 
 _MULTIBYTE = frozenset({"gb18030", "big5", "big5hkscs", "utf_16", "utf-16", "shift_jis", "euc_kr"})
 
-MIN_PLAUSIBLE_SHARE = 0.95
-"""Share of the non-ASCII characters that must be expected ones (see :func:`_plausibility`) for
-bytes the detector could not place to be read in an encoding anyway: a mostly-English page with
-a few GBK characters, which a statistical detector gives up on."""
+MIN_PLAUSIBLE_SHARE = 0.5
+"""How plausible (see :func:`_plausibility`) a reading of bytes the detector could not place
+must be to be taken anyway: a mostly-English page with a few GBK characters or symbols, too
+few for statistics. Random bytes seldom decode at all in GB18030, Big5 or Windows-1252, and
+those that do read as rare characters and stray symbols."""
 
 MIN_PLAUSIBILITY_GAIN = 0.25
 """How much more plausible another encoding's reading must be than the detector's to replace it.
@@ -81,6 +82,15 @@ SYMBOL_WEIGHT = 0.5
 CJK_MARK_ALONE_WEIGHT = 0.25
 """The weight of Chinese punctuation on a reading without a common Chinese character: an
 English page seldom has ``，``, and Big5's bullets read in GB18030 as Chinese brackets."""
+
+LONE_HAN_WEIGHT = 0.5
+"""The weight of a Chinese character with ASCII on both sides: Chinese text runs on, while a
+symbol of one encoding read in the other is often a lone character (``–`` in GBK is ``每`` in
+Big5)."""
+
+LONE_HAN_SCAN = 50
+"""Chinese characters a reading may have for lone ones to be looked for: on a page with more,
+a few lone ones cannot change which reading wins."""
 
 _CJK_MARKS = frozenset("、。，：；！？（）《》〈〉「」『』【】〖〗〔〕￥％＋－＝～／＂＇　℃")
 """Chinese punctuation: expected beside Chinese characters, a quarter as telling without them."""
@@ -209,7 +219,8 @@ def _plausibility(text: str, encoding: str) -> float:
         return sum(_run_weight(m.group()) for m in _NON_ASCII_RUN.finditer(text)) / total
     han = _common_han_count(wide, encoding)
     cjk_weight = 1.0 if han else CJK_MARK_ALONE_WEIGHT
-    good = float(han)
+    lone = sum(1 for ch in _LONE_NON_ASCII.findall(text) if _common_han(ch, encoding)) if han < LONE_HAN_SCAN else 0
+    good = han - lone * (1 - LONE_HAN_WEIGHT)
     for ch, n in wide.items():
         if ch in _WESTERN_MARKS:
             good += n
@@ -223,6 +234,7 @@ def _plausibility(text: str, encoding: str) -> float:
 
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_LONE_NON_ASCII = re.compile(r"(?<![^\x00-\x7f])[^\x00-\x7f](?![^\x00-\x7f])")
 
 
 def _run_weight(run: str) -> float:
