@@ -48,6 +48,11 @@ STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
 block's language; ``assemble`` the metadata and the document's language."""
 
 
+MAX_BYTES_PER_CHAR = 4
+"""The most bytes one character takes in any encoding :func:`parse` reads (UTF-8, GB18030,
+UTF-16): bytes longer than this many times ``ParseOptions.max_chars`` are refused unread."""
+
+
 def parse(page: str | bytes, *, url: str | None = None, options: ParseOptions | None = None) -> Document:
     """Parse one page (text, or bytes in any common encoding) into a :class:`Document`.
 
@@ -107,6 +112,12 @@ def _no_lap(name: str) -> None:
 def _text(page: object, opts: ParseOptions, *, source: str | None) -> str:
     """The page as text, checked against ``opts.max_chars``."""
     if isinstance(page, (bytes, bytearray, memoryview)):
+        if len(page) > MAX_BYTES_PER_CHAR * opts.max_chars:  # too long however it decodes: do not try
+            raise InputError(
+                f"expected at most {opts.max_chars:,} characters (ParseOptions.max_chars), "
+                f"got {len(page):,} bytes, more than {MAX_BYTES_PER_CHAR} a character",
+                source=source,
+            )
         text = decode(bytes(page), source=source)
     elif isinstance(page, str):
         text = page
