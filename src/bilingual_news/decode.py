@@ -68,6 +68,18 @@ Big5 reads as ``¨`` in GB18030, ``“`` in GB18030 as ``※`` in Big5, a GBK ch
 Latin-1 letters; the reading made of characters such pages use wins by a wide margin, while
 on real Chinese pages the detector's reading is the plausible one and nothing changes."""
 
+CLEAR_SAMPLE_CHARS = 20_000
+"""Characters at a page's start looked at to tell that the detector's reading is Chinese text."""
+
+CLEAR_MIN_HAN = 200
+"""Common Chinese characters in that sample for the detector's reading to stand unchallenged:
+too many for a misreading of symbols or Latin text to produce."""
+
+CLEAR_MIN_PLAUSIBILITY = 0.9
+"""Plausibility of that sample for the detector's reading to stand unchallenged: a Big5 page
+read as GB18030 (or the other way round) lands far lower, about a third in the other's common
+set."""
+
 _WESTERN_MARKS = frozenset("“”‘’—–…·•°×©®™€£¥")
 """Punctuation and symbols an English page uses, with or without Chinese around them."""
 
@@ -184,6 +196,10 @@ def _most_plausible(data: bytes, detected: str | None) -> str | None:
     symbols, and the most plausible reading wins (GB18030 first on a tie: mainland pages are
     the common case). Bytes the detector gave up on are read only when a reading is plausible
     by :data:`MIN_PLAUSIBLE_SHARE`."""
+    if detected is not None:
+        text = _strict(data, detected)
+        if text is not None and _clearly_chinese(text, detected):
+            return text
     readings: dict[str, str] = {}
     for encoding in dict.fromkeys(e for e in (detected, "gb18030", "big5", "cp1252") if e is not None):
         text = _strict(data, encoding)
@@ -199,6 +215,17 @@ def _most_plausible(data: bytes, detected: str | None) -> str | None:
     if detected in readings and _common_han_count(readings[detected], detected):
         return readings[best] if scores[best] >= scores[detected] + MIN_PLAUSIBILITY_GAIN else readings[detected]
     return readings[best]
+
+
+def _clearly_chinese(text: str, encoding: str) -> bool:
+    """Whether the start of ``text`` is Chinese text in ``encoding`` beyond doubt: many common
+    Chinese characters, and a reading almost wholly plausible. Such a page (most non-UTF-8
+    pages) keeps the detector's reading without the others being tried."""
+    sample = text[:CLEAR_SAMPLE_CHARS]
+    return (
+        _common_han_count(sample, encoding) >= CLEAR_MIN_HAN
+        and _plausibility(sample, encoding) >= CLEAR_MIN_PLAUSIBILITY
+    )
 
 
 def _plausibility(text: str, encoding: str) -> float:
