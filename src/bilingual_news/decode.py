@@ -4,7 +4,9 @@ In: the page's bytes and, optionally, a name for messages. Out: the decoded text
 
 Order: a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); then known binary
 formats and NUL bytes are refused; then strict UTF-8; then detection by
-``charset-normalizer`` (the library ``requests`` uses), loaded only when UTF-8 fails.
+``charset-normalizer`` (the library ``requests`` uses), loaded only when UTF-8 fails, whose
+reading competes on plausibility with the GB18030, Big5 and Windows-1252 ones when the page gives
+it little to go on (an English page whose only non-ASCII characters are a few symbols).
 GB2312 and GBK are read as GB18030, their superset, so that no character is lost.
 Anything left is refused with an :class:`~bilingual_news.errors.InputError`: we never
 decode with ``errors="replace"``, which would lose text silently.
