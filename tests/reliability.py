@@ -101,7 +101,7 @@ def _json(doc: Document) -> list[str]:
         back = Document.from_json(text)
     except Exception as exc:
         return [f"to_json() does not read back: {exc}"]
-    if _SURROGATE_PAIR.search(doc.raw):
+    if _SURROGATE_PAIR.search(json.dumps(doc.to_dict(), ensure_ascii=False)):
         return []  # JSON reads the pair's two escapes as one character: documented, the one exception
     if json.loads(text) != doc.to_dict():
         return ["to_json() does not hold to_dict()"]
@@ -111,7 +111,8 @@ def _json(doc: Document) -> list[str]:
 
 
 _SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
-"""A high surrogate then a low one, as two code points of a ``str``."""
+"""A high surrogate then a low one, as two code points of a ``str`` (in the raw text, or in a
+block's text once a repair removed what stood between them)."""
 
 
 # ---------------------------------------------------------------------------- strategies
