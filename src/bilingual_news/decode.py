@@ -4,7 +4,9 @@ In: the page's bytes and, optionally, a name for messages. Out: the decoded text
 
 Order: a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); then known binary
 formats and NUL bytes are refused; then strict UTF-8; then detection by
-``charset-normalizer`` (the library ``requests`` uses), loaded only when UTF-8 fails.
+``charset-normalizer`` (the library ``requests`` uses), loaded only when UTF-8 fails, whose
+reading competes on plausibility with the GB18030, Big5 and Windows-1252 ones when the page gives
+it little to go on (an English page whose only non-ASCII characters are a few symbols).
 GB2312 and GBK are read as GB18030, their superset, so that no character is lost.
 Anything left is refused with an :class:`~bilingual_news.errors.InputError`: we never
 decode with ``errors="replace"``, which would lose text silently.
@@ -13,8 +15,11 @@ decode with ``errors="replace"``, which would lose text silently.
 from __future__ import annotations
 
 import codecs
+import collections
 import os
 import re
+import unicodedata
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from bilingual_news.errors import InputError
@@ -59,10 +64,61 @@ both; a free choice among every code page calls short GBK text Polish or Baltic 
 
 _MULTIBYTE = frozenset({"gb18030", "big5", "big5hkscs", "utf_16", "utf-16", "shift_jis", "euc_kr"})
 
-MIN_GB2312_SHARE = 0.95
-"""Share of non-ASCII characters that must be common GB2312 characters for bytes a detector
-called a Western code page to be read as GB18030 instead: Latin-1 bytes paired at random
-rarely land in GB2312's narrow ranges."""
+MIN_PLAUSIBLE_SHARE = 0.5
+"""How plausible (see :func:`_plausibility`) a reading of bytes the detector could not place
+must be to be taken anyway: a mostly-English page with a few GBK characters or symbols, too
+few for statistics. Random bytes seldom decode at all in GB18030, Big5 or Windows-1252, and
+those that do read as rare characters and stray symbols."""
+
+MIN_PLAUSIBILITY_GAIN = 0.25
+"""How much more plausible another encoding's reading must be than the detector's to replace it.
+A few symbols are all a mostly-English page has outside ASCII, too few for statistics: ``“`` in
+Big5 reads as ``¨`` in GB18030, ``“`` in GB18030 as ``※`` in Big5, a GBK character as two
+Latin-1 letters; the reading made of characters such pages use wins by a wide margin, while
+on real Chinese pages the detector's reading is the plausible one and nothing changes."""
+
+CLEAR_SAMPLE_CHARS = 20_000
+"""Characters at a page's start looked at to tell that the detector's reading is Chinese text."""
+
+CLEAR_MIN_HAN = 200
+"""Common Chinese characters in that sample for the detector's reading to stand unchallenged:
+too many for a misreading of symbols or Latin text to produce."""
+
+CLEAR_MIN_PLAUSIBILITY = 0.9
+"""Plausibility of that sample for the detector's reading to stand unchallenged: a Big5 page
+read as GB18030 (or the other way round) lands far lower, about a third in the other's common
+set."""
+
+_WESTERN_MARKS = frozenset("“”‘’—–…·•°×©®™€£¥")
+"""Punctuation and symbols an English page uses, with or without Chinese around them."""
+
+_SYMBOLS = frozenset("■□▪▲△▼▽●○◆◇★☆→←↑↓§±÷")
+"""Bullets and signs a page may use, but seldom: half as telling as :data:`_WESTERN_MARKS`.
+GB2312 and Big5 keep their symbols in the same rows, so a symbol in one reads as a symbol or a
+bracket in the other; the weights rank the readings by how often a page has each."""
+
+SYMBOL_WEIGHT = 0.5
+"""The weight of a character of :data:`_SYMBOLS` against 1 for a common mark or letter."""
+
+CJK_MARK_ALONE_WEIGHT = 0.25
+"""The weight of Chinese punctuation on a reading without a common Chinese character: an
+English page seldom has ``，``, and Big5's bullets read in GB18030 as Chinese brackets."""
+
+LONE_HAN_WEIGHT = 0.5
+"""The weight of a Chinese character with ASCII on both sides: Chinese text runs on, while a
+symbol of one encoding read in the other is often a lone character (``–`` in GBK is ``每`` in
+Big5)."""
+
+LONE_HAN_SCAN = 50
+"""Chinese characters a reading may have for lone ones to be looked for: on a page with more,
+a few lone ones cannot change which reading wins."""
+
+_CJK_MARKS = frozenset("、。，：；！？（）《》〈〉「」『』【】〖〗〔〕￥％＋－＝～／＂＇　℃")
+"""Chinese punctuation: expected beside Chinese characters, a quarter as telling without them."""
+
+_BIG5_COMMON = (0xA440, 0xC67E)
+"""Big5's first level, its 5,401 frequent characters: a reading that lands mostly outside it is
+not Big5 text."""
 
 MAX_CONTROL_SHARE = 0.05
 """Share of C0 control bytes (other than tab, newline, carriage return, form feed) above
@@ -156,12 +212,9 @@ def _detect(data: bytes, source: str | None) -> str:
 
     best = charset_normalizer.from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
     encoding = _ALIASES.get(best.encoding.lower().replace("_", ""), best.encoding) if best else None
-    if encoding not in _MULTIBYTE:
-        # A mostly-English page with a few Chinese characters in GBK looks like a Western code
-        # page to a statistical detector; GB2312's narrow byte ranges are strong evidence.
-        text = _strict(data, "gb18030")
-        if text is not None and _gb2312_share(text) >= MIN_GB2312_SHARE:
-            return text
+    text = _most_plausible(data, encoding)
+    if text is not None:
+        return text
     if encoding is None:
         raise InputError(
             "expected text in UTF-8, GB18030/GBK, Big5 or UTF-16, but the bytes decode as none of them (binary data?)",
@@ -182,19 +235,128 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def _gb2312_share(text: str) -> float:
-    """Share of the non-ASCII characters that GB2312 (the 7,445 common ones) can encode."""
-    wide = [ch for ch in text if ord(ch) > 0x7F]
-    if not wide:
-        return 0.0
-    common = 0
-    for ch in wide:
+def _most_plausible(data: bytes, detected: str | None) -> str | None:
+    """The most plausible reading of ``data`` (see :func:`_plausibility`) among the detector's
+    and GB18030, Big5 and Windows-1252, or ``None`` when no reading will do.
+
+    The detector's reading stands when it has Chinese characters to go on, unless another is
+    more plausible by :data:`MIN_PLAUSIBILITY_GAIN`. Without them its guess rests on a few
+    symbols, and the most plausible reading wins (GB18030 first on a tie: mainland pages are
+    the common case). Bytes the detector gave up on are read only when a reading is plausible
+    by :data:`MIN_PLAUSIBLE_SHARE`."""
+    if detected is not None:
+        text = _strict(data, detected)
+        if text is not None and _clearly_chinese(text, detected):
+            return text
+    readings: dict[str, str] = {}
+    for encoding in dict.fromkeys(e for e in (detected, "gb18030", "big5", "cp1252") if e is not None):
+        text = _strict(data, encoding)
+        if text is not None:
+            readings[encoding] = text
+    if not readings:
+        return None
+    scores = {encoding: _plausibility(text, encoding) for encoding, text in readings.items()}
+    ranked = sorted(readings, key=lambda e: (scores[e], e == "gb18030", e == "big5"), reverse=True)
+    best = ranked[0]
+    if detected is None:
+        return readings[best] if scores[best] >= MIN_PLAUSIBLE_SHARE else None
+    if detected in readings and _common_han_count(readings[detected], detected):
+        return readings[best] if scores[best] >= scores[detected] + MIN_PLAUSIBILITY_GAIN else readings[detected]
+    return readings[best]
+
+
+def _clearly_chinese(text: str, encoding: str) -> bool:
+    """Whether the start of ``text`` is Chinese text in ``encoding`` beyond doubt: many common
+    Chinese characters, and a reading almost wholly plausible. Such a page (most non-UTF-8
+    pages) keeps the detector's reading without the others being tried."""
+    sample = text[:CLEAR_SAMPLE_CHARS]
+    return (
+        _common_han_count(sample, encoding) >= CLEAR_MIN_HAN
+        and _plausibility(sample, encoding) >= CLEAR_MIN_PLAUSIBILITY
+    )
+
+
+def _plausibility(text: str, encoding: str) -> float:
+    """Share of ``text``'s non-ASCII characters that a page in ``encoding`` is expected to have:
+    common punctuation and symbols; Chinese characters from the encoding's common set (GB2312
+    for GB18030, Big5's first level); Latin letters, and for a single-byte code page only one at
+    a time (``café``), since runs of them (``ÖÐÎÄ``) are Chinese bytes read one by one.
+
+    >>> _plausibility("He said “hi”", "big5"), _plausibility("He said ¨hi〃", "gb18030")
+    (1.0, 0.0)
+    """
+    counts = collections.Counter(text)
+    wide = {ch: n for ch, n in counts.items() if ch > "\x7f"}
+    total = sum(wide.values())
+    if not total:
+        return 1.0
+    if encoding not in _MULTIBYTE:
+        return sum(_run_weight(m.group()) for m in _NON_ASCII_RUN.finditer(text)) / total
+    han = _common_han_count(wide, encoding)
+    cjk_weight = 1.0 if han else CJK_MARK_ALONE_WEIGHT
+    lone = sum(1 for ch in _LONE_NON_ASCII.findall(text) if _common_han(ch, encoding)) if han < LONE_HAN_SCAN else 0
+    good = han - lone * (1 - LONE_HAN_WEIGHT)
+    for ch, n in wide.items():
+        if ch in _WESTERN_MARKS:
+            good += n
+        elif ch in _SYMBOLS:
+            good += n * SYMBOL_WEIGHT
+        elif ch in _CJK_MARKS:
+            good += n * cjk_weight
+        elif ch.isalpha() and "LATIN" in unicodedata.name(ch, ""):
+            good += n
+    return good / total
+
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_LONE_NON_ASCII = re.compile(r"(?<![^\x00-\x7f])[^\x00-\x7f](?![^\x00-\x7f])")
+
+
+def _run_weight(run: str) -> float:
+    """How expected a run of non-ASCII characters is in a single-byte code page: a Latin letter
+    alone (``café``), or marks and symbols (``—“``); anything else, such as ``ÖÐÎÄ`` or ``£¬``
+    (Chinese bytes read one by one), not at all."""
+    if len(run) == 1 and run.isalpha() and "LATIN" in unicodedata.name(run, ""):
+        return 1.0
+    weight = 0.0
+    for ch in run:
+        if ch in _WESTERN_MARKS:
+            weight += 1.0
+        elif ch in _SYMBOLS:
+            weight += SYMBOL_WEIGHT
+        else:
+            return 0.0
+    return weight
+
+
+def _common_han_count(chars: Iterable[str] | Mapping[str, int], encoding: str) -> int:
+    """How many of ``chars`` (a text, or characters with their counts) are Chinese characters of
+    ``encoding``'s common set."""
+    counts = chars if isinstance(chars, Mapping) else collections.Counter(chars)
+    return sum(n for ch, n in counts.items() if _common_han(ch, encoding))
+
+
+def _common_han(ch: str, encoding: str) -> bool:
+    """Whether ``ch`` is a Chinese character in the common set of ``encoding``'s pages."""
+    if not "\u3400" <= ch <= "\u9fff":
+        return False
+    if encoding == "gb18030":
+        return _encodes(ch, "gb2312")
+    if encoding.startswith("big5"):
         try:
-            ch.encode("gb2312")
+            code = int.from_bytes(ch.encode("big5"), "big")
         except UnicodeEncodeError:
-            continue
-        common += 1
-    return common / len(wide)
+            return False
+        return _BIG5_COMMON[0] <= code <= _BIG5_COMMON[1]
+    return True
+
+
+def _encodes(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:

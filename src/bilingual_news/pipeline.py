@@ -58,6 +58,11 @@ STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
 block's language; ``assemble`` the metadata and the document's language."""
 
 
+MAX_BYTES_PER_CHAR = 4
+"""The most bytes one character takes in any encoding :func:`parse` reads (UTF-8, GB18030,
+UTF-16): bytes longer than this many times ``ParseOptions.max_chars`` are refused unread."""
+
+
 def parse(
     page: str | bytes, *, url: str | None = None, options: ParseOptions | None = None, format: Format = "auto"
 ) -> Document:
@@ -136,6 +141,12 @@ def _text(page: object, opts: ParseOptions, *, source: str | None, format: str =
     if format not in FORMATS:
         raise InputError(f"expected format to be one of {', '.join(FORMATS)}, got {format!r}", source=source)
     if isinstance(page, (bytes, bytearray, memoryview)):
+        if len(page) > MAX_BYTES_PER_CHAR * opts.max_chars:  # too long however it decodes: do not try
+            raise InputError(
+                f"expected at most {opts.max_chars:,} characters (ParseOptions.max_chars), "
+                f"got {len(page):,} bytes, more than {MAX_BYTES_PER_CHAR} a character",
+                source=source,
+            )
         data = bytes(page)
         html = format == "html" or (format == "auto" and _html_bytes(data))
         if html:

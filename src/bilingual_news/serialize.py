@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -81,8 +82,27 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
 
 
 def document_to_json(doc: Document, *, indent: int | None = None) -> str:
-    """The document as JSON text, with UTF-8 characters kept as they are."""
-    return json.dumps(document_to_dict(doc), ensure_ascii=False, indent=indent)
+    """The document as JSON text, with characters kept as they are, except lone surrogates.
+
+    A lone surrogate (``"\\ud800"``: half of a UTF-16 pair, which a page can carry in from a
+    JSON feed or a broken decoder) cannot be written in UTF-8, so it is written as its escape,
+    ``\\ud800``, which every JSON reader reads back as the same character: the text is valid
+    JSON that encodes to UTF-8, and reading it back gives the same document.
+
+    >>> from bilingual_news import parse
+    >>> '"raw": "a\\\\udc80b"' in parse("a\\udc80b").to_json()
+    True
+    """
+    text = json.dumps(document_to_dict(doc), ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(_escaped, text) if _SURROGATE.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A surrogate code point, which a Python string can hold alone (half of a UTF-16 pair)."""
+
+
+def _escaped(m: re.Match[str]) -> str:
+    return f"\\u{ord(m.group()):04x}"
 
 
 def document_from_json(text: str | bytes) -> Document:

@@ -118,7 +118,7 @@ class Unit(NamedTuple):
 
 def split(norm: Normalized) -> tuple[Unit, ...]:
     """Cut the normalized page into units."""
-    text, raw = norm.text, norm.raw
+    text = norm.text
     same = not norm.edits  # no repair: a normalized offset is its raw offset
     units: list[Unit] = []
     pos = 0
@@ -136,26 +136,36 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
         pieces = _pieces(stripped, shown)
         if pieces is None:  # the line is one unit: the common case
             e = start + len(stripped)
-            span = span_unchecked(start, e) if same else _trimmed(raw, norm.raw_span(start, e))
+            span = span_unchecked(start, e) if same else _trimmed(norm, norm.raw_span(start, e))
             units.append(Unit(stripped, start, e, span, index, blank))
             blank = False
             continue
         for piece_start, piece_end, why in pieces:
             s, e = start + piece_start, start + piece_end
             span = Span(start=s, end=e) if same else norm.raw_span(s, e)
-            units.append(Unit(text[s:e], s, e, _trimmed(raw, span), index, blank, why))
+            units.append(Unit(text[s:e], s, e, _trimmed(norm, span), index, blank, why))
             blank = False
     return tuple(units)
 
 
-def _trimmed(raw: str, span: Span) -> Span:
-    """The span without blanks at its ends (a deleted control character may sit there)."""
+def _trimmed(norm: Normalized, span: Span) -> Span:
+    """The span without blanks at its ends (a deleted control character may sit there).
+
+    A raw blank is trimmed only when its normalized text is blank too: a repair can make text
+    of one (a trailing ``\x85``, a Windows-1252 ellipsis read as Latin-1, becomes ``…``), and
+    that text belongs to the unit, so the span keeps it."""
+    raw = norm.raw
     start, end = span.start, span.end
-    while start < end and raw[start].isspace():
+    while start < end and raw[start].isspace() and _blank_in_normalized(norm, start):
         start += 1
-    while end > start and raw[end - 1].isspace():
+    while end > start and raw[end - 1].isspace() and _blank_in_normalized(norm, end - 1):
         end -= 1
     return span if (start, end) == (span.start, span.end) else span_unchecked(start, end)
+
+
+def _blank_in_normalized(norm: Normalized, i: int) -> bool:
+    """Whether raw character ``i`` is blank after normalization (all of the edit it is in)."""
+    return not norm.text[norm.to_normalized(i) : norm.to_normalized(i + 1, end=True)].strip()
 
 
 class _Shown:
