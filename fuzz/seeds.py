@@ -1,6 +1,6 @@
 """Write a starting corpus for ``fuzz_parse.py`` into a folder: synthetic pages of every mix
 (``bilingual_news.testing.make_page``) in the encodings the library reads, and a few short
-inputs of the kinds that broke it before (``tests/regressions/``).
+inputs of the kinds that broke it before (``tests/regressions/``), and a small HTML page.
 
     python fuzz/seeds.py /tmp/corpus
 """
@@ -22,6 +22,11 @@ SHORT = [
     "/'" * 200,
     "<p>标题</p>\n<script>x</script>",
     "来源：新华社 作者：李明 2024-05-13 09:08 阅读：1,024",
+    '<!DOCTYPE html><html><head><meta charset="gb2312"><title>标题 - 新闻网</title>'
+    '<meta property="og:title" content="标题"><link rel="canonical" href="http://example.org/a.html">'
+    "</head><body><nav><a href=/>首页</a> | <a href=/n>新闻</a></nav><h1>标题</h1>"
+    "<p>他说：“我们&amp;你们。”</p><figure><figcaption>图为现场（张三 摄）</figcaption></figure>"
+    "<script>var x = '<p>';</script><!-- c --><footer>Copyright &copy; 2024</footer></body></html>",
 ]
 
 

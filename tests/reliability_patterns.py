@@ -125,7 +125,11 @@ def _walk(value: object, where: str, seen: set[int], depth: int) -> Iterator[tup
     if depth > 6 or id(value) in seen or isinstance(value, (str, bytes, int, float, type, type(None))):
         return
     seen.add(id(value))
-    if isinstance(value, (re.Pattern, regex.Pattern)):
+    if isinstance(value, re.Pattern) and isinstance(value.pattern, bytes):
+        # A pattern over bytes (the HTML charset sniffer) backtracks as the same pattern over the
+        # text its bytes spell: try that one, with the attack runs as text.
+        yield where, re.compile(value.pattern.decode("latin-1"), value.flags)
+    elif isinstance(value, (re.Pattern, regex.Pattern)):
         yield where, value
     elif isinstance(value, LazyPattern):
         yield where, regex.compile(value._source, value._flags)
