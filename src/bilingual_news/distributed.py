@@ -183,7 +183,8 @@ def _parse_html(ident: Any, page: str, options: ParseOptions) -> dict[str, Any]:
     try:
         doc = html_parse(page, options)
         if not doc.raw.strip():
-            raise InputError("expected a page with text, got " + ("an empty page" if not doc.raw else "a blank page"))
+            what = "an empty page" if not doc.raw else "a blank page (white space only)"
+            raise InputError(f"expected a page with text, got {what}")
     except BilingualNewsError as exc:
         return _record(ident, None, exc)
     return _record(ident, doc, None)
@@ -387,6 +388,7 @@ def parse_shard(
     src, folder = Path(source), Path(output)
     name = os.fspath(source)
     target = folder / _output_name(source, format)
+    folder.mkdir(parents=True, exist_ok=True)
     reader: BinaryIO | None = None
     try:
         stat = _stat_key(src)
