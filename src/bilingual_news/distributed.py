@@ -15,12 +15,12 @@ Four pieces, from a partition to a cluster::
 
 The output folder::
 
-    OUT/part-0001.jsonl                      the shard's records; renamed into place only when whole
-    OUT/_SUCCESS.part-0001.jsonl             its marker, written after the rename: pages, errors, and
-                                             the input's size and modification time
-    OUT/_SUCCESS                             written when every shard of the run is complete: the totals
-    OUT/.part-0001.jsonl.<token>.tmp         a shard being written; left only by a killed worker, and
-                                             removed by the next run
+    OUT/part-0001.jsonl                 the shard's records; renamed into place only when whole
+    OUT/_SUCCESS.part-0001.jsonl.json   its marker, written after the rename: pages, errors, and
+                                        the input's size and modification time
+    OUT/_SUCCESS                        written when every shard of the run is complete: the totals
+    OUT/.part-0001.jsonl.<token>.tmp    a shard being written; left only by a killed worker, and
+                                        removed by the next run
 
 A shard is complete when its output and its marker both exist, the output's size is the one the
 marker records and the input's size and modification time are those the marker records. A re-run
@@ -65,9 +65,10 @@ __all__ = [
 FORMATS = ("jsonl", "parquet")
 """Output formats: one JSONL file per shard (the default), or one Parquet file (``[parquet]`` extra)."""
 
-MARKER_PREFIX = "_SUCCESS."
-"""A shard's marker is its output's name after this prefix. Files whose names start with ``_`` or
-``.`` are skipped by Spark's and Hadoop's readers of a folder, so markers and unfinished
+MARKER_PREFIX, MARKER_SUFFIX = "_SUCCESS.", ".json"
+"""A shard's marker is its output's name between these (``_SUCCESS.part-0001.jsonl.json``): it
+matches neither ``*.jsonl`` nor ``*.parquet``, and files whose names start with ``_`` or ``.``
+are skipped by Spark's, Hadoop's and pyarrow's readers of a folder, so markers and unfinished
 ``.tmp`` files never pass for data."""
 
 RUN_MARKER = "_SUCCESS"
@@ -308,7 +309,7 @@ def _stat_key(path: Path) -> dict[str, int]:
 
 def _complete(source: Path, output: Path) -> dict[str, Any] | None:
     """The marker of a complete shard output, or ``None`` when the shard must be (re)done."""
-    marker = output.with_name(MARKER_PREFIX + output.name)
+    marker = output.with_name(MARKER_PREFIX + output.name + MARKER_SUFFIX)
     try:
         data = json.loads(marker.read_bytes())
         if not isinstance(data, dict) or data.get("input") != _stat_key(source):
@@ -371,7 +372,7 @@ def parse_shard(
     """Parse one JSONL shard into its output file in the folder ``output``, atomically.
 
     The records go to a temporary file in ``output``, renamed to ``<shard>.jsonl`` (or
-    ``.parquet``) only when the shard is whole; then the shard's marker ``_SUCCESS.<name>`` is
+    ``.parquet``) only when the shard is whole; then the shard's marker ``_SUCCESS.<name>.json`` is
     written (pages, errors, the input's size and modification time). A process killed on the way
     leaves no output under the final name, only a ``.tmp`` file the next :func:`run_dask` removes.
 
@@ -412,7 +413,7 @@ def parse_shard(
             reader.close()
     seconds = time.perf_counter() - start
     marker = {"input": stat, "output_size": size, "pages": pages, "errors": errors, "seconds": round(seconds, 3)}
-    _write_atomic(folder / (MARKER_PREFIX + target.name), (json.dumps(marker) + "\n").encode("ascii"))
+    _write_atomic(folder / (MARKER_PREFIX + target.name + MARKER_SUFFIX), (json.dumps(marker) + "\n").encode("ascii"))
     return ShardResult(source=name, output=os.fspath(target), pages=pages, errors=errors, seconds=seconds)
 
 
