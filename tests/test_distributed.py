@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import bilingual_news
 from bilingual_news import distributed
@@ -288,6 +290,22 @@ def test_text_wins_over_html_in_a_record_with_both(monkeypatch: pytest.MonkeyPat
     assert record["document"]["raw"] == PAGE
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"id": st.one_of(st.integers(), st.text(max_size=8)), "text": st.text(max_size=60)},
+            optional={"html": st.text(max_size=10)},
+        ),
+        max_size=6,
+    )
+)
+def test_every_record_gives_one_output_record_with_its_id_in_order(records: list[dict[str, Any]]) -> None:
+    out = list(distributed.parse_records(records))
+    assert [r["id"] for r in out] == [r["id"] for r in records]
+    assert all(sorted(r) in (["document", "id"], ["error", "id"]) for r in out)
+
+
 def test_warmup_parses_once_from_many_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     from bilingual_news import pipeline
 
@@ -433,6 +451,17 @@ def test_run_dask_removes_what_killed_workers_left(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------- the command
+def test_the_command_starts_a_local_cluster_without_an_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("distributed")
+    shard = _shard(tmp_path / "in")
+    assert main(["batch", str(shard), "-o", str(tmp_path / "out"), "--dask", "--jobs", "1"]) == 0
+    ids = [json.loads(line)["id"] for line in (tmp_path / "out" / "part-0.jsonl").read_text().splitlines()]
+    assert ids == [0, 1, 2]
+    assert "3 pages, 3 ok, 0 errors" in capsys.readouterr().err
+
+
 def test_dask_value_naming_a_path_is_taken_for_an_input(tmp_path: Path) -> None:
     from bilingual_news._cli_dask import _shards
 
