@@ -524,6 +524,7 @@ def run_dask(
             cluster). Their file names must differ: ``part-0001.jsonl`` gives
             ``output/part-0001.jsonl``.
         output: the output folder (created when missing; every worker must be able to write it).
+            One run at a time per folder: a run starts by removing the ``.tmp`` files it finds.
         client: a ``dask.distributed.Client``; ``None`` starts a local cluster of ``workers``
             single-threaded processes for the run and closes it after.
         workers: the local cluster's worker processes; the machine's CPUs when ``None``.
