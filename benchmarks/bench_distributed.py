@@ -14,8 +14,10 @@ in a fresh process:
 * ``dask``: ``run_dask(workers=2)``: a LocalCluster of 2 single-threaded worker processes, one
   task per shard; start-up is the cluster's start and the workers' warm-up (``RunSummary``).
 
-Pages/s are given over the parsing time alone and over the whole time. Reports, never asserts:
-the machines are shared and noisy.
+Pages/s are given over the parsing time alone and over the whole time, with the machine's
+1-minute load average before and after each configuration: the configurations run one after
+another, so a change of load between them changes the comparison. Reports, never asserts: the
+machines are shared and noisy.
 """
 
 from __future__ import annotations
@@ -118,7 +120,8 @@ def main() -> int:
     _, source = pages(args.corpus)
     print(f"pages: {source}, repeated to {args.pages:,} in {args.shards} shards; CPUs: {os.cpu_count()}; ", end="")
     print(f"load average at start: {os.getloadavg()[0]:.1f}")
-    print(f"{'configuration':<22} {'start-up s':>10} {'parse s':>8} {'pages/s':>8} {'pages/s incl. start-up':>23}")
+    header = f"{'configuration':<22} {'start-up s':>10} {'parse s':>8} {'pages/s':>8} {'pages/s incl. start-up':>23}"
+    print(header + f" {'load before/after':>18}")
     with tempfile.TemporaryDirectory(prefix="bench-distributed-") as tmp:
         folder = Path(tmp) / "in"
         folder.mkdir()
@@ -136,6 +139,7 @@ def main() -> int:
                 str(folder),
                 str(out),
             ]
+            load_before = os.getloadavg()[0]
             f = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout.splitlines()[-1])
             label = {"plain": "plain loop", "parse_many": f"parse_many(jobs={args.workers})"}.get(
                 config, f"Dask, {args.workers} workers"
@@ -143,7 +147,7 @@ def main() -> int:
             total = f["startup"] + f["parse"]
             print(
                 f"{label:<22} {f['startup']:>10.1f} {f['parse']:>8.1f} {f['pages'] / f['parse']:>8.1f} "
-                f"{f['pages'] / total:>23.1f}"
+                f"{f['pages'] / total:>23.1f} {load_before:>9.1f}/{os.getloadavg()[0]:<8.1f}"
             )
     return 0
 
