@@ -123,7 +123,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     batch_cmd.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="the JSON lines file to write")
     batch_cmd.add_argument(
-        "-j", "--jobs", type=_positive_int, default=1, metavar="N", help="worker processes (default 1)"
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="worker processes (default 1; with --dask and no address, the local cluster's, default the CPUs)",
     )
     batch_cmd.add_argument(
         "--glob", default="*.txt", metavar="PATTERN", help="names of the files to take from folders (default *.txt)"
@@ -132,6 +137,16 @@ def _parser() -> argparse.ArgumentParser:
         "--resume",
         action="store_true",
         help="skip the ids already in OUT and append the rest (a partial last line left by a crash is dropped)",
+    )
+    batch_cmd.add_argument(
+        "--dask",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="SCHEDULER_ADDRESS",
+        help="run on Dask (pip install 'bilingual-news[dask]'): INPUTs are JSONL shards (or folders of *.jsonl), "
+        "-o is a folder with one output per shard, and a re-run redoes only the shards not complete; "
+        "without an address, a local cluster sized to the machine (docs/scale.md)",
     )
     return p
 
@@ -287,6 +302,10 @@ def _positive_int(text: str) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
+    if args.dask is not None:
+        from bilingual_news._cli_dask import batch_dask
+
+        return batch_dask(args)
     out = Path(args.output)
     try:
         missing = [name for name in args.inputs if not os.path.exists(name)]
@@ -325,7 +344,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     interrupted = False
     try:
         with open(out, "ab" if args.resume else "wb", buffering=0) as fh:
-            for result in iter_results(fresh(), jobs=args.jobs, refuse_blank=True):
+            for result in iter_results(fresh(), jobs=args.jobs or 1, refuse_blank=True):
                 _batch_write_line(fh, _batch_record(result))
                 pages += 1
                 if not result.ok:
