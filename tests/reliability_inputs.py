@@ -61,22 +61,15 @@ def main(argv: list[str]) -> int:
     """The watchdog's child: parse each page from index ``argv[0]`` on."""
     import bilingual_news
     from reliability import violations
+    from watchdog import serve_cases
 
-    first = int(argv[0]) if argv else 0
     names = list(PAGES)
-    print(f"count {len(names)}", flush=True)
-    for i in range(first, len(names)):
+
+    def check(i: int) -> list[str]:
         page = PAGES[names[i]]()
-        print(f"start {i}", flush=True)
-        try:
-            found = violations(page, bilingual_news.parse(page))
-        except Exception as exc:  # report it; the test fails on it
-            found = [f"{type(exc).__name__}: {exc}"]
-        if found:
-            print(f"fail {i} {found[:3]!r}", flush=True)
-        print(f"end {i}", flush=True)
-    print("done", flush=True)
-    return 0
+        return violations(page, bilingual_news.parse(page))
+
+    return serve_cases(argv, len(names), check)
 
 
 if __name__ == "__main__":

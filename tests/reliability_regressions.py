@@ -59,21 +59,10 @@ def check(case: dict[str, Any]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     """The watchdog's child: run each case from index ``argv[0]`` on."""
-    first = int(argv[0]) if argv else 0
+    from watchdog import serve_cases
+
     files = case_files()
-    print(f"count {len(files)}", flush=True)
-    for i in range(first, len(files)):
-        case = load(files[i])
-        print(f"start {i}", flush=True)
-        try:
-            found = check(case)
-        except Exception as exc:  # report it; the test fails on it
-            found = [f"{type(exc).__name__}: {exc}"]
-        if found:
-            print(f"fail {i} {found[:3]!r}", flush=True)
-        print(f"end {i}", flush=True)
-    print("done", flush=True)
-    return 0
+    return serve_cases(argv, len(files), lambda i: check(load(files[i])))
 
 
 if __name__ == "__main__":

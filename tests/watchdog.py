@@ -14,10 +14,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, NamedTuple
 
-__all__ = ["Outcome", "run_cases"]
+__all__ = ["Outcome", "run_cases", "serve_cases"]
 
 
 class Outcome(NamedTuple):
@@ -80,3 +80,22 @@ def _one_child(
         elif kind == "done":
             finished = True
             deadline = time.monotonic() + startup
+
+
+def serve_cases(argv: Sequence[str], count: int, check: Callable[[int], list[str]]) -> int:
+    """The child's side: say how many cases there are, then run ``check(i)`` (what case ``i``
+    broke, empty when nothing) for each case from index ``argv[0]`` on, saying ``start``/``end``
+    around it and ``fail`` with what it broke (an exception is reported, not raised)."""
+    first = int(argv[0]) if argv else 0
+    print(f"count {count}", flush=True)
+    for i in range(first, count):
+        print(f"start {i}", flush=True)
+        try:
+            found = check(i)
+        except Exception as exc:  # report it; the test fails on it
+            found = [f"{type(exc).__name__}: {exc}"]
+        if found:
+            print(f"fail {i} {found[:3]!r}", flush=True)
+        print(f"end {i}", flush=True)
+    print("done", flush=True)
+    return 0
