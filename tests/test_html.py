@@ -209,38 +209,30 @@ def test_refine_takes_the_headline_the_head_confirms() -> None:
     assert (refined.headline_text, refined.kinds[menu]) == ("Ministers agree on a plan for the river", Kind.NAV)
 
 
-def test_a_figcaption_is_a_caption() -> None:
-    page = (
+def _article(*, between: str = "", after: str = "") -> str:
+    """A small article page: a title, two paragraphs, and ``between`` them or ``after`` them."""
+    return (
         "<html><body><article><h1>A title for the page here</h1>"
         "<p>A first paragraph long enough to be prose, about the harbour and its ships.</p>"
-        "<figure><figcaption>Ships in the harbour at night, in the rain.</figcaption></figure>"
-        "<p>A second paragraph long enough to be prose, about the harbour and its cranes.</p>"
-        "</article></body></html>"
+        f"{between}<p>A second paragraph long enough to be prose, about the harbour and its cranes.</p>"
+        f"{after}</article></body></html>"
     )
+
+
+def test_a_figcaption_is_a_caption() -> None:
+    page = _article(between="<figure><figcaption>Ships in the harbour at night, in the rain.</figcaption></figure>")
     doc = parse(page)
     assert [b.kind for b in doc.blocks if b.text.startswith("Ships")] == [Kind.CAPTION]
 
 
 def test_an_element_named_as_a_caption_holds_a_caption() -> None:
-    page = (
-        "<html><body><article><h1>A title for the page here</h1>"
-        "<p>A first paragraph long enough to be prose, about the harbour and its ships.</p>"
-        '<div class="image-caption">Ships in the harbour at night, in the rain and the wind.</div>'
-        "<p>A second paragraph long enough to be prose, about the harbour and its cranes.</p>"
-        "</article></body></html>"
-    )
+    page = _article(between='<div class="image-caption">Ships in the harbour at night, in the rain and the wind.</div>')
     doc = parse(page)
     assert [b.kind for b in doc.blocks if b.text.startswith("Ships")] == [Kind.CAPTION]
 
 
 def test_a_line_that_is_all_links_is_chrome() -> None:
-    page = (
-        "<html><body><article><h1>A title for the page here</h1>"
-        "<p>A first paragraph long enough to be prose, about the harbour and its ships.</p>"
-        "<p>A second paragraph long enough to be prose, about the harbour and its cranes.</p>"
-        '<p><a href="/next">The next story on the site, about a harbour far away from here</a></p>'
-        "</article></body></html>"
-    )
+    page = _article(after='<p><a href="/next">The next story on the site, about a harbour far away from here</a></p>')
     doc = parse(page)
     assert [b.kind for b in doc.blocks if b.text.startswith("The next")] == [Kind.FOOTER]
 
