@@ -174,10 +174,6 @@ class Features(NamedTuple):
     """What is measured about one unit (a named tuple: a page builds one per unit, and a tuple
     is several times cheaper to build than a frozen dataclass of this size)."""
 
-    unit_index: int
-    """The unit's position among all units."""
-    position: float
-    """``unit_index / (count - 1)``: 0 at the top of the page, 1 at the bottom."""
     key: str
     """The unit's text (its first :data:`CUE_SCAN_CHARS` characters) as cues are compared in:
     :func:`~bilingual_news.lexicon.fold`."""
@@ -258,12 +254,12 @@ class Features(NamedTuple):
 def extract(units: tuple[Unit, ...]) -> tuple[Features, ...]:
     """Measure every unit."""
     cues = _cues()
-    folded = [fold(u.text[:CUE_SCAN_CHARS]) for u in units]
+    folded = [_key(u.text) for u in units]
     by_prefix: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(folded):
         if len(key) > TEASER_MIN_CHARS:
             by_prefix[key[:TEASER_KEY_CHARS]].append(i)
-    page = _Page(folded=folded, by_prefix=by_prefix, last=max(len(units) - 1, 1))
+    page = _Page(folded=folded, by_prefix=by_prefix)
     phrases = _with_phrases(folded, cues.phrase_scan)
     out: list[Features] = []
     done: dict[str, Features] = {}  # a text seen before on the page measures as it did then
@@ -272,9 +268,11 @@ def extract(units: tuple[Unit, ...]) -> tuple[Features, ...]:
         before = done.get(text)
         if before is None:
             done[text] = features = _one(i, text, folded[i], cues, page, i in phrases)
-        else:  # all but the place: the first two fields, and the last (a teaser never copies itself)
-            teaser_of = _teaser_of(i, before.key, folded, by_prefix) if before.ends_ellipsis else -1
-            features = Features._make((i, i / page.last, *before[2:-1], teaser_of))
+        elif before.ends_ellipsis:  # all but the teaser it copies (a teaser never copies itself)
+            teaser_of = _teaser_of(i, before.key, folded, by_prefix)
+            features = before if teaser_of == before.teaser_of else before._replace(teaser_of=teaser_of)
+        else:  # the same record: a page that repeats a line holds its features once
+            features = before
         out.append(features)
     return tuple(out)
 
@@ -287,8 +285,13 @@ class _Page:
     """Every unit's key."""
     by_prefix: dict[str, list[int]]
     """The units whose key is long enough to be copied by a teaser, by its first characters."""
-    last: int
-    """The last unit's index (at least 1)."""
+
+
+def _key(text: str) -> str:
+    """The unit's key: its text folded, or the text itself when folding leaves it as it was (a
+    Chinese line mostly), so that the page does not hold a second copy of it."""
+    key = fold(text[:CUE_SCAN_CHARS])
+    return text if key == text else key
 
 
 def _with_phrases(keys: list[str], pattern: re.Pattern[str]) -> set[int]:
@@ -355,8 +358,6 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
     # In the order of the fields: _make takes a tuple, several times faster than a keyword call.
     return Features._make(
         (
-            i,  # unit_index
-            i / page.last,  # position
             key,  # key
             scripts.total,  # chars
             scripts,  # scripts
