@@ -243,6 +243,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     kinds: list[Kind] = [Kind.NAV] * n
     reasons: list[tuple[str, ...]] = [()] * n
     source_url_seen = False
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     for i in range(n):
         g, f = guesses[i], features[i]
         if i in title_lines:
@@ -257,7 +258,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             kind, why = _after(g, f, i <= tail_end, source_url_seen)
             source_url_seen = source_url_seen or kind is Kind.SOURCE_URL
         kinds[i] = kind
-        reasons[i] = (*g.reasons, why)
+        why_all = (*g.reasons, why)
+        reasons[i] = shared.setdefault(why_all, why_all)  # one tuple for each list of reasons
     for i in range(start, min(end + 1, n - 1)):
         if (
             kinds[i] is Kind.PARAGRAPH
