@@ -26,16 +26,25 @@ import functools
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import regex
 
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon, trie_pattern
-from bilingual_news.scripts import WHITE_SPACE, ScriptCounts, classes, count_scripts, han_gaps
+from bilingual_news.scripts import (
+    HAN_CLASS,
+    HAN_MARK_CLASS,
+    SPACE_CLASS,
+    WHITE_SPACE,
+    ScriptCounts,
+    classes,
+    count_scripts,
+    han_gaps,
+)
 from bilingual_news.split import Unit
 
 __all__ = ["Features", "extract"]
@@ -251,6 +260,11 @@ class Features(NamedTuple):
     """Index of a later unit this one is a truncated copy of, or -1."""
 
 
+_new_features = cast("Callable[[type[Features], tuple[object, ...]], Features]", tuple.__new__)
+"""``Features._make``'s own step, without the frame of ``_make`` around it (which checks the
+length: the one call here gives every field)."""
+
+
 def extract(units: tuple[Unit, ...]) -> tuple[Features, ...]:
     """Measure every unit."""
     cues = _cues()
@@ -355,8 +369,9 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             prompt_cue = bool(cues.prompt.search(key))
         disclaimer_cue = len(cues.disclaimer.findall(key))
         caption = cues.caption
-    # In the order of the fields: _make takes a tuple, several times faster than a keyword call.
-    return Features._make(
+    # In the order of the fields, as one tuple: several times faster than a keyword call.
+    return _new_features(
+        Features,
         (
             key,  # key
             scripts.total,  # chars
@@ -385,12 +400,18 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             _caption_cue(key, text, cues, caption),  # caption_cue
             items,  # items
             (scripts.total if len(text) <= CUE_SCAN_CHARS else len("".join(key.split()))) / items,  # item_chars
-            han_gaps(cls) if scripts.han and " " in text else 0,  # han_gaps
+            han_gaps(cls) if scripts.han and " " in text and _han_before_blank(cls) else 0,  # han_gaps
             _markup_share(text, scripts.total) if "<" in head else 0.0,  # markup_share
             scripts.capital_words / scripts.latin_words if scripts.latin_words else 0.0,  # capital_share
             _teaser_of(i, key, page.folded, page.by_prefix) if ends_ellipsis else -1,  # teaser_of
-        )
+        ),
     )
+
+
+def _han_before_blank(cls: str) -> bool:
+    """Whether a class string has a Han character before a blank, which every gap that
+    :func:`~bilingual_news.scripts.han_gaps` counts starts with."""
+    return HAN_CLASS + SPACE_CLASS in cls or HAN_MARK_CLASS + SPACE_CLASS in cls
 
 
 def _sentence_marks(text: str) -> int:
@@ -608,7 +629,7 @@ def _caption_cue(key: str, text: str, cues: _Cues, contains: regex.Pattern[str] 
     phrase in the unit) or at the end, or a photo credit."""
     if key.startswith(cues.caption_prefix.get(key[:1], ())) or (contains is not None and contains.search(key)):
         return True
-    tail = key.rstrip().rstrip("。.")
+    tail = key.rstrip("。.")  # a key ends with no blank (fold joins its words with single ones)
     suffixes = cues.caption_suffix.get(tail[-1:], ())
     if tail.endswith(suffixes):
         for cue in suffixes:
