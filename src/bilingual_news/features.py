@@ -268,7 +268,13 @@ length: the one call here gives every field)."""
 def extract(units: tuple[Unit, ...]) -> tuple[Features, ...]:
     """Measure every unit."""
     cues = _cues()
-    folded = [_key(u.text) for u in units]
+    keys: dict[str, str] = {}  # a line the page repeats is folded once, and holds one key
+    folded = []
+    for unit in units:
+        key = keys.get(unit.text)
+        if key is None:
+            key = keys[unit.text] = _key(unit.text)
+        folded.append(key)
     by_prefix: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(folded):
         if len(key) > TEASER_MIN_CHARS:
