@@ -4,10 +4,11 @@ In: the units. Out: one :class:`Features` per unit, in the same order. Nothing h
 label; :mod:`bilingual_news.label` and :mod:`bilingual_news.revise` do.
 
 Features of one unit: its scripts and size, sentence punctuation in either language, URLs,
-dates and times, how it is cut into items and tokens (menus, link lists), capitalisation, and
-which cue lexicons it hits. Cross-unit features (repeats, teasers) are computed with
-dictionaries keyed by folded text and by short prefixes, so that they stay linear in the number
-of units and in the length of the page: no unit is ever compared with all the others.
+dates and times, how it is cut into items (menus, link lists), capitalisation, and
+which cue lexicons it hits. The cross-unit feature (teasers) is computed with a dictionary
+keyed by short prefixes, so that it stays linear in the number of units and in the length of
+the page: no unit is ever compared with all the others. Only what a rule of ``label`` or
+``revise`` reads is measured.
 
 Speed: a page has a few hundred units, and each regular-expression call costs as much as a few
 dozen string operations, so a pattern runs on a unit only when a cheap test (a character it
@@ -25,16 +26,25 @@ import functools
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import regex
 
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon, trie_pattern
-from bilingual_news.scripts import WHITE_SPACE, ScriptCounts, classes, count_scripts, han_gaps
+from bilingual_news.scripts import (
+    HAN_CLASS,
+    HAN_MARK_CLASS,
+    SPACE_CLASS,
+    WHITE_SPACE,
+    ScriptCounts,
+    classes,
+    count_scripts,
+    han_gaps,
+)
 from bilingual_news.split import Unit
 
 __all__ = ["Features", "extract"]
@@ -80,7 +90,6 @@ _SENTENCE_END = re.compile(r"[。！？!?.;；][”’\"'）)\]」』]*$")
 _ELLIPSIS_END = re.compile(r"(?:…+|\.{3,}|。{3,})[”’\"'）)]*$")
 _TRUNCATED = re.compile(r"(?<![….])(?:…|\.{3})[”’\"'）)]*$")
 _URL = re.compile(rf"^(?:https?://|www\.)[^{WHITE_SPACE}]+$", re.IGNORECASE)  # the same letters fold in both
-_HAS_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
@@ -179,10 +188,6 @@ class Features(NamedTuple):
     """What is measured about one unit (a named tuple: a page builds one per unit, and a tuple
     is several times cheaper to build than a frozen dataclass of this size)."""
 
-    unit_index: int
-    """The unit's position among all units."""
-    position: float
-    """``unit_index / (count - 1)``: 0 at the top of the page, 1 at the bottom."""
     key: str
     """The unit's text (its first :data:`CUE_SCAN_CHARS` characters) as cues are compared in:
     :func:`~bilingual_news.lexicon.fold`."""
@@ -208,8 +213,6 @@ class Features(NamedTuple):
     url_has_path: bool
     """Whether that URL goes past the site's name to a page (``…/news/18408.html``): a bare
     site address is the footer's, not the article's own URL."""
-    has_url: bool
-    """Whether the unit contains a URL."""
     has_date: bool
     """Whether the unit contains a calendar date with its year (``2024-05-13``, ``May 7,
     2024``) or a relative time (``15 天前``, ``7 days ago``); ``5月17日`` alone is a date an
@@ -251,8 +254,6 @@ class Features(NamedTuple):
     the unit's first :data:`CUE_SCAN_CHARS` characters."""
     item_chars: float
     """Mean non-blank characters per item in that stretch: menus have short items."""
-    tokens: int
-    """Blank-separated tokens."""
     han_gaps: int
     """Blanks with a Han character on both sides: Chinese lists and menus are Han words
     spaced apart, while Chinese prose has blanks only around Latin words and numbers."""
@@ -260,30 +261,30 @@ class Features(NamedTuple):
     """Share of the unit's characters inside HTML tags or comments leaked by the scrape."""
     capital_share: float
     """Share of Latin words that start with a capital: menus and titles are Title Case."""
-    repeats: int
-    """How many other units have the same folded text."""
-    first_repeat: int
-    """Index of the first unit with the same folded text (its own index when it is first)."""
     teaser_of: int
     """Index of a later unit this one is a truncated copy of, or -1."""
+
+
+_new_features = cast("Callable[[type[Features], tuple[object, ...]], Features]", tuple.__new__)
+"""``Features._make``'s own step, without the frame of ``_make`` around it (which checks the
+length: the one call here gives every field)."""
 
 
 def extract(units: tuple[Unit, ...]) -> tuple[Features, ...]:
     """Measure every unit."""
     cues = _cues()
-    folded = [fold(u.text[:CUE_SCAN_CHARS]) for u in units]
-    halves = [_doubled(key) for key in folded]
-    seen: dict[str, list[int]] = defaultdict(list)
-    for i, key in enumerate(folded):
-        seen[key].append(i)
-        half = halves[i]
-        if half is not None:
-            seen[half].append(i)
+    keys: dict[str, str] = {}  # a line the page repeats is folded once, and holds one key
+    folded = []
+    for unit in units:
+        key = keys.get(unit.text)
+        if key is None:
+            key = keys[unit.text] = _key(unit.text)
+        folded.append(key)
     by_prefix: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(folded):
         if len(key) > TEASER_MIN_CHARS:
             by_prefix[key[:TEASER_KEY_CHARS]].append(i)
-    page = _Page(folded=folded, seen=seen, halves=halves, by_prefix=by_prefix, last=max(len(units) - 1, 1))
+    page = _Page(folded=folded, by_prefix=by_prefix)
     phrases = _with_phrases(folded, cues.phrase_scan)
     out: list[Features] = []
     done: dict[str, Features] = {}  # a text seen before on the page measures as it did then
@@ -292,9 +293,11 @@ def extract(units: tuple[Unit, ...]) -> tuple[Features, ...]:
         before = done.get(text)
         if before is None:
             done[text] = features = _one(i, text, folded[i], cues, page, i in phrases)
-        else:  # all but the place: the first two fields, and the last (a teaser never copies itself)
-            teaser_of = _teaser_of(i, before.key, folded, by_prefix) if before.ends_ellipsis else -1
-            features = Features._make((i, i / page.last, *before[2:-1], teaser_of))
+        elif before.ends_ellipsis:  # all but the teaser it copies (a teaser never copies itself)
+            teaser_of = _teaser_of(i, before.key, folded, by_prefix)
+            features = before if teaser_of == before.teaser_of else before._replace(teaser_of=teaser_of)
+        else:  # the same record: a page that repeats a line holds its features once
+            features = before
         out.append(features)
     return tuple(out)
 
@@ -305,14 +308,15 @@ class _Page:
 
     folded: list[str]
     """Every unit's key."""
-    seen: dict[str, list[int]]
-    """The units with each key (a doubled key also under its half)."""
-    halves: list[str | None]
-    """Each key's half when it is one title twice over (:func:`_doubled`)."""
     by_prefix: dict[str, list[int]]
     """The units whose key is long enough to be copied by a teaser, by its first characters."""
-    last: int
-    """The last unit's index (at least 1)."""
+
+
+def _key(text: str) -> str:
+    """The unit's key: its text folded, or the text itself when folding leaves it as it was (a
+    Chinese line mostly), so that the page does not hold a second copy of it."""
+    key = fold(text[:CUE_SCAN_CHARS])
+    return text if key == text else key
 
 
 def _with_phrases(keys: list[str], pattern: re.Pattern[str]) -> set[int]:
@@ -346,10 +350,6 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
     head = text[:CUE_SCAN_CHARS]
     separated = _SEPARATOR_CHARS.search(key) is not None
     items = len(_SEPARATED.split(key)) if separated else 1
-    same = page.seen.get(key, [i])
-    half = page.halves[i]
-    if half is not None:
-        same = sorted({*same, *page.seen.get(half, [])})
     is_url = text[:4].lower() in ("http", "www.") and bool(_URL.match(text))
     has_date = bool(scripts.digits and _has_calendar_date(head, key))
     # The cues of short lines (menus, fields, credits, footers): a long unit is prose.
@@ -380,11 +380,10 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             prompt_cue = bool(cues.prompt.search(key))
         disclaimer_cue = len(cues.disclaimer.findall(key))
         caption = cues.caption
-    # In the order of the fields: _make takes a tuple, several times faster than a keyword call.
-    return Features._make(
+    # In the order of the fields, as one tuple: several times faster than a keyword call.
+    return _new_features(
+        Features,
         (
-            i,  # unit_index
-            i / page.last,  # position
             key,  # key
             scripts.total,  # chars
             scripts,  # scripts
@@ -395,7 +394,6 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             scripts.digits > 0 and text[:1] in _RANK_FIRST and bool(_RANKED.match(text)),  # ranked
             is_url,  # is_url
             is_url and _url_has_path(text),  # url_has_path
-            ("http" in head or "www." in head) and bool(_HAS_URL.search(head)),  # has_url
             has_date,  # has_date
             _date_share(text, scripts.total) if has_date and len(key) <= METADATA_MAX_CHARS else 0.0,  # date_share
             nav_cue,  # nav_cue
@@ -413,15 +411,18 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             _caption_cue(key, text, cues, caption),  # caption_cue
             items,  # items
             (scripts.total if len(text) <= CUE_SCAN_CHARS else len("".join(key.split()))) / items,  # item_chars
-            len(text.split()),  # tokens
-            han_gaps(cls) if scripts.han and " " in text else 0,  # han_gaps
+            han_gaps(cls) if scripts.han and " " in text and _han_before_blank(cls) else 0,  # han_gaps
             _markup_share(text, scripts.total) if "<" in head else 0.0,  # markup_share
             scripts.capital_words / scripts.latin_words if scripts.latin_words else 0.0,  # capital_share
-            len(same) - 1,  # repeats
-            same[0],  # first_repeat
             _teaser_of(i, key, page.folded, page.by_prefix) if ends_ellipsis else -1,  # teaser_of
-        )
+        ),
     )
+
+
+def _han_before_blank(cls: str) -> bool:
+    """Whether a class string has a Han character before a blank, which every gap that
+    :func:`~bilingual_news.scripts.han_gaps` counts starts with."""
+    return HAN_CLASS + SPACE_CLASS in cls or HAN_MARK_CLASS + SPACE_CLASS in cls
 
 
 def _sentence_marks(text: str) -> int:
@@ -566,14 +567,6 @@ def _url_has_path(text: str) -> bool:
     return bool(rest.partition("/")[2].strip("/"))
 
 
-def _doubled(key: str) -> str | None:
-    """The half of a text that is the same title twice over (a scrape joined two copies)."""
-    n = len(key)
-    if n >= 8 and n % 2 == 0 and key[: n // 2] == key[n // 2 :]:
-        return key[: n // 2]
-    return None
-
-
 def _markup_share(text: str, total: int) -> float:
     if not total:
         return 0.0
@@ -647,7 +640,7 @@ def _caption_cue(key: str, text: str, cues: _Cues, contains: regex.Pattern[str] 
     phrase in the unit) or at the end, or a photo credit."""
     if key.startswith(cues.caption_prefix.get(key[:1], ())) or (contains is not None and contains.search(key)):
         return True
-    tail = key.rstrip().rstrip("。.")
+    tail = key.rstrip("。.")  # a key ends with no blank (fold joins its words with single ones)
     suffixes = cues.caption_suffix.get(tail[-1:], ())
     if tail.endswith(suffixes):
         for cue in suffixes:

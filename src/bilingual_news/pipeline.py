@@ -217,6 +217,7 @@ def _run(text: str, opts: ParseOptions, url: str | None, lap: Callable[[str], No
     drafts = assemble_blocks(units, revision)
     lap("assemble_blocks")
     blocks = with_sentences(drafts, norm)
+    del drafts  # a record per block, now built: the later stages read the blocks
     lap("sentences")
     quotes = find_quotes(blocks, norm)
     lap("quotes")

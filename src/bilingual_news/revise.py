@@ -222,16 +222,17 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         for u, f in zip(units, features, strict=True)
     ]
     likes = [_title_like_in(key, f, g) for key, f, g in zip(keys, features, guesses, strict=True)]
+    candidates = _candidates(scores)
     page = _Page(
         units=units,
         features=features,
         guesses=guesses,
         keys=keys,
         likes=likes,
-        titles=_title_index(keys, likes),
+        titles=_title_index(keys, likes, _asked(keys, likes, [a for _, a, _ in candidates])),
         text_lines=text_lines,
     )
-    region = _article(page, scores)
+    region = _article(page, candidates)
     start, end = region if region else (n, n - 1)
     found = _headline(page, start)
     headline = found[0] if found else None
@@ -242,6 +243,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     kinds: list[Kind] = [Kind.NAV] * n
     reasons: list[tuple[str, ...]] = [()] * n
     source_url_seen = False
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
     for i in range(n):
         g, f = guesses[i], features[i]
         if i in title_lines:
@@ -256,7 +258,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             kind, why = _after(g, f, i <= tail_end, source_url_seen)
             source_url_seen = source_url_seen or kind is Kind.SOURCE_URL
         kinds[i] = kind
-        reasons[i] = (*g.reasons, why)
+        why_all = (*g.reasons, why)
+        reasons[i] = shared.setdefault(why_all, why_all)  # one tuple for each list of reasons
     for i in range(start, min(end + 1, n - 1)):
         if (
             kinds[i] is Kind.PARAGRAPH
@@ -438,12 +441,12 @@ def _candidates(scores: list[float]) -> list[tuple[float, int, int]]:
     return out[:MAX_CANDIDATES]
 
 
-def _article(page: _Page, scores: list[float]) -> tuple[int, int] | None:
-    """The article region: the best-scoring stretch of text, unless a smaller one sits under a
-    much stronger article header (a title with its metadata, repeated on the page, quoted by
-    the text's first line). A banner, a cookie notice or a recommended story can outweigh a
-    short forum post or a one-paragraph brief, but it does not come with their header."""
-    candidates = _candidates(scores)
+def _article(page: _Page, candidates: list[tuple[float, int, int]]) -> tuple[int, int] | None:
+    """The article region: the best-scoring stretch of text (``candidates``, from
+    :func:`_candidates`), unless a smaller one sits under a much stronger article header (a
+    title with its metadata, repeated on the page, quoted by the text's first line). A banner, a
+    cookie notice or a recommended story can outweigh a short forum post or a one-paragraph
+    brief, but it does not come with their header."""
     if not candidates:
         return None
     _, first, last = candidates[0]
@@ -538,14 +541,41 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
-def _title_index(keys: list[str], likes: list[bool]) -> dict[str, list[tuple[int, int]]]:
-    """Where each title-like text stands, as ``(first, last)`` units: each unit under its
-    :func:`_forms`, and each run of up to :data:`MAX_TITLE_LINES` title-like lines under their
-    joined key (a title broken over lines, perhaps broken differently elsewhere). Linear: a few
-    dictionary entries per unit."""
+def _asked(keys: list[str], likes: list[bool], starts: list[int]) -> frozenset[str]:
+    """Every title text the headline rules can look up in the index of :func:`_title_index`:
+    the keys of the title-like units in the windows above each candidate region's start (and
+    above the page's end, where the headline is sought when no region is found), and their
+    runs of up to :data:`MAX_TITLE_LINES` lines. The index holds these alone: a page's other
+    lines are never looked up, and indexing them all took a sixth of a large page's memory."""
+    n = len(keys)
+    lookback = max(HEADER_LOOKBACK, HEADLINE_LOOKBACK)
+    window: set[int] = set()
+    for start in (*starts, n):
+        window.update(range(max(0, start - lookback), min(n, start + 2)))
+    asked: set[str] = set()
+    for i in window:
+        if not likes[i]:
+            continue
+        joined = keys[i]
+        asked.add(joined)
+        for j in range(i + 1, min(n, i + MAX_TITLE_LINES)):
+            if not likes[j]:
+                break
+            joined = _join(joined, keys[j])
+            asked.add(joined)
+    return frozenset(asked)
+
+
+def _title_index(keys: list[str], likes: list[bool], asked: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each title-like text of ``asked`` (:func:`_asked`) stands, as ``(first, last)``
+    units: each unit under its :func:`_forms`, and each run of up to :data:`MAX_TITLE_LINES`
+    title-like lines under their joined key (a title broken over lines, perhaps broken
+    differently elsewhere). Linear: a few set lookups per unit."""
     index: dict[str, list[tuple[int, int]]] = {}
 
     def add(form: str, place: tuple[int, int]) -> None:
+        if form not in asked:
+            return
         places = index.get(form)
         if places is None:
             index[form] = [place]

@@ -33,25 +33,29 @@ def _nfkc(text: str) -> str:
     not, for its full-width punctuation alone. Replacing those characters with their NFKC forms
     first leaves a text with the same NFKC (one compatibility-equivalent to it), which is then
     often NFKC itself: the replacement is the answer, checked by :func:`unicodedata.is_normalized`.
+    The replacement is a substitution of the characters that have another form, not
+    :meth:`str.translate` (a lookup for every character, four times slower on Chinese text).
     """
     if unicodedata.is_normalized("NFKC", text):
         return text
-    mapped = text.translate(_wide_forms())
+    pattern, forms = _wide_forms()
+    mapped = pattern.sub(lambda m: forms[m.group()], text)
     if unicodedata.is_normalized("NFKC", mapped):
         return mapped
     return unicodedata.normalize("NFKC", text)
 
 
 @functools.cache
-def _wide_forms() -> dict[int, str]:
-    """The NFKC form of each character of :data:`WIDE_FORMS` that has another."""
-    table = {}
+def _wide_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The NFKC form of each character of :data:`WIDE_FORMS` that has another, and a pattern
+    that finds those characters."""
+    forms = {}
     for start, end in WIDE_FORMS:
         for code in range(start, end):
             nfkc = unicodedata.normalize("NFKC", chr(code))
             if nfkc != chr(code):
-                table[code] = nfkc
-    return table
+                forms[chr(code)] = nfkc
+    return re.compile("[" + "".join(re.escape(c) for c in forms) + "]"), forms
 
 
 _Trie = dict[str, "_Trie"]
