@@ -36,6 +36,7 @@ import regex
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon, trie_pattern
 from bilingual_news.scripts import (
+    HAN,
     HAN_CLASS,
     HAN_MARK_CLASS,
     SPACE_CLASS,
@@ -142,7 +143,6 @@ _PHOTO_CREDIT = LazyPattern(
     r"|[(（\[【](?:\p{Lu}[\p{L}.&' -]{0,30}/\s*\p{Lu}[\p{L}.&' -]{0,40}|[^()（）\[\]【】]{0,20}摄|"
     r"(?i:photo|image|file photo|video)[^()（）\[\]]{0,40})[)）\]】]$"
 )
-_HAN = regex.compile(r"\p{Han}")
 _FIELD_COLON = LazyPattern(r"\s*[:：]")
 _MARKUP = LazyPattern(r"<!--.*?-->|</?[a-zA-Z][^<>]{0,400}>")
 _SECTION_TAIL = LazyPattern(
@@ -533,7 +533,7 @@ def _cues() -> _Cues:
         ),
         nav=lex.nav,
         footer=lex.footer,
-        footer_han=_by_first(w for w in lex.footer if len(w) >= FOOTER_PREFIX_MIN_CHARS and _HAN.match(w)),
+        footer_han=_by_first(w for w in lex.footer if len(w) >= FOOTER_PREFIX_MIN_CHARS and HAN.match(w)),
         section=lex.section,
         teaser=lex.teaser,
         caption_prefix=_by_first(lex.caption_prefix),
@@ -553,8 +553,8 @@ def _cues() -> _Cues:
 def _phrases(cues: tuple[str, ...]) -> str:
     """An alternation of chrome phrases in which a Chinese phrase must not run on into more Han
     characters: ``版权所有`` marks a copyright line, ``版权所有者`` is a word of the text."""
-    han = tuple(c for c in cues if _HAN.match(c[-1]))
-    other = tuple(c for c in cues if not _HAN.match(c[-1]))
+    han = tuple(c for c in cues if HAN.match(c[-1]))
+    other = tuple(c for c in cues if not HAN.match(c[-1]))
     parts = [f"(?:{_alternation(han)})(?!\\p{{Han}})"] if han else []
     if other:
         parts.append(_alternation(other))
@@ -611,7 +611,7 @@ def _footer_cue(key: str, cues: _Cues) -> bool:
     head = key[: first.start()]
     if head not in words:
         return False
-    return len(key) - len(head) <= FOOTER_REST_CHARS or bool(_HAN.search(head))
+    return len(key) - len(head) <= FOOTER_REST_CHARS or bool(HAN.search(head))
 
 
 def _metadata_field(key: str, cues: _Cues) -> str | None:

@@ -36,6 +36,7 @@ from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold
 from bilingual_news.model import METADATA_FIELDS, Block, Kind, Metadata, Span
 from bilingual_news.normalize import Normalized
+from bilingual_news.scripts import HAN
 
 __all__ = ["find_date", "parse_date", "read_fields", "read_metadata"]
 
@@ -79,7 +80,6 @@ _MONTHS = {
     for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)
 }
 _LATIN = regex.compile(r"\p{Latin}")
-_HAN = regex.compile(r"\p{Han}")
 
 _OPENERS = {"（": "）", "(": ")", "【": "】", "[": "]", "〔": "〕", "「": "」"}
 _GAP = regex.compile(r"\s{2,}|[\u3000\t]|\s*[|｜丨]\s*")
@@ -105,7 +105,7 @@ def find_date(text: str) -> tuple[dt.datetime | dt.date, int, int] | None:
     >>> find_date("上午10:00 · 2024年4月30日")[0]
     datetime.datetime(2024, 4, 30, 10, 0)
     """
-    english = len(_LATIN.findall(text)) > len(_HAN.findall(text))
+    english = len(_LATIN.findall(text)) > len(HAN.findall(text))
     for m in _DATE.finditer(text):
         try:
             day = _day(m, english)
@@ -402,7 +402,7 @@ def _end_of_words(text: str, start: int, end: int, field: str) -> int:
     first = regex.match(r"\S+", value)
     if first is None:
         return start
-    if _HAN.search(first.group()) and not _LATIN.search(first.group()):
+    if HAN.search(first.group()) and not _LATIN.search(first.group()):
         if field == "source":
             return start + first.end()
         if field in ("author", "editor"):

@@ -34,7 +34,7 @@ from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon
 from bilingual_news.model import Span, span_unchecked
 from bilingual_news.normalize import Normalized
-from bilingual_news.scripts import WHITE_SPACE
+from bilingual_news.scripts import HAN, WHITE_SPACE
 
 __all__ = ["Unit", "split"]
 
@@ -89,7 +89,6 @@ _FIRST_TOKEN = re.compile(r"\S*")
 """A stripped line's first token (``line.split(maxsplit=1)[0]``, without copying the rest:
 :mod:`re`'s ``\\S`` is what :meth:`str.split` does not split at)."""
 _BREADCRUMB_SEPARATORS = frozenset({">", ">>", "›", "»", "/", "|", "-", "·"})
-_HAN = regex.compile(r"\p{Han}")
 _HAN_TOKEN = regex.compile(rf"\p{{Han}}{{1,{MAX_HAN_NAV_TOKEN}}}")
 _LATIN_WORD = LazyPattern(r"\p{Latin}+")
 
@@ -339,12 +338,12 @@ def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
     first_word = -1  # the first menu word of the prefix (separators may come before it)
     words = 0
     separators = 0
-    starts_han = bool(_HAN.match(tokens[0].group()))
+    starts_han = bool(HAN.match(tokens[0].group()))
     for i, tok in enumerate(tokens[:-1]):
         word = fold(tok.group())
         if word in _BREADCRUMB_SEPARATORS:
             separators += 1
-        elif word in nav and bool(_HAN.match(word)) == starts_han:
+        elif word in nav and bool(HAN.match(word)) == starts_han:
             # Menus are in one language: a switch of script ends the prefix.
             words += 1
             first_word = i if first_word < 0 else first_word

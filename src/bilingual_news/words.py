@@ -30,6 +30,7 @@ import regex
 
 from bilingual_news._lazy import Lazy, missing
 from bilingual_news.model import Document, Span, Stats, Word, WordKind
+from bilingual_news.scripts import HAN
 
 __all__ = ["cache_dir", "document_stats", "document_words", "han_backend", "tokenize"]
 
@@ -46,7 +47,6 @@ _TOKEN = regex.compile(
     r"|(?P<other>[\p{L}\p{M}]+)"
 )
 _KINDS = {"latin": WordKind.LATIN, "number": WordKind.NUMBER, "other": WordKind.OTHER}
-_HAN = regex.compile(r"\p{Han}")
 
 
 # ------------------------------------------------------------------ jieba
@@ -167,7 +167,7 @@ def document_stats(doc: Document) -> Stats:
     """Counts over the body and its reading time (loads jieba for the word count)."""
     body = doc.body
     words = doc.words()
-    han = sum(len(_HAN.findall(b.text)) for b in body)
+    han = sum(len(HAN.findall(b.text)) for b in body)
     other_words = sum(1 for w in words if w.kind is not WordKind.HAN)
     minutes = other_words / LATIN_WORDS_PER_MINUTE + han / HAN_CHARACTERS_PER_MINUTE
     return Stats(
