@@ -62,6 +62,12 @@ def test_import_loads_neither_jieba_nor_langdetect() -> None:
     assert out.strip() == "[]"
 
 
+def test_import_loads_neither_logging_nor_regex() -> None:
+    code = "import sys, bilingual_news; print(sorted(m for m in ('logging', 'regex') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
 def test_parse_loads_neither_jieba_nor_langdetect(seed_text: str) -> None:
     code = (
         "import sys, pathlib, bilingual_news; "

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import importlib
-import logging
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
     from bilingual_news.pipeline import parse, parse_file
     from bilingual_news.serialize import json_schema
 
-logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 # The pipeline's modules compile about a hundred regular expressions; they load on first use of
 # a name below (PEP 562), so that `import bilingual_news` stays cheap for a program that only
