@@ -85,6 +85,20 @@ class Result:
         return self.error is None
 
 
+def output_record(ident: Any, document: Document | None, error: BilingualNewsError | None) -> dict[str, Any]:
+    """One page's line of ``bilingual-news batch`` output (and of a Dask/Spark shard):
+    ``{"id", "document"}``, or ``{"id", "error": {"type", "message"}}``."""
+    if document is not None:
+        return {"id": ident, "document": document.to_dict()}
+    return {"id": ident, "error": {"type": type(error).__name__, "message": str(error)}}
+
+
+def json_type(value: object) -> str:
+    """The JSON name of a decoded value's type, for the messages about bad JSONL records."""
+    names = {bool: "boolean", int: "number", float: "number", str: "string", list: "array", dict: "object"}
+    return names.get(type(value), type(value).__name__)
+
+
 def parse_many(
     items: Iterable[Item],
     *,

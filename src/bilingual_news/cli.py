@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from bilingual_news import __version__
-from bilingual_news.batch import Result, iter_results
+from bilingual_news.batch import iter_results, json_type, output_record
 from bilingual_news.errors import BilingualNewsError
 from bilingual_news.model import Document
 from bilingual_news.pipeline import Format, parse, parse_file
@@ -180,10 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    try:
-        doc = _read(args.path, url=args.url, format=args.input_format)
-    except BilingualNewsError as exc:
-        print(f"bilingual-news: {exc}", file=sys.stderr)
+    doc = _read_or_report(args)
+    if doc is None:
         return EXIT_INPUT
     if args.format == "json":
         out = doc.to_json(indent=args.indent) + "\n"
@@ -192,6 +190,15 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     else:
         out = to_markdown(doc)
     return _write(out, args.output)
+
+
+def _read_or_report(args: argparse.Namespace) -> Document | None:
+    """The document of ``parse``'s and ``render``'s PATH, or None once the error is on stderr."""
+    try:
+        return _read(args.path, url=args.url, format=args.input_format)
+    except BilingualNewsError as exc:
+        print(f"bilingual-news: {exc}", file=sys.stderr)
+        return None
 
 
 def _read(path: str, *, url: str | None, format: Format = "auto") -> Document:
@@ -264,10 +271,8 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from bilingual_news.render import to_html
 
-    try:
-        doc = _read(args.path, url=args.url, format=args.input_format)
-    except BilingualNewsError as exc:
-        print(f"bilingual-news: {exc}", file=sys.stderr)
+    doc = _read_or_report(args)
+    if doc is None:
         return EXIT_INPUT
     return _write(to_html(doc, standalone=True), args.output)
 
@@ -345,7 +350,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     try:
         with open(out, "ab" if args.resume else "wb", buffering=0) as fh:
             for result in iter_results(fresh(), jobs=args.jobs or 1, refuse_blank=True):
-                _batch_write_line(fh, _batch_record(result))
+                _batch_write_line(fh, output_record(result.id, result.document, result.error))
                 pages += 1
                 if not result.ok:
                     errors += 1
@@ -424,23 +429,17 @@ def _batch_records(path: Path) -> Iterator[tuple[Any, object]]:
                 yield where, InputError(message, source=where)
                 continue
             if not isinstance(record, dict):
-                got = _json_type(record)
+                got = json_type(record)
                 yield where, InputError(f'expected a JSON object with "id" and "text", got a JSON {got}', source=where)
                 continue
             ident = record.get("id")
             ident = where if ident is None else ident
             text = record.get("text")
             if not isinstance(text, str):
-                got = "no text" if text is None else f"a JSON {_json_type(text)}"
+                got = "no text" if text is None else f"a JSON {json_type(text)}"
                 yield ident, InputError(f'expected "text" to be a string, got {got}', source=where)
                 continue
             yield ident, text
-
-
-def _json_type(value: object) -> str:
-    """The JSON name of a decoded value's type, for messages."""
-    names = {bool: "boolean", int: "number", float: "number", str: "string", list: "array", dict: "object"}
-    return names.get(type(value), type(value).__name__)
 
 
 def _batch_count(inputs: Sequence[str], pattern: str, out: Path) -> int:
@@ -463,13 +462,6 @@ def _batch_count(inputs: Sequence[str], pattern: str, out: Path) -> int:
 def _batch_key(ident: Any) -> str:
     """An id as compared when resuming: its JSON text, so that ``1`` and ``"1"`` differ."""
     return json.dumps(ident, ensure_ascii=False, sort_keys=True)
-
-
-def _batch_record(result: Result) -> dict[str, Any]:
-    if result.document is not None:
-        return {"id": result.id, "document": result.document.to_dict()}
-    error = result.error
-    return {"id": result.id, "error": {"type": type(error).__name__, "message": str(error)}}
 
 
 def _batch_write_line(fh: BinaryIO, record: dict[str, Any]) -> None:

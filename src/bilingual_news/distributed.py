@@ -44,9 +44,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from bilingual_news.batch import iter_results
+from bilingual_news.batch import iter_results, json_type, output_record
 from bilingual_news.errors import BilingualNewsError, InputError, MissingDependencyError
-from bilingual_news.model import Document
 from bilingual_news.options import ParseOptions
 
 __all__ = [
@@ -121,17 +120,11 @@ def warmup() -> float:
 
 
 # ------------------------------------------------------------------------ records and lines
-def _json_type(value: object) -> str:
-    """The JSON name of a decoded value's type, for messages."""
-    names = {bool: "boolean", int: "number", float: "number", str: "string", list: "array", dict: "object"}
-    return names.get(type(value), type(value).__name__)
-
-
 def _task(record: object, where: str | None) -> tuple[Any, object, bool]:
     """``(id, page or InputError, is_html)`` for one record, as ``bilingual-news batch`` reads a
     JSONL line: the same ids (``where`` for a record without one) and the same messages."""
     if not isinstance(record, Mapping):
-        message = f'expected a JSON object with "id" and "text", got a JSON {_json_type(record)}'
+        message = f'expected a JSON object with "id" and "text", got a JSON {json_type(record)}'
         return where, InputError(message, source=where), False
     ident = record.get("id")
     ident = where if ident is None else ident
@@ -141,21 +134,14 @@ def _task(record: object, where: str | None) -> tuple[Any, object, bool]:
         if not isinstance(html, str):
             return (
                 ident,
-                InputError(f'expected "html" to be a string, got a JSON {_json_type(html)}', source=where),
+                InputError(f'expected "html" to be a string, got a JSON {json_type(html)}', source=where),
                 False,
             )
         return ident, html, True
     if not isinstance(text, str):
-        got = "no text" if text is None else f"a JSON {_json_type(text)}"
+        got = "no text" if text is None else f"a JSON {json_type(text)}"
         return ident, InputError(f'expected "text" to be a string, got {got}', source=where), False
     return ident, text, False
-
-
-def _record(ident: Any, document: Document | None, error: BilingualNewsError | None) -> dict[str, Any]:
-    """The output record of ``bilingual-news batch``."""
-    if document is not None:
-        return {"id": ident, "document": document.to_dict()}
-    return {"id": ident, "error": {"type": type(error).__name__, "message": str(error)}}
 
 
 def _parse_html(ident: Any, page: str, options: ParseOptions) -> dict[str, Any]:
@@ -168,8 +154,8 @@ def _parse_html(ident: Any, page: str, options: ParseOptions) -> dict[str, Any]:
             what = "an empty page" if not doc.raw else "a blank page (white space only)"
             raise InputError(f"expected a page with text, got {what}")
     except BilingualNewsError as exc:
-        return _record(ident, None, exc)
-    return _record(ident, doc, None)
+        return output_record(ident, None, exc)
+    return output_record(ident, doc, None)
 
 
 def _parse_tasks(tasks: Iterable[tuple[Any, object, bool]], options: ParseOptions | None) -> Iterator[dict[str, Any]]:
@@ -180,7 +166,7 @@ def _parse_tasks(tasks: Iterable[tuple[Any, object, bool]], options: ParseOption
             continue
         # The batch engine itself, one page at a time, so a page gives what `bilingual-news batch` gives.
         (result,) = iter_results([(ident, page)], options=opts, refuse_blank=True)
-        yield _record(result.id, result.document, result.error)
+        yield output_record(result.id, result.document, result.error)
 
 
 def parse_records(
