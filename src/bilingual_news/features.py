@@ -138,6 +138,12 @@ _CREDIT = LazyPattern(
 _COUNTER = LazyPattern(
     r"^(?:阅读|浏览|点击|人气|阅读数|阅读量|浏览量|浏览次数|点击数|点击量|views?|reads?)\s*[(（:：]?\s*\d[\d,.]*[万千kKmM]?\s*[)）]?$"
 )
+_READING_TIME = LazyPattern(
+    r"\b\d+\s*(?:min|mins|minutes?)\s*(?:read|reading)\b|\breading time\b|\b\d[\d,]*\s*words\b"
+    r"|阅读(?:时长|时间|约需)|预计阅读|\d+\s*分钟(?:读完|阅读)|字数\s*[:：]?\s*\d|约\s*\d[\d,.]*\s*[千万]?字"
+)
+"""A reading time or a word count, the counter blog and news templates print under a title
+(``5 min read``, ``4156 words``, ``阅读时长 5 分钟``, ``约 3200 字``): keys are lower case."""
 _PHOTO_CREDIT = LazyPattern(
     r"\b\p{Lu}[\p{Lu}.' -]{2,40}/\s*(?:FOR\s+)?\p{Lu}[\p{Lu}.' -]{1,40}$"  # LIU CHAOFU/FOR CHINA DAILY
     r"|[(（\[【](?:\p{Lu}[\p{L}.&' -]{0,30}/\s*\p{Lu}[\p{L}.&' -]{0,40}|[^()（）\[\]【】]{0,20}摄|"
@@ -242,7 +248,8 @@ class Features(NamedTuple):
     """The unit is a byline or credit line without a field colon (``By Jane Doe``,
     ``（记者 胡晓蓉）``)."""
     counter: bool
-    """The unit is a view or read count (``阅读 539``, ``浏览量 2.4k``)."""
+    """The unit is a view or read count (``阅读 539``, ``浏览量 2.4k``), or a short line with a
+    reading time or a word count (``5 min read``, ``约 3200 字``)."""
     disclaimer_cue: int
     """How many disclaimer phrases the unit contains (``仅供参考``, ``不代表本网立场``)."""
     teaser_cue: bool
@@ -368,7 +375,10 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             metadata_fields = len(cues.fields_anywhere.findall(key))
             field_label = bool(cues.field_inside.search(key))
         credit = byline or bool(scripts.han and _credit(text))
-        counter = scripts.digits > 0 and key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key))
+        counter = scripts.digits > 0 and (
+            (key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key)))
+            or (not sentence_end and bool(_READING_TIME.search(key)))
+        )
     chrome_cue = prompt_cue = False
     disclaimer_cue = 0
     caption: regex.Pattern[str] | None = None

@@ -124,6 +124,13 @@ MAX_TITLE_COPIES = 3
 """Most times a title shows on its page (heading, page title, breadcrumb, share line): a line
 repeated more often is a widget's label."""
 MAX_TITLE_LINES = 4
+PERMALINK_MARKS = "¶§ "
+"""Marks a documentation generator puts after a heading as its permalink (Sphinx and MkDocs
+``¶``, ``§``): not part of the title."""
+TITLE_IN_BODY_SKIP = 2
+"""Units at the body's top where the title may show again (the text opens with its own title,
+a heading over the first paragraph): a copy further in is a subheading, so the line above the
+body that it repeats is a table of contents' entry."""
 """Most lines a title broken by the scrape is joined from."""
 SITE_SUFFIX = regex.compile(r"(?:\s+[–—-]\s+|\s*[|｜_]\s*)[^|｜_–—]{1,30}$")
 """A site name after a title (``标题_新浪网``, ``Title - BBC News``, ``Title | CGTN``)."""
@@ -156,7 +163,8 @@ _TITLE_END = regex.compile(r"[。.;；:：,，、]$")
 _TITLE_END_CHARS = frozenset("。.;；:：,，、")
 """The characters :data:`_TITLE_END` finds at a text's end."""
 _NUMBERED = LazyPattern(
-    r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十百\d]+[章节部分篇]|\d{1,2}[、.．]\s*\D)"
+    r"^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十百\d]+[章节部分篇]|\d{1,2}[、.．]\s*\D"
+    r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?\s+(?![亿万千百元米倍个年月日号点])[\p{Han}\p{Lu}])"
 )
 _FIELD_VALUE = LazyPattern(r"\S[:：]\s*\S")
 _LABEL_HEADING = LazyPattern(r"[^，,；;。.!！?？:：]+[:：]")
@@ -172,6 +180,12 @@ _SITE_SEPARATOR = re.compile(r"[–—\-|｜_]")
 _TAG_OPENERS = frozenset("[【")
 """The characters a text :data:`_LEADING_TAG` matches starts with."""
 _LEADING_TAG = LazyPattern(r"^(?:\[[^\[\]]{1,12}\]|【[^【】]{1,12}】)\s*")
+_COUNT = re.compile(r"[(（]?\d+[)）]?")
+"""A token that is a count: ``12``, ``(12)``."""
+COUNTED_LIST_MIN = 3
+"""Label-and-count pairs from which a line is a blog widget's list (``ACM 913 DP 73 面试 63``,
+``Python (12) Go (3) Rust (1)``: categories, tags, archives by month), not a title. A title
+rarely holds three numbers each after a word."""
 _BODY_LIKE = (Quality.GOOD, Quality.NEAR_GOOD)
 _TAIL_KINDS = (Kind.METADATA, Kind.DISCLAIMER, Kind.SOURCE_URL, Kind.CAPTION)
 
@@ -233,8 +247,10 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         text_lines=text_lines,
     )
     region = _article(page, candidates)
+    if region and region[0] > 0 and _opens_body(page, region[0] - 1):
+        region = (region[0] - 1, region[1])  # the body's first section heading
     start, end = region if region else (n, n - 1)
-    found = _headline(page, start)
+    found = _headline(page, start, end)
     headline = found[0] if found else None
     title_lines = range(found[0], found[1] + 1) if found else range(0)
     repeats = _repeats(page, found[2]) if found else set()
@@ -260,6 +276,16 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         kinds[i] = kind
         why_all = (*g.reasons, why)
         reasons[i] = shared.setdefault(why_all, why_all)  # one tuple for each list of reasons
+    for i in range(n - 1):
+        if (
+            kinds[i] is Kind.METADATA
+            and kinds[i + 1] in (Kind.NAV, Kind.FOOTER)
+            and "metadata_cue:other" in reasons[i]
+            and _counted_list(units[i + 1].text.lower())
+        ):
+            # ``Tags`` or ``分类`` over a widget's list of labels and counts: the widget's heading.
+            kinds[i] = kinds[i + 1]
+            reasons[i] = (*reasons[i], "widget_heading")
     for i in range(start, min(end + 1, n - 1)):
         if (
             kinds[i] is Kind.PARAGRAPH
@@ -283,7 +309,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         kinds=tuple(kinds),
         reasons=tuple(reasons),
         headline=headline,
-        headline_text=_join_lines([units[k].text for k in title_lines]) if found else None,
+        headline_text=_join_lines([units[k].text for k in title_lines]).rstrip(PERMALINK_MARKS) if found else None,
         region=region,
     )
 
@@ -450,24 +476,24 @@ def _article(page: _Page, candidates: list[tuple[float, int, int]]) -> tuple[int
     if not candidates:
         return None
     _, first, last = candidates[0]
-    best, best_header = (first, last), _header(page, first)
+    best, best_header = (first, last), _header(page, first, last)
     need = best_header + HEADER_MARGIN
     for mass, a, b in candidates[1:]:
         if mass < MIN_ARTICLE_SCORE:
             continue
-        header = _header(page, a)
+        header = _header(page, a, b)
         if header >= need and header > best_header:
             best, best_header = (a, b), header
     return best
 
 
-def _header(page: _Page, start: int) -> float:
+def _header(page: _Page, start: int, end: int) -> float:
     """How strongly the units just above ``start`` read as an article's header: the best
     headline score there, plus :data:`QUOTED_TITLE_BONUS` when the text's first unit repeats
     that title."""
     best, best_i = float("-inf"), -1
     for i in range(max(0, start - HEADER_LOOKBACK), start):
-        if i in page.text_lines or not page.likes[i]:
+        if i in page.text_lines or not page.likes[i] or _shown_in_body(page, page.keys[i], start, end):
             continue
         score = _headline_score(page, i, i, _copies(page, page.keys[i], i, i), start)
         if score > best:
@@ -487,7 +513,7 @@ def _title_key(text: str) -> str:
 def _unit_title_key(text: str, f: Features) -> str:
     """:func:`_title_key` of a unit's text: its features hold the text folded already, unless
     it is longer than they fold."""
-    return _straight(f.key if len(text) <= CUE_SCAN_CHARS else fold(text))
+    return _straight(f.key if len(text) <= CUE_SCAN_CHARS else fold(text)).rstrip(PERMALINK_MARKS)
 
 
 def _straight(key: str) -> str:
@@ -506,7 +532,20 @@ def _title_like_in(key: str, f: Features, g: Guess) -> bool:
         return False
     if f.scripts.han < HEADLINE_MIN_HAN and f.scripts.latin_words < HEADLINE_MIN_WORDS:
         return False
+    if f.scripts.digits and _counted_list(key):
+        return False
     return key[-1:] not in _TITLE_END_CHARS
+
+
+def _counted_list(key: str) -> bool:
+    """Whether a line is a list of labels each followed by its count (a blog's categories, tags
+    or archive months with their post counts): :data:`COUNTED_LIST_MIN` counts or more, each
+    after a token that is not one, and counts are a third of the tokens or more."""
+    tokens = key.split()
+    pairs = sum(
+        1 for a, b in zip(tokens, tokens[1:]) if _COUNT.fullmatch(b) and not _COUNT.fullmatch(a)
+    )
+    return pairs >= COUNTED_LIST_MIN and 3 * pairs >= len(tokens)
 
 
 def _forms(key: str) -> list[str]:
@@ -602,7 +641,27 @@ def _copies(page: _Page, key: str, first: int, last: int) -> int:
     return 1 + sum(1 for i, _ in page.titles.get(key, ()) if not first <= i <= last)
 
 
-def _headline(page: _Page, start: int) -> tuple[int, int, str] | None:
+def _opens_body(page: _Page, i: int) -> bool:
+    """Whether the short unit just above the body is its first section's heading: numbered like
+    the headings inside it (``1. 背景``, ``2.1 …``), shown again above as a table of contents'
+    entry or not."""
+    g = page.guesses[i]
+    return (
+        g.quality is Quality.SHORT
+        and g.kind is None
+        and size(page.features[i]) <= SUBHEADING_MAX_SIZE
+        and bool(_NUMBERED.match(page.units[i].text))
+    )
+
+
+def _shown_in_body(page: _Page, key: str, start: int, end: int) -> bool:
+    """Whether a line stands again inside the body, past its first lines: an entry of a table
+    of contents above the text (``Contents``, ``On this page``), which repeats the body's
+    subheadings. A title shows again above the body, at its top or after it, not inside."""
+    return any(start + TITLE_IN_BODY_SKIP <= i <= end for i, _ in page.titles.get(key, ()))
+
+
+def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
     """The headline as ``(first unit, last unit, key)``: one unit, or a title broken over up to
     :data:`MAX_TITLE_LINES` lines whose joined text the page shows again."""
     n = len(page.keys)
@@ -612,9 +671,17 @@ def _headline(page: _Page, start: int) -> tuple[int, int, str] | None:
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2)):
         if i in page.text_lines or not page.likes[i]:
             continue
-        if i >= start and (page.guesses[i].quality is not Quality.SHORT or _NUMBERED.match(page.units[i].text)):
-            continue  # inside the body, only a short line can be the title, and not a numbered heading
+        if i >= start and (
+            page.guesses[i].quality is not Quality.SHORT
+            or _NUMBERED.match(page.units[i].text)
+            or page.units[i].text[-1:] in PERMALINK_MARKS
+        ):
+            continue  # inside the body, only a short line can be the title, not a numbered or linked heading
+        if _shown_in_body(page, page.keys[i], start, end):
+            continue  # an entry of a table of contents
         last, key, copies = i, page.keys[i], _copies(page, page.keys[i], i, i)
+        if copies > 1 and _NUMBERED.match(page.units[i].text):
+            continue  # a numbered line shown twice: a table of contents' entry and its section
         joined = key
         # A title broken over lines starts with a line that is not a title on its own: one
         # that shows elsewhere is a menu item of a block the page repeats.
@@ -662,6 +729,8 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     score += 2.0 if han >= 10 or words >= 5 else 1.0 if han >= 8 or words >= 4 else 0.0
     if page.features[i].items > 2:
         score -= 2.0
+    if page.units[last].text[-1:] in PERMALINK_MARKS:
+        score += 1.0  # a documentation page's heading (``Title¶``): the generator marks it a heading
     return score
 
 
@@ -709,6 +778,8 @@ def _inside(g: Guess, f: Features, text: str, in_run: bool) -> tuple[Kind, str]:
         return Kind.PARAGRAPH, "in_body"
     if _NUMBERED.match(text) and size(f) <= SUBHEADING_MAX_SIZE:
         return Kind.SUBHEADING, "numbered_heading"
+    if text[-1:] in PERMALINK_MARKS and size(f) <= SUBHEADING_MAX_SIZE:
+        return Kind.SUBHEADING, "permalink_heading"
     if in_run:
         return Kind.PARAGRAPH, "text_line"
     if f.scripts.han <= SHORT_CAPTION_MAX_HAN and _SHORT_CAPTION.fullmatch(text):
