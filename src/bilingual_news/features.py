@@ -138,6 +138,9 @@ _CREDIT = LazyPattern(
 _COUNTER = LazyPattern(
     r"^(?:阅读|浏览|点击|人气|阅读数|阅读量|浏览量|浏览次数|点击数|点击量|views?|reads?)\s*[(（:：]?\s*\d[\d,.]*[万千kKmM]?\s*[)）]?$"
 )
+_DATED_BYLINE = LazyPattern(r"\b(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&)){0,4}\s*$")
+"""A byline closing a dated line (``March 5, 2024 By Dana Whitfield``, ``Monday … 7:45 am PST by
+Joe Rossignol``): the date-then-author order of many news and blog templates."""
 _READING_TIME = LazyPattern(
     r"\b\d+\s*(?:min|mins|minutes?)\s*(?:read|reading)\b|\breading time\b|\b\d[\d,]*\s*words\b"
     r"|阅读(?:时长|时间|约需)|预计阅读|\d+\s*分钟(?:读完|阅读)|字数\s*[:：]?\s*\d|约\s*\d[\d,.]*\s*[千万]?字"
@@ -365,7 +368,11 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
     metadata_fields = 0
     if len(key) <= METADATA_MAX_CHARS:
         has_date = has_date or bool(_RELATIVE_WORDS.search(key) and _RELATIVE.search(key))
-        byline = not sentence_end and "by" in key and bool(_BYLINE.match(text))
+        byline = (
+            not sentence_end
+            and "by" in key
+            and (bool(_BYLINE.match(text)) or (has_date and bool(_DATED_BYLINE.search(text))))
+        )
         nav_cue = _all_items_in(key, cues.nav, separated)
         footer_cue = _footer_cue(key, cues)
         metadata_field = _metadata_field(key, cues)

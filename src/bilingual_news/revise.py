@@ -31,6 +31,7 @@ the names of the rules that gave it.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -95,6 +96,11 @@ sentences."""
 HEADER_MARGIN = 3.0
 """How much stronger a smaller stretch's header must be than the best stretch's to take the
 article from it: one strong headline cue (metadata after the title, the title repeated)."""
+HEADER_PER_DOUBLING = 1.5
+"""How much stronger still the smaller stretch's header must be for each doubling of the best
+stretch's score over its own: a banner can outweigh a forum post a few times over, but a
+sidebar item with a title-like line above it must not take the article from twenty long
+paragraphs (seen on news, blog and portal pages alike)."""
 HEADER_LOOKBACK = 12
 """Units above a stretch searched for its header."""
 QUOTED_TITLE_BONUS = 2.0
@@ -475,13 +481,14 @@ def _article(page: _Page, candidates: list[tuple[float, int, int]]) -> tuple[int
     brief, but it does not come with their header."""
     if not candidates:
         return None
-    _, first, last = candidates[0]
+    top, first, last = candidates[0]
     best, best_header = (first, last), _header(page, first, last)
-    need = best_header + HEADER_MARGIN
+    base = best_header
     for mass, a, b in candidates[1:]:
         if mass < MIN_ARTICLE_SCORE:
             continue
         header = _header(page, a, b)
+        need = base + max(HEADER_MARGIN, HEADER_PER_DOUBLING * math.log2(top / mass))
         if header >= need and header > best_header:
             best, best_header = (a, b), header
     return best
