@@ -141,6 +141,20 @@ _COUNTER = LazyPattern(
 _DATED_BYLINE = LazyPattern(r"\b(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&)){0,4}\s*$")
 """A byline closing a dated line (``March 5, 2024 By Dana Whitfield``, ``Monday … 7:45 am PST by
 Joe Rossignol``): the date-then-author order of many news and blog templates."""
+JSON_MIN_KEYS = 3
+"""Quoted keys (``"text":``) in a unit's first characters from which a unit that opens like JSON
+is data, not text: a sentence may open with a quotation, never with three quoted keys."""
+JSON_MIN_SENTENCES = 8
+"""Sentence-long string values in a unit's first characters from which JSON is data carrying the
+page's text (a transcript, a feed): a hand-written example in an article about JSON has a few."""
+_JSON_FIRST = frozenset('{["')
+"""The characters a unit that :data:`_JSON_OPEN` matches starts with."""
+_JSON_OPEN = LazyPattern(r'^(?:[\[{]\s*+)+"|^"\s*[}\]]')
+"""A unit opening like JSON: ``{"``, ``[{"``, or the close of a string and an object (``"}],``)
+where the scrape cut a blob in two."""
+_JSON_PROSE_VALUE = LazyPattern(r':\s*"(?:[^"\\]|\\.){60,}"')
+"""A JSON string value of a sentence's length (60 characters or more)."""
+_JSON_KEY = LazyPattern(r'"[\p{L}_$][\w$-]{0,40}"\s*:')
 _READING_TIME = LazyPattern(
     r"\b\d+\s*(?:min|mins|minutes?)\s*(?:read|reading)\b|\breading time\b|\b\d[\d,]*\s*words\b"
     r"|阅读(?:时长|时间|约需)|预计阅读|\d+\s*分钟(?:读完|阅读)|字数\s*[:：]?\s*\d|约\s*\d[\d,.]*\s*[千万]?字"
@@ -268,7 +282,8 @@ class Features(NamedTuple):
     """Blanks with a Han character on both sides: Chinese lists and menus are Han words
     spaced apart, while Chinese prose has blanks only around Latin words and numbers."""
     markup_share: float
-    """Share of the unit's characters inside HTML tags or comments leaked by the scrape."""
+    """Share of the unit's characters inside HTML tags or comments leaked by the scrape; 1 for a
+    unit of leaked JSON data."""
     capital_share: float
     """Share of Latin words that start with a capital: menus and titles are Title Case."""
     teaser_of: int
@@ -429,7 +444,9 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             items,  # items
             (scripts.total if len(text) <= CUE_SCAN_CHARS else len("".join(key.split()))) / items,  # item_chars
             han_gaps(cls) if scripts.han and " " in text and _han_before_blank(cls) else 0,  # han_gaps
-            _markup_share(text, scripts.total) if "<" in head else 0.0,  # markup_share
+            1.0
+            if text[:1] in _JSON_FIRST and _json_data(head)
+            else (_markup_share(text, scripts.total) if "<" in head else 0.0),  # markup_share
             scripts.capital_words / scripts.latin_words if scripts.latin_words else 0.0,  # capital_share
             _teaser_of(i, key, page.folded, page.by_prefix) if ends_ellipsis else -1,  # teaser_of
         ),
@@ -582,6 +599,17 @@ def _url_has_path(text: str) -> bool:
     """Whether a URL (the whole unit) goes past the site's name."""
     rest = text.split("//", 1)[-1]
     return bool(rest.partition("/")[2].strip("/"))
+
+
+def _json_data(head: str) -> bool:
+    """Whether a unit is a script's JSON data leaked into the page's text (a player's transcript,
+    a framework's page state): it opens like JSON, names :data:`JSON_MIN_KEYS` keys or more, and
+    carries :data:`JSON_MIN_SENTENCES` sentences or more as values."""
+    return (
+        bool(_JSON_OPEN.match(head))
+        and len(_JSON_KEY.findall(head)) >= JSON_MIN_KEYS
+        and len(_JSON_PROSE_VALUE.findall(head)) >= JSON_MIN_SENTENCES
+    )
 
 
 def _markup_share(text: str, total: int) -> float:
