@@ -55,6 +55,16 @@ def test_a_wrong_headline_is_counted(tmp_path: Path) -> None:
     assert result.totals["headline_acc"] == 0.0
 
 
+def test_figures_per_mix_score_each_mix_apart(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, GOLD)
+    other = {**GOLD, "id": "tiny-b", "mix": "b", "headline": "Another Title"}
+    (folder / "tiny-b").mkdir()
+    (folder / "tiny-b" / "raw.txt").write_text(PAGE, encoding="utf-8")
+    (folder / "tiny-b" / "gold.json").write_text(json.dumps(other), encoding="utf-8")
+    result = evaluate(folder)
+    assert {m: t["headline_acc"] for m, t in result.by_mix.items()} == {"a": 1.0, "b": 0.0}
+
+
 def test_missing_folder_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such folder"):
         evaluate(tmp_path / "absent")

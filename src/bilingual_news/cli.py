@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
         "--html", action="store_true", help="parse each page's raw.html (as HTML) instead of its raw.txt"
     )
     eval_cmd.add_argument("-q", "--quiet", action="store_true", help="no per-page rows")
-    eval_cmd.add_argument("--json", action="store_true", help="print the totals as one JSON object instead of tables")
+    eval_cmd.add_argument("--json", action="store_true", help="print the totals (and per mix, under by_mix) as one JSON object instead of tables")
     eval_cmd.add_argument(
         "--floors",
         metavar="FLOORS.json",
@@ -231,7 +231,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"bilingual-news: {exc}", file=sys.stderr)
         return EXIT_INPUT
     if args.json:
-        print(json.dumps(dict(result.totals), ensure_ascii=False))
+        print(json.dumps({**result.totals, "by_mix": result.by_mix}, ensure_ascii=False))
     else:
         print(format_report(result, pages=not args.quiet), end="")
     failed = [p for p in result.pages if p.error]

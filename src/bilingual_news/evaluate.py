@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +130,8 @@ class Evaluation:
     """Body scores, micro over pages."""
     totals: Mapping[str, Any]
     """The summary figures, under the names ``score.py`` prints (``body_f1``, ``pages_clean``, …)."""
+    by_mix: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """The same figures for the pages of each mix (``a`` … ``e``; ``?`` when the gold has none)."""
 
 
 def canonical(text: str) -> str:
@@ -287,7 +289,20 @@ def _body_pair(roles: Mapping[str, tuple[Counter[str], Counter[str]]]) -> tuple[
     return pred, gold
 
 
-def _summarize(scored: Sequence[tuple[PageScore, dict[str, tuple[Counter[str], Counter[str]]]]]) -> Evaluation:
+_Scored = Sequence[tuple[PageScore, dict[str, tuple[Counter[str], Counter[str]]]]]
+
+
+def _summarize(scored: _Scored) -> Evaluation:
+    body, role_rows, totals = _totals(scored)
+    mixes = sorted({p.mix or "?" for p, _ in scored})
+    by_mix = {m: _totals([row for row in scored if (row[0].mix or "?") == m])[2] for m in mixes}
+    return Evaluation(
+        pages=tuple(s for s, _ in scored), roles=tuple(role_rows), body=body, totals=totals, by_mix=by_mix
+    )
+
+
+def _totals(scored: _Scored) -> tuple[PRF, list[RoleScore], dict[str, Any]]:
+    """Body scores, role rows and summary figures of some scored pages."""
     pages = tuple(s for s, _ in scored)
     body, _, _ = _micro(_body_pair(roles) for _, roles in scored)
     empty = (Counter[str](), Counter[str]())
@@ -320,7 +335,7 @@ def _summarize(scored: Sequence[tuple[PageScore, dict[str, tuple[Counter[str], C
         "speaker_acc": round(q_spoke / q_found, 4) if q_found else None,
         "fixes": f"{sum(p.fixes_done for p in pages)}/{sum(p.fixes_gold for p in pages)}",
     }
-    return Evaluation(pages=pages, roles=tuple(role_rows), body=body, totals=totals)
+    return body, role_rows, totals
 
 
 def format_report(evaluation: Evaluation, *, pages: bool = True) -> str:
@@ -344,6 +359,15 @@ def format_report(evaluation: Evaluation, *, pages: bool = True) -> str:
             f"pred {row.predicted:6d}  gold {row.gold:6d}"
         )
     lines.append("")
+    if len(evaluation.by_mix) > 1:
+        lines.append("mix  pages  body-F1  mean   worst  headline  clean  roles-F1")
+        for mix, t in evaluation.by_mix.items():
+            roles = t["roles_f1_macro"]
+            lines.append(
+                f"{mix:4} {t['pages']:5}  {t['body_f1']:7.4f}  {t['body_f1_macro']:.3f}  {t['body_f1_worst']:.3f}  "
+                f"{t['headline_acc']:8.1%}  {t['pages_clean']:5.1%}  {'-' if roles is None else f'{roles:.3f}'}"
+            )
+        lines.append("")
     lines.append("  ".join(f"{k}={v}" for k, v in evaluation.totals.items()))
     return "\n".join(lines) + "\n"
 
