@@ -101,6 +101,11 @@ HEADER_PER_DOUBLING = 1.5
 stretch's score over its own: a banner can outweigh a forum post a few times over, but a
 sidebar item with a title-like line above it must not take the article from twenty long
 paragraphs (seen on news, blog and portal pages alike)."""
+MAX_BOX_UNITS = 8
+"""Most units of a box inside an article (a label, a few link titles, a picture's caption): a
+related-stories section after the article is longer, or goes on with excerpts."""
+BOX_LABEL_SCAN = 40
+"""Characters of a unit searched for the word of a comment section."""
 HEADER_LOOKBACK = 12
 """Units above a stretch searched for its header."""
 QUOTED_TITLE_BONUS = 2.0
@@ -192,6 +197,13 @@ COUNTED_LIST_MIN = 3
 """Label-and-count pairs from which a line is a blog widget's list (``ACM 913 DP 73 面试 63``,
 ``Python (12) Go (3) Rust (1)``: categories, tags, archives by month), not a title. A title
 rarely holds three numbers each after a word."""
+_BOX_LABEL = LazyPattern(
+    r"^(?:read more|read also|also read|related|don't miss|see also|more on this|recommended|you may also"
+    r"|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|你可能|您可能)"
+)
+"""The label of a box inside an article, at a key's start (keys are folded: lower case, ``'``)."""
+_COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
+"""A comment section's heading: the article never goes on after one."""
 _BODY_LIKE = (Quality.GOOD, Quality.NEAR_GOOD)
 _TAIL_KINDS = (Kind.METADATA, Kind.DISCLAIMER, Kind.SOURCE_URL, Kind.CAPTION)
 
@@ -255,6 +267,9 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     region = _article(page, candidates)
     if region and region[0] > 0 and _opens_body(page, region[0] - 1):
         region = (region[0] - 1, region[1])  # the body's first section heading
+    boxes: set[int] = set()
+    if region:
+        region = _through_boxes(page, scores, region, boxes)
     start, end = region if region else (n, n - 1)
     found = _headline(page, start, end)
     headline = found[0] if found else None
@@ -274,6 +289,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             kind, why = Kind.HEADLINE, "headline_repeat"
         elif i < start:
             kind, why = _before(g, f, i, headline, start)
+        elif i in boxes:
+            kind, why = Kind.FOOTER, "in_body_box"
         elif i <= end:
             kind, why = _inside(g, f, units[i].text, i in runs)
         else:
@@ -492,6 +509,50 @@ def _article(page: _Page, candidates: list[tuple[float, int, int]]) -> tuple[int
         if header >= need and header > best_header:
             best, best_header = (a, b), header
     return best
+
+
+def _through_boxes(page: _Page, scores: list[float], region: tuple[int, int], boxes: set[int]) -> tuple[int, int]:
+    """The region carried on across the boxes a page sets inside its article (``READ MORE: …``,
+    ``Related articles`` and a few link titles, ``Don't miss``), when the article's text goes on
+    after them: news sites of many countries cut a long story so. A box is at most
+    :data:`MAX_BOX_UNITS` units with a box label and a link title, no metadata that closes an
+    article, no comment section and no other section heading (``Most read``), not ending with
+    its label; the text after it is two
+    body-like units in a row (a related list's excerpts come one under each title). The box's units are added to ``boxes``."""
+    start, end = region
+    guesses, n = page.guesses, len(page.guesses)
+    while end + 2 < n:
+        gap_end = end + 1
+        labelled = titled = False
+        while gap_end < n and gap_end - end <= MAX_BOX_UNITS:
+            g = guesses[gap_end]
+            if g.quality in _BODY_LIKE and g.kind is None:
+                break
+            if (g.kind is Kind.METADATA and _closes_article(page.features[gap_end], g)) or _COMMENTS.search(
+                page.units[gap_end].text[:BOX_LABEL_SCAN]
+            ):
+                return start, end
+            box_label = bool(_BOX_LABEL.match(page.keys[gap_end]))
+            if "section_cue" in g.reasons and not box_label:
+                return start, end  # a section of the site (``Most read``, ``最新文章``), not a box
+            labelled = labelled or box_label
+            titled = titled or (g.quality is Quality.SHORT and g.kind is None)
+            gap_end += 1
+        if not (labelled and titled) or gap_end == end + 1 or gap_end + 1 >= n:
+            return start, end
+        if _BOX_LABEL.match(page.keys[gap_end - 1]):
+            return start, end  # the text after is that section's: a list of other stories
+        if not all(guesses[k].quality in _BODY_LIKE and guesses[k].kind is None for k in (gap_end, gap_end + 1)):
+            return start, end
+        stretch_end = gap_end
+        while stretch_end + 1 < n and scores[stretch_end + 1] > -WALL_COST:
+            stretch_end += 1
+        found = _region(scores[gap_end : stretch_end + 1])
+        if found is None or found[0] != 0:
+            return start, end
+        boxes.update(range(end + 1, gap_end))
+        end = gap_end + found[1]
+    return start, end
 
 
 def _header(page: _Page, start: int, end: int) -> float:
