@@ -29,10 +29,12 @@ SCRIPT_EXCEPTIONS = {
     "[Chorus]": {"en"},
     "Repeat *": {"en"},
     "Repeat Chorus": {"en"},
-    "GPS: N24 39 16.4 E121 18 19.5": {"en", "und"},
 }
 """Body segments written in another language than their page's body: the English stage
-directions of a Chinese song's lyrics, GPS coordinates."""
+directions of a Chinese song's lyrics."""
+
+GPS_COORDINATES = regex.compile(r"GPS: [NS][\d. ]+ [EW][\d. ]+")
+"""A line of GPS coordinates in a body (a travel blog's): English or no language at all."""
 
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -223,6 +225,8 @@ def _expected(mix: str, text: str) -> set[str]:
     for every Chinese code)."""
     if text in SCRIPT_EXCEPTIONS:
         return SCRIPT_EXCEPTIONS[text]
+    if GPS_COORDINATES.fullmatch(text):
+        return {"en", "und"}
     han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
     if han + latin < language.MIN_LETTERS:
         return {"und"}

@@ -14,7 +14,7 @@ LINES = [
     "新闻中心 > 国内新闻 > 正文",
     "China and Russia Join Hands",
     "来源：新华社 作者：李明",
-    "By Wang Li | Updated: 2024-05-13 09:08",
+    "By Wang Li | Updated: 2022-08-19 11:26",
     "下一篇",
     "返回顶部",
     "Back to top",

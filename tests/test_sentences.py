@@ -24,7 +24,7 @@ LINES = [
     "首页 资讯",
     "China and Russia Join Hands",
     "来源：新华社 作者：李明",
-    "By Wang Li | Updated: 2024-05-13 09:08",
+    "By Wang Li | Updated: 2022-08-19 11:26",
     "The ministry said on Monday that trade grew by 5 percent. Mr. Li disagreed! Why? Nobody knows.",
     "外交部发言人表示，“双方将继续深化合作。”共同维护地区和平与稳定！真的吗？",
     "President Xi/'s visit. He left at 10 a.m. The U.S. side agreed.",

@@ -71,8 +71,8 @@ substantial Chinese run inside Latin text: ``首页 资讯`` has four; a name gl
 has three."""
 MIXED_MIN_LATIN_RUN = 7
 """Latin words in a row that make a substantial English run inside Chinese text — a clause or
-a long title, not the names, products and course titles Chinese prose carries (``Isa Fulford``,
-``Galaxy S20``, ``Building Systems with the ChatGPT API`` have two to six)."""
+a long title, not the names, products and course titles Chinese prose carries (``Anna Berg``,
+``Galaxy S20``, ``Designing Data Pipelines for Small Teams`` have two to six)."""
 JA_MIN_KANA_SHARE = 0.2
 """Share of kana among CJK letters above which text is Japanese: Japanese prose is a third to
 two thirds kana; Chinese has none but the odd ``の`` in a shop name."""

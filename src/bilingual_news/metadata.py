@@ -7,9 +7,9 @@ and a relative date (``7 days ago``, ``昨天``) is no date.
 
 * **published** — the first calendar date in a metadata block, with its time when one stands
   next to it, and its UTC offset when the page gives one (``GMT+8``, ``+08:00``, ``北京时间``):
-  ``2025-05-08 10:23``, ``2025年05月08日``, ``2024 05/09 22:27``, ``18-03-08 23:16`` (a
+  ``2025-05-08 10:23``, ``2025年05月08日``, ``2023 11/26 07:41``, ``18-03-08 23:16`` (a
   two-digit year needs a time), ``06/02/2022`` (day first, unless the line is English and the
-  day cannot come first), ``May 8, 2025``, ``7 May 2024``, ``Dec 28 Sat 2013``, with
+  day cannot come first), ``May 8, 2025``, ``7 May 2024``, ``Mar 14 Fri 2014``, with
   ``上午``/``下午`` and ``am``/``pm``.
 * **source, author, editor, original_title, views** — the value after a cue: the cues of
   ``lexicon/metadata.txt`` and ``lexicon/metadata_fields.txt`` followed by a colon (``来源：``),
@@ -19,7 +19,7 @@ and a relative date (``7 days ago``, ``昨天``) is no date.
   cue, a date, or fused chrome (``举报``); a Chinese source also at the first blank. ``By …`` at
   the start of a line gives the author, and in ``By X | China Daily | Updated: …`` the field
   between them gives the source. Views are a number after their cue (``阅读 539``,
-  ``浏览次数：2.1万``, ``已被阅读178次``).
+  ``浏览次数：2.1万``, ``已被阅读2046次``).
 """
 
 from __future__ import annotations
@@ -100,8 +100,8 @@ def find_date(text: str) -> tuple[dt.datetime | dt.date, int, int] | None:
     """The first calendar date in ``text`` (with its time and offset, when given) and the
     ``(start, end)`` of the text it was read from.
 
-    >>> find_date("By Wang Li | China Daily | Updated: 2024-05-13 09:08")
-    (datetime.datetime(2024, 5, 13, 9, 8), 36, 52)
+    >>> find_date("By Wang Li | China Daily | Updated: 2022-08-19 11:26")
+    (datetime.datetime(2022, 8, 19, 11, 26), 36, 52)
     >>> find_date("上午10:00 · 2024年4月30日")[0]
     datetime.datetime(2024, 4, 30, 10, 0)
     """
@@ -261,8 +261,8 @@ def read_fields(text: str) -> list[tuple[str, str | int | dt.date, int, int]]:
     """Every field one metadata line states, as ``(field, value, start, end)`` in the order
     they are found (a field may come more than once; :func:`read_metadata` picks one).
 
-    >>> [(f, v) for f, v, _, _ in read_fields("2019年06月15日08:18  来源：人民网-文化频道")]
-    [('published', datetime.datetime(2019, 6, 15, 8, 18)), ('source', '人民网-文化频道')]
+    >>> [(f, v) for f, v, _, _ in read_fields("2021年09月03日14:05  来源：晨江网-体育频道")]
+    [('published', datetime.datetime(2021, 9, 3, 14, 5)), ('source', '晨江网-体育频道')]
     """
     return [(f.field, f.value, f.start, f.end) for f in _read(text)]
 

@@ -101,10 +101,10 @@ RESOLVE_WINDOW_CHARS = 600
 for: a long news paragraph."""
 MAX_CHAIN_PARAGRAPHS = 3
 """Paragraphs read back for a pronoun's name while each paragraph between still speaks of the
-person with the same pronoun (``Zhang Boli, … said`` / ``He said that …`` / ``"…," he said.``);
+person with the same pronoun (``Zhang Wei, … said`` / ``He said that …`` / ``"…," he said.``);
 otherwise only the previous paragraph is read."""
 NEXT_MENTION_CHARS = 16
-"""A name this close after a quote that names no speaker (``“……”说起这个，郭荣梅……``), or
+"""A name this close after a quote that names no speaker (``“……”说起这个，何秀兰……``), or
 this close to the start of the next paragraph after a whole-paragraph quote, is its speaker."""
 MIN_SPEAKER_CHARS = 2
 """Shortest name a pronoun may stand for (one letter or one Han character is noise)."""
@@ -188,7 +188,7 @@ _EN_THAT = LazyPattern(r"^\s+that\b|^.{0,60}?,\s*$", regex.DOTALL)
 _EN_ACCORDING_BEFORE = LazyPattern(r"(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80}?)\s*,\s*$")
 _EN_ACCORDING_AFTER = LazyPattern(r"^\s*,?\s*(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80})")
 _EN_APPOSITIVE = LazyPattern(r"(?:^|(?<=[.!?]\s))(?P<n>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3}),\s+(?=\p{Ll})")
-"""A name that opens a sentence with a description after it (``Liao Jun, a student from …``):
+"""A name that opens a sentence with a description after it (``Tan Wei, a nurse from …``):
 how English news introduces a person who speaks later as ``he`` or ``she``."""
 _EN_SKIP = frozenset(
     {
@@ -223,7 +223,7 @@ _LIST_JOIN = LazyPattern(r"\s*(?:[、,/]|和|与|及|或|and|or)\s*")
 """What joins the quoted items of a list (“脱钩”和“去风险”, "vegan" or "vegetarian")."""
 _NAME_AFTER_GAP = LazyPattern(r"[ \t\u3000]*[，,]?[ \t\u3000]*")
 """What may stand between a quote that names no speaker and a name right after it, which is
-then its speaker (``“……”，刘兴亮劝导……``)."""
+then its speaker (``“……”，杜明远劝……``)."""
 _NEXT_SPEAKER = LazyPattern(
     r"^(?:That|This)(?:'s|’s|\s+is)\s+what\s+(?P<en>[^,.;:!?]{2,60}?)(?=\s*,|\s+\p{Ll})"
     r"|^说(?:这|这番|这句|此)话的(?:是)?(?P<zh>[^，,。！？!?；;]{2,30})"
@@ -921,7 +921,7 @@ def _is_term_here(text: str, q: _Found) -> bool:
         bool(_lexicon().term_before.search(text, max(0, q.open - TERM_WINDOW_CHARS), q.open))  # 所谓“……”
         or (pre.isalnum() and post.isalnum() and not ends_clause)  # 瑞典“一带一路”研究所
         or (post != "" and post in "的之" and not sentence)  # “龙湖质量”的标榜: a modifier
-        or (pre != "" and pre in "的之" and not sentence)  # 郭荣梅的“假期”
+        or (pre != "" and pre in "的之" and not sentence)  # 何秀兰的“假期”
         or (not sentence and _in_list(text, q))  # 以“高度机密”、“秘密办案”为由
     )
 
@@ -1034,7 +1034,7 @@ def _starts_word(run: str, i: int) -> bool:
 
 
 def _speaker_names(texts: Sequence[str]) -> set[str]:
-    """People who speak anywhere in the body (``小强称，事发时……``, ``Liao Jun, a student …``):
+    """People who speak anywhere in the body (``小强称，事发时……``, ``Tan Wei, a nurse …``):
     the subjects of reporting verbs and the names that open English sentences."""
     names: set[str] = set()
     for text in texts:
@@ -1210,7 +1210,7 @@ def _settle(d: _Decided, previous: tuple[_Decided, str | None] | None, page: _Pa
     text = page.blocks[q.block].text
     k = page.position[q.block]
     if not d.speech:
-        # “……”，刘兴亮劝导消费者……: a quote right before a name is that person's words
+        # “……”，杜明远劝乘客……: a quote right before a name is that person's words
         gap = _NAME_AFTER_GAP.match(text, q.close)
         head = page.names.first_after(text, gap.end() if gap else q.close, 0) if d.maybe else None
         return head, None
@@ -1245,7 +1245,7 @@ def _settle(d: _Decided, previous: tuple[_Decided, str | None] | None, page: _Pa
     if speaker is not None and before is not None and before_speaker and not _is_anaphor(before_speaker):
         near = page.position.get(before.found.block, -2) >= k - 1
         if near and before_speaker.lower() not in _lexicon().pronouns_many:
-            return before_speaker, verb  # "…," said a businessman surnamed Bu. / "…," he said.
+            return before_speaker, verb  # "…," said a driver surnamed Gu. / "…," he said.
     return speaker, verb
 
 
