@@ -18,6 +18,21 @@ from helpers import CASES, corpus_pages, load_gold, needs_corpus
 METADATA_CASES: list[dict[str, Any]] = json.loads((CASES / "metadata.json").read_text(encoding="utf-8"))["cases"]
 
 DEV_DATES = {
+    "a301-111qqz-codeforces": "2015-09-28",
+    "a302-111qqz-scrapy-django": "2018-11-06",
+    "a401-ftchinese-jolie-radio": "2020-12-10",
+    "a402-x-pku1898-whypku": "2023-12-11",
+    "a405-answer-release-manager": "2024-03-18",
+    "a406-answer-enters-incubator": "2023-10-24",
+    "b303-chuidylan-hugo-even": "2018-07-26",
+    "b305-gsblog-jekyll-hux": "2016-10-17",
+    "b307-xichen-hexo-raytaylorism": "2017-08-09",
+    "b401-github-jsonstyleguide": "2013-07-15",
+    "b402-github-miaosha-readme": "2019-05-24",
+    "d301-freetymekiyan-innovate": "2012-11-13",
+    "d302-freetymekiyan-weibo": "2013-07-04",
+    "d305-7ummy-of-studies": "2018-01-05",
+    "d402-chuidylan-biggest-mistake": "2020-01-02",
     "a01-x-pku1898-tweet": "2024-04-30",
     "b01-chineselyrics4u-blogger": "2011-07-28",
     "c01-163-money-longhu": "2019-09-07",
