@@ -226,20 +226,15 @@ def _region(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revi
     first = inside.index(True)
     changed = False
     promote = [False] * len(units)
-    if agree and revision.region is not None:
-        start, end = revision.region
-        for step, edge in ((1, end), (-1, start)):
-            gap = 0
-            i = edge + step
-            while 0 <= i < len(units) and inside[i] and gap <= MAX_EXTENSION_GAP:
-                if _placed_chrome(reasons[i], kinds[i]) and reasons[i][0] in _PROSE:
-                    promote[i] = True
-                    gap = 0
-                elif kinds[i] not in _BODY:
-                    gap += 1
-                i += step
-    elif not agree:
-        promote = [inside[i] and _placed_chrome(reasons[i], kinds[i]) for i in range(len(units))]
+    promote = [
+        inside[i] and _placed_chrome(reasons[i], kinds[i]) and (not agree or _paragraph(units[i], reasons[i], page))
+        for i in range(len(units))
+    ]
+    joined = _joined(kinds, inside) if agree else [False] * len(units)
+    held = sum(tree.chars[e] for e in chosen)
+    left_out = sum(len(u.text) for i, u in enumerate(units) if not inside[i] and not joined[i] and kinds[i] in _BODY)
+    if left_out > held:
+        joined = [True] * len(units)  # the element holds less text than it would leave out: not the article's whole
     for i, u in enumerate(units):
         why = reasons[i]
         if promote[i]:
@@ -248,7 +243,7 @@ def _region(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revi
             kinds[i] = Kind.SUBHEADING if heading else Kind.PARAGRAPH
             reasons[i] = (*why, "html_article")
             changed = True
-        elif not inside[i] and kinds[i] in _BODY:
+        elif not inside[i] and kinds[i] in _BODY and not joined[i]:
             kinds[i] = Kind.NAV if i < first else Kind.FOOTER
             reasons[i] = (*why, "html_outside_article")
             changed = True
@@ -256,6 +251,35 @@ def _region(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revi
         return revision
     last = len(inside) - 1 - inside[::-1].index(True)
     return dataclasses.replace(revision, kinds=tuple(kinds), reasons=tuple(reasons), region=(first, last))
+
+
+def _joined(kinds: list[Kind], inside: list[bool]) -> list[bool]:
+    """Which units outside the article's element the text rules' body joins to it: body units
+    with only body units between them and a unit inside (an interview's questions in a
+    sibling element the scoring left out). Comments and related stories are set off from the
+    article by a heading, a link or a line of chrome."""
+    n = len(kinds)
+    joined = [False] * n
+    for step, order in ((1, range(n)), (-1, range(n - 1, -1, -1))):
+        run = False
+        for i in order:
+            if inside[i]:
+                run = kinds[i] in _BODY or run
+            elif kinds[i] in _BODY:
+                joined[i] = joined[i] or run
+            else:
+                run = False
+        del step
+    return joined
+
+
+def _paragraph(unit: Unit, why: tuple[str, ...], page: HtmlPage) -> bool:
+    """Whether a unit is prose in a ``<p>``: what an article's text is written in."""
+    hints = page.line_at(unit.span.start)
+    return why[0] in _PROSE and hints is not None and "p" in hints.tags and not hints.tags & _LISTS
+
+
+_LISTS = frozenset({"li", "a"})
 
 
 def _placed_chrome(why: tuple[str, ...], kind: Kind) -> bool:
