@@ -260,7 +260,7 @@ def _joined(kinds: list[Kind], inside: list[bool]) -> list[bool]:
     article by a heading, a link or a line of chrome."""
     n = len(kinds)
     joined = [False] * n
-    for step, order in ((1, range(n)), (-1, range(n - 1, -1, -1))):
+    for order in (range(n), range(n - 1, -1, -1)):
         run = False
         for i in order:
             if inside[i]:
@@ -269,7 +269,6 @@ def _joined(kinds: list[Kind], inside: list[bool]) -> list[bool]:
                 joined[i] = joined[i] or run
             else:
                 run = False
-        del step
     return joined
 
 
