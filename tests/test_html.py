@@ -27,7 +27,7 @@ from bilingual_news.offsets import apply_edits
 from bilingual_news.pipeline import profile
 from bilingual_news.revise import revise
 from bilingual_news.split import split
-from bilingual_news.structure import refine
+from bilingual_news.structure import article_elements, refine
 from helpers import CASES, ROOT, corpus_dir, needs_corpus, overlapping, uncovered
 
 HTML_CASES = CASES / "html"
@@ -252,6 +252,111 @@ def test_a_menu_link_is_not_the_headline_when_the_page_has_one_h1() -> None:
     )
 
 
+# ------------------------------------------------------------------ the article's element
+
+_PROSE = (
+    "A paragraph of the story about the harbour, its ships, its cranes and its {n} workers.",
+    "Another paragraph, about the tide, the fog, the night shift and the {n} boats at anchor.",
+    "A third paragraph, on the weather, the river, the bridges and the {n} lorries at the gate.",
+)
+
+
+def _paragraphs(n: int) -> str:
+    return "".join(f"<p>{text.format(n=n)}</p>" for text in _PROSE)
+
+
+def test_the_tree_numbers_block_elements_with_their_extent_and_text() -> None:
+    page = read_html('<div class="story"><p>One <a href="/x">link</a></p></div><p>Two</p>')
+    tree = page.tree
+    story = tree.tags.index("div")
+    assert (tree.ends[story], tree.chars[story], tree.link_chars[story], page.lines[0].block) == (
+        story + 1,
+        7,
+        4,
+        story + 1,
+    )
+
+
+def test_a_named_article_element_outscores_comments_with_as_much_text() -> None:
+    html = (
+        "<html><body><div class='entry-content'>" + _paragraphs(1) + "</div>"
+        "<div id='comments'>" + _paragraphs(2) + "</div></body></html>"
+    )
+    page = read_html(html)
+    assert [page.tree.weights[e] for e in article_elements(page)] == [30]
+
+
+def test_an_itemprop_article_body_is_the_article_element() -> None:
+    html = (
+        "<html><body><div>" + _paragraphs(1) + "</div>"
+        "<div itemprop='articleBody'>" + _paragraphs(2) + "</div></body></html>"
+    )
+    page = read_html(html)
+    best = article_elements(page)[0]
+    assert page.tree.weights[best] == 55
+
+
+def _revision_with_body(html: str, body: str) -> tuple[list[str], list[Kind]]:
+    """Refine a revision in which the text rules took the lines containing ``body`` for the
+    article and every other line for chrome by its place: the texts and refined kinds."""
+    page = read_html(html)
+    units = split(with_html(page, normalize(page.text)))
+    features = extract(units)
+    revision = revise(units, features, label(units, features))
+    ours = [i for i, u in enumerate(units) if body in u.text]
+    kinds = [Kind.PARAGRAPH if i in ours else Kind.NAV for i in range(len(units))]
+    reasons = [("good", "in_body") if i in ours else ("good", "before_body") for i in range(len(units))]
+    wrong = dataclasses.replace(
+        revision, kinds=tuple(kinds), reasons=tuple(reasons), region=(ours[0], ours[-1]), headline=None
+    )
+    refined = refine(units, wrong, page)
+    return [u.text for u in units], list(refined.kinds)
+
+
+def test_the_named_article_replaces_a_region_the_text_rules_took_in_the_comments() -> None:
+    html = (
+        "<html><body><div class='article-body'>" + _paragraphs(1) + "</div>"
+        "<div id='comments'>" + _paragraphs(2) + "</div></body></html>"
+    )
+    texts, kinds = _revision_with_body(html, " 2 ")
+    assert [k for t, k in zip(texts, kinds, strict=True) if " 1 " in t] == [Kind.PARAGRAPH] * 3
+    assert [k for t, k in zip(texts, kinds, strict=True) if " 2 " in t] == [Kind.FOOTER] * 3
+
+
+def test_an_unnamed_element_does_not_replace_the_text_rules_region() -> None:
+    html = (
+        "<html><body><div>" + _paragraphs(1) + _paragraphs(3) + "</div><div>" + _paragraphs(2) + "</div></body></html>"
+    )
+    texts, kinds = _revision_with_body(html, " 2 ")
+    assert [k for t, k in zip(texts, kinds, strict=True) if " 2 " in t] == [Kind.PARAGRAPH] * 3
+
+
+def test_body_set_off_from_the_article_element_by_a_heading_is_chrome() -> None:
+    html = (
+        "<html><body><article><h1>A title for the page here</h1><div class='story-body'>"
+        + _paragraphs(1)
+        + _paragraphs(3)
+        + "</div></article><div><h3>More stories</h3>"
+        + _paragraphs(2)
+        + "</div></body></html>"
+    )
+    doc = parse(html)
+    assert {b.kind for b in doc.blocks if " 2 " in b.text} <= {Kind.FOOTER, Kind.NAV}
+
+
+def test_body_joined_to_the_article_element_stays_body() -> None:
+    html = (
+        "<html><body><article><h1>A title for the page here</h1><div class='story-body'>"
+        + _paragraphs(1)
+        + _paragraphs(3)
+        + "</div><div>"
+        + _paragraphs(2)
+        + "</div></article></body></html>"
+    )
+    doc = parse(html)
+    assert [b.kind for b in doc.blocks if " 2 " in b.text] == [Kind.PARAGRAPH] * 3
+
+
 # ------------------------------------------------------------------ detection and decoding
 
 
@@ -436,3 +541,14 @@ def test_pinned_html_floors_hold_on_the_corpus() -> None:
     assert corpus is not None
     floors = read_floors(ROOT / "benchmarks" / "eval_floors_html.json")
     assert check_floors(evaluate(corpus, html=True), floors) == []
+
+
+def test_dom_extension_stops_where_other_prose_starts_far_below_the_body() -> None:
+    from bilingual_news.structure import MAX_EXTENSION_GAP, _near_region
+
+    body, chrome = Kind.PARAGRAPH, Kind.FOOTER
+    # body at 0..1; prose right after it (2), then a long run of chrome, then more prose (far)
+    kinds = [body, body, chrome, *[chrome] * (MAX_EXTENSION_GAP + 1), chrome]
+    promote = [False, False, True, *[False] * (MAX_EXTENSION_GAP + 1), True]
+    kept = _near_region(promote, kinds, (0, 1))
+    assert (kept[2], kept[-1]) == (True, False)

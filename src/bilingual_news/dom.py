@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 
 
 __all__ = [
+    "ARTICLE_BODY_WEIGHT",
     "BLOCK_TAGS",
     "CLASS_WORDS",
     "DOCUMENT_SCAN",
@@ -56,11 +57,17 @@ __all__ = [
     "MIN_FAR_MATCH",
     "MIN_FRAGMENT_TAGS",
     "MIN_MARKUP_SHARE",
+    "NAME_WEIGHT",
+    "NEGATIVE_NAMES",
+    "POSITIVE_NAMES",
+    "SECTION_WEIGHT",
     "SKIP_TAGS",
     "STRUCTURE_TAGS",
     "HeadHints",
     "HtmlPage",
     "LineHints",
+    "Tree",
+    "element_weight",
     "looks_like_html",
     "read_html",
     "with_html",
@@ -156,11 +163,39 @@ class LineHints(NamedTuple):
     """Characters of text in the line (blanks left out)."""
     link_chars: int
     """Of those, how many are inside links."""
+    block: int = -1
+    """The innermost block element around its first text (its number in :class:`Tree`)."""
 
     @property
     def link_density(self) -> float:
         """Share of the line's text inside links (0 for a line without text)."""
         return self.link_chars / self.chars if self.chars else 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tree:
+    """The page's block elements (:data:`BLOCK_TAGS`), numbered in document order (pre-order,
+    the ``<html>`` element 0): enough of the DOM to score which element holds the article."""
+
+    parents: tuple[int, ...] = ()
+    """Each element's parent block element (``-1`` for the root)."""
+    tags: tuple[str, ...] = ()
+    """Each element's tag name."""
+    weights: tuple[int, ...] = ()
+    """Each element's name weight (:func:`element_weight`): positive when its class, id,
+    ``itemprop`` or ``role`` names an article, negative when they name chrome."""
+    ends: tuple[int, ...] = ()
+    """The last element inside each one: element ``d`` is inside ``e`` when
+    ``e <= d <= ends[e]``."""
+    chars: tuple[int, ...] = ()
+    """Characters of text inside each element (blanks left out)."""
+    link_chars: tuple[int, ...] = ()
+    """Of those, how many are inside links."""
+
+    def link_density(self, element: int) -> float:
+        """Share of an element's text inside links."""
+        chars = self.chars[element]
+        return self.link_chars[element] / chars if chars else 0.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -195,6 +230,8 @@ class HtmlPage:
     """One per line of ``text``, in order."""
     head: HeadHints
     """The page's title, URL, description and date."""
+    tree: Tree = field(default_factory=Tree, repr=False, compare=False)
+    """The page's block elements, for the choice of the article's element."""
     starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
     """Where each line starts in the HTML (``lines[k].start``), for :meth:`line_at`."""
 
@@ -225,6 +262,8 @@ class _Piece(NamedTuple):
     """Whether white space (in the node or between nodes) stands before it."""
     space_after: bool
     frame: _Frame
+    block: int
+    """The innermost block element around it (its number in :class:`Tree`)."""
 
 
 def _parser() -> type[LexborHTMLParser]:
@@ -248,7 +287,7 @@ def read_html(raw: str) -> HtmlPage:
     """
     tree = _parser()(raw)
     stretches, drops = _scan(raw)
-    pieces = _pieces(tree, raw, stretches)
+    pieces, elements = _pieces(tree, raw, stretches)
     changes, lines = _changes(raw, pieces, drops)
     edits = merge_edits(raw, raw, [], changes)
     text = _apply(raw, changes)
@@ -258,6 +297,7 @@ def read_html(raw: str) -> HtmlPage:
         edits=tuple(edits),
         lines=tuple(lines),
         head=_head(tree),
+        tree=_tree(elements, pieces),
         starts=tuple(line.start for line in lines),
     )
 
@@ -327,15 +367,27 @@ def _decoded(raw: str, start: int, end: int) -> str:
 # ------------------------------------------------------------------ the DOM walk
 
 
-def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) -> list[_Piece]:
-    """The DOM's text nodes in order, each matched to its stretch, with its line and frame."""
+class _Elements(NamedTuple):
+    """The block elements the walk met, numbered in order."""
+
+    parents: list[int]
+    tags: list[str]
+    weights: list[int]
+
+
+def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) -> tuple[list[_Piece], _Elements]:
+    """The DOM's text nodes in order, each matched to its stretch, with its line, frame and
+    block element; and the block elements."""
     pieces: list[_Piece] = []
+    elements = _Elements([], [], [])
     root = tree.root
     if root is None:
-        return pieces
+        return pieces, elements
     top = _Frame(frozenset(), frozenset(), False)
     frames: list[_Frame] = [top]
     open_tags: list[str] = []  # the tags of the elements the walk is in, innermost last
+    blocks: list[int] = [-1]  # the innermost block element of each open element
+    parents, element_tags, weights = elements
     cursor = 0
     line = 0
     line_used = False  # whether the current line has text yet
@@ -370,6 +422,7 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
                             space or core_start > start,
                             core_end < end,
                             frames[-1],
+                            blocks[-1],
                         )
                     )
                     line_used = True
@@ -379,6 +432,7 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
                 if tag not in _OPAQUE_TAGS:
                     frames.append(frames[-1])
                     open_tags.append(tag)
+                    blocks.append(blocks[-1])
                     skipping += 1
                     descend = True
             else:
@@ -389,11 +443,20 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
                     if tag not in _OPAQUE_TAGS:
                         frames.append(frames[-1])
                         open_tags.append(tag)
+                        blocks.append(blocks[-1])
                         skipping = 1
                         descend = True
                 elif tag not in ("br", "hr"):
-                    frames.append(_frame(node, tag, frames[-1]))
+                    attrs = node.attributes
+                    frames.append(_frame(attrs, tag, frames[-1]))
                     open_tags.append(tag)
+                    if tag in BLOCK_TAGS:
+                        blocks.append(len(parents))
+                        parents.append(blocks[-2])
+                        element_tags.append(tag)
+                        weights.append(element_weight(tag, attrs))
+                    else:
+                        blocks.append(blocks[-1])
                     descend = True
         elif tag == "-document":
             descend = True
@@ -410,6 +473,7 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
                     line_used = False
                 frames.pop()
                 open_tags.pop()
+                blocks.pop()
         # Up until a node has a next sibling, ending each element left.
         while node is not None:
             nxt = node.next
@@ -421,21 +485,21 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
                 break
             node = node.parent
             closed = open_tags.pop()
+            blocks.pop()
             if skipping:
                 skipping -= 1
             elif closed in BLOCK_TAGS and line_used:
                 line += 1
                 line_used = False
             frames.pop()
-    return pieces
+    return pieces, elements
 
 
-def _frame(node: LexborNode, tag: str, parent: _Frame) -> _Frame:
+def _frame(attrs: dict[str, str | None], tag: str, parent: _Frame) -> _Frame:
     """The frame of an element: its parent's, with its own tag and class words added (the
     parent's own frame when the element adds nothing, as most do)."""
     tags = parent.tags | {tag} if tag in STRUCTURE_TAGS else parent.tags
     words = parent.words
-    attrs = node.attributes
     if attrs:
         names = attrs.get("class") or ""
         ident = attrs.get("id")
@@ -560,7 +624,125 @@ def _hints(pieces: list[_Piece]) -> LineHints:
         chars += n
         if p.frame.link:
             link_chars += n
-    return LineHints(first.start, pieces[-1].end, first.frame.tags, first.frame.words, chars, link_chars)
+    return LineHints(first.start, pieces[-1].end, first.frame.tags, first.frame.words, chars, link_chars, first.block)
+
+
+def _tree(elements: _Elements, pieces: list[_Piece]) -> Tree:
+    """The block elements with their extent and the characters and link characters of text
+    inside each (a piece counts in its block element and every one around it)."""
+    parents = elements.parents
+    n = len(parents)
+    chars = [0] * n
+    links = [0] * n
+    for p in pieces:
+        if p.block >= 0:
+            size = p.end - p.start
+            chars[p.block] += size
+            if p.frame.link:
+                links[p.block] += size
+    ends = list(range(n))
+    for e in range(n - 1, 0, -1):  # children come after their parent: sum from the last one up
+        up = parents[e]
+        if up >= 0:
+            chars[up] += chars[e]
+            links[up] += links[e]
+            if ends[e] > ends[up]:
+                ends[up] = ends[e]
+    return Tree(
+        parents=tuple(parents),
+        tags=tuple(elements.tags),
+        weights=tuple(elements.weights),
+        ends=tuple(ends),
+        chars=tuple(chars),
+        link_chars=tuple(links),
+    )
+
+
+POSITIVE_NAMES = re.compile(r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story")
+"""Class and id names of an article's element (readability's list)."""
+
+NEGATIVE_NAMES = re.compile(
+    r"combx|comment|com-|contact|foot|footnote|masthead|media|meta|outbrain|promo|related|scroll|shoutbox"
+    r"|sidebar|sponsor|shopping|tags|tool|widget|share|social|newsletter|subscribe|recommend|popular|trending"
+    r"|banner|breadcrumb|menu|nav|cookie|consent|modal|popup"
+)
+"""Class and id names of chrome: readability's list, with the share bars, newsletters,
+"popular" and "trending" lists, menus and consent banners news templates add."""
+
+NAME_WEIGHT = 25
+"""What a positive or negative class or id name adds to or takes from an element's score
+(readability's weight: as much as a few long paragraphs)."""
+
+ARTICLE_BODY_WEIGHT = 50
+"""What ``itemprop="articleBody"`` adds: schema.org's mark of the article's text, which sites
+put there for search engines, is the strongest name a page gives."""
+
+SECTION_WEIGHT = 10
+"""What ``<article>``, ``<main>`` and ``role="main"`` add: the HTML5 marks of the page's main
+content (a page may hold several ``<article>``, teasers included, so less than a name)."""
+
+_TAG_WEIGHTS = {
+    "div": 5,
+    "pre": 3,
+    "td": 3,
+    "blockquote": 3,
+    "address": -3,
+    "ol": -3,
+    "ul": -3,
+    "dl": -3,
+    "dd": -3,
+    "dt": -3,
+    "li": -3,
+    "form": -3,
+    "h1": -5,
+    "h2": -5,
+    "h3": -5,
+    "h4": -5,
+    "h5": -5,
+    "h6": -5,
+    "th": -5,
+    "article": SECTION_WEIGHT,
+    "main": SECTION_WEIGHT,
+}
+"""Readability's weights of an element by its tag: a container of text, a list, a heading."""
+
+
+def element_weight(tag: str, attrs: dict[str, str | None]) -> int:
+    """An element's weight as the article's candidate: its tag's, and its names'.
+
+    >>> element_weight("div", {"class": "entry-content"}), element_weight("div", {"id": "comments"})
+    (30, -20)
+    >>> element_weight("div", {"itemprop": "articleBody"})
+    55
+    """
+    weight = _TAG_WEIGHTS.get(tag, 0)
+    if attrs:
+        names = attrs.get("class") or ""
+        ident = attrs.get("id")
+        if ident:
+            names = f"{names} {ident}"
+        if names:
+            weight += _name_weight(names)
+        prop = attrs.get("itemprop")
+        if prop and "articlebody" in prop.lower():
+            weight += ARTICLE_BODY_WEIGHT
+        role = attrs.get("role")
+        if role and role.lower() == "main":
+            weight += SECTION_WEIGHT
+    return weight
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_weight(names: str) -> int:
+    """The weight of class and id names: :data:`NAME_WEIGHT` for a positive name, minus it for a
+    negative one (both can apply: ``article-footer``)."""
+    lower = names.lower()
+    weight = 0
+    if POSITIVE_NAMES.search(lower):
+        weight += NAME_WEIGHT
+    if NEGATIVE_NAMES.search(lower):
+        weight -= NAME_WEIGHT
+    return weight
 
 
 # ------------------------------------------------------------------ the head

@@ -32,7 +32,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from bilingual_news.dom import HeadHints, HtmlPage
+from bilingual_news.dom import NAME_WEIGHT, HeadHints, HtmlPage
 from bilingual_news.model import BODY_KINDS, METADATA_FIELDS, Document, Kind, Span
 from bilingual_news.revise import HEADLINE_MIN_CHARS, Revision
 from bilingual_news.split import Unit
@@ -83,9 +83,244 @@ def title_key(text: str) -> str:
 
 
 def refine(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
-    """The revision with figure captions as captions, link lists in chrome elements as chrome,
-    and the headline the page's head confirms."""
-    return _headline(units, _elements(units, revision, page), page)
+    """The revision with the article's element as its region, figure captions as captions,
+    link lists in chrome elements as chrome, and the headline the page's head confirms."""
+    return _headline(units, _elements(units, _region(units, revision, page), page), page)
+
+
+# ------------------------------------------------------------------ the article's element
+
+MIN_PARAGRAPH_CHARS = 25
+"""Characters a line needs to count as a paragraph in the scoring (readability's threshold):
+shorter lines are labels, bylines and menu items, in articles and chrome alike."""
+
+MAX_PARAGRAPH_BONUS = 3
+"""Most points a paragraph gets for its length (one per 100 characters, as readability)."""
+
+SCORE_LEVELS = 5
+"""Ancestors of a paragraph's block element that share its score (readability.js): the
+parent whole, the grandparent half, each one above a third of the level's depth."""
+
+TOP_CANDIDATES = 5
+"""Best-scored elements compared when the best one may be a part of the article."""
+
+ALTERNATIVE_SHARE = 0.75
+"""Share of the best score another top element needs to count as a part of the same article."""
+
+MIN_ALTERNATIVES = 3
+"""Top elements (of :data:`TOP_CANDIDATES`) that must share an ancestor for that ancestor to
+be the article's element: the article's sections, each scored alone (readability.js)."""
+
+CLIMB_SHARE = 1 / 3
+"""Share of the best score under which the climb to a better-scored ancestor stops."""
+
+SIBLING_SHARE = 0.2
+"""Share of the best element's score a sibling needs to join the article (readability's): an
+article split in two sibling elements (text, then more text after an embedded picture)."""
+
+MIN_SIBLING_SCORE = 10.0
+"""Least score a sibling element needs to join the article, whatever the best one's."""
+
+_COMMAS = re.compile("[,，、]")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def article_elements(page: HtmlPage) -> tuple[int, ...]:
+    """The block elements that hold the article (:class:`~bilingual_news.dom.Tree` numbers),
+    the best first, by readability's scoring: each line of text of
+    :data:`MIN_PARAGRAPH_CHARS` or more scores 1, plus its commas, plus a point per 100
+    characters (at most :data:`MAX_PARAGRAPH_BONUS`); its block element's ancestors share the
+    score (:data:`SCORE_LEVELS`); each element starts from its name weight
+    (:func:`~bilingual_news.dom.element_weight`) and ends multiplied by the share of its text
+    outside links. The best element gives way to an ancestor that holds several of the best
+    ones (:data:`MIN_ALTERNATIVES`) or that scores better; siblings of the chosen element that
+    score :data:`SIBLING_SHARE` of it join it. Empty when no line of the page scores."""
+    tree = page.tree
+    parents = tree.parents
+    weights = tree.weights
+    scores: dict[int, float] = {}
+    raw = page.raw
+    for line in page.lines:
+        if line.chars < MIN_PARAGRAPH_CHARS or line.block < 0 or line.tags & _HEADINGS:
+            continue
+        points = 1 + len(_COMMAS.findall(raw, line.start, line.end)) + min(line.chars // 100, MAX_PARAGRAPH_BONUS)
+        up = parents[line.block]
+        level = 0
+        while up >= 0 and level < SCORE_LEVELS:
+            divider = 1 if level == 0 else 2 if level == 1 else level * 3
+            scores[up] = scores.get(up, weights[up]) + points / divider
+            up = parents[up]
+            level += 1
+    if not scores:
+        return ()
+    final = {e: score * (1 - tree.link_density(e)) for e, score in scores.items()}
+    ranked = sorted(final, key=lambda e: (-final[e], e))
+    best = ranked[0]
+    top = final[best]
+    if top <= 0:
+        return ()
+    chosen = best
+    alternatives = [e for e in ranked[1:TOP_CANDIDATES] if final[e] >= top * ALTERNATIVE_SHARE]
+    if len(alternatives) >= MIN_ALTERNATIVES:
+        ends = tree.ends
+        up = parents[best]
+        while up > 1:  # below <html> and <body>
+            if sum(up <= e <= ends[up] for e in alternatives) >= MIN_ALTERNATIVES:
+                chosen = up
+                break
+            up = parents[up]
+    if chosen == best:
+        last = top
+        up = parents[best]
+        while up > 1:
+            score = final.get(up)
+            if score is not None:
+                if score < top * CLIMB_SHARE:
+                    break
+                if score > last:
+                    chosen = up
+                    break
+                last = score
+            up = parents[up]
+    up = parents[chosen]
+    floor = max(MIN_SIBLING_SCORE, final.get(chosen, top) * SIBLING_SHARE)
+    siblings = tuple(e for e, score in final.items() if e != chosen and parents[e] == up and score >= floor)
+    return (chosen, *sorted(siblings))
+
+
+def _region(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
+    """The revision with the article's element (:func:`article_elements`) as its region.
+
+    When the text rules' body lies mostly in that element (:data:`MIN_AGREEMENT`), the DOM
+    only trims and extends it: body units outside the element become chrome (nav before it,
+    footer after it), and prose the text rules left just before or after their region
+    (:data:`MAX_EXTENSION_GAP`) inside the element becomes body. When it lies mostly outside
+    (the text rules took comments, a cookie notice or a list of stories for the article), the
+    element is trusted only when its names or its tag say article
+    (:data:`~bilingual_news.dom.NAME_WEIGHT`); then every unit in it that can be text becomes
+    body, and the text rules' body outside it becomes chrome."""
+    chosen = article_elements(page)
+    if not chosen:
+        return revision
+    tree = page.tree
+    ends = tree.ends
+    kinds = list(revision.kinds)
+    reasons = list(revision.reasons)
+    inside: list[bool] = []
+    body_chars = 0
+    shared = 0
+    for i, u in enumerate(units):
+        hints = page.line_at(u.span.start)
+        block = -1 if hints is None else hints.block
+        within = any(e <= block <= ends[e] for e in chosen)
+        inside.append(within)
+        if kinds[i] in _BODY:
+            body_chars += len(u.text)
+            if within:
+                shared += len(u.text)
+    if not any(inside):
+        return revision
+    agree = body_chars > 0 and shared >= MIN_AGREEMENT * body_chars
+    if not agree and tree.weights[chosen[0]] < NAME_WEIGHT:
+        return revision
+    first = inside.index(True)
+    changed = False
+    promote = [False] * len(units)
+    promote = [
+        inside[i] and _placed_chrome(reasons[i], kinds[i]) and (not agree or _paragraph(units[i], reasons[i], page))
+        for i in range(len(units))
+    ]
+    if agree and revision.region is not None:
+        promote = _near_region(promote, kinds, revision.region)
+    joined = _joined(kinds, inside) if agree else [False] * len(units)
+    held = sum(tree.chars[e] for e in chosen)
+    left_out = sum(len(u.text) for i, u in enumerate(units) if not inside[i] and not joined[i] and kinds[i] in _BODY)
+    if left_out > held:
+        joined = [True] * len(units)  # the element holds less text than it would leave out: not the article's whole
+    for i, u in enumerate(units):
+        why = reasons[i]
+        if promote[i]:
+            hints = page.line_at(u.span.start)
+            heading = hints is not None and bool(hints.tags & _HEADINGS)
+            kinds[i] = Kind.SUBHEADING if heading else Kind.PARAGRAPH
+            reasons[i] = (*why, "html_article")
+            changed = True
+        elif not inside[i] and kinds[i] in _BODY and not joined[i]:
+            kinds[i] = Kind.NAV if i < first else Kind.FOOTER
+            reasons[i] = (*why, "html_outside_article")
+            changed = True
+    if not changed:
+        return revision
+    last = len(inside) - 1 - inside[::-1].index(True)
+    return dataclasses.replace(revision, kinds=tuple(kinds), reasons=tuple(reasons), region=(first, last))
+
+
+def _near_region(promote: list[bool], kinds: list[Kind], region: tuple[int, int]) -> list[bool]:
+    """``promote`` kept inside the text rules' region and on the prose that goes on from its
+    edges, each piece at most :data:`MAX_EXTENSION_GAP` units from the last: teasers of other
+    stories or a forum's notice further down the same element are another part of the page."""
+    start, end = region
+    n = len(promote)
+    keep = [start <= i <= end and promote[i] for i in range(n)]
+    for step, first in ((1, end + 1), (-1, start - 1)):
+        gap, i = 0, first
+        while 0 <= i < n and gap <= MAX_EXTENSION_GAP:
+            if promote[i]:
+                keep[i], gap = True, 0
+            elif kinds[i] not in _BODY:
+                gap += 1
+            i += step
+    return keep
+
+
+def _joined(kinds: list[Kind], inside: list[bool]) -> list[bool]:
+    """Which units outside the article's element the text rules' body joins to it: body units
+    with only body units between them and a unit inside (an interview's questions in a
+    sibling element the scoring left out). Comments and related stories are set off from the
+    article by a heading, a link or a line of chrome."""
+    n = len(kinds)
+    joined = [False] * n
+    for order in (range(n), range(n - 1, -1, -1)):
+        run = False
+        for i in order:
+            if inside[i]:
+                run = kinds[i] in _BODY or run
+            elif kinds[i] in _BODY:
+                joined[i] = joined[i] or run
+            else:
+                run = False
+    return joined
+
+
+def _paragraph(unit: Unit, why: tuple[str, ...], page: HtmlPage) -> bool:
+    """Whether a unit is prose in a ``<p>``: what an article's text is written in."""
+    hints = page.line_at(unit.span.start)
+    return why[0] in _PROSE and hints is not None and "p" in hints.tags and not hints.tags & _LISTS
+
+
+_LISTS = frozenset({"li", "a"})
+
+
+def _placed_chrome(why: tuple[str, ...], kind: Kind) -> bool:
+    """Whether the text rules made a unit chrome for its place alone, and it can be text."""
+    return kind in (Kind.NAV, Kind.FOOTER) and bool(why) and why[-1] in _PLACE_REASONS and why[0] in _TEXT_QUALITIES
+
+
+MIN_AGREEMENT = 0.5
+"""Share of the text rules' body inside the article's element from which the two agree on the
+article: the DOM then trims and extends the text rules' region rather than replacing it."""
+
+MAX_EXTENSION_GAP = 3
+"""Units that are not text (a picture's credit, a share bar) the extension of the region
+passes over between two pieces of prose: more, and the prose is another part of the page."""
+
+_BODY = frozenset({Kind.PARAGRAPH, Kind.SUBHEADING})
+_PROSE = frozenset({"good", "near_good"})
+_PLACE_REASONS = frozenset({"before_body", "after_body"})
+"""The text rules' reasons for chrome that say only where a unit stands."""
+
+_TEXT_QUALITIES = frozenset({"good", "near_good", "short"})
+"""The text rules' first guesses of a unit that can be text (``bad`` is chrome by a cue)."""
 
 
 def _elements(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Revision:
