@@ -157,7 +157,7 @@ _JSON_PROSE_VALUE = LazyPattern(r':\s*"(?:[^"\\]|\\.){60,}"')
 _JSON_KEY = LazyPattern(r'"[\p{L}_$][\w$-]{0,40}"\s*:')
 _READING_TIME = LazyPattern(
     r"\b\d+\s*(?:min|mins|minutes?)\s*(?:read|reading)\b|\breading time\b|\b\d[\d,]*\s*words\b"
-    r"|阅读(?:时长|时间|约需)|预计阅读|\d+\s*分钟(?:读完|阅读)|字数\s*[:：]?\s*\d|约\s*\d[\d,.]*\s*[千万]?字"
+    r"|阅读(?:时长|时间|约需|需)|预计阅读|\d+\s*分钟(?:读完|阅读)|字数\s*[:：]?\s*\d|约\s*\d[\d,.]*\s*[千万]?字"
 )
 """A reading time or a word count, the counter blog and news templates print under a title
 (``5 min read``, ``4156 words``, ``阅读时长 5 分钟``, ``约 3200 字``): keys are lower case."""

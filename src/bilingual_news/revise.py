@@ -106,6 +106,12 @@ MAX_BOX_UNITS = 8
 related-stories section after the article is longer, or goes on with excerpts."""
 BOX_LABEL_SCAN = 40
 """Characters of a unit searched for the word of a comment section."""
+MIN_CONTENTS_COPIES = 3
+"""Lines in a row repeating the text's own lines from which they are a table of contents, not a
+heading quoted again."""
+LISTED_HEADING_MAX_SIZE = 60.0
+"""Largest size of a body unit a table of contents can name as a heading: a question of an
+interview, not a paragraph."""
 HEADER_LOOKBACK = 12
 """Units above a stretch searched for its header."""
 QUOTED_TITLE_BONUS = 2.0
@@ -270,8 +276,10 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     boxes: set[int] = set()
     if region:
         region = _through_boxes(page, scores, region, boxes)
+        region = _before_contents(page, scores, region)
     start, end = region if region else (n, n - 1)
     found = _headline(page, start, end)
+    listed = _listed_headings(page, start, end)
     headline = found[0] if found else None
     title_lines = range(found[0], found[1] + 1) if found else range(0)
     repeats = _repeats(page, found[2]) if found else set()
@@ -292,7 +300,9 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         elif i in boxes:
             kind, why = Kind.FOOTER, "in_body_box"
         elif i <= end:
-            kind, why = _inside(g, f, units[i].text, i in runs)
+            kind, why = (
+                (Kind.SUBHEADING, "listed_in_contents") if i in listed else _inside(g, f, units[i].text, i in runs)
+            )
         else:
             kind, why = _after(g, f, i <= tail_end, source_url_seen)
             source_url_seen = source_url_seen or kind is Kind.SOURCE_URL
@@ -555,6 +565,74 @@ def _through_boxes(page: _Page, scores: list[float], region: tuple[int, int], bo
     return start, end
 
 
+def _listed_headings(page: _Page, start: int, end: int) -> set[int]:
+    """The body's units that a table of contents outside the body lists: :data:`MIN_CONTENTS_COPIES`
+    or more lines in a row (short lines between them allowed) that each repeat a unit of the
+    body. What a page lists so is a section heading, however long (an interview's questions)."""
+    firsts: dict[str, int] = {}
+    for i in range(start, end + 1):
+        key = page.keys[i]
+        g = page.guesses[i]
+        if (
+            key
+            and key not in firsts
+            and g.kind is None
+            and g.quality is not Quality.BAD
+            and size(page.features[i]) <= LISTED_HEADING_MAX_SIZE
+        ):
+            firsts[key] = i
+    if not firsts:
+        return set()
+    out: set[int] = set()
+    run: list[int] = []
+    for i in (*range(0, start), -1, *range(end + 1, len(page.keys)), -1):
+        key = page.keys[i] if i >= 0 else ""
+        if key in firsts:
+            run.append(firsts[key])
+        elif i >= 0 and page.guesses[i].quality is Quality.SHORT:
+            continue
+        else:
+            if len(run) >= MIN_CONTENTS_COPIES:
+                out.update(run)
+            run = []
+    return out
+
+
+def _before_contents(page: _Page, scores: list[float], region: tuple[int, int]) -> tuple[int, int]:
+    """The region cut before a table of contents the page shows after the text (``On this
+    page``, a documentation site's right-hand column): :data:`MIN_CONTENTS_COPIES` or more lines
+    in a row, short lines between them allowed, that each repeat a line of the text above, where
+    the text above scores more than what follows the list."""
+    start, end = region
+    seen: dict[str, int] = {}
+    run_start, copies, i = -1, 0, start
+    while i <= end:
+        key = page.keys[i]
+        copy = bool(key) and key in seen and (run_start < 0 or seen[key] < run_start)
+        if copy:
+            if run_start < 0:
+                run_start = i
+            copies += 1
+        elif page.guesses[i].quality in _BODY_LIKE or not key:
+            if copies >= MIN_CONTENTS_COPIES:
+                break
+            run_start, copies = -1, 0
+        if key and key not in seen:
+            seen[key] = i
+        i += 1
+    if copies < MIN_CONTENTS_COPIES:
+        return start, end
+    cut = run_start
+    while cut > start and page.guesses[cut - 1].quality is Quality.SHORT:
+        cut -= 1  # the list's own heading (``On this page``, ``编辑此页``)
+    if cut <= start or sum(scores[start:cut]) <= sum(max(0.0, x) for x in scores[cut : end + 1]):
+        return start, end
+    last = cut - 1
+    while last > start and scores[last] < 0:
+        last -= 1
+    return start, last
+
+
 def _header(page: _Page, start: int, end: int) -> float:
     """How strongly the units just above ``start`` read as an article's header: the best
     headline score there, plus :data:`QUOTED_TITLE_BONUS` when the text's first unit repeats
@@ -610,9 +688,7 @@ def _counted_list(key: str) -> bool:
     or archive months with their post counts): :data:`COUNTED_LIST_MIN` counts or more, each
     after a token that is not one, and counts are a third of the tokens or more."""
     tokens = key.split()
-    pairs = sum(
-        1 for a, b in zip(tokens, tokens[1:]) if _COUNT.fullmatch(b) and not _COUNT.fullmatch(a)
-    )
+    pairs = sum(1 for a, b in zip(tokens, tokens[1:]) if _COUNT.fullmatch(b) and not _COUNT.fullmatch(a))
     return pairs >= COUNTED_LIST_MIN and 3 * pairs >= len(tokens)
 
 
