@@ -112,6 +112,9 @@ heading quoted again."""
 LISTED_HEADING_MAX_SIZE = 60.0
 """Largest size of a body unit a table of contents can name as a heading: a question of an
 interview, not a paragraph."""
+HAN_WEIGHT = 3
+"""Latin letters one Han character weighs when a text's leading script is decided (a Chinese
+word is two characters, an English one five or six letters), as in :mod:`bilingual_news.language`."""
 HEADER_LOOKBACK = 12
 """Units above a stretch searched for its header."""
 QUOTED_TITLE_BONUS = 2.0
@@ -283,6 +286,12 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     headline = found[0] if found else None
     title_lines = range(found[0], found[1] + 1) if found else range(0)
     repeats = _repeats(page, found[2]) if found else set()
+    translation = _title_translation(page, found, start, end) if found else None
+    if translation is not None:
+        repeats = repeats | {translation}
+        if _latin_led(page, translation) == _body_latin_led(page, start, end):
+            title_lines = range(translation, translation + 1)  # the title in the body's language
+            headline = translation
 
     tail_end = _tail_end(page, end)
     kinds: list[Kind] = [Kind.NAV] * n
@@ -293,6 +302,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         g, f = guesses[i], features[i]
         if i in title_lines:
             kind, why = Kind.HEADLINE, "headline" if i == headline else "headline_line"
+        elif i == translation:
+            kind, why = Kind.HEADLINE, "headline_translation"
         elif i in repeats:
             kind, why = Kind.HEADLINE, "headline_repeat"
         elif i < start:
@@ -563,6 +574,36 @@ def _through_boxes(page: _Page, scores: list[float], region: tuple[int, int], bo
         boxes.update(range(end + 1, gap_end))
         end = gap_end + found[1]
     return start, end
+
+
+def _title_translation(page: _Page, found: tuple[int, int, str], start: int, end: int) -> int | None:
+    """The unit just above or below a one-line headline that gives the title in the other
+    language (a bilingual site's ``English title`` / ``中文标题`` pair): title-like, outside the
+    body, its letters led by the other script."""
+    first, last, _ = found
+    if first != last:
+        return None
+    lead = _latin_led(page, first)
+    for j in (first - 1, first + 1):
+        if 0 <= j < len(page.keys) and not start <= j <= end and page.likes[j] and _latin_led(page, j) != lead:
+            return j
+    return None
+
+
+def _latin_led(page: _Page, i: int) -> bool:
+    """Whether a unit's letters are mostly Latin (Han weighing :data:`HAN_WEIGHT` letters each)."""
+    s = page.features[i].scripts
+    return s.latin > HAN_WEIGHT * s.han
+
+
+def _body_latin_led(page: _Page, start: int, end: int) -> bool:
+    """Whether the body's letters are mostly Latin, weighed as in :func:`_latin_led`."""
+    latin = han = 0
+    for i in range(start, end + 1):
+        s = page.features[i].scripts
+        latin += s.latin
+        han += s.han
+    return latin > HAN_WEIGHT * han
 
 
 def _listed_headings(page: _Page, start: int, end: int) -> set[int]:
