@@ -74,11 +74,12 @@ REPEAT_FULL = 0.3
 REPEAT_MIN_CHARS = 8
 """Shortest block whose repeat counts: ``1.`` or ``图片`` recur in any body."""
 SHINGLE = 8
-"""Words (Han characters count one each) in the runs compared to find repeated text inside
-blocks: eight words in a row again are a copy, not a turn of phrase."""
-MAX_SHINGLE_TOKENS = 20_000
-"""Words of the body compared at most, so that the cost stays linear and small on huge pages
-(the first 20,000 words show a repeated copy as well as all of them)."""
+"""Words in the runs compared to find repeated text inside blocks: eight words in a row again
+are a copy, not a turn of phrase. A word is a run of letters and digits, so Chinese, written
+without spaces, gives a clause a word: eight of them again are a copied paragraph."""
+MAX_SHINGLE_WORDS = 20_000
+"""Words of the body compared at most, so that the cost stays small on huge pages (the first
+20,000 words show a repeated copy as well as all of them)."""
 
 SHORT_BODY_WEIGHT = 0.3
 """What a very short body costs at full severity: some posts are one sentence, but a body of a
@@ -120,9 +121,8 @@ warnings: less is noted in the number only."""
 _PROSE = frozenset({Quality.GOOD.value, Quality.NEAR_GOOD.value})
 """First reasons of the blocks that read as sentences (their quality class, see the module)."""
 _CHROME = (Kind.NAV, Kind.FOOTER)
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(f"[{_HAN}]|[^\\W_{_HAN}]+")
-"""A word for :data:`SHINGLE`: a Han character, or a run of other letters and digits."""
+_WORD = re.compile(r"\w+")
+"""A word for :data:`SHINGLE`."""
 _NO_BODY = "no body found: the page may hold no article, or it was read as chrome"
 _LOST = re.compile("\ufffd|锟斤拷")
 
@@ -236,7 +236,7 @@ def _repeated(body: Sequence[Block], body_chars: int) -> Sign:
                 again += len(b.text)
             seen.add(b.text)
     share = again / body_chars
-    words = _TOKEN.findall("\n".join(b.text for b in body).lower())[:MAX_SHINGLE_TOKENS]
+    words = _WORD.findall("\n".join(b.text for b in body).lower())[:MAX_SHINGLE_WORDS]
     if len(words) > SHINGLE:
         count = len(words) - SHINGLE + 1
         runs = list(zip(*(words[i : i + count] for i in range(SHINGLE)), strict=True))
