@@ -193,12 +193,17 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _read_or_report(args: argparse.Namespace) -> Document | None:
-    """The document of ``parse``'s and ``render``'s PATH, or None once the error is on stderr."""
+    """The document of ``parse``'s and ``render``'s PATH, or None once the error is on stderr.
+    The document's warnings go to stderr, one line each."""
     try:
-        return _read(args.path, url=args.url, format=args.input_format)
+        doc = _read(args.path, url=args.url, format=args.input_format)
     except BilingualNewsError as exc:
         print(f"bilingual-news: {exc}", file=sys.stderr)
         return None
+    source = "<stdin>" if args.path == "-" else args.path
+    for warning in doc.warnings:
+        print(f"bilingual-news: {source}: warning: {warning}", file=sys.stderr)
+    return doc
 
 
 def _read(path: str, *, url: str | None, format: Format = "auto") -> Document:

@@ -111,6 +111,9 @@ class PageScore:
     """Gold fixes."""
     error: str | None = None
     """Why the page could not be parsed (it then scores zero), or ``None``."""
+    confidence: float | None = None
+    """The document's :attr:`~bilingual_news.model.Document.confidence`, or ``None`` when the
+    parser's output has none."""
 
     @property
     def clean(self) -> bool:
@@ -266,8 +269,13 @@ def _score_page(
         fixes_done=fixed,
         fixes_gold=len(fixes),
         error=error,
+        confidence=_number(out.get("confidence")),
     )
     return score, roles
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def _micro(pairs: Iterable[tuple[Counter[str], Counter[str]]]) -> tuple[PRF, int, int]:
@@ -342,11 +350,12 @@ def format_report(evaluation: Evaluation, *, pages: bool = True) -> str:
     """The evaluation as a plain-text table: per-page rows, per-role scores, totals."""
     lines: list[str] = []
     if pages:
-        lines.append(f"{'page':28} mix   body-P  body-R  body-F1  headline  quotes  fixes")
+        lines.append(f"{'page':28} mix   body-P  body-R  body-F1  conf   headline  quotes  fixes")
         for p in evaluation.pages:
+            conf = f"{p.confidence:5.2f}" if p.confidence is not None else "    ?"
             lines.append(
                 f"{p.id[:28]:28} {p.mix or '?':4} {p.body.precision:6.3f}  {p.body.recall:6.3f}  "
-                f"{p.body.f1:7.3f}  {'ok' if p.headline_ok else 'WRONG':8}  "
+                f"{p.body.f1:7.3f}  {conf}  {'ok' if p.headline_ok else 'WRONG':8}  "
                 f"{p.speakers_right}/{p.quotes_gold:<4}  {p.fixes_done}/{p.fixes_gold}"
                 + (f"  FAILED: {p.error}" if p.error else "")
             )

@@ -306,7 +306,22 @@ class Document:
     """The language of the body (see :attr:`Block.lang`): the one with most body characters,
     ``mixed`` when a second language has a quarter of them (a parallel article)."""
     warnings: tuple[str, ...] = ()
-    """Problems found that were not repaired (text that cannot be recovered, say)."""
+    """Problems found that were not repaired, as short sentences: damage the normalization
+    could not undo (text that cannot be recovered), and the signs that the article was read
+    wrongly that lowered :attr:`confidence` (``"the body is 8 % of the page's prose-like text:
+    the article region may be wrong"``)."""
+    confidence: float = 1.0
+    """How far to trust the document, from 0.0 (surely wrong) to 1.0 (nothing looks wrong).
+
+    Computed by :mod:`bilingual_news.confidence` from signs that a page was read wrongly, each
+    one lowering it by a factor: no body at all; a long run of prose labelled nav before the
+    body (an article read as chrome); a body that is a small share of the page's prose; a
+    body that repeats itself (a second copy or a table of contents inside it); a very short
+    body; another candidate region nearly as strong as the chosen one; no headline, or one
+    far from the body; unrepaired damage in the body. Each sign that lowers it much adds a
+    sentence to :attr:`warnings`. It ranks pages, it is not a probability: route a page
+    below a threshold you pick on your own pages (``docs/reliability.md``) to a person or a
+    second extractor instead of storing it. A document built by hand has 1.0."""
 
     # ----------------------------------------------------------------- views
     @property

@@ -4,7 +4,7 @@
 
     raw ─normalize─▶ Normalized ─split─▶ units ─features─▶ Features ─label─▶ Guess
         ─revise─▶ Revision ─assemble_blocks─▶ block drafts ─sentences─▶ blocks
-        ─quotes─▶ Quote ─assemble─▶ Document
+        ─quotes─▶ Quote ─assemble─▶ Document ─confidence─▶ Document (confidence, warnings)
 
 Every stage is a pure function in its own module; :data:`STAGES` names them in order, and
 :func:`_run` is the one place that runs them. :func:`profile` runs the same stages with a clock
@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from bilingual_news.assemble import assemble, assemble_blocks
+from bilingual_news.confidence import assess
 from bilingual_news.decode import decode, read_bytes
 from bilingual_news.errors import InputError
 from bilingual_news.features import extract
@@ -53,9 +54,11 @@ STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("sentences", with_sentences),
     ("quotes", find_quotes),
     ("assemble", assemble),
+    ("confidence", assess),
 )
 """The stages in the order :func:`parse` runs them, by name. ``assemble_blocks`` includes each
-block's language; ``assemble`` the metadata and the document's language."""
+block's language; ``assemble`` the metadata and the document's language; ``confidence`` how far
+to trust the document, and the warnings that say why not."""
 
 
 MAX_BYTES_PER_CHAR = 4
@@ -227,4 +230,6 @@ def _run(text: str, opts: ParseOptions, url: str | None, lap: Callable[[str], No
 
         document = with_head(document, page, url_given=url is not None)
     lap("assemble")
+    document = assess(document, revision)
+    lap("confidence")
     return document

@@ -487,6 +487,8 @@ class _View:
             tip = f"and {unshown} in the blanks between blocks (line ends, spaces)"
             edits = f'<span title="{tip}">{edits} (+{unshown})</span>'
         facts.append(edits)
+        if doc.confidence < 1.0:
+            facts.append(f'confidence <b class="bn-confidence">{doc.confidence:.2f}</b>')
         meta = doc.metadata
         if isinstance(meta.published, dt.datetime):
             facts.append(_esc(meta.published.isoformat(sep=" ", timespec="minutes")))

@@ -232,6 +232,10 @@ class Revision:
     broke, joined; ``None`` when the page shows no title."""
     region: tuple[int, int] | None
     """The article region: first and last unit index, inclusive."""
+    rival: float = 0.0
+    """How close the page came to another article region: the body score of the best other
+    candidate over the chosen region's (0.0 when there is no other; above 1.0 when a smaller
+    region won by its header). :mod:`bilingual_news.confidence` reads it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,7 +359,15 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         headline=headline,
         headline_text=_join_lines([units[k].text for k in title_lines]).rstrip(PERMALINK_MARKS) if found else None,
         region=region,
+        rival=_rival(candidates, region),
     )
+
+
+def _rival(candidates: list[tuple[float, int, int]], region: tuple[int, int] | None) -> float:
+    """The best other candidate's body score over the chosen region's (see :attr:`Revision.rival`)."""
+    chosen = next((mass for mass, a, b in candidates if (a, b) == region), 0.0)
+    other = max((mass for mass, a, b in candidates if (a, b) != region), default=0.0)
+    return other / chosen if chosen > 0 else 0.0
 
 
 # ----------------------------------------------------------------------------- the scores

@@ -77,6 +77,7 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
             for e in doc.edits
         ],
         "warnings": list(doc.warnings),
+        "confidence": doc.confidence,
         "raw": doc.raw,
     }
 
@@ -162,6 +163,7 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
             ),
             lang=data["lang"],
             warnings=tuple(data.get("warnings", ())),
+            confidence=_confidence(data.get("confidence", 1.0)),
         )
     except KeyError as exc:
         raise SchemaError(f"expected a {SCHEMA} document with the key {exc.args[0]!r}, which is missing") from None
@@ -174,6 +176,14 @@ def _str(data: Mapping[str, Any], key: str) -> str:
     if not isinstance(value, str):
         raise SchemaError(f"expected {key!r} to be a string, got {type(value).__name__}")
     return value
+
+
+def _confidence(value: object) -> float:
+    """A document's confidence: a number from 0 to 1 (1.0 for a document written before it
+    was recorded)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise SchemaError(f"expected 'confidence' to be a number from 0 to 1, got {value!r}")
+    return float(value)
 
 
 def _date(value: str | None) -> dt.datetime | dt.date | None:
