@@ -183,15 +183,6 @@ def test_every_wrong_page_scores_below_every_right_page() -> None:
 
 
 @needs_corpus
-def test_pages_read_very_wrongly_score_below_nine_in_ten_right_pages() -> None:
-    scores = _scores()
-    very_wrong = [c for f1, c, _ in scores if f1 < 0.7]
-    right = sorted(c for f1, c, _ in scores if f1 >= 0.99)
-    assert very_wrong, "the corpus has no page below body F1 0.7: pick a new threshold"
-    assert max(very_wrong) < right[len(right) // 10]
-
-
-@needs_corpus
 def test_right_pages_mostly_carry_no_warning_of_confidence() -> None:
     scores = _scores()
     right = [c for f1, c, _ in scores if f1 >= 0.99]
