@@ -252,7 +252,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         titles=_title_index(keys, likes, _asked(keys, likes, [a for _, a, _ in candidates])),
         text_lines=text_lines,
     )
-    region = _article(page, candidates)
+    region = _article(page, _before_comments(page, candidates))
     if region and region[0] > 0 and _opens_body(page, region[0] - 1):
         region = (region[0] - 1, region[1])  # the body's first section heading
     start, end = region if region else (n, n - 1)
@@ -492,6 +492,33 @@ def _article(page: _Page, candidates: list[tuple[float, int, int]]) -> tuple[int
         if header >= need and header > best_header:
             best, best_header = (a, b), header
     return best
+
+
+def _before_comments(page: _Page, candidates: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """The candidates that can be the article: a comment thread (the stretches after a comment
+    section's heading, ``Leave a Reply``, ``12 Comments``, ``网友评论``) can outweigh a short post,
+    but it is never the article when a stretch before the heading has an article's mass and a
+    title above it; then only the stretches before the heading are weighed. A heading followed by
+    another button (``Comments``, ``Print``) is a share bar's, not a section's."""
+    if not candidates:
+        return candidates
+    guesses, top = page.guesses, candidates[0][1]
+    # A heading is followed by its thread; ``Comments`` followed by ``Print`` is a share bar's button.
+    heading = next(
+        (
+            i
+            for i in range(top - 1, -1, -1)
+            if "comments_cue" in guesses[i].reasons and guesses[i + 1].kind not in (Kind.NAV, Kind.FOOTER)
+        ),
+        None,
+    )
+    if heading is None:
+        return candidates
+    earlier = [c for c in candidates if c[2] < heading]
+    for mass, a, b in earlier:
+        if mass >= MIN_ARTICLE_SCORE and _header(page, a, b) >= HEADLINE_MIN_SCORE:
+            return earlier
+    return candidates
 
 
 def _header(page: _Page, start: int, end: int) -> float:
