@@ -194,9 +194,10 @@ _CHROME_LINE = LazyPattern(
     r"|^(?:most read|most popular|most viewed|most shared|trending|popular|top stories) (?:from|in|on|at) \S.{0,40}$"
     r"|^(?:rating|rated)\s*:?\s*[\d.]+(?:\s*/\s*\d+)?(?:\s*stars?)?(?:\s*\(?\s*\d[\d,]*\s*votes?\)?|\s*votes?)?$"
 )
-"""English chrome lines that a word list cannot hold: a related link inside the text (``Related:
-<title>``, ``Read more: <title>``), a ranking's heading (``Trending in Sport``), a gallery's counter (``Image 3 of 12``, ``3 / 12``), a share
-or vote count (``553 shares``), a rating (``Rating: 4.5 (12 votes)``): keys are lower case."""
+"""English chrome lines that a word list cannot hold: a related link inside the text
+(``Related: <title>``, ``Read more: <title>``), a ranking's heading (``Trending in Sport``), a
+gallery's counter (``Image 3 of 12``, ``3 / 12``), a share or vote count (``553 shares``), a
+rating (``Rating: 4.5 (12 votes)``): keys are lower case."""
 _CHROME_LINE_FIRST = frozenset("rsaipmt0123456789")
 """The characters a key that :data:`_CHROME_LINE` matches starts with."""
 _FIELD_COLON = LazyPattern(r"\s*[:：]")
@@ -419,10 +420,13 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
     metadata_fields = 0
     if len(key) <= METADATA_MAX_CHARS:
         has_date = has_date or bool(_RELATIVE_WORDS.search(key) and _RELATIVE.search(key))
-        byline = not sentence_end and (
-            ("by" in key and (bool(_BYLINE.match(text)) or (has_date and bool(_DATED_BYLINE.search(text)))))
-            or (has_date and ("said" in key or "says" in key or "wrote" in key) and bool(_COMMENT_BY.search(key)))
+        byline = (
+            not sentence_end
+            and "by" in key
+            and (bool(_BYLINE.match(text)) or (has_date and bool(_DATED_BYLINE.search(text))))
         )
+        # A comment's header is a credit (a wall, as a byline is) but no author field of the page.
+        comment_by = has_date and ("said" in key or "says" in key or "wrote" in key) and bool(_COMMENT_BY.search(key))
         nav_cue = _all_items_in(key, cues.nav, separated)
         footer_cue = _footer_cue(key, cues)
         metadata_field = _metadata_field(key, cues)
@@ -431,7 +435,7 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
         if ":" in key or "：" in key:
             metadata_fields = len(cues.fields_anywhere.findall(key))
             field_label = bool(cues.field_inside.search(key))
-        credit = byline or bool(scripts.han and _credit(text))
+        credit = byline or comment_by or bool(scripts.han and _credit(text))
         counter = scripts.digits > 0 and (
             (key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key)))
             or (not sentence_end and bool(_READING_TIME.search(key)))

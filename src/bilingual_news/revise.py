@@ -576,9 +576,7 @@ def _counted_list(key: str) -> bool:
     or archive months with their post counts): :data:`COUNTED_LIST_MIN` counts or more, each
     after a token that is not one, and counts are a third of the tokens or more."""
     tokens = key.split()
-    pairs = sum(
-        1 for a, b in zip(tokens, tokens[1:]) if _COUNT.fullmatch(b) and not _COUNT.fullmatch(a)
-    )
+    pairs = sum(1 for a, b in zip(tokens, tokens[1:]) if _COUNT.fullmatch(b) and not _COUNT.fullmatch(a))
     return pairs >= COUNTED_LIST_MIN and 3 * pairs >= len(tokens)
 
 
