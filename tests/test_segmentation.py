@@ -212,6 +212,55 @@ def test_related_section_heading_ends_the_body() -> None:
     assert _roles_of(doc, "footer") == _gold_roles_of(gold, "footer")
 
 
+def test_comment_thread_does_not_take_the_article_from_the_post_above_it() -> None:
+    doc, gold = _case("en-comment-thread")
+    assert [_squeeze(b.text) for b in doc.paragraphs] == _gold_roles_of(gold, "paragraph")
+    assert doc.headline == gold["headline"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("More from The Valley Courier", "section_cue"),
+        ("More Great Courier Stories", "section_cue"),
+        ("12 Comments", "comments_cue"),
+        ("Comments (12)", "comments_cue"),
+        ("Showing 10 of 48 comments", "comments_cue"),
+        ('3 thoughts on "Swifts Return to the Bridge"', "comments_cue"),
+        ("Join the conversation", "comments_cue"),
+        ("Related: Herons Return to the Reservoir", "chrome_cue"),
+        ("Image 3 of 12", "chrome_cue"),
+        ("553 shares", "chrome_cue"),
+        ("Rating: 9 Votes", "chrome_cue"),
+        ("Trending in Entertainment", "chrome_cue"),
+        ("Support our journalism and become a member today.", "chrome_cue"),
+        ("No spam, we promise. You can unsubscribe at any time.", "chrome_cue"),
+        ("Your email address will not be published. Required fields are marked *", "chrome_cue"),
+        ("Dana Reyes on May 3, 2019 at 4:47 pm said:", "credit"),
+    ],
+)
+def test_english_chrome_line_is_cued(line: str, reason: str) -> None:
+    page = _ARTICLE + line + "\n" + _ARTICLE.split("\n", 1)[1]
+    doc = bilingual_news.parse(page)
+    block = next(b for b in doc.blocks if _squeeze(b.text) == line)
+    assert (reason in block.reasons, block.kind is Kind.PARAGRAPH) == (True, False)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More rain is expected in the valley on Friday, the forecasters said.",
+        "The mayor said: the bridge will reopen in May.",
+        "Comments from residents were mixed, the council said.",
+    ],
+)
+def test_english_prose_like_chrome_is_not_cued(line: str) -> None:
+    page = _ARTICLE + line + "\n"
+    doc = bilingual_news.parse(page)
+    block = next(b for b in doc.blocks if _squeeze(b.text) == line)
+    assert not {"section_cue", "comments_cue", "chrome_cue", "credit"} & set(block.reasons)
+
+
 def test_title_broken_over_lines_is_joined() -> None:
     doc, gold = _case("broken-title")
     assert doc.headline == gold["headline"]

@@ -64,7 +64,11 @@ def _parser() -> argparse.ArgumentParser:
         "--html", action="store_true", help="parse each page's raw.html (as HTML) instead of its raw.txt"
     )
     eval_cmd.add_argument("-q", "--quiet", action="store_true", help="no per-page rows")
-    eval_cmd.add_argument("--json", action="store_true", help="print the totals (and per mix, under by_mix) as one JSON object instead of tables")
+    eval_cmd.add_argument(
+        "--json",
+        action="store_true",
+        help="print the totals (and per mix, under by_mix) as one JSON object instead of tables",
+    )
     eval_cmd.add_argument(
         "--floors",
         metavar="FLOORS.json",

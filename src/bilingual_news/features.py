@@ -63,6 +63,14 @@ METADATA_MAX_CHARS = 120
 SECTION_MAX_CHARS = 24
 """Longest line read as a section heading (``相关阅读``, ``You may also like``)."""
 
+SECTION_LINE_MAX_CHARS = 60
+"""Longest line read as a section heading that names its site or section (``More from The Daily
+Example``, ``Trending in Entertainment``): a longer line is a title."""
+
+COMMENT_LINE_MAX_CHARS = 160
+"""Longest comment-section heading with a count (``3 thoughts on "<the post's title>"``): the
+count line of a blog template repeats the title, which can be long."""
+
 CHROME_MAX_CHARS = 600
 """Longest line a chrome phrase (``cookie``, ``ICP备``) can mark: a cookie banner is a few
 sentences; a longer text that mentions cookies is an article about them."""
@@ -115,13 +123,14 @@ _TIME_PART = LazyPattern(
     rf"|\b\d{{1,2}}\s+{_MONTH}(?:\s+(?:19|20)\d\d)?\b"
     rf"|\b{_WEEKDAY}"
     r"|\b(?:19|20)\d\d\b"
-    r"|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前|昨天|前天|今天|刚刚|[上下]午|凌晨"
-    r"|\b(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\d+\s*(?:秒|分钟|分鐘|小时|小時|天|周|週|个月|個月|年)前|昨天|前天|今天|刚刚|[上下]午|凌晨"
+    r"|\b(?:\d+|an?|one)\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|[smhdw])\s+ago\b"
     r"|\b(?:yesterday|today|updated|published|posted|at|on|gmt|utc|bst|edt|est|bjt)\b",
     regex.IGNORECASE,
 )
 _CALENDAR = LazyPattern(
-    r"\d+\s*(?:分钟|小时|天|周|个月)前|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?)\s+ago\b",
+    r"\d+\s*(?:分钟|分鐘|小时|小時|天|周|週|个月|個月)前"
+    r"|\b\d+\s*(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|[mhdw])\s+ago\b",
     regex.IGNORECASE,
 )
 _RANKED = LazyPattern(r"(?:[1-9]|10)(?![\d.,:：/年月日号点时分秒万亿元%％个岁])\s*(?=[\p{Han}\p{Lu}《“\"【\[])")
@@ -166,6 +175,45 @@ _PHOTO_CREDIT = LazyPattern(
     r"|[(（\[【](?:\p{Lu}[\p{L}.&' -]{0,30}/\s*\p{Lu}[\p{L}.&' -]{0,40}|[^()（）\[\]【】]{0,20}摄|"
     r"(?i:photo|image|file photo|video)[^()（）\[\]]{0,40})[)）\]】]$"
 )
+_COMMENT_BY = LazyPattern(
+    r"\b(?:at|@)\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:said|says|wrote)\s*:?$", regex.IGNORECASE
+)
+"""The end of a comment's header in blog templates (``Dana on May 3, 2019 at 4:47 pm said:``):
+its author and time, closing a thread's entry the way a byline closes an article's."""
+_SECTION_LINE = LazyPattern(
+    r"^(?:more|latest) (?:from|in|on|at) \S.*$"
+    r"|^more (?:\S+ ){1,3}(?:stories|news|articles|videos|posts|coverage)$"
+)
+"""English section headings that name their site or section, which a word list cannot hold
+(``More from The Daily Example``, ``Latest in World``, ``More Great Example Stories``): keys
+are lower case, trailing dots and ellipses trimmed. A ranking's (``Most read in World``) is
+chrome but no wall (:data:`_CHROME_LINE`): templates put that widget inside the text too."""
+_COMMENT_LINE = LazyPattern(
+    r"^(?:\d[\d,]*|no|one) (?:comments?|responses?|replies|thoughts)(?: (?:on|to) \S.*)?$"
+    r"|^comments? \(\d[\d,]*\)$|^showing \d+ of \d[\d,]* comments?$"
+    r"|^(?:view|show|load|see|read) (?:all )?\d[\d,]* comments?$"
+)
+"""Comment-section headings with a count, which a word list cannot hold (``12 Comments``,
+``Comments (12)``, ``Showing 10 of 48 comments``, ``3 thoughts on "<title>"``, ``One response to
+<title>``): keys are lower case."""
+_SECTION_LINE_FIRST = frozenset("ml")
+"""The characters a key that :data:`_SECTION_LINE` matches starts with."""
+_COMMENT_LINE_FIRST = frozenset("0123456789nocsvlr")
+"""The characters a key that :data:`_COMMENT_LINE` matches starts with."""
+_CHROME_LINE = LazyPattern(
+    r"^(?:related(?: articles?| stories| story| content| coverage| reading| videos?| links?)?|see also"
+    r"|also read|read also|read more|recommended(?: reading)?)\s*:\s*\S"
+    r"|^(?:image|photo|picture|slide)?\s*\d+\s*(?:of|/)\s*/?\s*\d+$"
+    r"|^\d[\d,.]*[km]?\s*(?:shares?|likes?|votes?)$"
+    r"|^(?:most read|most popular|most viewed|most shared|trending|popular|top stories) (?:from|in|on|at) \S.{0,40}$"
+    r"|^(?:rating|rated)\s*:?\s*[\d.]+(?:\s*/\s*\d+)?(?:\s*stars?)?(?:\s*\(?\s*\d[\d,]*\s*votes?\)?|\s*votes?)?$"
+)
+"""English chrome lines that a word list cannot hold: a related link inside the text
+(``Related: <title>``, ``Read more: <title>``), a ranking's heading (``Trending in Sport``), a
+gallery's counter (``Image 3 of 12``, ``3 / 12``), a share or vote count (``553 shares``), a
+rating (``Rating: 4.5 (12 votes)``): keys are lower case."""
+_CHROME_LINE_FIRST = frozenset("rsaipmt0123456789")
+"""The characters a key that :data:`_CHROME_LINE` matches starts with."""
 _FIELD_COLON = LazyPattern(r"\s*[:：]")
 _MARKUP = LazyPattern(r"<!--.*?-->|</?[a-zA-Z][^<>]{0,400}>")
 _SECTION_TAIL = LazyPattern(
@@ -248,7 +296,11 @@ class Features(NamedTuple):
     footer_cue: bool
     """The unit is, or starts with, a footer phrase (``下一篇``, ``Back to top``)."""
     section_cue: bool
-    """The unit is a heading that opens a chrome section (``相关阅读``, ``Related stories``)."""
+    """The unit is a heading that opens a chrome section (``相关阅读``, ``Related stories``,
+    ``More from <site>``), a comment section's among them."""
+    comments_cue: bool
+    """The unit is a heading that opens a comment section (``Leave a Reply``, ``12 Comments``,
+    ``网友评论``)."""
     chrome_cue: bool
     """The unit contains a chrome phrase (a cookie banner, site copyright)."""
     prompt_cue: bool
@@ -388,6 +440,8 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             and "by" in key
             and (bool(_BYLINE.match(text)) or (has_date and bool(_DATED_BYLINE.search(text))))
         )
+        # A comment's header is a credit (a wall, as a byline is) but no author field of the page.
+        comment_by = has_date and ("said" in key or "says" in key or "wrote" in key) and bool(_COMMENT_BY.search(key))
         nav_cue = _all_items_in(key, cues.nav, separated)
         footer_cue = _footer_cue(key, cues)
         metadata_field = _metadata_field(key, cues)
@@ -396,22 +450,26 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
         if ":" in key or "：" in key:
             metadata_fields = len(cues.fields_anywhere.findall(key))
             field_label = bool(cues.field_inside.search(key))
-        credit = byline or bool(scripts.han and _credit(text))
+        credit = byline or comment_by or bool(scripts.han and _credit(text))
         counter = scripts.digits > 0 and (
             (key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key)))
             or (not sentence_end and bool(_READING_TIME.search(key)))
         )
     chrome_cue = prompt_cue = False
+    if len(key) <= METADATA_MAX_CHARS and key[:1] in _CHROME_LINE_FIRST:
+        chrome_cue = bool(_CHROME_LINE.match(key))
     disclaimer_cue = 0
     caption: regex.Pattern[str] | None = None
     if phrases:  # a cue phrase stands in the key: which one
         if len(key) <= CHROME_MAX_CHARS:
-            chrome_cue = bool(
+            chrome_cue = chrome_cue or bool(
                 cues.chrome.search(key) or (scripts.han > scripts.latin_words and cues.chrome_han.search(key))
             )
             prompt_cue = bool(cues.prompt.search(key))
         disclaimer_cue = len(cues.disclaimer.findall(key))
         caption = cues.caption
+    comments_cue = _comments_cue(key, cues)
+    section_cue = comments_cue or _section_heading(key, cues)
     # In the order of the fields, as one tuple: several times faster than a keyword call.
     return _new_features(
         Features,
@@ -430,7 +488,8 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             _date_share(text, scripts.total) if has_date and len(key) <= METADATA_MAX_CHARS else 0.0,  # date_share
             nav_cue,  # nav_cue
             footer_cue,  # footer_cue
-            len(key) <= SECTION_MAX_CHARS and _section_cue(key, cues.section),  # section_cue
+            section_cue,  # section_cue
+            comments_cue,  # comments_cue
             chrome_cue,  # chrome_cue
             prompt_cue,  # prompt_cue
             metadata_field,  # metadata_field
@@ -491,6 +550,26 @@ def _section_cue(key: str, headings: frozenset[str]) -> bool:
     return key in headings
 
 
+def _section_heading(key: str, cues: _Cues) -> bool:
+    """Whether the key is a section heading: one of the list (:data:`SECTION_MAX_CHARS` at most),
+    or an English heading that names its site or section (:data:`_SECTION_LINE`)."""
+    if len(key) <= SECTION_MAX_CHARS and _section_cue(key, cues.section):
+        return True
+    if len(key) > SECTION_LINE_MAX_CHARS or key[:1] not in _SECTION_LINE_FIRST:
+        return False
+    return bool(_SECTION_LINE.match(key.rstrip(".… ")))
+
+
+def _comments_cue(key: str, cues: _Cues) -> bool:
+    """Whether the key opens a comment section: a heading of the list, or a count of comments
+    (:data:`_COMMENT_LINE`)."""
+    if len(key) <= SECTION_MAX_CHARS and _section_cue(key, cues.comments):
+        return True
+    if len(key) > COMMENT_LINE_MAX_CHARS or key[:1] not in _COMMENT_LINE_FIRST:
+        return False
+    return bool(_COMMENT_LINE.match(key))
+
+
 @dataclass(frozen=True, slots=True)
 class _Cues:
     """The cue lexicons, compiled once per process: phrase lists to one pattern each (a unit is
@@ -510,6 +589,7 @@ class _Cues:
     """The Chinese footer phrases of three characters or more, which open a line of chrome even
     with more words run on after them, by their first character."""
     section: frozenset[str]
+    comments: frozenset[str]
     teaser: tuple[str, ...]
     caption_prefix: dict[str, tuple[str, ...]]
     """Caption cues a key starts with, by their first character."""
@@ -569,6 +649,7 @@ def _cues() -> _Cues:
         footer=lex.footer,
         footer_han=_by_first(w for w in lex.footer if len(w) >= FOOTER_PREFIX_MIN_CHARS and HAN.match(w)),
         section=lex.section,
+        comments=lex.comments,
         teaser=lex.teaser,
         caption_prefix=_by_first(lex.caption_prefix),
         caption_suffix=_by_first(lex.caption_suffix, last=True),

@@ -119,6 +119,7 @@ _MARKUP = Guess(quality=Quality.BAD, reasons=("markup",))
 _CHROME_CUE = Guess(quality=Quality.BAD, reasons=("chrome_cue",))
 _DISCLAIMER_CUE = Guess(quality=Quality.BAD, kind=Kind.DISCLAIMER, reasons=("disclaimer_cue",))
 _SECTION_CUE = Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("section_cue",))
+_COMMENTS_CUE = Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("section_cue", "comments_cue"))
 _TEASER_CUE = Guess(quality=Quality.BAD, kind=Kind.TEASER, reasons=("teaser_cue",))
 _CREDIT = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("credit",))
 _COUNTER = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("counter",))
@@ -153,7 +154,7 @@ def _one(unit: Unit, f: Features) -> Guess:
     if f.disclaimer_cue and f.chars <= DISCLAIMER_MAX_CHARS and (f.disclaimer_cue > 1 or quality is not Quality.GOOD):
         return _DISCLAIMER_CUE
     if f.section_cue:
-        return _SECTION_CUE
+        return _COMMENTS_CUE if f.comments_cue else _SECTION_CUE
     if f.teaser_cue and f.chars <= TEASER_MAX_CHARS:
         return _TEASER_CUE
     if f.metadata_field is not None:

@@ -31,6 +31,7 @@ the names of the rules that gave it.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -277,7 +278,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         titles=_title_index(keys, likes, _asked(keys, likes, [a for _, a, _ in candidates])),
         text_lines=text_lines,
     )
-    region = _article(page, candidates)
+    region = _article(page, _before_comments(page, candidates))
     if region and region[0] > 0 and _opens_body(page, region[0] - 1):
         region = (region[0] - 1, region[1])  # the body's first section heading
     boxes: set[int] = set()
@@ -550,8 +551,8 @@ def _through_boxes(page: _Page, scores: list[float], region: tuple[int, int], bo
     after them: news sites of many countries cut a long story so. A box is at most
     :data:`MAX_BOX_UNITS` units with a box label and a link title, no metadata that closes an
     article, no comment section and no other section heading (``Most read``), not ending with
-    its label; the text after it is two
-    body-like units in a row (a related list's excerpts come one under each title). The box's units are added to ``boxes``."""
+    its label; the text after it is two body-like units in a row (a related list's excerpts come
+    one under each title). The box's units are added to ``boxes``."""
     start, end = region
     guesses, n = page.guesses, len(page.guesses)
     while end + 2 < n:
@@ -638,7 +639,7 @@ def _listed_headings(page: _Page, start: int, end: int) -> set[int]:
         return set()
     out: set[int] = set()
     run: list[int] = []
-    for i in (*range(0, start), -1, *range(end + 1, len(page.keys)), -1):
+    for i in (*range(start), -1, *range(end + 1, len(page.keys)), -1):
         key = page.keys[i] if i >= 0 else ""
         if key in firsts:
             run.append(firsts[key])
@@ -684,6 +685,33 @@ def _before_contents(page: _Page, scores: list[float], region: tuple[int, int]) 
     while last > start and scores[last] < 0:
         last -= 1
     return start, last
+
+
+def _before_comments(page: _Page, candidates: list[tuple[float, int, int]]) -> list[tuple[float, int, int]]:
+    """The candidates that can be the article: a comment thread (the stretches after a comment
+    section's heading, ``Leave a Reply``, ``12 Comments``, ``网友评论``) can outweigh a short post,
+    but it is never the article when a stretch before the heading has an article's mass and a
+    title above it; then only the stretches before the heading are weighed. A heading followed by
+    another button (``Comments``, ``Print``) is a share bar's, not a section's."""
+    if not candidates:
+        return candidates
+    guesses, top = page.guesses, candidates[0][1]
+    # A heading is followed by its thread; ``Comments`` followed by ``Print`` is a share bar's button.
+    heading = next(
+        (
+            i
+            for i in range(top - 1, -1, -1)
+            if "comments_cue" in guesses[i].reasons and guesses[i + 1].kind not in (Kind.NAV, Kind.FOOTER)
+        ),
+        None,
+    )
+    if heading is None:
+        return candidates
+    earlier = [c for c in candidates if c[2] < heading]
+    for mass, a, b in earlier:
+        if mass >= MIN_ARTICLE_SCORE and _header(page, a, b) >= HEADLINE_MIN_SCORE:
+            return earlier
+    return candidates
 
 
 def _header(page: _Page, start: int, end: int) -> float:
@@ -741,7 +769,7 @@ def _counted_list(key: str) -> bool:
     or archive months with their post counts): :data:`COUNTED_LIST_MIN` counts or more, each
     after a token that is not one, and counts are a third of the tokens or more."""
     tokens = key.split()
-    pairs = sum(1 for a, b in zip(tokens, tokens[1:]) if _COUNT.fullmatch(b) and not _COUNT.fullmatch(a))
+    pairs = sum(1 for a, b in itertools.pairwise(tokens) if _COUNT.fullmatch(b) and not _COUNT.fullmatch(a))
     return pairs >= COUNTED_LIST_MIN and 3 * pairs >= len(tokens)
 
 

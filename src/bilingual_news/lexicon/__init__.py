@@ -114,7 +114,10 @@ class Lexicon:
     caption_suffix: tuple[str, ...]
     """Phrases that make a line a caption when it ends with them (a photographer's credit)."""
     section: frozenset[str]
-    """Headings that open a section of chrome after the article (related links, comments)."""
+    """Headings that open a section of chrome after the article (related links, comments):
+    ``section.txt`` and ``comments.txt``."""
+    comments: frozenset[str]
+    """Headings that open a comment section (``Leave a Reply``, ``网友评论``): ``comments.txt``."""
     chrome: tuple[str, ...]
     """Phrases that make a line chrome wherever they stand in it (cookie banners, copyright)."""
     chrome_han: tuple[str, ...]
@@ -168,7 +171,8 @@ def lexicon() -> Lexicon:
         caption_prefix=tuple(c for k, c in captions if k == "prefix"),
         caption_contains=tuple(c for k, c in captions if k == "contains"),
         caption_suffix=tuple(c for k, c in captions if k == "suffix"),
-        section=frozenset(fold(w) for w in _lines("section.txt")),
+        section=frozenset(fold(w) for w in (*_lines("section.txt"), *_lines("comments.txt"))),
+        comments=frozenset(fold(w) for w in _lines("comments.txt")),
         chrome=tuple(c for k, c in chrome if k == "any"),
         chrome_han=tuple(c for k, c in chrome if k == "han"),
         chrome_short=tuple(c for k, c in chrome if k == "short"),
