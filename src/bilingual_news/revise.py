@@ -997,6 +997,8 @@ def _inside(g: Guess, f: Features, text: str, in_run: bool) -> tuple[Kind, str]:
         return Kind.TEASER, "teaser_prefix"
     if g.kind is Kind.NAV or (g.kind is None and g.quality is Quality.BAD):
         return Kind.FOOTER, "in_body_chrome"
+    if g.kind is Kind.SOURCE_URL:
+        return Kind.PARAGRAPH, "url_in_body"  # a link the text gives; the page's own URL is printed after it
     if g.kind is not None:
         return g.kind, "in_body_cue"
     if g.quality in _BODY_LIKE:
