@@ -270,7 +270,8 @@ class Features(NamedTuple):
     markup_share: float
     """Share of the unit's characters inside HTML tags or comments leaked by the scrape."""
     capital_share: float
-    """Share of Latin words that start with a capital: menus and titles are Title Case."""
+    """Share of words (:attr:`ScriptCounts.latin_words`: Latin, Cyrillic, Greek...) that start with a
+    capital: menus and titles are Title Case."""
     teaser_of: int
     """Index of a later unit this one is a truncated copy of, or -1."""
 
