@@ -272,6 +272,13 @@ def test_long_run_of_short_text_lines_is_body() -> None:
     assert [_squeeze(b.text) for b in doc.body] == _gold_roles_of(gold, "paragraph")
 
 
+@pytest.mark.parametrize("name", ["ru-news-article", "ko-news-article"])
+def test_article_in_another_spaced_alphabet_is_body(name: str) -> None:
+    doc, gold = _case(name)
+    assert [_squeeze(b.text) for b in doc.body] == _gold_roles_of(gold, "paragraph")
+    assert doc.headline == gold["headline"]
+
+
 def test_chrome_interrupting_the_body_is_footer() -> None:
     doc, gold = _case("in-body-chrome")
     assert _roles_of(doc, "footer") == _gold_roles_of(gold, "footer")

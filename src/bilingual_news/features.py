@@ -337,7 +337,8 @@ class Features(NamedTuple):
     """Share of the unit's characters inside HTML tags or comments leaked by the scrape; 1 for a
     unit of leaked JSON data."""
     capital_share: float
-    """Share of Latin words that start with a capital: menus and titles are Title Case."""
+    """Share of words (:attr:`ScriptCounts.latin_words`: Latin, Cyrillic, Greek...) that start with a
+    capital: menus and titles are Title Case."""
     teaser_of: int
     """Index of a later unit this one is a truncated copy of, or -1."""
 

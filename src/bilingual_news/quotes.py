@@ -1165,7 +1165,8 @@ class _Names:
 
 
 def _word_char(text: str, i: int) -> bool:
-    """Whether ``text[i]`` (if any) continues a Latin word: a Latin letter, a digit or a hyphen."""
+    """Whether ``text[i]`` (if any) continues a word: a letter of a spaced alphabet (Latin,
+    Cyrillic, Hangul...: :data:`~bilingual_news.scripts.WORD_LETTER`), a digit or a hyphen."""
     return 0 <= i < len(text) and (text[i] == "-" or char_class(text[i]) in _WORD_CLASSES)
 
 

@@ -1,15 +1,21 @@
-"""Script counts: how much of a text is Han, Latin, digits or other.
+"""Script counts: how much of a text is Han, words of spaced alphabets, digits or other.
+
+Words are those of the alphabets written with a space between words (:data:`SPACED_SCRIPTS`):
+Latin, and Cyrillic, Greek, Hangul, Arabic, Devanagari and the like, whose words the quality and
+size rules count as they count English words; not the kana of Japanese, nor Thai, Lao, Khmer,
+Burmese or Tibetan, which write a sentence without spaces (their letters are class ``O``).
 
 In: a string. Out: :class:`ScriptCounts`, and the text's *class string* (:func:`classes`): the
 text with every character replaced by one ASCII letter that names its class, so that counting
 the Han characters of a unit is one :meth:`str.count` instead of a regular-expression scan.
 
-The classes are those of ``regex``'s Unicode properties (``\\p{Han}``, ``\\p{Latin}``,
-``\\p{Nd}``, ``\\p{M}``, ``\\s``), which the stages used before the counts moved here; they
-are kept below as code point ranges (``tests/test_performance_helpers.py`` checks them against
-the installed ``regex``: when ``regex`` moves to a newer Unicode, regenerate them with
-:func:`_ranges`). The table of all 1,114,112 code points is a 1.1 MB string, built on first use
-in about 5 ms.
+The classes are those of ``regex``'s Unicode properties (``\\p{Han}``, ``\\p{Latin}`` and the
+letters of :data:`SPACED_SCRIPTS`, ``\\p{Nd}``, ``\\p{M}``, ``\\s``), which the stages used
+before the counts moved here; they are kept below as code point ranges
+(``tests/test_performance_helpers.py`` checks them against the installed ``regex``: when
+``regex`` moves to a newer Unicode, regenerate them with :func:`_ranges`). The table of all
+1,114,112 code points is a 1.1 MB string, built on first use in about 5 ms (2 of them deciding
+the case of the 18,000 letters of words).
 """
 
 from __future__ import annotations
@@ -20,10 +26,14 @@ from typing import NamedTuple
 
 import regex
 
+from bilingual_news._lazy import LazyPattern
+
 __all__ = [
     "HAN",
-    "LATIN_WORD",
+    "SPACED_SCRIPTS",
     "WHITE_SPACE",
+    "WORD",
+    "WORD_LETTER",
     "ScriptCounts",
     "char_class",
     "classes",
@@ -35,8 +45,43 @@ __all__ = [
 
 HAN = regex.compile(r"\p{Han}")
 """One Han character."""
-LATIN_WORD = regex.compile(r"[\p{Latin}][\p{Latin}\p{M}'’-]*")
-"""One word in Latin script (apostrophes and hyphens inside it)."""
+SPACED_SCRIPTS = (
+    "Arabic",
+    "Armenian",
+    "Bengali",
+    "Canadian_Aboriginal",
+    "Cherokee",
+    "Cyrillic",
+    "Devanagari",
+    "Ethiopic",
+    "Georgian",
+    "Greek",
+    "Gujarati",
+    "Gurmukhi",
+    "Hangul",
+    "Hebrew",
+    "Kannada",
+    "Malayalam",
+    "Mongolian",
+    "Oriya",
+    "Sinhala",
+    "Syriac",
+    "Tamil",
+    "Telugu",
+    "Thaana",
+    "Tifinagh",
+)
+"""The scripts besides Latin that put a space between words (Unicode script names, as
+``regex`` spells them): a run of their letters is a word, as a run of Latin letters is. Not
+here: Han (counted apart), Hiragana and Katakana, Thai, Lao, Khmer, Myanmar, Tibetan and the
+scripts of Java and Bali, which write a sentence without spaces between its words."""
+_SPACED_LETTER = r"[\p{L}&&[" + "".join(rf"\p{{{name}}}" for name in SPACED_SCRIPTS) + "]]"
+WORD_LETTER = rf"(?V1)[\p{{Latin}}{_SPACED_LETTER}]"
+"""One letter of a word, as a ``regex`` pattern: ``\\p{Latin}``, and the letters (``\\p{L}``) of
+:data:`SPACED_SCRIPTS` (their marks are marks, their digits digits, as in Latin)."""
+WORD = LazyPattern(rf"(?V1)[\p{{Latin}}{_SPACED_LETTER}][\p{{Latin}}{_SPACED_LETTER}\p{{M}}'’-]*")
+"""One word of a spaced alphabet (apostrophes, hyphens and combining marks inside it): what
+:attr:`ScriptCounts.latin_words` counts (compiled on first use: only the tests read text with it)."""
 _HAN_RUN = regex.compile(r"\p{Han}+")
 
 # ------------------------------------------------------------------ the classes
@@ -45,21 +90,22 @@ HAN_CLASS = "H"
 HAN_MARK_CLASS = "h"
 """A Han character that is also a combining mark (U+16FF0, U+16FF1): Han, and inside a word."""
 UPPER_CLASS = "U"
-"""A Latin letter that :meth:`str.isupper` calls upper case."""
+"""A letter of a word (:data:`WORD_LETTER`) that :meth:`str.isupper` calls upper case (Latin,
+Cyrillic, Greek, Armenian, Georgian and Cherokee have capitals)."""
 LOWER_CLASS = "L"
-"""Any other Latin letter (``\\p{Latin}``)."""
+"""Any other letter of a word (:data:`WORD_LETTER`): Latin, Cyrillic, Hangul, Arabic..."""
 DIGIT_CLASS = "D"
 """A decimal digit of any script (``\\p{Nd}``)."""
 MARK_CLASS = "M"
 """A combining mark (``\\p{M}``) that is not Han."""
 JOINER_CLASS = "A"
-"""An apostrophe (``'``, ``’``) or a hyphen: inside a Latin word, they do not end it."""
+"""An apostrophe (``'``, ``’``) or a hyphen: inside a word, they do not end it."""
 SPACE_CLASS = "S"
 """White space (``regex``'s ``\\s``; all of it is also :meth:`str.isspace`)."""
 PY_SPACE_CLASS = "W"
 """White space to :meth:`str.isspace` only (U+001C-U+001F): it splits words, but is no ``\\s``."""
 OTHER_CLASS = "O"
-"""Everything else: punctuation, symbols, other scripts."""
+"""Everything else: punctuation, symbols, the scripts not spaced into words (kana, Thai...)."""
 
 # Generated from regex 2026.11.19 (Unicode 17) by _ranges(); hexadecimal, inclusive.
 _HAN_RANGES = (
@@ -72,6 +118,33 @@ _LATIN_RANGES = (
     "1e00-1eff 2071 207f 2090-209f 212a-212b 2132 214e 2160-2188 2c60-2c7f a722-a787 a78b-a7dd a7e2 "
     "a7f1-a7ff ab30-ab5a ab5c-ab64 ab66-ab69 ab6c-ab6d fb00-fb06 ff21-ff3a ff41-ff5a 10780-10785 "
     "10787-107b0 107b2-107bf 1df00-1df81 1df90-1df96 1dfcd-1dff2 1dff5-1dfff "
+)
+# The letters of SPACED_SCRIPTS, from the same regex by _ranges("(?V1)" + _SPACED_LETTER).
+_SPACED_RANGES = (
+    "370-373 376-377 37a-37d 37f 386 388-38a 38c 38e-3a1 3a3-3e1 3f0-3f5 3f7-481 48a-52f 531-556 558-559 "
+    "560-588 58b-58c 5d0-5ea 5ef-5f2 620-63f 641-64a 66e-66f 671-6d3 6d5 6e5-6e6 6ee-6ef 6fa-6fc 6ff 710 "
+    "712-72f 74d-7a5 7b1 860-86a 870-887 889-88f 8a0-8c9 904-939 93d 950 958-961 971-980 985-98c 98f-990 "
+    "993-9a8 9aa-9b0 9b2 9b6-9b9 9bd 9ce 9dc-9dd 9df-9e1 9f0-9f1 9fc a05-a0a a0f-a10 a13-a28 a2a-a30 "
+    "a32-a33 a35-a36 a38-a39 a59-a5c a5e a72-a74 a85-a8d a8f-a91 a93-aa8 aaa-ab0 ab2-ab3 ab5-ab9 abd ad0 "
+    "ae0-ae1 af9 b05-b0c b0f-b10 b13-b28 b2a-b30 b32-b33 b35-b39 b3d b5c-b5d b5f-b61 b71 b83 b85-b8a "
+    "b8e-b90 b92-b95 b99-b9a b9c b9e-b9f ba3-ba4 ba8-baa bae-bb9 bd0 c05-c0c c0e-c10 c12-c28 c2a-c39 c3d "
+    "c58-c5a c5c-c5d c60-c61 c80 c85-c8c c8e-c90 c92-ca8 caa-cb3 cb5-cb9 cbd cdc-cde ce0-ce1 cf1-cf2 "
+    "d04-d0c d0e-d10 d12-d3a d3d d4e d54-d56 d5f-d61 d7a-d7f d85-d96 d9a-db1 db3-dbb dbd dc0-dc6 "
+    "10a0-10c5 10c7 10cd 10d0-10fa 10fc-1248 124a-124d 1250-1256 1258 125a-125d 1260-1288 128a-128d "
+    "1290-12b0 12b2-12b5 12b8-12be 12c0 12c2-12c5 12c8-12d6 12d8-1310 1312-1315 1318-135a 1380-138f "
+    "13a0-13f5 13f8-13fd 1401-166c 166f-167f 1820-1878 1880-1884 1887-18a8 18aa 18b0-18f5 1c80-1c8a "
+    "1c90-1cba 1cbd-1cbf 1d26-1d2b 1d5d-1d61 1d66-1d6a 1d78 1dbf 1f00-1f15 1f18-1f1d 1f20-1f45 1f48-1f4d "
+    "1f50-1f57 1f59 1f5b 1f5d 1f5f-1f7d 1f80-1fb4 1fb6-1fbc 1fbe 1fc2-1fc4 1fc6-1fcc 1fd0-1fd3 1fd6-1fdb "
+    "1fe0-1fec 1ff2-1ff4 1ff6-1ffc 2126 2d00-2d25 2d27 2d2d 2d30-2d67 2d6f 2d80-2d96 2da0-2da6 2da8-2dae "
+    "2db0-2db6 2db8-2dbe 2dc0-2dc6 2dc8-2dce 2dd0-2dd6 2dd8-2dde 3131-318e a640-a66e a67f-a69d a8f2-a8f7 "
+    "a8fb a8fd-a8fe a960-a97c ab01-ab06 ab09-ab0e ab11-ab16 ab20-ab26 ab28-ab2e ab65 ab70-abbf ac00-d7a3 "
+    "d7b0-d7c6 d7cb-d7fb fb13-fb17 fb1d fb1f-fb28 fb2a-fb36 fb38-fb3c fb3e fb40-fb41 fb43-fb44 fb46-fbb1 "
+    "fbd3-fd3d fd50-fd8f fd92-fdc7 fdf0-fdfb fe70-fe74 fe76-fefc ffa0-ffbe ffc2-ffc7 ffca-ffcf ffd2-ffd7 "
+    "ffda-ffdc 10ec2-10ec7 10ed9-10eee 11ab0-11abf 11b0a 11df1 1dff3-1dff4 1e030-1e06d 1e7e0-1e7e6 "
+    "1e7e8-1e7eb 1e7ed-1e7ee 1e7f0-1e7fe 1ee00-1ee03 1ee05-1ee1f 1ee21-1ee22 1ee24 1ee27 1ee29-1ee32 "
+    "1ee34-1ee37 1ee39 1ee3b 1ee42 1ee47 1ee49 1ee4b 1ee4d-1ee4f 1ee51-1ee52 1ee54 1ee57 1ee59 1ee5b "
+    "1ee5d 1ee5f 1ee61-1ee62 1ee64 1ee67-1ee6a 1ee6c-1ee72 1ee74-1ee77 1ee79-1ee7c 1ee7e 1ee80-1ee89 "
+    "1ee8b-1ee9b 1eea1-1eea3 1eea5-1eea9 1eeab-1eebb "
 )
 _DIGIT_RANGES = (
     "30-39 660-669 6f0-6f9 7c0-7c9 966-96f 9e6-9ef a66-a6f ae6-aef b66-b6f be6-bef c66-c6f ce6-cef "
@@ -121,7 +194,7 @@ _SPACE_RANGES = "9-d 20 85 a0 1680 2000-200a 2028-2029 202f 205f 3000 "
 _JOINERS = "'’-"
 _PY_ONLY_SPACES = "\x1c\x1d\x1e\x1f"
 _WORD_FIRSTS = re.compile(r"([LU])[LUMAh]*")
-"""A word in a class string, as :data:`LATIN_WORD` reads it in the text; the group is its first
+"""A word in a class string, as :data:`WORD` reads it in the text; the group is its first
 letter's class."""
 _HAN_GAP = re.compile(r"[Hh]S+(?=[Hh])")
 """A Han character and the blanks after it, before another: one match per gap, as
@@ -137,25 +210,28 @@ class ScriptCounts(NamedTuple):
     han: int
     """Han characters (Chinese ideographs)."""
     latin: int
-    """Latin letters."""
+    """Letters of words (:data:`WORD_LETTER`): Latin, and since issue 16 the other alphabets
+    written with spaces between words (Cyrillic, Greek, Hangul, Arabic...); the name stays."""
     digits: int
     """Decimal digits of any script."""
     latin_words: int
-    """Words written in Latin letters."""
+    """Words (:data:`WORD`) of Latin or another alphabet written with spaces between words
+    (:data:`SPACED_SCRIPTS`): a Russian or Korean paragraph has as many as an English one of
+    as many words; the name stays from when only Latin counted."""
     total: int
     """Characters that are not white space."""
     capital_words: int = 0
-    """Latin words that start with a capital letter."""
+    """Words (:attr:`latin_words`) that start with a capital letter."""
 
     @property
     def han_share(self) -> float:
-        """Han characters as a share of all letters (Han + Latin); 0 when there are none."""
+        """Han characters as a share of all letters (Han + :attr:`latin`); 0 when there are none."""
         letters = self.han + self.latin
         return self.han / letters if letters else 0.0
 
     @property
     def letters(self) -> int:
-        """Han characters plus Latin letters."""
+        """Han characters plus the letters of words (:attr:`latin`)."""
         return self.han + self.latin
 
 
@@ -253,7 +329,7 @@ def _table() -> str:
     for ranges, letter in ((_MARK_RANGES, MARK_CLASS), (_DIGIT_RANGES, DIGIT_CLASS), (_SPACE_RANGES, SPACE_CLASS)):
         for start, end in _spans(ranges):
             table[start:end] = letter.encode() * (end - start)
-    for start, end in _spans(_LATIN_RANGES):
+    for start, end in _spans(_LATIN_RANGES + _SPACED_RANGES):
         table[start:end] = "".join(UPPER_CLASS if chr(c).isupper() else LOWER_CLASS for c in range(start, end)).encode()
     for start, end in _spans(_HAN_RANGES):
         table[start:end] = bytes(table[start:end]).translate(_HAN_OVER_MARK)
