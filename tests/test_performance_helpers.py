@@ -125,6 +125,7 @@ def test_fast_nfkc_is_nfkc(text: str) -> None:
 
 CUE_WORDS = [
     *("记者", "通讯员", "（", "）", "(", ")", "文", "图", "撰", "有贡献", "对此文", "摄", "/", "FOR", "LI", "Photo"),
+    *("亦", "有所貢獻", "參與", "协助", "采写"),
     *("1", "2019", "20", "前", "ago", "AGO", "天", "昨天", "yesterday", "。", "…", ".", "!", "?", "”", " ", "\u3000"),
 ]
 """Pieces of the texts the cheap tests are tried on: the words and characters they look for."""

@@ -142,7 +142,10 @@ _BYLINE = LazyPattern(
 _CREDIT = LazyPattern(
     r"^[(（【\[]?(?:[\p{Han}·]{0,12}(?:记者|通讯员|实习生|摄影|撰稿|报道员)\s*|(?:文/图|图/文|撰文|文|图)\s+)"
     r"[\p{Han}·]{2,4}(?:[\s、，,]+[\p{Han}·]{2,4})*\s*(?:/?文|摄|报道)?[)）】\]]?$"
-    r"|^[(（][^()（）]{1,30}(?:对此文|对本文)[亦也]?有贡献[)）]$"  # （实习生某某对此文亦有贡献）
+    # A contributor's credit in brackets, the Chinese of "X contributed to this report":
+    # （实习生某某对此文亦有贡献）, （某某亦有贡献）, （实习生某某参与采写）, （某某協助採訪）.
+    r"|^[(（][^()（）]{1,30}(?:(?:[对對](?:此文|本文|此报道|本报道|此報導|本報導)[亦也]?|[亦也])有所?(?:贡献|貢獻)"
+    r"|[亦也]?(?:参与|參與|协助|協助)了?(?:本文|此文)?(?:采访|采写|报道|撰写|採訪|採寫|報導|撰寫))[)）]$"
 )
 _COUNTER = LazyPattern(
     r"^(?:阅读|浏览|点击|人气|阅读数|阅读量|浏览量|浏览次数|点击数|点击量|views?|reads?)\s*[(（:：]?\s*\d[\d,.]*[万千kKmM]?\s*[)）]?$"
@@ -238,7 +241,7 @@ _COUNTER_FIRST = frozenset("阅浏点人vr")
 """The characters a key that :data:`_COUNTER` matches starts with."""
 _RANK_FIRST = frozenset("123456789")
 """The characters a text that :data:`_RANKED` matches starts with."""
-_CREDIT_WORDS = re.compile("记者|通讯员|实习生|摄影|撰稿|报道员|有贡献")
+_CREDIT_WORDS = re.compile("记者|通讯员|实习生|摄影|撰稿|报道员|有所?贡献|有所?貢獻|参与|參與|协助|協助")
 """Words one of which a text that :data:`_CREDIT` matches holds, unless it opens with 文, 图 or 撰."""
 _CREDIT_OPENERS = frozenset("文图撰")
 _PHOTO_CREDIT_LAST = frozenset(")）]】")

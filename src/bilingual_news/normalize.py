@@ -454,9 +454,27 @@ def _fullwidth_ascii(m: Match) -> str:
 
 # After consuming the slash: it closes a word (``Xi/'s``, ``Yes./"``) or opens a quotation.
 _SLASH_AFTER_LETTER = r"(?<=[^\W\d_]/)"
+# A quotation's closing ``/'`` after the punctuation that ends it (``Me?/' Phone``, ``no./'``):
+# the punctuation must follow a word (``'./'`` and ``'../'`` in code are paths) and the quote
+# must end the word (``./'my dir'`` is a shell path, ``s/?/'/`` a substitution).
+_SLASH_AFTER_STOP = r"(?<=[^\W_][.,!?;…。，！？；]/)(?=.(?:[\s)\]}”’」』）】,.;:，。；：]|\Z))"
 _SLASH_CLOSE = r"(?:(?<=[^\W_]/)|(?<=[.,!?;:)\]}。，！？；：）]/))"
 _SLASH_OPEN = r"(?:(?<=^/)|(?<=[\s(\[{“‘（【：:，,]/))(?=['\"][^\W_])"
 _SLASH_QUOTE = re.compile(rf"/(?:(?P<open>{_SLASH_OPEN})|{_SLASH_CLOSE})\"")
+
+
+def _slash_apostrophe(m: Match) -> str:
+    """The quote mark of a ``/'`` escape, or the match unchanged where the slash is the text's
+    own: it ends a path segment (``r'^api/crawl/'``: ``crawl`` comes after a slash), or a string
+    that opened with a bare quote (``'static/'``, ``indexOf('Gecko/')``), which a scraper that
+    escapes every ``'`` would have written ``/'``."""
+    text, at = m.string, m.start()
+    word = at
+    while word > 0 and (text[word - 1].isalnum() or text[word - 1] in "_.-"):
+        word -= 1
+    if 0 < word < at and (text[word - 1] == "/" or (text[word - 1] == "'" and not text.endswith("/'", 0, word))):
+        return m.group()
+    return m.group("q")
 
 
 def _fix_slash_quotes(line: str) -> str:
@@ -528,13 +546,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         name="slash_apostrophe",
-        # A scraper escaped ' as /' (``Xi/'s``, ``countries/'``): after a letter, or opening a
-        # quotation before a letter.
-        pattern=re.compile(rf"/(?:{_SLASH_AFTER_LETTER}|{_SLASH_OPEN})(?P<q>')"),
+        # A scraper escaped ' as /' (``Xi/'s``, ``countries/'``): after a letter, closing a
+        # quotation after its punctuation, or opening a quotation before a letter.
+        pattern=re.compile(rf"/(?:{_SLASH_AFTER_LETTER}|{_SLASH_AFTER_STOP}|{_SLASH_OPEN})(?P<q>')"),
         starts=("/'",),
-        replace=_group("q"),
-        doc="``Xi/'s`` -> ``Xi's``: a scraper's /-escaped apostrophe.",
-        examples=(("Xi/'s", "Xi's"), ("the two countries/' ties", "the two countries' ties")),
+        replace=_slash_apostrophe,
+        doc="``Xi/'s`` -> ``Xi's``, ``Me?/'`` -> ``Me?'``: a scraper's /-escaped apostrophe.",
+        examples=(
+            ("Xi/'s", "Xi's"),
+            ("the two countries/' ties", "the two countries' ties"),
+            ("/'Can You Hear Me?/' Scam", "'Can You Hear Me?' Scam"),
+        ),
         protect=True,
     ),
     Rule(
@@ -570,6 +592,16 @@ RULES: tuple[Rule, ...] = (
         replace=_constant(""),
         doc="Stray C0 control characters, DEL and terminal colour codes are removed; tab and newline stay.",
         examples=(("a\x00b\x1b[31mred\x1b[0m", "abred"),),
+    ),
+    Rule(
+        name="markdown_break",
+        pattern=re.compile(r"(?<=[^\s\\])\\(?=\n|\Z)"),
+        starts=("\\",),
+        replace=_constant(""),
+        doc="A Markdown hard line break (a backslash ending a line right after a word) is removed; "
+        "a shell's line continuation (`` \\`` after a blank) stays.",
+        examples=(("Creating the Project\\\nNext", "Creating the Project\nNext"),),
+        protect=True,
     ),
     Rule(
         name="zero_width",

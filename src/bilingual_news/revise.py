@@ -162,9 +162,6 @@ SUBHEADING_MAX_SIZE = 40.0
 short line (40 Han characters, 20 English words)."""
 LABEL_HEADING_MAX_SIZE = 20.0
 """Largest size of a label that heads the lines after it (``点评：``, ``英国《泰晤士报》：``)."""
-SHORT_CAPTION_MAX_HAN = 9
-"""Most Han characters of a one-clause sentence alone on its line inside the body that is read
-as a picture's caption (``小花家。``): a paragraph is longer."""
 STANDFIRST_MIN_WORDS = 12
 """English words from which a line between the headline and the body is a standfirst (a
 teaser) even without its full stop: menu items and bylines are shorter."""
@@ -189,7 +186,6 @@ _NUMBERED = LazyPattern(
 )
 _FIELD_VALUE = LazyPattern(r"\S[:：]\s*\S")
 _LABEL_HEADING = LazyPattern(r"[^，,；;。.!！?？:：]+[:：]")
-_SHORT_CAPTION = LazyPattern(r"[^，,；;：:、“”\"「」。]+。")
 _DATE_END = LazyPattern(
     r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)[.。]$"
@@ -1009,8 +1005,6 @@ def _inside(g: Guess, f: Features, text: str, in_run: bool) -> tuple[Kind, str]:
         return Kind.SUBHEADING, "permalink_heading"
     if in_run:
         return Kind.PARAGRAPH, "text_line"
-    if f.scripts.han <= SHORT_CAPTION_MAX_HAN and _SHORT_CAPTION.fullmatch(text):
-        return Kind.CAPTION, "short_caption"
     if size(f) <= LABEL_HEADING_MAX_SIZE and _LABEL_HEADING.fullmatch(text):
         return Kind.SUBHEADING, "label_heading"
     if (

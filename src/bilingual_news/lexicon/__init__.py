@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Lexicon", "fold", "lexicon", "trie_pattern"]
+__all__ = ["Lexicon", "expand", "fold", "lexicon", "trie_pattern"]
 
 
 def fold(text: str) -> str:
@@ -132,6 +132,28 @@ class Lexicon:
     """Navigation labels fused onto the title after them with a colon (``正在阅读：``)."""
 
 
+_CHOICE = re.compile(r"\{([^{}]*)\}")
+"""A choice in a cue line: ``{a|b|}`` stands for ``a``, ``b`` or nothing."""
+
+
+def expand(line: str) -> list[str]:
+    """The cues one line of a lexicon stands for: a line that writes a class of phrases with
+    choices (``{禁止|谢绝}{商业|}转载``) gives every combination, in order, without repeats; a
+    line without braces is one cue. The cues stay literal phrases, matched as any other.
+
+    >>> expand("{禁止|谢绝}{商业|}转载")
+    ['禁止商业转载', '禁止转载', '谢绝商业转载', '谢绝转载']
+    """
+    parts = _CHOICE.split(line)  # literal, choices, literal, choices, ..., literal
+    if "{" in parts[-1] or "}" in parts[-1] or any("{" in p or "}" in p for p in parts[::2]):
+        raise ValueError(f"a cue line holds an unbalanced brace: {line!r}")
+    out: list[str] = [parts[0]]
+    for i in range(1, len(parts), 2):
+        choices = parts[i].split("|")
+        out = [head + choice + parts[i + 1] for head in out for choice in choices]
+    return list(dict.fromkeys(out))
+
+
 def _lines(name: str) -> list[str]:
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     out = []
@@ -139,7 +161,7 @@ def _lines(name: str) -> list[str]:
         if line.startswith("#"):
             continue
         if line.strip():
-            out.append(line.rstrip("\n"))
+            out.extend(expand(line.rstrip("\n")))
     return out
 
 
