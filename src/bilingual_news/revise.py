@@ -43,6 +43,7 @@ from bilingual_news.features import CUE_SCAN_CHARS, Features
 from bilingual_news.label import Guess, Quality, size
 from bilingual_news.lexicon import fold
 from bilingual_news.model import Kind
+from bilingual_news.scripts import ScriptCounts
 from bilingual_news.split import Unit
 
 __all__ = ["HEADLINE_MIN_CHARS", "SITE_SUFFIX", "Revision", "revise"]
@@ -116,6 +117,12 @@ interview, not a paragraph."""
 HAN_WEIGHT = 3
 """Latin letters one Han character weighs when a text's leading script is decided (a Chinese
 word is two characters, an English one five or six letters), as in :mod:`bilingual_news.language`."""
+MIN_LETTERS_PER_HAN = 1.0
+"""Fewest Latin letters per Han character of an English title and its Chinese translation (an
+English title runs two to four letters a character; a menu word over a long Chinese title is
+far shorter)."""
+MAX_LETTERS_PER_HAN = 6.0
+"""Most Latin letters per Han character of a title and its translation."""
 HEADER_LOOKBACK = 12
 """Units above a stretch searched for its header."""
 QUOTED_TITLE_BONUS = 2.0
@@ -594,9 +601,20 @@ def _title_translation(page: _Page, found: tuple[int, int, str], start: int, end
         return None
     lead = _latin_led(page, first)
     for j in (first - 1, first + 1):
-        if 0 <= j < len(page.keys) and not start <= j <= end and page.likes[j] and _latin_led(page, j) != lead:
+        if not (0 <= j < len(page.keys)) or start <= j <= end or not page.likes[j] or page.features[j].items > 1:
+            continue
+        if _latin_led(page, j) != lead and _translation_length(page.features[first].scripts, page.features[j].scripts):
             return j
     return None
+
+
+def _translation_length(a: ScriptCounts, b: ScriptCounts) -> bool:
+    """Whether two texts, one mostly Han and one mostly Latin, have the lengths of a text and its
+    translation: :data:`MIN_LETTERS_PER_HAN` to :data:`MAX_LETTERS_PER_HAN` Latin letters for
+    each Han character (measured on the dev pages' title pairs)."""
+    han = max(a.han, b.han)
+    latin = max(a.latin, b.latin)
+    return han > 0 and MIN_LETTERS_PER_HAN <= latin / han <= MAX_LETTERS_PER_HAN
 
 
 def _latin_led(page: _Page, i: int) -> bool:
