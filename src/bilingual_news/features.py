@@ -251,8 +251,10 @@ _RELATIVE_WORDS = re.compile("昨天|前天|刚刚|yesterday")
 _LATIN_SENTENCE_MARK = re.compile(rf"[.!?](?=[{WHITE_SPACE}”’\"']|$)")
 """A full stop, ``!`` or ``?`` that ends a sentence: before a blank, the end or a closing quote."""
 _SEPARATOR_CHARS = re.compile(r"[|｜/>›»·•]")
-_SEPARATED = re.compile(r" *[|｜/>›»·•] *")
-r"""Items of a key (``regex``'s ``\s*(?:\||｜|/|>|›|»|·|•)\s*`` where the only blank is a space)."""
+_SEPARATED = re.compile(r" *(?:[|｜>›»·•]|(?<![A-Za-z0-9_.~-])/|/(?![A-Za-z0-9_.~-])) *")
+r"""Items of a key (``regex``'s ``\s*(?:\||｜|/|>|›|»|·|•)\s*`` where the only blank is a space).
+A slash between two characters of a path (``usr/local``, ``2024/05``, ``and/or``) joins, not
+separates: a line of code or a shell command is no link list."""
 _FOOTER_HEAD_END = re.compile(r"[ :：|｜>》»(（,，]")
 """Where the first word of a key ends: a blank (the only one a key holds is a space) or a
 separator."""

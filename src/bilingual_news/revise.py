@@ -217,6 +217,9 @@ _BOX_LABEL = LazyPattern(
 """The label of a box inside an article, at a key's start (keys are folded: lower case, ``'``)."""
 _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
 """A comment section's heading: the article never goes on after one."""
+_CODE_LIKE = LazyPattern(r"[=/{};$<>]|\s--?[a-z]")
+"""What a line of code or a shell command has and a heading has not: ``=``, a path's slash,
+braces, ``;``, ``$``, a command's ``-f`` or ``--flag``."""
 _BODY_LIKE = (Quality.GOOD, Quality.NEAR_GOOD)
 _TAIL_KINDS = (Kind.METADATA, Kind.DISCLAIMER, Kind.SOURCE_URL, Kind.CAPTION)
 
@@ -1031,6 +1034,7 @@ def _inside(g: Guess, f: Features, text: str, in_run: bool) -> tuple[Kind, str]:
         and not _TITLE_END.search(text)
         and not _FIELD_VALUE.search(text)
         and not text.startswith(("—", "-"))  # ``——（宋）陆游``: a quotation's attribution
+        and not _CODE_LIKE.search(text)  # ``rm -rf /usr/local/go``: a line of code, not a heading
     ):
         return Kind.SUBHEADING, "short_title_in_body"
     return Kind.PARAGRAPH, "short_in_body"
