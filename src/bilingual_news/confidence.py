@@ -71,15 +71,11 @@ REPEAT_LOW = 0.08
 line (a refrain, a label) here and there."""
 REPEAT_FULL = 0.3
 """Share of the body repeated at which the sign is at full severity."""
-REPEAT_MIN_CHARS = 8
-"""Shortest block whose repeat counts: ``1.`` or ``图片`` recur in any body."""
-SHINGLE = 8
-"""Words in the runs compared to find repeated text inside blocks: eight words in a row again
-are a copy, not a turn of phrase. A word is a run of letters and digits, so Chinese, written
-without spaces, gives a clause a word: eight of them again are a copied paragraph."""
-MAX_SHINGLE_WORDS = 20_000
-"""Words of the body compared at most, so that the cost stays small on huge pages (the first
-20,000 words show a repeated copy as well as all of them)."""
+REPEAT_MIN_CHARS = 12
+"""Shortest sentence whose repeat counts: ``1.``, ``图片`` or ``Read more.`` recur in any body."""
+SENTENCE_SPLIT_CHARS = 60
+"""Blocks longer than this are cut into sentences to find a copy inside them; a shorter block is
+compared whole (one sentence, or a heading)."""
 
 SHORT_BODY_WEIGHT = 0.3
 """What a very short body costs at full severity: some posts are one sentence, but a body of a
@@ -121,7 +117,8 @@ warnings: less is noted in the number only."""
 _PROSE = frozenset({Quality.GOOD.value, Quality.NEAR_GOOD.value})
 """First reasons of the blocks that read as sentences (their quality class, see the module)."""
 _CHROME = (Kind.NAV, Kind.FOOTER)
-_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
+"""Where a block is cut into the sentences compared by :func:`_repeated`."""
 """A word for :data:`SHINGLE`."""
 _NO_BODY = "no body found: the page may hold no article, or it was read as chrome"
 _LOST = re.compile("\ufffd|锟斤拷")
@@ -226,21 +223,19 @@ def _small_share(blocks: Sequence[Block], body_chars: int) -> Sign:
 
 
 def _repeated(body: Sequence[Block], body_chars: int) -> Sign:
-    """The share of the body that repeats itself: whole blocks seen before in the body (a table
-    of contents), or runs of :data:`SHINGLE` words seen before (a copy inside a longer block)."""
+    """The share of the body that repeats itself: sentences of :data:`REPEAT_MIN_CHARS` or more
+    seen before in the body, whole blocks (a table of contents) or inside a longer block (a second
+    copy of the text)."""
     seen: set[str] = set()
     again = 0
     for b in body:
-        if len(b.text) >= REPEAT_MIN_CHARS:
-            if b.text in seen:
-                again += len(b.text)
-            seen.add(b.text)
+        for sentence in _SENTENCE_END.split(b.text) if len(b.text) > SENTENCE_SPLIT_CHARS else (b.text,):
+            if len(sentence) >= REPEAT_MIN_CHARS:
+                if sentence in seen:
+                    again += len(sentence)
+                else:
+                    seen.add(sentence)
     share = again / body_chars
-    words = _WORD.findall("\n".join(b.text for b in body).lower())[:MAX_SHINGLE_WORDS]
-    if len(words) > SHINGLE:
-        count = len(words) - SHINGLE + 1
-        runs = list(zip(*(words[i : i + count] for i in range(SHINGLE)), strict=True))
-        share = max(share, 1.0 - len(set(runs)) / len(runs))
     return Sign(
         "repeated",
         _ramp(share, REPEAT_LOW, REPEAT_FULL),

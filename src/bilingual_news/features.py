@@ -173,6 +173,8 @@ _READING_TIME = LazyPattern(
 )
 """A reading time or a word count, the counter blog and news templates print under a title
 (``5 min read``, ``4156 words``, ``阅读时长 5 分钟``, ``约 3200 字``): keys are lower case."""
+_READING_TIME_WORDS = ("read", "word", "min", "阅读", "分钟", "字")
+"""One of these stands wherever :data:`_READING_TIME` matches."""
 _PHOTO_CREDIT = LazyPattern(
     r"\b\p{Lu}[\p{Lu}.' -]{2,40}/\s*(?:FOR\s+)?\p{Lu}[\p{Lu}.' -]{1,40}$"  # LIU CHAOFU/FOR CHINA DAILY
     r"|[(（\[【](?:\p{Lu}[\p{L}.&' -]{0,30}/\s*\p{Lu}[\p{L}.&' -]{0,40}|[^()（）\[\]【】]{0,20}摄|"
@@ -458,8 +460,7 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             field_label = bool(cues.field_inside.search(key))
         credit = byline or comment_by or bool(scripts.han and _credit(text))
         counter = scripts.digits > 0 and (
-            (key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key)))
-            or (not sentence_end and bool(_READING_TIME.search(key)))
+            (key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key))) or (not sentence_end and _reading_time(key))
         )
     chrome_cue = prompt_cue = False
     if len(key) <= METADATA_MAX_CHARS and key[:1] in _CHROME_LINE_FIRST:
@@ -474,8 +475,9 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             prompt_cue = bool(cues.prompt.search(key))
         disclaimer_cue = len(cues.disclaimer.findall(key))
         caption = cues.caption
-    comments_cue = _comments_cue(key, cues)
-    section_cue = comments_cue or _section_heading(key, cues)
+    heading = _section_key(key) if len(key) <= SECTION_MAX_CHARS else None
+    comments_cue = _comments_cue(key, heading, cues)
+    section_cue = comments_cue or _section_heading(key, heading, cues)
     # In the order of the fields, as one tuple: several times faster than a keyword call.
     return _new_features(
         Features,
@@ -549,27 +551,28 @@ def _credit(text: str) -> bool:
     return bool(_CREDIT.match(text))
 
 
-def _section_cue(key: str, headings: frozenset[str]) -> bool:
-    """Whether the key is a section heading, with or without its tail (``:``, ``更多``, ``>>``)."""
+def _section_key(key: str) -> str:
+    """The key as a section heading is looked up: without its tail (``:``, ``更多``, ``>>``)."""
     if key[-1:] in _SECTION_TAIL_LAST:
-        key = _SECTION_TAIL.sub("", key).strip()
-    return key in headings
+        return str(_SECTION_TAIL.sub("", key).strip())
+    return key
 
 
-def _section_heading(key: str, cues: _Cues) -> bool:
-    """Whether the key is a section heading: one of the list (:data:`SECTION_MAX_CHARS` at most),
-    or an English heading that names its site or section (:data:`_SECTION_LINE`)."""
-    if len(key) <= SECTION_MAX_CHARS and _section_cue(key, cues.section):
+def _section_heading(key: str, heading: str | None, cues: _Cues) -> bool:
+    """Whether the key is a section heading: one of the list (``heading``, the key without its
+    tail, is ``None`` above :data:`SECTION_MAX_CHARS`), or an English heading that names its site
+    or section (:data:`_SECTION_LINE`)."""
+    if heading is not None and heading in cues.section:
         return True
     if len(key) > SECTION_LINE_MAX_CHARS or key[:1] not in _SECTION_LINE_FIRST:
         return False
     return bool(_SECTION_LINE.match(key.rstrip(".… ")))
 
 
-def _comments_cue(key: str, cues: _Cues) -> bool:
-    """Whether the key opens a comment section: a heading of the list, or a count of comments
-    (:data:`_COMMENT_LINE`)."""
-    if len(key) <= SECTION_MAX_CHARS and _section_cue(key, cues.comments):
+def _comments_cue(key: str, heading: str | None, cues: _Cues) -> bool:
+    """Whether the key opens a comment section: a heading of the list (``heading`` as in
+    :func:`_section_heading`), or a count of comments (:data:`_COMMENT_LINE`)."""
+    if heading is not None and heading in cues.comments:
         return True
     if len(key) > COMMENT_LINE_MAX_CHARS or key[:1] not in _COMMENT_LINE_FIRST:
         return False
@@ -686,6 +689,12 @@ def _url_has_path(text: str) -> bool:
     """Whether a URL (the whole unit) goes past the site's name."""
     rest = text.split("//", 1)[-1]
     return bool(rest.partition("/")[2].strip("/"))
+
+
+def _reading_time(key: str) -> bool:
+    """Whether a short line gives a reading time or a word count (:data:`_READING_TIME`), tried
+    only where one of its words stands."""
+    return any(word in key for word in _READING_TIME_WORDS) and bool(_READING_TIME.search(key))
 
 
 def _json_data(head: str) -> bool:

@@ -155,6 +155,8 @@ MAX_TITLE_LINES = 4
 PERMALINK_MARKS = "¶§ "
 """Marks a documentation generator puts after a heading as its permalink (Sphinx and MkDocs
 ``¶``, ``§``): not part of the title."""
+_PERMALINK_LAST = frozenset("¶§")
+"""The marks of :data:`PERMALINK_MARKS` a key can end with (keys hold no trailing blank)."""
 TITLE_IN_BODY_SKIP = 2
 """Units at the body's top where the title may show again (the text opens with its own title,
 a heading over the first paragraph): a copy further in is a subheading, so the line above the
@@ -757,7 +759,8 @@ def _title_key(text: str) -> str:
 def _unit_title_key(text: str, f: Features) -> str:
     """:func:`_title_key` of a unit's text: its features hold the text folded already, unless
     it is longer than they fold."""
-    return _straight(f.key if len(text) <= CUE_SCAN_CHARS else fold(text)).rstrip(PERMALINK_MARKS)
+    key = _straight(f.key if len(text) <= CUE_SCAN_CHARS else fold(text))
+    return key.rstrip(PERMALINK_MARKS) if key[-1:] in _PERMALINK_LAST else key
 
 
 def _straight(key: str) -> str:
