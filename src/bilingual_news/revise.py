@@ -34,6 +34,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -152,6 +153,11 @@ MAX_TITLE_COPIES = 3
 """Most times a title shows on its page (heading, page title, breadcrumb, share line): a line
 repeated more often is a widget's label."""
 MAX_TITLE_LINES = 4
+MIN_SHORT_TITLE_COPIES = 2
+"""Times a line too short for a title's shape must show on the page to be one all the same."""
+SHORT_TITLE_NEAR = 3
+"""Units above the body within which such a short title must stand: the title sits right over
+its text; a short menu word shown twice (a page's two menus) stands further up."""
 PERMALINK_MARKS = "¶§ "
 """Marks a documentation generator puts after a heading as its permalink (Sphinx and MkDocs
 ``¶``, ``§``): not part of the title."""
@@ -263,6 +269,9 @@ class _Page:
     """Where each title-like text stands (see :func:`_title_index`)."""
     text_lines: frozenset[int]
     """The units scored as lines of running text."""
+    counts: Counter[str]
+    """How many units hold each key, or show it as a title with a site's name or a tag around it
+    (:func:`_forms`): a short title shown again is found by it."""
 
 
 def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tuple[Guess, ...]) -> Revision:
@@ -285,6 +294,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         likes=likes,
         titles=_title_index(keys, likes, _asked(keys, likes, [a for _, a, _ in candidates])),
         text_lines=text_lines,
+        counts=Counter(form for key in keys if key for form in set(_forms(key))),
     )
     region = _article(page, _before_comments(page, candidates))
     if region and region[0] > 0 and _opens_body(page, region[0] - 1):
@@ -299,6 +309,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     headline = found[0] if found else None
     title_lines = range(found[0], found[1] + 1) if found else range(0)
     repeats = _repeats(page, found[2]) if found else set()
+    if found and found[2] not in page.titles:  # a short title, not in the index: its repeats by their forms
+        repeats = {j for j, k in enumerate(keys) if k and j != found[0] and found[2] in _forms(k)}
     translation = _title_translation(page, found, start, end) if found else None
     if translation is not None:
         repeats = repeats | {translation}
@@ -899,6 +911,20 @@ def _opens_body(page: _Page, i: int) -> bool:
     )
 
 
+def _short_title(page: _Page, i: int, start: int) -> bool:
+    """Whether a line too short for a title's shape (``RNN``, ``MIT-6.824-Lab-1``) is one all
+    the same: the page shows it :data:`MIN_SHORT_TITLE_COPIES` to :data:`MAX_TITLE_COPIES` times
+    (page title, heading, breadcrumb), and it stands within :data:`SHORT_TITLE_NEAR` units of the
+    body. A menu word shown twice stands further up, or carries a menu cue."""
+    g = page.guesses[i]
+    key = page.keys[i]
+    if g.kind is not None or g.quality is not Quality.SHORT or not key or not 0 < start - i <= SHORT_TITLE_NEAR:
+        return False
+    if key[-1:] in _TITLE_END_CHARS or page.features[i].items > 1 or page.features[i].has_date:
+        return False
+    return MIN_SHORT_TITLE_COPIES <= page.counts[key] <= MAX_TITLE_COPIES
+
+
 def _shown_in_body(page: _Page, key: str, start: int, end: int) -> bool:
     """Whether a line stands again inside the body, past its first lines: an entry of a table
     of contents above the text (``Contents``, ``On this page``), which repeats the body's
@@ -914,7 +940,8 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
     best_score = HEADLINE_MIN_SCORE
     best_copies = 0
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2)):
-        if i in page.text_lines or not page.likes[i]:
+        short = not page.likes[i] and _short_title(page, i, start)
+        if i in page.text_lines or not (page.likes[i] or short):
             continue
         if i >= start and (
             page.guesses[i].quality is not Quality.SHORT
@@ -924,7 +951,8 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
             continue  # inside the body, only a short line can be the title, not a numbered or linked heading
         if _shown_in_body(page, page.keys[i], start, end):
             continue  # an entry of a table of contents
-        last, key, copies = i, page.keys[i], _copies(page, page.keys[i], i, i)
+        last, key = i, page.keys[i]
+        copies = page.counts[key] if short else _copies(page, key, i, i)
         if copies > 1 and _NUMBERED.match(page.units[i].text):
             continue  # a numbered line shown twice: a table of contents' entry and its section
         joined = key
