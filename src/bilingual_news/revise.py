@@ -163,6 +163,9 @@ PERMALINK_MARKS = "¶§ "
 ``¶``, ``§``): not part of the title."""
 _PERMALINK_LAST = frozenset("¶§")
 """The marks of :data:`PERMALINK_MARKS` a key can end with (keys hold no trailing blank)."""
+TEXT_LEAD_UNITS = 3
+"""Lines of a run of text lines above the body's first numbered heading that are read as its
+title and labels rather than its text."""
 TITLE_IN_BODY_SKIP = 2
 """Units at the body's top where the title may show again (the text opens with its own title,
 a heading over the first paragraph): a copy further in is a subheading, so the line above the
@@ -299,6 +302,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     region = _article(page, _before_comments(page, candidates))
     if region and region[0] > 0 and _opens_body(page, region[0] - 1):
         region = (region[0] - 1, region[1])  # the body's first section heading
+    elif region and region[0] in text_lines:
+        region = _from_first_heading(page, region)
     boxes: set[int] = set()
     if region:
         region = _through_boxes(page, scores, region, boxes)
@@ -925,6 +930,19 @@ def _short_title(page: _Page, i: int, start: int) -> bool:
     return MIN_SHORT_TITLE_COPIES <= page.counts[key] <= MAX_TITLE_COPIES
 
 
+def _from_first_heading(page: _Page, region: tuple[int, int]) -> tuple[int, int]:
+    """A region that a run of text lines opens, started at the body's first numbered heading
+    when one follows within :data:`TEXT_LEAD_UNITS` units before any prose: the lines above it
+    are the post's title and a table of contents' label, which the run of short lines swallowed."""
+    start, end = region
+    for k in range(start + 1, min(start + 1 + TEXT_LEAD_UNITS, end + 1)):
+        if page.guesses[k].quality in _BODY_LIKE:
+            break
+        if _opens_body(page, k):
+            return k, end
+    return region
+
+
 def _shown_in_body(page: _Page, key: str, start: int, end: int) -> bool:
     """Whether a line stands again inside the body, past its first lines: an entry of a table
     of contents above the text (``Contents``, ``On this page``), which repeats the body's
@@ -941,7 +959,7 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
     best_copies = 0
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2)):
         short = not page.likes[i] and _short_title(page, i, start)
-        if i in page.text_lines or not (page.likes[i] or short):
+        if (i in page.text_lines and not start - TEXT_LEAD_UNITS <= i < start) or not (page.likes[i] or short):
             continue
         if i >= start and (
             page.guesses[i].quality is not Quality.SHORT
