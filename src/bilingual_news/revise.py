@@ -1083,7 +1083,7 @@ def _inside(g: Guess, f: Features, text: str, in_run: bool) -> tuple[Kind, str]:
         and not _TITLE_END.search(text)
         and not _FIELD_VALUE.search(text)
         and not text.startswith(("—", "-"))  # ``——（宋）陆游``: a quotation's attribution
-        and not _CODE_LIKE.search(text)  # ``rm -rf /usr/local/go``: a line of code, not a heading
+        and not _CODE_LIKE.search(text)  # ``rm -rf /opt/toolkit``: a line of code, not a heading
     ):
         return Kind.SUBHEADING, "short_title_in_body"
     return Kind.PARAGRAPH, "short_in_body"
