@@ -173,8 +173,8 @@ _READING_TIME = LazyPattern(
 )
 """A reading time or a word count, the counter blog and news templates print under a title
 (``5 min read``, ``4156 words``, ``阅读时长 5 分钟``, ``约 3200 字``): keys are lower case."""
-_READING_TIME_WORDS = ("read", "word", "min", "阅读", "分钟", "字")
-"""One of these stands wherever :data:`_READING_TIME` matches."""
+_READING_TIME_GATE = re.compile("read|word|min|阅读|分钟|字")
+"""One of these stands wherever :data:`_READING_TIME` matches (:mod:`re` finds them fast)."""
 _PHOTO_CREDIT = LazyPattern(
     r"\b\p{Lu}[\p{Lu}.' -]{2,40}/\s*(?:FOR\s+)?\p{Lu}[\p{Lu}.' -]{1,40}$"  # LIU CHAOFU/FOR CHINA DAILY
     r"|[(（\[【](?:\p{Lu}[\p{L}.&' -]{0,30}/\s*\p{Lu}[\p{L}.&' -]{0,40}|[^()（）\[\]【】]{0,20}摄|"
@@ -694,7 +694,7 @@ def _url_has_path(text: str) -> bool:
 def _reading_time(key: str) -> bool:
     """Whether a short line gives a reading time or a word count (:data:`_READING_TIME`), tried
     only where one of its words stands."""
-    return any(word in key for word in _READING_TIME_WORDS) and bool(_READING_TIME.search(key))
+    return bool(_READING_TIME_GATE.search(key)) and bool(_READING_TIME.search(key))
 
 
 def _json_data(head: str) -> bool:

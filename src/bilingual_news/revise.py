@@ -34,7 +34,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -272,9 +271,6 @@ class _Page:
     """Where each title-like text stands (see :func:`_title_index`)."""
     text_lines: frozenset[int]
     """The units scored as lines of running text."""
-    counts: Counter[str]
-    """How many units hold each key, or show it as a title with a site's name or a tag around it
-    (:func:`_forms`): a short title shown again is found by it."""
 
 
 def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tuple[Guess, ...]) -> Revision:
@@ -297,7 +293,6 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         likes=likes,
         titles=_title_index(keys, likes, _asked(keys, likes, [a for _, a, _ in candidates])),
         text_lines=text_lines,
-        counts=Counter(form for key in keys if key for form in set(_forms(key))),
     )
     region = _article(page, _before_comments(page, candidates))
     if region and region[0] > 0 and _opens_body(page, region[0] - 1):
@@ -314,8 +309,6 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     headline = found[0] if found else None
     title_lines = range(found[0], found[1] + 1) if found else range(0)
     repeats = _repeats(page, found[2]) if found else set()
-    if found and found[2] not in page.titles:  # a short title, not in the index: its repeats by their forms
-        repeats = {j for j, k in enumerate(keys) if k and j != found[0] and found[2] in _forms(k)}
     translation = _title_translation(page, found, start, end) if found else None
     if translation is not None:
         repeats = repeats | {translation}
@@ -846,7 +839,8 @@ def _asked(keys: list[str], likes: list[bool], starts: list[int]) -> frozenset[s
     """Every title text the headline rules can look up in the index of :func:`_title_index`:
     the keys of the title-like units in the windows above each candidate region's start (and
     above the page's end, where the headline is sought when no region is found), and their
-    runs of up to :data:`MAX_TITLE_LINES` lines. The index holds these alone: a page's other
+    runs of up to :data:`MAX_TITLE_LINES` lines; and the keys of every unit just above a
+    candidate's start, where a short title (:func:`_short_title`) may stand. The index holds these alone: a page's other
     lines are never looked up, and indexing them all took a sixth of a large page's memory."""
     n = len(keys)
     lookback = max(HEADER_LOOKBACK, HEADLINE_LOOKBACK)
@@ -854,6 +848,9 @@ def _asked(keys: list[str], likes: list[bool], starts: list[int]) -> frozenset[s
     for start in (*starts, n):
         window.update(range(max(0, start - lookback), min(n, start + 2)))
     asked: set[str] = set()
+    near = SHORT_TITLE_NEAR + TEXT_LEAD_UNITS + 1  # short titles, which are not title-like, are asked too
+    for start in starts:
+        asked.update(keys[i] for i in range(max(0, start - near), min(n, start + 2)) if keys[i])
     for i in window:
         if not likes[i]:
             continue
@@ -927,7 +924,7 @@ def _short_title(page: _Page, i: int, start: int) -> bool:
         return False
     if key[-1:] in _TITLE_END_CHARS or page.features[i].items > 1 or page.features[i].has_date:
         return False
-    return MIN_SHORT_TITLE_COPIES <= page.counts[key] <= MAX_TITLE_COPIES
+    return MIN_SHORT_TITLE_COPIES <= len(page.titles.get(key, ())) <= MAX_TITLE_COPIES
 
 
 def _from_first_heading(page: _Page, region: tuple[int, int]) -> tuple[int, int]:
@@ -970,7 +967,7 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
         if _shown_in_body(page, page.keys[i], start, end):
             continue  # an entry of a table of contents
         last, key = i, page.keys[i]
-        copies = page.counts[key] if short else _copies(page, key, i, i)
+        copies = len(page.titles.get(key, ())) if short else _copies(page, key, i, i)
         if copies > 1 and _NUMBERED.match(page.units[i].text):
             continue  # a numbered line shown twice: a table of contents' entry and its section
         joined = key
