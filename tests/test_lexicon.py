@@ -36,6 +36,8 @@ def _raises(cue: str, unit: Unit, f: Features) -> bool:
         "prompt": f.prompt_cue,
         "section": f.section_cue,
         "credit": f.credit,
+        "nav": f.nav_cue,
+        "counter": f.counter,
     }[cue]
     return bool(value)
 
