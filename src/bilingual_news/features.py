@@ -136,7 +136,7 @@ _CALENDAR = LazyPattern(
 _RANKED = LazyPattern(r"(?:[1-9]|10)(?![\d.,:：/年月日号点时分秒万亿元%％个岁])\s*(?=[\p{Han}\p{Lu}《“\"【\[])")
 _RELATIVE = LazyPattern(r"昨天|前天|刚刚|\byesterday\b")
 _BYLINE = LazyPattern(
-    r"^[(（]?(?i:(?:posted|written|reporting|edited|photos?|words|text|story)\s+)?(?i:by)\s+"
+    r"^[(（]?(?i:(?:posted|written|reporting|edited|words|text|story)\s+)?(?i:by)\s+"
     r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*\s*(?:[|,;(]|at\b|$|\p{N})"
 )
 _CREDIT = LazyPattern(
