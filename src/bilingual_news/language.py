@@ -108,7 +108,7 @@ another language (``Auf Wiedersehen``)."""
 LANGDETECT_MIN_LETTERS = 30
 """Letters below which langdetect is not asked: its character n-grams need a sentence, and on a
 word or two its answers are noise (``Courses`` comes back ``fr``, ``Berlin`` ``de``) and slow to
-settle (up to 20 ms for a name like ``Zaníyaŋ Yutȟókča``). Such text is ``und`` when it shows
+settle (up to 20 ms for a name like ``Ŋaŋka Wiȟáŋ``). Such text is ``und`` when it shows
 signs of a language other than English."""
 LANGDETECT_MIN_PROB = 0.7
 """langdetect's probability below which its answer is not taken (``und`` instead)."""
