@@ -1,11 +1,12 @@
 """The test data is written for the tests: none of it shares a long run with a labelled page.
 
 The labelled pages (``../shared/corpus/dev``) are other people's text; the cases under
-``tests/cases``, the regressions and the texts written in the test modules must not copy them,
-not even edited. This test looks for what copying leaves: a run of twelve characters that are
-nearly all Chinese, or six English words in a row, found both in the test data and in a page's
-``raw.txt``. The example page (``examples/seed.txt``, the corpus's ``seed``) ships with the
-library and may be quoted; so may the stock chrome phrases of :data:`STOCK`.
+``tests/cases``, the regressions, the texts written in the test modules and the examples in the
+documentation (``docs/*.md``) must not copy them, not even edited. This test looks for what
+copying leaves: a run of twelve characters that are nearly all Chinese, or six English words in
+a row, found both in the test data or the docs and in a page's ``raw.txt``. The example page
+(``examples/seed.txt``, the corpus's ``seed``) ships with the library and may be quoted;
+so may the stock chrome phrases of :data:`STOCK`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import regex
 from helpers import CASES, EXAMPLES, corpus_pages, needs_corpus
 
 TESTS = Path(__file__).resolve().parent
+DOCS = TESTS.parent / "docs"
 
 HAN_RUN = 12
 """Characters in a row (blanks left out) that make a copied Chinese run: a long clause, longer
@@ -64,7 +66,10 @@ def _strings(value: object) -> Iterator[str]:
 
 
 def _test_texts() -> Iterator[tuple[str, str]]:
-    """``(where, text)`` for every text the tests hold: data files and string literals."""
+    """``(where, text)`` for every text the tests hold (data files and string literals) and
+    every page of the documentation."""
+    for path in sorted(DOCS.rglob("*.md")):
+        yield f"docs/{path.relative_to(DOCS)}", path.read_text(encoding="utf-8")
     for path in sorted(TESTS.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts:
             continue
@@ -118,4 +123,5 @@ def test_runs_are_found() -> None:
 def test_case_files_are_read() -> None:
     where = {w.split(":")[0] for w, _ in _test_texts()}
     assert {"cases/quotes.json", "cases/metadata.json", "cases/segmentation/teaser.txt"} <= where
+    assert {"docs/quotes.md", "docs/segmentation.md"} <= where
     assert CASES.is_dir()

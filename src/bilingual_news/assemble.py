@@ -82,8 +82,8 @@ def _clean_title(chosen: str, occurrences: list[str]) -> str:
 
     >>> _clean_title("Driver arrested - BBC News", ["Driver arrested"])
     'Driver arrested'
-    >>> _clean_title("[社会]女童眼睛被塞纸", [])
-    '女童眼睛被塞纸'
+    >>> _clean_title("[社会]小区新添充电桩", [])
+    '小区新添充电桩'
     >>> _clean_title("Song Title - Singer (歌名 - 歌手)", [])
     'Song Title - Singer (歌名 - 歌手)'
     """

@@ -176,7 +176,7 @@ _READING_TIME = LazyPattern(
 _READING_TIME_GATE = re.compile("read|word|min|阅读|分钟|字")
 """One of these stands wherever :data:`_READING_TIME` matches (:mod:`re` finds them fast)."""
 _PHOTO_CREDIT = LazyPattern(
-    r"\b\p{Lu}[\p{Lu}.' -]{2,40}/\s*(?:FOR\s+)?\p{Lu}[\p{Lu}.' -]{1,40}$"  # LIU CHAOFU/FOR CHINA DAILY
+    r"\b\p{Lu}[\p{Lu}.' -]{2,40}/\s*(?:FOR\s+)?\p{Lu}[\p{Lu}.' -]{1,40}$"  # MA KEWEN/FOR CHINA DAILY
     r"|[(（\[【](?:\p{Lu}[\p{L}.&' -]{0,30}/\s*\p{Lu}[\p{L}.&' -]{0,40}|[^()（）\[\]【】]{0,20}摄|"
     r"(?i:photo|image|file photo|video)[^()（）\[\]]{0,40})[)）\]】]$"
 )
@@ -284,8 +284,8 @@ class Features(NamedTuple):
     """Whether the unit ends with the mark of a cut (one ``…`` or exactly ``...``), as the
     excerpts in link lists do; a writer's own ellipsis is ``……`` or a longer run of dots."""
     ranked: bool
-    """Whether the unit opens with a rank number fused onto a title (``1细思恐极的…``,
-    ``2 捍卫国宝…``): an item of a "most read" list."""
+    """Whether the unit opens with a rank number fused onto a title (``1意想不到的…``,
+    ``2 走进老街…``): an item of a "most read" list."""
     is_url: bool
     """Whether the unit is a URL and nothing else."""
     url_has_path: bool
@@ -322,7 +322,7 @@ class Features(NamedTuple):
     after other words (``部落格全站分類：``): the unit is a field, not a title."""
     credit: bool
     """The unit is a byline or credit line without a field colon (``By Jane Doe``,
-    ``（记者 胡晓蓉）``)."""
+    ``（记者 顾文涛）``)."""
     counter: bool
     """The unit is a view or read count (``阅读 539``, ``浏览量 2.4k``), or a short line with a
     reading time or a word count (``5 min read``, ``约 3200 字``)."""

@@ -58,7 +58,7 @@ CUE_MAX_CHARS = 60
 CAPTION_MAX_CHARS = 200
 """Longest unit a caption cue can decide: captions are one or two sentences."""
 CREDITED_CAPTION_MAX_CHARS = 600
-"""Longest caption that ends with a photo credit (``(Xinhua/Li Gang)``): agency captions
+"""Longest caption that ends with a photo credit (``(Xinhua/Zhou Min)``): agency captions
 repeat a paragraph of background after the picture's own line."""
 MARKUP_MIN_SHARE = 0.3
 """Share of a unit in HTML tags from which it is leaked page source, not text."""

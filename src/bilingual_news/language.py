@@ -63,7 +63,7 @@ English word is about five letters, a Chinese word about 1.6 characters, so the 
 takes about three times as many Latin letters as Han characters."""
 MIXED_MIN_SHARE = 0.12
 """The minority script's weighted share above which a block can be ``mixed``: ``首页 资讯
-China and Russia Join Hands …`` has 0.16; a long Chinese paragraph naming ``Galaxy S20`` is
+China and Russia Join Hands …`` has 0.16; a long Chinese paragraph naming ``Pixel Fold`` is
 far below."""
 MIXED_MIN_HAN_RUN = 4
 """Han characters in a row (blanks and punctuation between them allowed) that make a
@@ -72,7 +72,7 @@ has three."""
 MIXED_MIN_LATIN_RUN = 7
 """Latin words in a row that make a substantial English run inside Chinese text — a clause or
 a long title, not the names, products and course titles Chinese prose carries (``Anna Berg``,
-``Galaxy S20``, ``Designing Data Pipelines for Small Teams`` have two to six)."""
+``Pixel Fold``, ``Designing Data Pipelines for Small Teams`` have two to six)."""
 JA_MIN_KANA_SHARE = 0.2
 """Share of kana among CJK letters above which text is Japanese: Japanese prose is a third to
 two thirds kana; Chinese has none but the odd ``の`` in a shop name."""
@@ -86,7 +86,7 @@ VARIANT_MIN_SHARE = 0.8
 page quoting one traditional name stays ``zh-Hans``; an even mixture is plain ``zh``."""
 PINYIN_MIN_WORDS = 4
 """Words a line needs before it can be pinyin: ``Hang Seng`` or ``Li Qiang`` are names in
-English text, ``Ai shi qu de ai tao bu hui lai`` is a lyric."""
+English text, ``Wo men yi qi qu kan hai ba`` is a lyric."""
 PINYIN_MAX_EN_SHARE = 0.25
 """Share of English function words above which a line of pinyin-shaped words is English after
 all (``he can be a man``): pinyin lines hit ``he``, ``you`` or ``a`` only now and then."""
@@ -98,17 +98,17 @@ English prose runs at 35–50 %, a headline at 15–30 %, other languages near 0
 no word that is also a common French, German, Spanish, Italian, Portuguese or Dutch one)."""
 EN_OVER_FOREIGN = 3
 """English function words must outnumber other languages' ones this many times over for the
-fast path: an English sentence citing ``Guy de la Bédoyère`` passes, a French one does not."""
+fast path: an English sentence citing ``Jean de la Fontaine`` passes, a French one does not."""
 FOREIGN_MIN_HITS = 2
 """Other languages' function words that, with :data:`FOREIGN_MIN_SHARE`, make a sign of another
-language: one ``Los`` in ``Paris London New York Berlin Rome Los Angeles`` is a name."""
+language: one ``Los`` in ``Tokyo Madrid Los Angeles Cairo Lima`` is a name."""
 FOREIGN_MIN_SHARE = 0.2
 """Share of words that are other languages' function words above which even one is a sign of
 another language (``Auf Wiedersehen``)."""
 LANGDETECT_MIN_LETTERS = 30
 """Letters below which langdetect is not asked: its character n-grams need a sentence, and on a
 word or two its answers are noise (``Courses`` comes back ``fr``, ``Berlin`` ``de``) and slow to
-settle (up to 20 ms for a name like ``Zaníyaŋ Yutȟókča``). Such text is ``und`` when it shows
+settle (up to 20 ms for a name like ``Ŋaŋka Wiȟáŋ``). Such text is ``und`` when it shows
 signs of a language other than English."""
 LANGDETECT_MIN_PROB = 0.7
 """langdetect's probability below which its answer is not taken (``und`` instead)."""

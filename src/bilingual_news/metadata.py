@@ -45,7 +45,7 @@ TWO_DIGIT_YEAR_PIVOT = 69
 is 2018."""
 NAME_TOKEN_MAX = 4
 """Longest Han token that continues an author or editor value across a blank: Chinese names
-are two to four characters (``余毅菁 向雪妮``); a longer token is something else."""
+are two to four characters (``许曼宁 欧阳丹``); a longer token is something else."""
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 """The offset of ``北京时间`` (Beijing time), ``BJT`` and ``HKT``."""
 
@@ -102,8 +102,8 @@ def find_date(text: str) -> tuple[dt.datetime | dt.date, int, int] | None:
 
     >>> find_date("By Wang Li | China Daily | Updated: 2022-08-19 11:26")
     (datetime.datetime(2022, 8, 19, 11, 26), 36, 52)
-    >>> find_date("上午10:00 · 2024年4月30日")[0]
-    datetime.datetime(2024, 4, 30, 10, 0)
+    >>> find_date("下午3:20 · 2023年6月12日")[0]
+    datetime.datetime(2023, 6, 12, 15, 20)
     """
     english = len(_LATIN.findall(text)) > len(HAN.findall(text))
     for m in _DATE.finditer(text):
@@ -130,8 +130,8 @@ def find_date(text: str) -> tuple[dt.datetime | dt.date, int, int] | None:
 def parse_date(text: str) -> dt.datetime | dt.date | None:
     """The first calendar date (with its time, when given) in ``text``.
 
-    >>> parse_date("2019年11月25日 18:57 参考消息")
-    datetime.datetime(2019, 11, 25, 18, 57)
+    >>> parse_date("2021年3月9日 07:45 新闻来源")
+    datetime.datetime(2021, 3, 9, 7, 45)
     >>> parse_date("Updated: May 8, 2025")
     datetime.date(2025, 5, 8)
     >>> parse_date("7 days ago") is None

@@ -17,7 +17,7 @@ Five small steps, one section each below:
    sentence before the quote (``他指出：“……”``, ``As President Xi stated, “…”``,
    ``据X介绍，“……”``) or right after it (``“……”李女士说。``, ``"…," said Li Ming, a farmer.``).
 4. **Decide** (:func:`_decide`): speech or a quoted term. A term, title, slogan or scare quote
-   (``所谓“……”``, ``the "Global South" countries``, ``“龙湖质量”的``, a list of quoted
+   (``所谓“……”``, ``the "Global South" countries``, ``“江南品质”的``, a list of quoted
    words) gets no speaker, even in a sentence with a speech verb.
 5. **Settle** (:func:`_settle`): a pronoun (``he``, ``她``) becomes the nearest name that
    speaks in the same or the previous paragraph, when only one person is named there; a quote
@@ -58,28 +58,28 @@ MAX_AFTER_CHARS = 60
 ``," said Li Ming, a farmer.``): the speaker follows within a short clause."""
 MAX_VERB_GAP_CHARS = 80
 """Most characters between a speech verb and a quote it introduces later in the same sentence
-(``鲍威尔在记者会上说，过去6个月……，“……”``); farther, the verb belongs to another clause."""
+(``陈教授在讲座上说，过去三年……，“……”``); farther, the verb belongs to another clause."""
 MAX_ZH_SPEAKER_CHARS = 24
-"""Longest Chinese speaker kept (a title and a name, ``山东女子学院养老服务管理专业毕业生林佳华``
+"""Longest Chinese speaker kept (a title and a name, ``江北职业技术学院园林绿化专业实习生宋雨晴``
 is 20): a longer subject is a whole clause, not a speaker."""
 MAX_ZH_NAME_CHARS = 12
 """A Chinese subject longer than this that holds 的 is a description; its head noun after the
-last 的 is the speaker (``带领龙湖集团……的吴亚军`` -> ``吴亚军``). Also the longest untitled
+last 的 is the speaker (``带领青禾农业……的韩立平`` -> ``韩立平``). Also the longest untitled
 speaker taken for a name a pronoun may stand for."""
 MAX_ZH_GIVEN_NAME_CHARS = 4
 """Longest Chinese name after a title (a compound surname and a two-character given name): a
-longer rest is not a bare name (``副主任医师杨国禹`` -> ``杨国禹``)."""
+longer rest is not a bare name (``主任药师欧阳明轩`` -> ``欧阳明轩``)."""
 MIN_ZH_STOP_INDEX = 2
 """A word that ends a Chinese subject (在, 也, 曾, 都) counts only from this index on: a speaker
 has at least two characters, and many such words are also surnames or name characters at the
 start (曾先生, 于欢, 成都)."""
 MAX_ZH_CLAUSES_BACK = 3
 """Clauses read back from a speech verb with no subject of its own for the sentence's subject
-(``吴亚军，在……会上表示``): the subject of a Chinese sentence comes first, a few clauses back."""
+(``韩立平，在……会上表示``): the subject of a Chinese sentence comes first, a few clauses back."""
 MAX_EN_SPEAKER_WORDS = 8
-"""Longest English speaker kept, in words (``activist and cannabis retailer Chokwan Chopaka``)."""
+"""Longest English speaker kept, in words (``veteran harbour pilot and union organiser Dana Whitcombe``)."""
 MAX_EN_DESCRIPTOR_WORDS = 3
-"""Lower-case words after a determiner that make a speaker (``a traveler surnamed Fu``,
+"""Lower-case words after a determiner that make a speaker (``a cyclist surnamed Pan``,
 ``the firm``); more is a clause, unless one of them is a title (``a spokeswoman for the company``)."""
 MIN_ZH_SPEECH_CHARS = 10
 """Han characters that, with clause punctuation inside, make a quote read as a sentence (speech)
@@ -89,9 +89,9 @@ MIN_EN_SPEECH_WORDS = 6
 sentence; twice as many read as a sentence without them."""
 MAX_TERM_CHARS = 6
 """Longest quoted text that stays a term when the page quotes it again inside a report
-(“涉港国安法” elsewhere in 在“涉港国安法”问题上): a longer one is a repeated sentence."""
+(“河长制” elsewhere in 在“河长制”问题上): a longer one is a repeated sentence."""
 TERM_WINDOW_CHARS = 20
-"""Characters read before a quote for a term word (``所谓的检察官“陆主任”``,
+"""Characters read before a quote for a term word (``所谓的顾问“钱经理”``,
 ``the slogan "…"``): the word and up to eight characters between it and the quote."""
 INTERRUPT_GAP_CHARS = 60
 """Most characters between two quotes of one paragraph for the second to carry on the first
@@ -111,9 +111,9 @@ MIN_SPEAKER_CHARS = 2
 MIN_NAME_REPEATS = 3
 """Times a three-character string opening with a surname must recur to be taken for a name."""
 NAME_DOMINANCE = 0.8
-"""Share of its two-character start that such a string must make up (刘佳芸 nearly always
-follows 刘佳; 高速公 does not follow every 高速), and most share of its occurrences that may
-follow one same character (健康养老 makes 康养老 no name)."""
+"""Share of its two-character start that such a string must make up (梁思远 nearly always
+follows 梁思; 图书馆 does not follow every 图书), and most share of its occurrences that may
+follow one same character (安康乐园 makes 康乐园 no name)."""
 
 # ------------------------------------------------------------------------------ characters
 # Classes of literal characters are in re, which matches them as regex does and is called faster.
@@ -149,11 +149,11 @@ _LATIN_WORD = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
 _ZH_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _ZH_CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n“”「」]")
 _ZH_PARENS = LazyPattern(r"[（(][^（）()]{0,12}[）)]")
-"""A short aside in brackets (``学生小丽（化名）``), dropped from a speaker."""
+"""A short aside in brackets (``店员小芹（化名）``), dropped from a speaker."""
 _ZH_DATE = regex.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+|(?:[上下]午|晚上|早上|当晚|当日|凌晨)")
 _ZH_ADVERB_DI = LazyPattern(r"\p{Han}{2}[地得]$")
-"""An adverb in 地 (or a complement in 得) between a speaker and the verb (``王慧杰动情地说``,
-``老李激动得说不出话``)."""
+"""An adverb in 地 (or a complement in 得) between a speaker and the verb (``郭师傅感慨地说``,
+``老周激动得说不出话``)."""
 _ZH_TIME_TAIL = LazyPattern(r"(?:时|后|前|期间|以来|之际|之后|之前|当中|之时)$")
 """The end of a time clause (``发布芯片时``), which is no subject."""
 _ZH_PRONOUN_START = LazyPattern(r"^(?:他们|她们|他|她)")
@@ -162,7 +162,7 @@ _ZH_DAO_VERB = LazyPattern(r"(?P<v>\p{Han}{1,2}道)\s*[，,：:]?\s*$")
 _ZH_CITE = LazyPattern(r"(?:引用|援引|引述)(?P<who>[^，,。！？!?“”]{2,24}?)的话")
 """``引用X的话说``: the words are X's, not the citing paper's."""
 _ZH_REPORTING_GAP = LazyPattern(r"[道到]?\s*[，,：:“\"「]")
-"""After a Chinese verb that reports speech: a comma, colon or quote mark (``小强称，……``)."""
+"""After a Chinese verb that reports speech: a comma, colon or quote mark (``小凯称，……``)."""
 _ZH_GAP_ADJACENT = LazyPattern(r"^[道到着了]?\s*[：:，,]?\s*[—–-]*\s*$")
 """Between a Chinese verb and the quote it introduces (``说：“``, ``表示，“``, ``喊出——“``)."""
 _ZH_NOT_NAME_START = (
@@ -170,7 +170,7 @@ _ZH_NOT_NAME_START = (
     "人家", "大家", "自己", "对方",
 )  # fmt: skip
 """Openings of a Chinese speaker that describe rather than name (这位大叔, 该负责人, 一位干部,
-我跟孩子): kept as written for their own quote, never what a later pronoun stands for."""
+我和同事): kept as written for their own quote, never what a later pronoun stands for."""
 _ZH_NAME_CHARS = LazyPattern(r"^[\p{Han}\p{Latin}·•、]+$")
 _ZH_NOT_IN_NAME = frozenset(
     "的了和与是在也都就而及或等之中上下里着过说称对从把被让给为这那有个们地得年月日时后前元亿千百"
@@ -188,7 +188,7 @@ _EN_THAT = LazyPattern(r"^\s+that\b|^.{0,60}?,\s*$", regex.DOTALL)
 _EN_ACCORDING_BEFORE = LazyPattern(r"(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80}?)\s*,\s*$")
 _EN_ACCORDING_AFTER = LazyPattern(r"^\s*,?\s*(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80})")
 _EN_APPOSITIVE = LazyPattern(r"(?:^|(?<=[.!?]\s))(?P<n>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3}),\s+(?=\p{Ll})")
-"""A name that opens a sentence with a description after it (``Tan Wei, a nurse from …``):
+"""A name that opens a sentence with a description after it (``Rhea Patel, a nurse from …``):
 how English news introduces a person who speaks later as ``he`` or ``she``."""
 _EN_SKIP = frozenset(
     {
@@ -197,7 +197,7 @@ _EN_SKIP = frozenset(
         "still", "now",
     }
 )  # fmt: skip
-"""Words that may stand between an English speaker and the verb (``she just told me``)."""
+"""Words that may stand between an English speaker and the verb (``she once told me``)."""
 _EN_CONNECTORS = frozenset({"of", "de", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "and", "the"})
 """Lower-case words allowed inside a capitalized English name or title (``Bank of China``)."""
 _EN_DETERMINERS = frozenset({"the", "a", "an", "one", "another", "this", "that", "some", "many"})
@@ -263,9 +263,9 @@ class _Lexicon:
     zh_surname_char: re.Pattern[str]
     """One character that is a surname by itself."""
     zh_surname_title: re.Pattern[str]
-    """A surname and a title (冯警官, 金医生)."""
+    """A surname and a title (周警官, 蒋医生)."""
     zh_name_title: re.Pattern[str]
-    """A surname, one or two characters and a title (吴玉华副院长)."""
+    """A surname, one or two characters and a title (秦晓梅副院长)."""
     han_run: re.Pattern[str]
     """Two or more Han characters."""
 
@@ -593,7 +593,7 @@ def _zh_clause_subject(clause: str) -> str | None:
             cut = s.start()
     verb = next(iter(_verbs_zh(c, MIN_ZH_STOP_INDEX, cut)), None)
     if verb is not None:
-        cut = verb.start  # 王警官告诉徐阿婆，声称……: the subject ends at the first verb
+        cut = verb.start  # 钱经理告诉许老伯，声称……: the subject ends at the first verb
     c = c[:cut]
     if _ZH_TIME_TAIL.search(c):
         return None  # 发布芯片时: a time clause, not a subject
@@ -608,7 +608,7 @@ def _zh_clause_subject(clause: str) -> str | None:
 
 
 def _strip_trailing_verbs(c: str) -> str:
-    """``刘颖介绍`` (before 说 in 刘颖介绍说) -> ``刘颖``: a speech verb right before another."""
+    """``赵敏介绍`` (before 说 in 赵敏介绍说) -> ``赵敏``: a speech verb right before another."""
     while True:
         verbs = _verbs_zh(c, 0, len(c))
         last = verbs[-1] if verbs else None
@@ -626,7 +626,7 @@ def _is_cap(tok: str) -> bool:
 def _en_np_before(text: str) -> str | None:
     """The English speaker that ends ``text`` (the words right before a speech verb): a
     pronoun, a capitalized name with its titles (``President Xi Jinping``), the antecedent of
-    ``who`` (``according to Wang, who notes``), or a described speaker (``the coach``)."""
+    ``who`` (``according to Chen, who adds``), or a described speaker (``the coach``)."""
     lex = _lexicon()
     toks: list[str] = _EN_TOKEN.findall(text[-MAX_BEFORE_CHARS:])
     while toks and toks[-1].lower() in _EN_SKIP:
@@ -662,7 +662,7 @@ def _en_np_before(text: str) -> str | None:
 
 def _en_np_after(text: str) -> str | None:
     """The English speaker that opens ``text`` and runs to the next punctuation (after a verb:
-    ``said a traveler surnamed Fu, who …``)."""
+    ``said a cyclist surnamed Pan, who …``)."""
     lex = _lexicon()
     toks: list[str] = []
     tok: str
@@ -682,7 +682,7 @@ def _en_np_after(text: str) -> str | None:
 
 def _en_np_forward(words: list[str]) -> str | None:
     """An English speaker made of ``words``, the words between a quote and a verb after it
-    (``"…," Daimler CEO Ola Kaellenius said``)."""
+    (``"…," Orbis CEO Marta Lindqvist said``)."""
     lex = _lexicon()
     while words and words[-1].lower() in _EN_SKIP:
         words = words[:-1]
@@ -705,7 +705,7 @@ def _en_np_forward(words: list[str]) -> str | None:
 def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
     """A speaker and verb in the sentence before the quote: the last speech verb that is right
     before it (``before``) or that governs it from earlier in the sentence (``governed``), or a
-    colon after a subject (``他还和家乡的公园做了对比：“``)."""
+    colon after a subject (``他还拿两座城市的地铁做了比较：“``)."""
     lex = _lexicon()
     start = _sentence_start(text, max(0, q.open - MAX_BEFORE_CHARS), q.open)
     tail = text[start : q.open].rstrip()
@@ -761,7 +761,7 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
 
 def _after(text: str, q: _Found, limit: int) -> _Said:
     """A speaker and verb right after the quote, before ``limit`` (the next quote):
-    ``“……”李女士说。``, ``“……”，冯警官介绍``, ``," said Li Ming``, ``" he said``."""
+    ``“……”李女士说。``, ``“……”，周警官介绍``, ``," said Li Ming``, ``" he said``."""
     lo = q.close
     hi = min(limit, lo + MAX_AFTER_CHARS)
     ctx = text[lo:hi]
@@ -802,8 +802,8 @@ def _after_en(ctx: str, off: int) -> _Said:
 
 def _after_zh(ctx: str, hi: int) -> _Said:
     """The first clause of ``ctx`` (ending at ``hi``) opening with a speaker and a speech verb
-    (``李女士说``, ``编剧张晓阳介绍说``); the second, when the first holds no verb
-    (``透过窗外的阳光，孙启勤开始向记者讲述``)."""
+    (``李女士说``, ``导演林若溪介绍说``); the second, when the first holds no verb
+    (``放下手中的茶杯，郑秋云开始向记者回忆``)."""
     off = hi - len(ctx)
     pos = 0
     for _ in range(2):
@@ -834,7 +834,7 @@ class _Context:
     """Whether the block is a paragraph (a quote that is a whole subheading is a title)."""
     terms: frozenset[str]
     """Quoted texts that are names or terms where they stand elsewhere on the page (a subheading
-    that is one quote, ``在“涉港国安法”问题上``): quoted again inside a report, still terms."""
+    that is one quote, ``在“河长制”问题上``): quoted again inside a report, still terms."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -919,10 +919,10 @@ def _is_term_here(text: str, q: _Found) -> bool:
     ends_clause = q.text[-1:] in _SENTENCE_END or q.text.endswith("…") or text[q.end : q.close].strip()[:1] in ",，"
     return (
         bool(_lexicon().term_before.search(text, max(0, q.open - TERM_WINDOW_CHARS), q.open))  # 所谓“……”
-        or (pre.isalnum() and post.isalnum() and not ends_clause)  # 瑞典“一带一路”研究所
-        or (post != "" and post in "的之" and not sentence)  # “龙湖质量”的标榜: a modifier
+        or (pre.isalnum() and post.isalnum() and not ends_clause)  # 上海“丝路文化”研究会
+        or (post != "" and post in "的之" and not sentence)  # “江南品质”的招牌: a modifier
         or (pre != "" and pre in "的之" and not sentence)  # 何秀兰的“假期”
-        or (not sentence and _in_list(text, q))  # 以“高度机密”、“秘密办案”为由
+        or (not sentence and _in_list(text, q))  # 以“内部消息”、“限时特价”为由
     )
 
 
@@ -954,7 +954,7 @@ def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int,
     before = _before(text, q, masked)
     after = _after(text, q, limit)
     if not (opens_clause or sentence or after.verb == "according to"):
-        after = _Said()  # 对“八国”，刀哥也想说: the name after a quoted word is not its speaker
+        after = _Said()  # 对“双减”，老周也想说: the name after a quoted word is not its speaker
     # a verb right next to the quote (before it, then after it) wins over one earlier in the
     # sentence; so does a speaker whose colon opens a quote that ends its sentence
     # (X告诉记者：“……。”Y表示，: the verb after the quote opens Y's own sentence)
@@ -963,9 +963,9 @@ def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int,
     else:
         said = after if after.how == "after" else before
     if post.isalnum() and not sentence and said.how != "after":
-        said = _Said()  # "devastating" to UK airports: a phrase inside the sentence
+        said = _Said()  # "unbearable" for local shops: a phrase inside the sentence
     if said.how == "governed" and pre.isalnum() and not sentence and _is_page_term(q.text, context):
-        said = _Said()  # 实施“涉港国安法”: a name the page quotes as a term elsewhere
+        said = _Said()  # 推行“河长制”: a name the page quotes as a term elsewhere
     if said.how != "none":
         return _Decided(found=q, said=said, speech=True, standalone=standalone)
     whole = context.paragraph and q.open <= 1 and _next_char(text, q.close) in ("", *_SENTENCE_END)
@@ -996,7 +996,7 @@ def _is_name(speaker: str) -> bool:
         return False
     if _HAN.search(speaker):
         if not _ZH_NAME_CHARS.match(speaker) or speaker.startswith(_ZH_NOT_NAME_START) or speaker.endswith("们"):
-            return False  # 这位大叔, 我跟孩子, 孩子们: a description or a group
+            return False  # 这位大叔, 我和同事, 孩子们: a description or a group
         if lex.zh_none.match(speaker) or len(speaker) < MIN_SPEAKER_CHARS:
             return False
         return len(speaker) <= MAX_ZH_NAME_CHARS or bool(lex.zh_titles.search(speaker))
@@ -1026,7 +1026,7 @@ def _name_keys(name: str) -> set[str]:
 
 
 def _starts_word(run: str, i: int) -> bool:
-    """Whether a speech verb or a word that ends a subject starts at ``run[i]`` (刘颖认为: 认
+    """Whether a speech verb or a word that ends a subject starts at ``run[i]`` (赵敏认为: 认
     is no part of the name)."""
     lex = _lexicon()
     v = lex.zh_verbs.match(run, i)
@@ -1034,7 +1034,7 @@ def _starts_word(run: str, i: int) -> bool:
 
 
 def _speaker_names(texts: Sequence[str]) -> set[str]:
-    """People who speak anywhere in the body (``小强称，事发时……``, ``Tan Wei, a nurse …``):
+    """People who speak anywhere in the body (``小凯称，事发时……``, ``Rhea Patel, a nurse …``):
     the subjects of reporting verbs and the names that open English sentences."""
     names: set[str] = set()
     for text in texts:
@@ -1050,11 +1050,11 @@ def _speaker_names(texts: Sequence[str]) -> set[str]:
 
 
 def _chinese_names(texts: Sequence[str]) -> set[str]:
-    """Chinese names found without a speech verb: a surname and a title (``冯警官``,
-    ``吴玉华副院长``) or a surname and one or two characters before a word that ends a subject
-    (``刘学昊曾在……``) at the start of a clause; a surname and two characters after a title
+    """Chinese names found without a speech verb: a surname and a title (``周警官``,
+    ``秦晓梅副院长``) or a surname and one or two characters before a word that ends a subject
+    (``方志远曾在……``) at the start of a clause; a surname and two characters after a title
     (``局长王建国出席``); three-character strings that open with a surname and recur in the
-    body, nearly always whole and never inside one longer word (``刘佳芸``; not 健康养老's 康养老)."""
+    body, nearly always whole and never inside one longer word (``梁思远``; not 安康乐园's 康乐园)."""
     lex = _lexicon()
     names: set[str] = set()
     two: dict[str, int] = {}

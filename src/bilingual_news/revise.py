@@ -360,7 +360,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             and units[i].text[-1:] in ".。"
             and _DATE_END.search(units[i].text)
         ):
-            # An agency's picture line (``… in Hong Kong, Jan. 15, 2023.``) above its credited caption.
+            # An agency's picture line (``… in Xiamen, March 4, 2021.``) above its credited caption.
             kinds[i] = Kind.CAPTION
             reasons[i] = (*reasons[i], "dated_caption")
         elif (
@@ -780,11 +780,11 @@ def _straight(key: str) -> str:
 
 def _title_like_in(key: str, f: Features, g: Guess) -> bool:
     """Whether a unit with title key ``key`` has a title's shape: no cue, a title's length, at
-    most two sentence marks (``…推门票半价！5·19…``), no trailing comma or colon."""
+    most two sentence marks (``…景区门票八折！6·1…``), no trailing comma or colon."""
     if not key or g.kind is not None or f.teaser_of >= 0 or "link_list" in g.reasons or "chrome_cue" in g.reasons:
         return False
     if f.field_label:
-        return False  # ``部落格全站分類：休閒旅遊``: a field and its value
+        return False  # ``部落格全站分類：美食生活``: a field and its value
     if not HEADLINE_MIN_CHARS <= f.chars <= HEADLINE_MAX_CHARS or f.sentence_marks > 2:
         return False
     if f.scripts.han < HEADLINE_MIN_HAN and f.scripts.latin_words < HEADLINE_MIN_WORDS:

@@ -14,7 +14,7 @@ things fused by the scrape:
   Clinics …`` below);
 * a trailing URL after other text (``…仅供参考! http://…/18408.html``);
 * chrome a scrape appended to a line (``…返回搜狐，查看更多``, ``来源：新华网 分享到：``);
-* a reporter's credit closing a paragraph (``…。（记者 胡晓蓉）``). A photographer's credit
+* a reporter's credit closing a paragraph (``…。（记者 顾文涛）``). A photographer's credit
   (``…。（张三 摄）``, ``（新华社发 李四/图）``) is not cut: it closes a caption and belongs to it.
 
 Metadata fields run together (``来源：证券时报网作者：李在山``) stay one metadata unit.
@@ -235,7 +235,7 @@ def _chrome_tail(line: str) -> int | None:
 
 
 def _credit_tail(line: str) -> int | None:
-    """Where a reporter's credit closing a paragraph starts (``…。（记者 胡晓蓉）``), or ``None``;
+    """Where a reporter's credit closing a paragraph starts (``…。（记者 顾文涛）``), or ``None``;
     ``None`` too for a photographer's credit (``…。（张三 摄）``), which stays with its caption."""
     if not line.endswith((")", "）")):
         return None
@@ -267,7 +267,7 @@ def _label_prefix_end(line: str) -> tuple[int, int] | None:
 
 def _breadcrumb_end(line: str) -> tuple[int, int] | None:
     """Where a breadcrumb of short items ends and the title it closes with starts
-    (``首页 > 时政新闻 > 江门七旬阿婆接来电称其…``), or ``None``."""
+    (``首页 > 时政新闻 > 小区业主自发清理河道…``), or ``None``."""
     if not _CRUMB_CHARS.search(line[:MAX_CRUMB_SCAN]):
         return None
     parts = list(_CRUMB.finditer(line))

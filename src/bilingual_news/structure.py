@@ -76,8 +76,8 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 def title_key(text: str) -> str:
     """The form titles are compared in: lower case, letters, digits and Han characters only.
 
-    >>> title_key("In Taiwan, Vegetarian Meat Isn’t Trying to Fool You")
-    'intaiwanvegetarianmeatisnttryingtofoolyou'
+    >>> title_key("In Lisbon, Old Trams Aren’t Going Anywhere")
+    'inlisbonoldtramsarentgoinganywhere'
     """
     return _KEY_DROP.sub("", text.translate(_QUOTES).lower())
 
