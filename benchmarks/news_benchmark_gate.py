@@ -23,7 +23,7 @@ F1 = re.compile(r"F1 ([0-9.]+)")
 
 
 def main(argv: list[str]) -> int:
-    bench = Path(argv[0]) if argv else DEFAULT
+    bench = (Path(argv[0]) if argv else DEFAULT).resolve()
     script = bench / "score_articles.py"
     if not script.exists():
         print(f"news benchmark gate: expected {script}, found nothing", file=sys.stderr)
@@ -35,13 +35,17 @@ def main(argv: list[str]) -> int:
     }
     failed = False
     for fmt in ("html", "text"):
-        out = subprocess.run(
+        run = subprocess.run(
             [sys.executable, str(script), "--parse", "--format", fmt],
             cwd=bench,
             capture_output=True,
             text=True,
-            check=True,
-        ).stdout.strip()
+            check=False,
+        )
+        if run.returncode:
+            print(f"news benchmark gate: {fmt} run exited {run.returncode}:\n{run.stderr}", file=sys.stderr)
+            return 2
+        out = run.stdout.strip()
         print(out)
         found = F1.search(out)
         if found is None:
