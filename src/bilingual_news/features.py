@@ -95,7 +95,7 @@ PHRASE_SCAN_KEYS = 4096
 enough that the joined text of a 10 MB page is not a second copy of it."""
 
 # Patterns of literal characters only, in re, which matches them as regex does, faster.
-_SENTENCE_END = re.compile(r"[。！？!?.;；][”’\"'）)\]」』]*$")
+_SENTENCE_END = re.compile(r"(?:[。！？!?.;；]|(?<![0-9０-９])．)[”’\"'）)\]」』]*$")
 _ELLIPSIS_END = re.compile(r"(?:…+|\.{3,}|。{3,})[”’\"'）)]*$")
 _TRUNCATED = re.compile(r"(?<![….])(?:…|\.{3})[”’\"'）)]*$")
 _URL = re.compile(rf"^(?:https?://|www\.)[^{WHITE_SPACE}]+$", re.IGNORECASE)  # the same letters fold in both
@@ -231,7 +231,7 @@ _LEADING_MARKS = LazyPattern(r"^[\s(（【\[〔<《#]+")
 
 # Cheap tests in front of the patterns above: each is true wherever its pattern can match (a
 # key holds no white space but single blanks, so ``\s`` is a blank there).
-_SENTENCE_END_LAST = frozenset("。！？!?.;；”’\"'）)]」』")
+_SENTENCE_END_LAST = frozenset("。！？!?.;；．”’\"'）)]」』")
 """The characters a text that :data:`_SENTENCE_END` finds can end with."""
 _ELLIPSIS_LAST = frozenset("….。”’\"'）)")
 """The characters a text that :data:`_ELLIPSIS_END` finds can end with."""
@@ -250,6 +250,8 @@ _PHOTO_CREDIT_LAST = frozenset(")）]】")
 """The characters a text that :data:`_PHOTO_CREDIT` finds without a ``/`` ends with."""
 _RELATIVE_WORDS = re.compile("昨天|前天|刚刚|yesterday")
 """The words of :data:`_RELATIVE`, without its word boundaries."""
+_FULLWIDTH_STOP = re.compile("(?<![0-9０-９])．")
+"""A full-width full stop used as a sentence's end (after a character, not a digit)."""
 _LATIN_SENTENCE_MARK = re.compile(rf"[.!?](?=[{WHITE_SPACE}”’\"']|$)")
 """A full stop, ``!`` or ``?`` that ends a sentence: before a blank, the end or a closing quote."""
 _SEPARATOR_CHARS = re.compile(r"[|｜/>›»·•]")
@@ -527,9 +529,12 @@ def _han_before_blank(cls: str) -> bool:
 
 
 def _sentence_marks(text: str) -> int:
-    """Sentence marks: ``。！？；`` anywhere, counted with :meth:`str.count`, and the Latin ones
-    that end a sentence (:data:`_LATIN_SENTENCE_MARK`)."""
+    """Sentence marks: ``。！？；`` anywhere, counted with :meth:`str.count`, the full-width full
+    stop ``．`` that some writers end Chinese sentences with (not after a digit: ``3．5``, ``1．``),
+    and the Latin ones that end a sentence (:data:`_LATIN_SENTENCE_MARK`)."""
     marks = text.count("。") + text.count("！") + text.count("？") + text.count("；")
+    if "．" in text:
+        marks += len(_FULLWIDTH_STOP.findall(text))
     if "." in text or "!" in text or "?" in text:
         marks += len(_LATIN_SENTENCE_MARK.findall(text))
     return marks
