@@ -204,6 +204,10 @@ _COMMENT_LINE = LazyPattern(
 _SECTION_LINE_FIRST = frozenset("ml")
 """The characters a key that :data:`_SECTION_LINE` matches starts with."""
 _COMMENT_LINE_FIRST = frozenset("0123456789nocsvlr")
+_COMMENT_WORD = re.compile("comment|repl|respons|thought")
+"""A word every key that :data:`_COMMENT_LINE` matches holds (:mod:`re` finds it fast)."""
+_SECTION_HEADS = ("more ", "latest ")
+"""How every key that :data:`_SECTION_LINE` matches starts."""
 """The characters a key that :data:`_COMMENT_LINE` matches starts with."""
 _CHROME_LINE = LazyPattern(
     r"^(?:related(?: articles?| stories| story| content| coverage| reading| videos?| links?)?|see also"
@@ -218,6 +222,9 @@ _CHROME_LINE = LazyPattern(
 gallery's counter (``Image 3 of 12``, ``3 / 12``), a share or vote count (``553 shares``), a
 rating (``Rating: 4.5 (12 votes)``): keys are lower case."""
 _CHROME_LINE_FIRST = frozenset("rsaipmt0123456789")
+_RANKING_HEADS = ("most ", "trending ", "popular ", "top stories ")
+"""How the one kind of :data:`_CHROME_LINE` without a digit or a colon starts (a ranking's
+heading): every other kind holds one or the other, so a line with neither is not tried."""
 """The characters a key that :data:`_CHROME_LINE` matches starts with."""
 _FIELD_COLON = LazyPattern(r"\s*[:：]")
 _MARKUP = LazyPattern(r"<!--.*?-->|</?[a-zA-Z][^<>]{0,400}>")
@@ -465,7 +472,11 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             (key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key))) or (not sentence_end and _reading_time(key))
         )
     chrome_cue = prompt_cue = False
-    if len(key) <= METADATA_MAX_CHARS and key[:1] in _CHROME_LINE_FIRST:
+    if (
+        len(key) <= METADATA_MAX_CHARS
+        and key[:1] in _CHROME_LINE_FIRST
+        and (scripts.digits or ":" in key or key.startswith(_RANKING_HEADS))
+    ):
         chrome_cue = bool(_CHROME_LINE.match(key))
     disclaimer_cue = 0
     caption: regex.Pattern[str] | None = None
@@ -569,7 +580,7 @@ def _section_heading(key: str, heading: str | None, cues: _Cues) -> bool:
     or section (:data:`_SECTION_LINE`)."""
     if heading is not None and heading in cues.section:
         return True
-    if len(key) > SECTION_LINE_MAX_CHARS or key[:1] not in _SECTION_LINE_FIRST:
+    if len(key) > SECTION_LINE_MAX_CHARS or key[:1] not in _SECTION_LINE_FIRST or not key.startswith(_SECTION_HEADS):
         return False
     return bool(_SECTION_LINE.match(key.rstrip(".… ")))
 
@@ -579,7 +590,7 @@ def _comments_cue(key: str, heading: str | None, cues: _Cues) -> bool:
     :func:`_section_heading`), or a count of comments (:data:`_COMMENT_LINE`)."""
     if heading is not None and heading in cues.comments:
         return True
-    if len(key) > COMMENT_LINE_MAX_CHARS or key[:1] not in _COMMENT_LINE_FIRST:
+    if len(key) > COMMENT_LINE_MAX_CHARS or key[:1] not in _COMMENT_LINE_FIRST or not _COMMENT_WORD.search(key):
         return False
     return bool(_COMMENT_LINE.match(key))
 
