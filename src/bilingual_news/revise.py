@@ -789,9 +789,10 @@ def _title_like_in(key: str, f: Features, g: Guess) -> bool:
         return False
     if f.scripts.han < HEADLINE_MIN_HAN and f.scripts.latin_words < HEADLINE_MIN_WORDS:
         return False
-    if f.scripts.digits and _counted_list(key):
+    if key[-1:] in _TITLE_END_CHARS:
         return False
-    return key[-1:] not in _TITLE_END_CHARS
+    # A widget's counts: three numbers or more, among six tokens or more (five blanks).
+    return not (f.scripts.digits >= COUNTED_LIST_MIN and key.count(" ") >= 5 and _counted_list(key))
 
 
 def _counted_list(key: str) -> bool:
