@@ -362,3 +362,21 @@ def test_seed_page_headline_matches_gold() -> None:
     page = _seed()
     doc = bilingual_news.parse((page / "raw.txt").read_text(encoding="utf-8"))
     assert doc.headline == load_gold(page)["headline"]
+
+
+def _guesses(text: str) -> list[tuple[str, ...]]:
+    from bilingual_news.features import extract
+    from bilingual_news.label import label
+    from bilingual_news.normalize import normalize
+    from bilingual_news.split import split as units_of
+
+    units = units_of(normalize(text))
+    return [g.reasons for g in label(units, extract(units))]
+
+
+def test_lines_of_labels_with_counts_are_a_link_list() -> None:
+    assert _guesses("Harbour (14)\nBoats (9)\nMuseum news (6)") == [("link_list",)] * 3
+
+
+def test_a_lone_title_with_a_part_number_is_no_link_list() -> None:
+    assert _guesses("Walking the old harbour wall (2)") == [("short",)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from typing import NamedTuple
 
 from bilingual_news.features import Features
@@ -76,6 +77,13 @@ DATELINE_MIN_SHARE = 0.5
 with its date after it is mostly title."""
 
 
+COUNTED_ITEM_MAX_CHARS = 40
+"""Longest line read as a widget's item with its count (``Travel (12)``, ``2019年11月 (8)``)."""
+_COUNTED_ITEM = re.compile(r"^[^()（）\d][^()（）]{0,38}\s*[(（]\d{1,5}[)）]$")
+"""A label and its count in brackets, the whole line: a blog's category or archive list item."""
+_CLOSERS = frozenset(")）")
+
+
 class Quality(str, enum.Enum):
     """How much a unit looks like body text, before its neighbours are seen."""
 
@@ -109,7 +117,9 @@ def size(f: Features) -> float:
 
 def label(units: tuple[Unit, ...], features: tuple[Features, ...]) -> tuple[Guess, ...]:
     """Guess each unit's quality, and its kind where a cue decides."""
-    return tuple(_one(u, f) for u, f in zip(units, features, strict=True))
+    guesses = [_one(u, f) for u, f in zip(units, features, strict=True)]
+    _counted_lists(units, features, guesses)
+    return tuple(guesses)
 
 
 # The guesses a cue decides: the same for every unit it decides, so built once.
@@ -180,6 +190,24 @@ def _one(unit: Unit, f: Features) -> Guess:
     if _link_list(f, quality):
         return _LINK_LIST
     return _BY_QUALITY[quality]
+
+
+def _counted_item(unit: Unit, f: Features) -> bool:
+    """Whether a short line is a label and its count in brackets (``Travel (12)``)."""
+    return unit.text[-1:] in _CLOSERS and f.chars <= COUNTED_ITEM_MAX_CHARS and bool(_COUNTED_ITEM.match(unit.text))
+
+
+def _counted_lists(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: list[Guess]) -> None:
+    """Label the items of a widget's list of categories or archives with their counts
+    (``Travel (12)`` over ``Food (7)``) a link list: two such lines in a row or more. One alone
+    is as likely a title's part number (``…赏枫 (2)``)."""
+    hits = [
+        g is _BY_QUALITY[Quality.SHORT] and _counted_item(u, f)
+        for u, f, g in zip(units, features, guesses, strict=True)
+    ]
+    for i, hit in enumerate(hits):
+        if hit and ((i > 0 and hits[i - 1]) or (i + 1 < len(hits) and hits[i + 1])):
+            guesses[i] = _LINK_LIST
 
 
 def _link_list(f: Features, quality: Quality) -> bool:
