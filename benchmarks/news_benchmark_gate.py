@@ -11,11 +11,12 @@ benchmark is missing). CI runs it after the evaluation gates::
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+from bilingual_news.evaluate import read_floors
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = HERE.parent.parent / "shared" / "benchmarks" / "scrapinghub"
@@ -28,11 +29,7 @@ def main(argv: list[str]) -> int:
     if not script.exists():
         print(f"news benchmark gate: expected {script}, found nothing", file=sys.stderr)
         return 2
-    floors = {
-        k: v
-        for k, v in json.loads((HERE / "news_benchmark_floors.json").read_text(encoding="utf-8")).items()
-        if not k.startswith("_")
-    }
+    floors = read_floors(HERE / "news_benchmark_floors.json")
     failed = False
     for fmt in ("html", "text"):
         run = subprocess.run(

@@ -495,16 +495,20 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
     return pieces, elements
 
 
+def _class_and_id(attrs: dict[str, str | None]) -> str:
+    """An element's class words and its id, in one string (``""`` when it has neither)."""
+    names = attrs.get("class") or ""
+    ident = attrs.get("id")
+    return f"{names} {ident}" if ident else names
+
+
 def _frame(attrs: dict[str, str | None], tag: str, parent: _Frame) -> _Frame:
     """The frame of an element: its parent's, with its own tag and class words added (the
     parent's own frame when the element adds nothing, as most do)."""
     tags = parent.tags | {tag} if tag in STRUCTURE_TAGS else parent.tags
     words = parent.words
     if attrs:
-        names = attrs.get("class") or ""
-        ident = attrs.get("id")
-        if ident:
-            names = f"{names} {ident}"
+        names = _class_and_id(attrs)
         if names:
             found = _class_words(names)
             if found and not found <= words:
@@ -717,10 +721,7 @@ def element_weight(tag: str, attrs: dict[str, str | None]) -> int:
     """
     weight = _TAG_WEIGHTS.get(tag, 0)
     if attrs:
-        names = attrs.get("class") or ""
-        ident = attrs.get("id")
-        if ident:
-            names = f"{names} {ident}"
+        names = _class_and_id(attrs)
         if names:
             weight += _name_weight(names)
         prop = attrs.get("itemprop")

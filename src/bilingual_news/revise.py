@@ -41,6 +41,7 @@ import regex
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.features import CUE_SCAN_CHARS, Features
 from bilingual_news.label import Guess, Quality, size
+from bilingual_news.language import HAN_LETTER_WEIGHT
 from bilingual_news.lexicon import fold
 from bilingual_news.model import Kind
 from bilingual_news.scripts import ScriptCounts
@@ -114,9 +115,6 @@ heading quoted again."""
 LISTED_HEADING_MAX_SIZE = 60.0
 """Largest size of a body unit a table of contents can name as a heading: a question of an
 interview, not a paragraph."""
-HAN_WEIGHT = 3
-"""Latin letters one Han character weighs when a text's leading script is decided (a Chinese
-word is two characters, an English one five or six letters), as in :mod:`bilingual_news.language`."""
 MIN_LETTERS_PER_HAN = 1.0
 """Fewest Latin letters per Han character of an English title and its Chinese translation (an
 English title runs two to four letters a character; a menu word over a long Chinese title is
@@ -160,7 +158,7 @@ its text; a short menu word shown twice (a page's two menus) stands further up."
 PERMALINK_MARKS = "¶§ "
 """Marks a documentation generator puts after a heading as its permalink (Sphinx and MkDocs
 ``¶``, ``§``): not part of the title."""
-_PERMALINK_LAST = frozenset("¶§")
+_PERMALINK_LAST = frozenset(PERMALINK_MARKS.strip())
 """The marks of :data:`PERMALINK_MARKS` a key can end with (keys hold no trailing blank)."""
 TEXT_LEAD_UNITS = 3
 """Lines of a run of text lines above the body's first numbered heading that are read as its
@@ -633,9 +631,10 @@ def _translation_length(a: ScriptCounts, b: ScriptCounts) -> bool:
 
 
 def _latin_led(page: _Page, i: int) -> bool:
-    """Whether a unit's letters are mostly Latin (Han weighing :data:`HAN_WEIGHT` letters each)."""
+    """Whether a unit's letters are mostly Latin (a Han character weighing
+    :data:`~bilingual_news.language.HAN_LETTER_WEIGHT` letters, as in language identification)."""
     s = page.features[i].scripts
-    return s.latin > HAN_WEIGHT * s.han
+    return s.latin > HAN_LETTER_WEIGHT * s.han
 
 
 def _body_latin_led(page: _Page, start: int, end: int) -> bool:
@@ -645,7 +644,7 @@ def _body_latin_led(page: _Page, start: int, end: int) -> bool:
         s = page.features[i].scripts
         latin += s.latin
         han += s.han
-    return latin > HAN_WEIGHT * han
+    return latin > HAN_LETTER_WEIGHT * han
 
 
 def _listed_headings(page: _Page, start: int, end: int) -> set[int]:
