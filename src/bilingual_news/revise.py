@@ -734,7 +734,18 @@ def _before_comments(page: _Page, candidates: list[tuple[float, int, int]]) -> l
         None,
     )
     if heading is None:
-        return candidates
+        # The best stretch comes before any thread: a thread after it (a short comment under a
+        # strong-looking header) does not outweigh the article it comments on.
+        heading = next(
+            (
+                i
+                for i in range(candidates[0][2] + 1, len(guesses) - 1)
+                if "comments_cue" in guesses[i].reasons and guesses[i + 1].kind not in (Kind.NAV, Kind.FOOTER)
+            ),
+            None,
+        )
+        if heading is None:
+            return candidates
     earlier = [c for c in candidates if c[2] < heading]
     for mass, a, b in earlier:
         if mass >= MIN_ARTICLE_SCORE and _header(page, a, b) >= HEADLINE_MIN_SCORE:
