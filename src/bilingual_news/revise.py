@@ -90,6 +90,12 @@ TEXT_LINE_WEIGHT = 0.3
 """What a text line in a run adds per unit of size: less than a sentence, since link titles
 can run as long."""
 
+LIST_MIN_ITEMS = 3
+"""Items of a list after the article's text from which the list is the article's (tour dates,
+a numbered list of picks the last paragraph announces): fewer can be a related-links box."""
+LIST_MAX_FOLLOWERS = 1
+"""Units an item of such a list may carry under it before the next item (its link)."""
+
 # ------------------------------------------------------------------------------ article
 MAX_CANDIDATES = 6
 """Stretches between walls (the best-scoring first) weighed as the article."""
@@ -213,6 +219,14 @@ _TAG_OPENERS = frozenset("[【")
 """The characters a text :data:`_LEADING_TAG` matches starts with."""
 _LEADING_TAG = LazyPattern(r"^(?:\[[^\[\]]{1,12}\]|【[^【】]{1,12}】)\s*")
 _COUNT = re.compile(r"[(（]?\d+[)）]?")
+_LIST_NUMBER = LazyPattern(r"^(\d{1,3})\s?[.)、．）]\s*\S")
+"""An item of a numbered list: ``1) …``, ``2. …``, ``3、…``."""
+_LIST_DATE = LazyPattern(
+    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+    r"|\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2})"
+)
+"""An item of a dated list (a tour's dates, a schedule): a line that starts with a day."""
 """A token that is a count: ``12``, ``(12)``."""
 COUNTED_LIST_MIN = 3
 """Label-and-count pairs from which a line is a blog widget's list (``ACM 913 DP 73 面试 63``,
@@ -298,9 +312,13 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     elif region and region[0] in text_lines:
         region = _from_first_heading(page, region)
     boxes: set[int] = set()
+    items: set[int] = set()
+    end_of_text = n
     if region:
         region = _through_boxes(page, scores, region, boxes)
         region = _before_contents(page, scores, region)
+        end_of_text = region[1]
+        region = _through_list(page, region, items)
     start, end = region if region else (n, n - 1)
     found = _headline(page, start, end)
     listed = _listed_headings(page, start, end)
@@ -331,6 +349,12 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             kind, why = _before(g, f, i, headline, start)
         elif i in boxes:
             kind, why = Kind.FOOTER, "in_body_box"
+        elif i in items:
+            kind, why = (
+                (Kind.SUBHEADING, "list_heading")
+                if i == end_of_text + 1 and not _list_item(units[i].text) and units[i].text[-1:] not in ":："
+                else (Kind.PARAGRAPH, "list_after_body")
+            )
         elif i <= end:
             kind, why = (
                 (Kind.SUBHEADING, "listed_in_contents") if i in listed else _inside(g, f, units[i].text, i in runs)
@@ -603,6 +627,58 @@ def _through_boxes(page: _Page, scores: list[float], region: tuple[int, int], bo
         boxes.update(range(end + 1, gap_end))
         end = gap_end + found[1]
     return start, end
+
+
+def _through_list(page: _Page, region: tuple[int, int], items: set[int]) -> tuple[int, int]:
+    """The region carried on over a list the article ends with: a run of :data:`LIST_MIN_ITEMS`
+    items or more right after its text, numbered in order from 1 or each starting with a day
+    (a tour's dates, a schedule, the picks a last paragraph announces with a colon), each with
+    at most :data:`LIST_MAX_FOLLOWERS` unit under it (its link). A short line may head the list
+    (``Tour dates``); a wall, a section heading or a cue ends it. Its units are added to ``items``."""
+    start, end = region
+    units, guesses, n = page.units, page.guesses, len(page.units)
+    first = end + 1
+    if first < n and not _list_item(units[first].text) and _plain_short(guesses[first]):
+        first += 1  # the list's heading
+    numbered = bool(first < n and _LIST_NUMBER.match(units[first].text))
+    expected, count, carried, last, i = 1, 0, 0, end, first
+    while i < n:
+        text = units[i].text
+        if numbered:
+            m = _LIST_NUMBER.match(text)
+            if m is None or int(m.group(1)) != expected:
+                break
+            expected += 1
+        elif not _LIST_DATE.match(text):
+            break
+        if guesses[i].kind is not None and "url_only" not in guesses[i].reasons:
+            break
+        count, last, i = count + 1, i, i + 1
+        followers = 0
+        while i < n and followers < LIST_MAX_FOLLOWERS and not _list_item(units[i].text):
+            if not (_plain_short(guesses[i]) or "url_only" in guesses[i].reasons):
+                break
+            followers += 1
+            i += 1
+        if followers and (i >= n or not _list_item(units[i].text)) and carried < count - 1:
+            i -= followers  # what follows the last item is not its link, but what comes after the list
+            break
+        carried += followers > 0
+        last = i - 1
+    if count < LIST_MIN_ITEMS:
+        return region
+    items.update(range(end + 1, last + 1))
+    return start, last
+
+
+def _list_item(text: str) -> bool:
+    """Whether a line opens like an item of a numbered or a dated list."""
+    return bool(_LIST_NUMBER.match(text) or _LIST_DATE.match(text))
+
+
+def _plain_short(g: Guess) -> bool:
+    """A short unit with no cue."""
+    return g.quality is Quality.SHORT and g.kind is None and g.reasons == ("short",)
 
 
 def _title_translation(page: _Page, found: tuple[int, int, str], start: int, end: int) -> int | None:
