@@ -147,6 +147,22 @@ _CREDIT = LazyPattern(
     r"|^[(（][^()（）]{1,30}(?:(?:[对對](?:此文|本文|此报道|本报道|此報導|本報導)[亦也]?|[亦也])有所?(?:贡献|貢獻)"
     r"|[亦也]?(?:参与|參與|协助|協助)了?(?:本文|此文)?(?:采访|采写|报道|撰写|採訪|採寫|報導|撰寫))[)）]$"
 )
+_DATED_FIELD = LazyPattern(
+    r"^(?:(?:last\s+|originally\s+|first\s+)?(?:updated|published|posted|modified|edited))"
+    r"(?:\s+(?:on|at))?\s*[:：]?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\d{1,2}[:/.-]\d{1,2}|\d{4}-\d{2}-\d{2})",
+)
+"""A date field without its colon, read on a folded key (``Updated Nov 19, 6:55 AM``, ``Published
+Wed, Nov 20 2019``, ``Posted on 12/06/2014``): the word says what the date is, the date follows
+at once, with or without a year."""
+_ROLE_BYLINE = LazyPattern(
+    r"^(?:by\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*(?:,|\s[-–—|]\s)\s*"
+    r"(?:[\p{L}&.]+\s+){0,3}(?i:writer|correspondent|reporter|editor|columnist|contributor|staff)s?$"
+)
+"""A byline that gives the author's role after the name (``Dana Whitfield, AP Sports Writer``,
+``By Tom Fairley - Staff Writer``): wire services and newspapers sign so."""
 _COUNTER = LazyPattern(
     r"^(?:阅读|浏览|点击|人气|阅读数|阅读量|浏览量|浏览次数|点击数|点击量|views?|reads?)\s*[(（:：]?\s*\d[\d,.]*[万千kKmM]?\s*[)）]?$"
 )
@@ -322,7 +338,9 @@ class Features(NamedTuple):
     prompt_cue: bool
     """The unit contains a phrase that is chrome when the line is not prose (an app prompt)."""
     metadata_field: str | None
-    """The metadata field the unit starts with (``source`` for ``来源：``), if any."""
+    """The metadata field the unit starts with (``source`` for ``来源：``), if any; ``author``
+    for a byline, ``published`` for a date field written without its colon (``Updated Nov 19,
+    6:55 AM``), ``signature`` for a name with its role (``Dana Whitfield, AP Sports Writer``)."""
     metadata_fields: int
     """How many metadata fields (``来源：``, ``作者：``) stand anywhere in the unit, each after a
     blank or a bracket."""
@@ -464,6 +482,11 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
         metadata_field = _metadata_field(key, cues)
         if metadata_field is None and byline:
             metadata_field = "author"
+        if metadata_field is None and not sentence_end and _ROLE_BYLINE.match(text):
+            # Not a wall: a correspondent's signature also heads an analysis inside an article.
+            metadata_field = "signature"
+        if metadata_field is None and scripts.digits and _DATED_FIELD.match(key):
+            metadata_field = "published"
         if ":" in key or "：" in key:
             metadata_fields = len(cues.fields_anywhere.findall(key))
             field_label = bool(cues.field_inside.search(key))

@@ -574,7 +574,9 @@ def _article(page: _Page, candidates: list[tuple[float, int, int]]) -> tuple[int
         return None
     top, first, last = candidates[0]
     best, best_header = (first, last), _header(page, first, last)
-    base = best_header
+    # With no title-like line above the best stretch its header counts as 0, not -inf: a rival
+    # must still show a header by the margin, not merely any header.
+    base = max(best_header, 0.0)
     for mass, a, b in candidates[1:]:
         if mass < MIN_ARTICLE_SCORE:
             continue
