@@ -218,6 +218,9 @@ _SITE_SEPARATOR = re.compile(r"[–—\-|｜_]")
 _TAG_OPENERS = frozenset("[【")
 """The characters a text :data:`_LEADING_TAG` matches starts with."""
 _LEADING_TAG = LazyPattern(r"^(?:\[[^\[\]]{1,12}\]|【[^【】]{1,12}】)\s*")
+_MENU_WORDS = LazyPattern(r"\s*(?:\p{Lu}?[\p{Ll}.]+|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+\p{Lu}?\p{Ll}+)?\s*")
+"""One or two ordinary words (``Film``, ``Ideas``, ``U.S. news``): a menu's or a section's
+label; a short title is an acronym or a code (``RNN``, ``MIT-6.824-Lab-1``)."""
 _COUNT = re.compile(r"[(（]?\d+[)）]?")
 _LIST_NUMBER = LazyPattern(r"^(\d{1,3})\s?[.)、．）]\s*\S")
 """An item of a numbered list: ``1) …``, ``2. …``, ``3、…``."""
@@ -1013,6 +1016,8 @@ def _short_title(page: _Page, i: int, start: int) -> bool:
         return False
     if key[-1:] in _TITLE_END_CHARS or page.features[i].items > 1 or page.features[i].has_date:
         return False
+    if _MENU_WORDS.fullmatch(page.units[i].text):
+        return False  # ``Film``, ``Ideas``, ``U.S. news``: a section's name, not a post's
     return MIN_SHORT_TITLE_COPIES <= len(page.titles.get(key, ())) <= MAX_TITLE_COPIES
 
 
