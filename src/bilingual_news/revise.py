@@ -128,7 +128,12 @@ far shorter)."""
 MAX_LETTERS_PER_HAN = 6.0
 """Most Latin letters per Han character of a title and its translation."""
 HEADER_LOOKBACK = 12
-"""Units above a stretch searched for its header."""
+"""Units above a stretch searched for its header, buttons and menu words not counted."""
+MIN_BAR_BUTTONS = 3
+"""Buttons and menu words between a title and its text from which they are a share bar, not
+counted in the title's distance to the text; a lone ``Print`` or ``广告`` still counts."""
+HEADER_SCAN = 40
+"""Units above a stretch looked at in all for its header: a share bar or two, not a menu."""
 QUOTED_TITLE_BONUS = 2.0
 """What a header gains when the text's first unit repeats its title (a forum post, a social
 post that opens with its own title)."""
@@ -286,6 +291,9 @@ class _Page:
     """Where each title-like text stands (see :func:`_title_index`)."""
     text_lines: frozenset[int]
     """The units scored as lines of running text."""
+    buttons: list[int]
+    """How many buttons and menu words (:func:`_button`) stand before each unit (a prefix
+    count, one longer than the page): distances to the text do not count them."""
 
 
 def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tuple[Guess, ...]) -> Revision:
@@ -308,6 +316,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         likes=likes,
         titles=_title_index(keys, likes, _asked(keys, likes, [a for _, a, _ in candidates])),
         text_lines=text_lines,
+        buttons=list(itertools.accumulate((int(_button(g)) for g in guesses), initial=0)),
     )
     region = _article(page, _before_comments(page, candidates))
     if region and region[0] > 0 and _opens_body(page, region[0] - 1):
@@ -834,13 +843,30 @@ def _before_comments(page: _Page, candidates: list[tuple[float, int, int]]) -> l
     return candidates
 
 
+def _button(g: Guess) -> bool:
+    """Whether a unit is a button or a menu word: a bad unit with a menu, footer or chrome cue."""
+    return g.quality is Quality.BAD and (g.kind in (Kind.NAV, Kind.FOOTER) or "chrome_cue" in g.reasons)
+
+
+def _above(page: _Page, start: int) -> list[int]:
+    """The :data:`HEADER_LOOKBACK` units above ``start``, not counting buttons and menu words
+    (a share bar shown twice between a title and its text holds a dozen), in page order."""
+    out: list[int] = []
+    i = start - 1
+    while i >= 0 and len(out) < HEADER_LOOKBACK and start - i <= HEADER_SCAN:
+        if not _button(page.guesses[i]):
+            out.append(i)
+        i -= 1
+    return out[::-1]
+
+
 def _header(page: _Page, start: int, end: int) -> float:
     """How strongly the units just above ``start`` read as an article's header: the best
     headline score there, plus :data:`QUOTED_TITLE_BONUS` when the text's first unit repeats
     that title."""
     best, best_i = float("-inf"), -1
-    for i in range(max(0, start - HEADER_LOOKBACK), start):
-        if i in page.text_lines or not page.likes[i] or _shown_in_body(page, page.keys[i], start, end):
+    for i in _above(page, start):
+        if i in page.text_lines or not page.likes[i] or _again_in_body(page, page.keys[i], start, end):
             continue
         score = _headline_score(page, i, i, _copies(page, page.keys[i], i, i), start)
         if score > best:
@@ -1034,10 +1060,19 @@ def _from_first_heading(page: _Page, region: tuple[int, int]) -> tuple[int, int]
     return region
 
 
-def _shown_in_body(page: _Page, key: str, start: int, end: int) -> bool:
-    """Whether a line stands again inside the body, past its first lines: an entry of a table
-    of contents above the text (``Contents``, ``On this page``), which repeats the body's
-    subheadings. A title shows again above the body, at its top or after it, not inside."""
+def _shown_in_body(page: _Page, i: int, start: int, end: int) -> bool:
+    """Whether line ``i`` is an entry of a table of contents above the text (``Contents``, ``On
+    this page``), which repeats the body's subheadings: it stands again inside the body, past
+    its first lines, and so does the line next to it. A title shows again above the body, at its
+    top or after it; a news template may show it once more inside (over a picture), alone."""
+    return _again_in_body(page, page.keys[i], start, end) and any(
+        0 <= k < len(page.keys) and page.keys[k] and _again_in_body(page, page.keys[k], start, end)
+        for k in (i - 1, i + 1)
+    )
+
+
+def _again_in_body(page: _Page, key: str, start: int, end: int) -> bool:
+    """Whether a title key stands inside the body, past its first lines."""
     return any(start + TITLE_IN_BODY_SKIP <= i <= end for i, _ in page.titles.get(key, ()))
 
 
@@ -1058,7 +1093,7 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
             or page.units[i].text[-1:] in PERMALINK_MARKS
         ):
             continue  # inside the body, only a short line can be the title, not a numbered or linked heading
-        if _shown_in_body(page, page.keys[i], start, end):
+        if _shown_in_body(page, i, start, end):
             continue  # an entry of a table of contents
         last, key = i, page.keys[i]
         copies = len(page.titles.get(key, ())) if short else _copies(page, key, i, i)
@@ -1093,7 +1128,10 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     elif copies > MAX_TITLE_COPIES:
         score -= 2.0  # a widget's label repeated all over the page
     distance = max(0, start - last - 1)
-    score += 3.0 if distance <= 2 else 2.0 if distance <= 8 else 1.0 if distance <= 20 else 0.0
+    buttons = page.buttons[start] - page.buttons[last + 1] if last + 1 <= start else 0
+    if buttons >= MIN_BAR_BUTTONS:
+        distance -= buttons  # a share bar (shown twice) between a title and its text is not distance
+    score += _nearness(distance)
     meta = []
     for j in range(last + 1, min(len(guesses), last + 1 + 2 * METADATA_NEAR)):
         if guesses[j].kind is Kind.METADATA:
@@ -1114,6 +1152,11 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     if page.units[last].text[-1:] in PERMALINK_MARKS:
         score += 1.0  # a documentation page's heading (``Title¶``): the generator marks it a heading
     return score
+
+
+def _nearness(distance: int) -> float:
+    """What a title gains for standing ``distance`` units above the text."""
+    return 3.0 if distance <= 2 else 2.0 if distance <= 8 else 1.0 if distance <= 20 else 0.0
 
 
 def _repeats(page: _Page, key: str) -> set[int]:
