@@ -1018,6 +1018,22 @@ def _copies(page: _Page, key: str, first: int, last: int) -> int:
     return 1 + sum(1 for i, _ in page.titles.get(key, ()) if not first <= i <= last)
 
 
+def _lone_copies(page: _Page, key: str, first: int, last: int) -> int:
+    """:func:`_copies`, without the places that are the same menu shown twice (a copy with the
+    same line before it or after it as here: a site shows its menus at the top and again at the
+    bottom; a title stands alone each time)."""
+    keys, n = page.keys, len(page.keys)
+    before = keys[first - 1] if first > 0 else ""
+    after = keys[last + 1] if last + 1 < n else ""
+    return 1 + sum(
+        1
+        for a, b in page.titles.get(key, ())
+        if not first <= a <= last
+        and not (before and a > 0 and keys[a - 1] == before)
+        and not (after and b + 1 < n and keys[b + 1] == after)
+    )
+
+
 def _opens_body(page: _Page, i: int) -> bool:
     """Whether the short unit just above the body is its first section's heading: numbered like
     the headings inside it (``1. 背景``, ``2.1 …``), shown again above as a table of contents'
@@ -1096,13 +1112,14 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
         if _shown_in_body(page, i, start, end):
             continue  # an entry of a table of contents
         last, key = i, page.keys[i]
-        copies = len(page.titles.get(key, ())) if short else _copies(page, key, i, i)
-        if copies > 1 and _NUMBERED.match(page.units[i].text):
+        shown = len(page.titles.get(key, ())) if short else _copies(page, key, i, i)
+        if shown > 1 and _NUMBERED.match(page.units[i].text):
             continue  # a numbered line shown twice: a table of contents' entry and its section
+        copies = shown if short else _lone_copies(page, key, i, i)
         joined = key
         # A title broken over lines starts with a line that is not a title on its own: one
         # that shows elsewhere is a menu item of a block the page repeats.
-        for j in range(i + 1, min(n, i + MAX_TITLE_LINES) if copies == 1 else i + 1):
+        for j in range(i + 1, min(n, i + MAX_TITLE_LINES) if shown == 1 else i + 1):
             if not page.likes[j]:
                 break
             joined = _join(joined, page.keys[j])
