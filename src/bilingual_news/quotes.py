@@ -53,13 +53,14 @@ __all__ = ["find_quotes"]
 MAX_BEFORE_CHARS = 160
 """Characters read before a quote for its attribution: a news sentence is rarely longer, and
 the bound keeps the work per quote constant, so the stage stays linear in the page."""
-MAX_AFTER_CHARS = 60
+MAX_AFTER_CHARS = 100
 """Characters read after a quote for a trailing attribution (``”李女士说。``,
-``," said Li Ming, a farmer.``): the speaker follows within a short clause."""
+``," said Li Ming, a farmer.``, ``," said a person in charge of maintenance of the network.``):
+the speaker follows within one clause, a described one included."""
 MAX_VERB_GAP_CHARS = 80
 """Most characters between a speech verb and a quote it introduces later in the same sentence
 (``陈教授在讲座上说，过去三年……，“……”``); farther, the verb belongs to another clause."""
-MAX_ZH_SPEAKER_CHARS = 24
+MAX_ZH_SPEAKER_CHARS = 32
 """Longest Chinese speaker kept (a title and a name, ``江北职业技术学院园林绿化专业实习生宋雨晴``
 is 20): a longer subject is a whole clause, not a speaker."""
 MAX_ZH_NAME_CHARS = 12
@@ -76,8 +77,15 @@ start (曾先生, 于欢, 成都)."""
 MAX_ZH_CLAUSES_BACK = 3
 """Clauses read back from a speech verb with no subject of its own for the sentence's subject
 (``韩立平，在……会上表示``): the subject of a Chinese sentence comes first, a few clauses back."""
+MAX_ASIDE_CHARS = 40
+"""Longest bracketed aside skipped inside a Chinese attribution (``韦伯(Karl Weber，右二)称``):
+a name in another script and a note; longer brackets hold a clause of their own."""
 MAX_EN_SPEAKER_WORDS = 8
 """Longest English speaker kept, in words (``veteran harbour pilot and union organiser Dana Whitcombe``)."""
+MAX_EN_DESCRIPTION_WORDS = 14
+"""Longest English speaker that is a description opening with a determiner and running to the
+verb or to the end of the clause (``said a person in charge of maintenance of the monitoring
+system.``, ``one passenger on the delayed train said``): a noun with its modifiers, not a clause."""
 MAX_EN_DESCRIPTOR_WORDS = 3
 """Lower-case words after a determiner that make a speaker (``a cyclist surnamed Pan``,
 ``the firm``); more is a clause, unless one of them is a title (``a spokeswoman for the company``)."""
@@ -144,12 +152,19 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _HAN = re.compile(han_class())
 _LETTER = regex.compile(r"\p{L}")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
+_CODE_CHARS = re.compile(r"[/\\{}\[\]()<>=;|#$%^*+~_\"@]")
+"""Characters of code and markup, never of a speaker (``{ retries``, ``//img.host``, ``MAX_RETRY``)."""
+_CONTRACTION = re.compile(r"^[A-Za-z]+['’](?:s|t|ll|re|ve|d|m)?$")
+"""One word with an apostrophe at its end (``Let’s``, ``KEY'``): a contraction, not a name."""
 
 # Chinese clauses and subjects
 _ZH_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
 _ZH_CLAUSE_END = re.compile(r"[，,。！？!?；;：:\n“”「」]")
 _ZH_PARENS = LazyPattern(r"[（(][^（）()]{0,12}[）)]")
 """A short aside in brackets (``店员小芹（化名）``), dropped from a speaker."""
+_ZH_ASIDE = LazyPattern(rf"[（(][^（）()\n]{{1,{MAX_ASIDE_CHARS}}}[）)]")
+"""An aside in brackets, even with a comma inside (``韦伯(Karl Weber，右二)称``): blanked
+before a Chinese subject is read, so that its comma ends no clause."""
 _ZH_DATE = regex.compile(r"(?:\d{1,4}\s*[年月日号]\s*)+|(?:[上下]午|晚上|早上|当晚|当日|凌晨)")
 _ZH_ADVERB_DI = LazyPattern(r"\p{Han}{2}[地得]$")
 """An adverb in 地 (or a complement in 得) between a speaker and the verb (``郭师傅感慨地说``,
@@ -163,6 +178,9 @@ _ZH_CITE = LazyPattern(r"(?:引用|援引|引述)(?P<who>[^，,。！？!?“”
 """``引用X的话说``: the words are X's, not the citing paper's."""
 _ZH_REPORTING_GAP = LazyPattern(r"[道到]?\s*[，,：:“\"「]")
 """After a Chinese verb that reports speech: a comma, colon or quote mark (``小凯称，……``)."""
+_ZH_INTRO_GAP = LazyPattern(r"[道到过了]*(?:的)?(?:那样|一样|那般)?\s*$")
+"""Between a Chinese verb and the comma or colon that ends a paragraph introducing the quote of
+the next (``鲁迅说过的那样，``, ``她回忆道：``)."""
 _ZH_GAP_ADJACENT = LazyPattern(r"^[道到着了]?\s*[：:，,]?\s*[—–-]*\s*$")
 """Between a Chinese verb and the quote it introduces (``说：“``, ``表示，“``, ``喊出——“``)."""
 _ZH_NOT_NAME_START = (
@@ -185,6 +203,14 @@ _EN_GAP_ADJACENT = LazyPattern(r"^(?:\s+(?:\w+ly|also|again|then))?\s*(?:,|:|\s+
 """Between an English verb and the quote it introduces (``said, "``, ``told reporters: "``)."""
 _EN_THAT = LazyPattern(r"^\s+that\b|^.{0,60}?,\s*$", regex.DOTALL)
 """Reported speech after an English verb: ``adds that …`` or a short clause ending in a comma."""
+_EN_CLAUSE = LazyPattern(r"^\s+[^.!?;:]*$")
+"""A reported clause with no sentence end before the quote, after a verb of :data:`_EN_SAY`
+(``said the new line would be "twice as fast"``)."""
+_EN_SAY = frozenset(
+    {"say", "says", "said", "claim", "claims", "claimed", "insist", "insists", "insisted", "argue", "argues", "argued"}
+)
+"""English verbs that take a reported clause without ``that``; other speech verbs (``continue``,
+``note``, ``add``) take one only with ``that`` or a comma."""
 _EN_ACCORDING_BEFORE = LazyPattern(r"(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80}?)\s*,\s*$")
 _EN_ACCORDING_AFTER = LazyPattern(r"^\s*,?\s*(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80})")
 _EN_APPOSITIVE = LazyPattern(r"(?:^|(?<=[.!?]\s))(?P<n>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3}),\s+(?=\p{Ll})")
@@ -252,8 +278,12 @@ class _Lexicon:
     en_titles: frozenset[str]
     pronouns_one: frozenset[str]
     pronouns_many: frozenset[str]
+    described: frozenset[str]
+    """Nouns that, after ``the``, describe a source rather than point back (``the person``)."""
     zh_lead: regex.Pattern[str]
     zh_stop: re.Pattern[str]
+    zh_act: re.Pattern[str]
+    """Verbs of action that end a subject, except inside a modifier that ends in 的."""
     zh_none: re.Pattern[str]
     term_before: regex.Pattern[str]
     """A term word (所谓, so-called) close before a quote."""
@@ -332,8 +362,10 @@ def _lexicon() -> _Lexicon:
         en_titles=frozenset(w.lower() for tag, w in titles if tag == "en"),
         pronouns_one=frozenset(w.lower() for tag, w in pronouns if tag == "one"),
         pronouns_many=frozenset(w.lower() for tag, w in pronouns if tag == "many"),
+        described=frozenset(w.lower() for tag, w in pronouns if tag == "noun"),
         zh_lead=regex.compile(rf"^(?:(?:{words('lead')}|{_ZH_DATE.pattern})[，,\s]*)+"),
         zh_stop=re.compile(trie("stop")),
+        zh_act=re.compile(trie("act")),
         zh_none=re.compile(trie("none")),
         term_before=regex.compile(rf"(?:{words('term')})[^，。,.!?！？“”\"]{{0,8}}$", regex.IGNORECASE),
         zh_surnames=frozenset(surnames),
@@ -555,6 +587,8 @@ def _verbs_en(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = (
         s, e = m.start(), m.end()
         if (s and text[s - 1] in "'’-") or (e < len(text) and text[e] == "-") or _inside(s, masked):
             continue  # Xi's, well-said: part of a longer word
+        if e - s > 1 and m.group().isupper():
+            continue  # EXPLAIN SELECT ...: code or a shouted heading, not a report
         nxt = _EN_NEXT_WORD.match(text, e, hi) if word in lex.en_verb_heads else None
         if nxt and f"{word} {nxt.group('w').lower()}" in lex.en_verbs:
             out.append(_Verb(start=s, end=nxt.end(), word=text[s : nxt.end()]))
@@ -566,12 +600,19 @@ def _verbs_en(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = (
 def _zh_subject(text: str) -> str | None:
     """The speaker of a Chinese speech verb: the subject of the clauses before it (``text``),
     the verb's own clause first, then up to :data:`MAX_ZH_CLAUSES_BACK` clauses back."""
-    clauses = _ZH_CLAUSE_SPLIT.split(text)
+    clauses = _ZH_CLAUSE_SPLIT.split(_blank_asides(text))
     for clause in reversed(clauses[-MAX_ZH_CLAUSES_BACK:]):
         subject = _zh_clause_subject(clause)
         if subject:
             return subject
     return None
+
+
+def _blank_asides(text: str) -> str:
+    """``text`` with its bracketed asides blanked, offsets kept."""
+    if "(" not in text and "（" not in text:
+        return text
+    return _ZH_ASIDE.sub(lambda m: " " * len(m.group()), text)
 
 
 def _zh_clause_subject(clause: str) -> str | None:
@@ -581,14 +622,16 @@ def _zh_clause_subject(clause: str) -> str | None:
     c = _ZH_PARENS.sub("", clause).translate(_NO_QUOTES).strip(_STRIP_CHARS)
     c = c.removeprefix("据")  # 据X介绍
     c = _strip_trailing_verbs(lex.zh_lead.sub("", c).strip(_STRIP_CHARS))
-    if not c or lex.zh_stop.match(c) or lex.zh_none.match(c):
-        return None  # the clause opens with a preposition, adverb or conjunction: no subject here
+    if not c or lex.zh_stop.match(c) or lex.zh_act.match(c) or lex.zh_none.match(c):
+        return None  # the clause opens with a preposition, adverb, verb or conjunction: no subject here
     pronoun = _ZH_PRONOUN_START.match(c)
     if pronoun:
         return pronoun.group()  # 他还和……: the pronoun is the subject
     cut = len(c)
-    for pattern in (lex.zh_stop, _ZH_DATE):
-        s = pattern.search(c, MIN_ZH_STOP_INDEX)
+    # an action verb inside a modifier (带领……的郑晓岚) does not end the subject
+    act_from = max(MIN_ZH_STOP_INDEX, c.rfind("的") + 1)
+    for pattern, lo in ((lex.zh_stop, MIN_ZH_STOP_INDEX), (_ZH_DATE, MIN_ZH_STOP_INDEX), (lex.zh_act, act_from)):
+        s = pattern.search(c, lo)
         if s and s.start() < cut:
             cut = s.start()
     verb = next(iter(_verbs_zh(c, MIN_ZH_STOP_INDEX, cut)), None)
@@ -604,7 +647,9 @@ def _zh_clause_subject(clause: str) -> str | None:
     c = c.strip(_STRIP_CHARS)
     if (len(c) < MIN_SPEAKER_CHARS and c not in ("他", "她")) or len(c) > MAX_ZH_SPEAKER_CHARS:
         return None
-    return c if _LETTER.search(c) else None
+    if not _LETTER.search(c) or (c.isascii() and c.islower()):
+        return None  # no letter, or a lower-case Latin word (code: value: "……")
+    return c
 
 
 def _strip_trailing_verbs(c: str) -> str:
@@ -638,6 +683,9 @@ def _en_np_before(text: str) -> str | None:
         return last
     if last.lower() == "who" and len(toks) >= 2 and toks[-2] == ",":
         return _en_np_before(" ".join(toks[:-2]))
+    described = _en_described(toks)
+    if described:
+        return described
     np: list[str] = []
     for tok in reversed(toks):
         low = tok.lower()
@@ -660,6 +708,21 @@ def _en_np_before(text: str) -> str | None:
     return None
 
 
+def _en_described(toks: list[str]) -> str | None:
+    """The clause ``toks`` ends with, when it is a description opening with a determiner and a
+    common noun (``Another engineer familiar with the design``, ``the person close to the talks``):
+    the subject of the verb after it, modifiers and all."""
+    k = len(toks)
+    while k > 0 and toks[k - 1][:1].isalnum():
+        k -= 1
+    clause = toks[k:]
+    if not 2 <= len(clause) <= MAX_EN_DESCRIPTION_WORDS or clause[0].lower() not in _EN_DETERMINERS:
+        return None
+    if _is_cap(clause[1]) or not clause[1][:1].isalpha():
+        return None  # The Foreign Ministry ...: a name, read as one
+    return " ".join(clause)
+
+
 def _en_np_after(text: str) -> str | None:
     """The English speaker that opens ``text`` and runs to the next punctuation (after a verb:
     ``said a cyclist surnamed Pan, who …``)."""
@@ -670,9 +733,11 @@ def _en_np_after(text: str) -> str | None:
         if not tok[:1].isalnum():
             break
         toks.append(tok)
-    if not toks or len(toks) > MAX_EN_SPEAKER_WORDS or toks[0].lower() in _EN_BAD_START:
+    if not toks or toks[0].lower() in _EN_BAD_START:
         return None
     first = toks[0].lower()
+    if len(toks) > (MAX_EN_DESCRIPTION_WORDS if first in _EN_DETERMINERS else MAX_EN_SPEAKER_WORDS):
+        return None
     if len(toks) == 1 and (first in lex.pronouns_one or first in lex.pronouns_many):
         return toks[0]
     if any(_is_cap(t) for t in toks) or first in _EN_DETERMINERS or first in lex.en_titles:
@@ -686,19 +751,19 @@ def _en_np_forward(words: list[str]) -> str | None:
     lex = _lexicon()
     while words and words[-1].lower() in _EN_SKIP:
         words = words[:-1]
-    if not words or len(words) > MAX_EN_SPEAKER_WORDS or not all(w[:1].isalnum() for w in words):
+    if not words or not all(w[:1].isalnum() for w in words):
         return None
     first = words[0].lower()
+    if len(words) > (MAX_EN_DESCRIPTION_WORDS if first in _EN_DETERMINERS else MAX_EN_SPEAKER_WORDS):
+        return None
     if len(words) == 1 and (first in lex.pronouns_one or first in lex.pronouns_many):
         return words[0]
     if first in _EN_BAD_START:
         return None
     if _is_cap(words[-1]) and words[-1].lower() not in _EN_NOT_NAMES:
         return " ".join(words)
-    if first in _EN_DETERMINERS and (
-        len(words) <= MAX_EN_DESCRIPTOR_WORDS + 1 or any(w.lower() in lex.en_titles for w in words)
-    ):
-        return " ".join(words)  # a vendor, a spokeswoman for the company
+    if first in _EN_DETERMINERS and not _is_cap(words[1] if len(words) > 1 else "X"):
+        return " ".join(words)  # a vendor, a spokeswoman for the company, one passenger on the train
     return None
 
 
@@ -734,7 +799,8 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
             # Chinese, one set inside the reported clause; in English, one after "said that")
             if is_zh and not (tail.endswith(("，", ",", "：", ":", "—", "、")) or _HAN.match(tail[-1])):
                 continue
-            if not is_zh and not (tail.endswith((",", ":")) or _EN_THAT.match(gap)):
+            clause = v.word.lower() in _EN_SAY and _EN_CLAUSE.match(gap)
+            if not is_zh and not (tail.endswith((",", ":")) or _EN_THAT.match(gap) or clause):
                 continue
         how = "before" if adjacent else "governed"
         if cite is not None and cite.end() <= v.start:
@@ -789,7 +855,7 @@ def _after_en(ctx: str, off: int) -> _Said:
             return _Said(speaker=who, verb=verbs[0].word, how="after", at=off + ctx.find(who, verbs[0].end))
     words: list[str] = []
     for tok in _EN_TOKEN.findall(ctx):
-        if not tok[:1].isalnum() or len(words) > MAX_EN_SPEAKER_WORDS + 2:
+        if not tok[:1].isalnum() or len(words) > MAX_EN_DESCRIPTION_WORDS:
             break
         if tok.lower() in lex.en_verbs and words:
             who = _en_np_forward(words)
@@ -805,6 +871,7 @@ def _after_zh(ctx: str, hi: int) -> _Said:
     (``李女士说``, ``导演林若溪介绍说``); the second, when the first holds no verb
     (``放下手中的茶杯，郑秋云开始向记者回忆``)."""
     off = hi - len(ctx)
+    ctx = _blank_asides(ctx)
     pos = 0
     for _ in range(2):
         cm = _ZH_CLAUSE_END.search(ctx, pos)
@@ -953,8 +1020,11 @@ def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int,
     opens_clause = starts or not pre or pre in "，,：:"
     before = _before(text, q, masked)
     after = _after(text, q, limit)
-    if not (opens_clause or sentence or after.verb == "according to"):
-        after = _Said()  # 对“双减”，老周也想说: the name after a quoted word is not its speaker
+    postposed = after.verb is not None and not _HAN.search(after.verb) and _next_char(text, q.close) in ",，"
+    if not (opens_clause or sentence or after.verb == "according to" or postposed):
+        # 对“双减”，老周也想说: the name after a quoted word is not its speaker; but an English
+        # attribution after the comma that ends the clause is (was "not final", a spokesman said.)
+        after = _Said()
     # a verb right next to the quote (before it, then after it) wins over one earlier in the
     # sentence; so does a speaker whose colon opens a quote that ends its sentence
     # (X告诉记者：“……。”Y表示，: the verb after the quote opens Y's own sentence)
@@ -981,18 +1051,36 @@ def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int,
 
 # ------------------------------------------------------------------------------ 5. settle
 def _is_anaphor(speaker: str) -> bool:
-    """Whether the speaker points back to someone named before (``he``, ``她``, ``the 32-year-old``)."""
-    if speaker.lower() in _lexicon().pronouns_one:
+    """Whether the speaker points back to someone named before (``he``, ``她``, ``the 32-year-old``);
+    a description of a source (``the person``, ``the person close to the talks``) stands for
+    itself and is kept as written."""
+    lex = _lexicon()
+    if speaker.lower() in lex.pronouns_one:
         return True
     words = speaker.split()
-    return len(words) >= 2 and words[0].lower() == "the" and not any(_is_cap(w) for w in words[1:])
+    return (
+        len(words) == 2
+        and words[0].lower() == "the"
+        and not _is_cap(words[1])
+        and words[1].lower() not in lex.described
+    )
+
+
+def _plausible(speaker: str | None) -> str | None:
+    """The speaker, unless it cannot be one: code (``{ retries``, ``//img.host``, ``KEY'``), a
+    contraction (``Let’s``)."""
+    if speaker is None:
+        return None
+    if _CODE_CHARS.search(speaker) or _CONTRACTION.match(speaker):
+        return None
+    return speaker
 
 
 def _is_name(speaker: str) -> bool:
     """Whether a speaker names a person or body that a later pronoun may stand for."""
     lex = _lexicon()
     low = speaker.lower()
-    if low in lex.pronouns_one or low in lex.pronouns_many or _is_anaphor(speaker):
+    if low in lex.pronouns_one or low in lex.pronouns_many or _is_anaphor(speaker) or _plausible(speaker) is None:
         return False
     if _HAN.search(speaker):
         if not _ZH_NAME_CHARS.match(speaker) or speaker.startswith(_ZH_NOT_NAME_START) or speaker.endswith("们"):
@@ -1197,6 +1285,45 @@ def _next_speaker(text: str) -> str | None:
     return _en_np_after(m.group("en")) if m.group("en") else _zh_clause_subject(m.group("zh"))
 
 
+def _is_han_text(text: str) -> bool:
+    """Whether most letters of ``text`` are Han characters."""
+    han = len(_HAN.findall(text))
+    return han * 2 > len(_LETTER.findall(text))
+
+
+def _introduced(page: _Page, k: int, quoted: str) -> tuple[str, str | None] | None:
+    """The speaker and verb of a whole-paragraph quote that the paragraph before introduces
+    with a speech verb or a colon at its end (``And as Ada Byron wrote,`` / ``就像鲁迅说过的那样，``
+    / ``附近居民纷纷留言：``). On a bilingual page the introduction in the quote's language may
+    stand one paragraph further back, behind its translation."""
+    j = k - 1
+    if j >= 1 and _is_han_text(page.text(j)) != _is_han_text(quoted):
+        j -= 1  # the paragraph before is the translation of the introduction
+    text = page.text(j).rstrip(_BLANKS)
+    if not text.endswith(("：", ":", "，", ",")):
+        return None
+    end = len(text) - 1
+    start = _sentence_start(text, max(0, end - MAX_BEFORE_CHARS), end)
+    verbs = sorted(_verbs_zh(text, start, end) + _verbs_en(text, start, end), key=lambda v: v.start)
+    who: str | None = None
+    verb: str | None = None
+    if verbs:
+        v = verbs[-1]
+        if _HAN.match(v.word):
+            if _ZH_INTRO_GAP.match(text, v.end, end):
+                who, verb = _zh_subject(text[start : v.start]), v.word
+        elif _EN_GAP_ADJACENT.match(text[v.end : end]):
+            who, verb = _en_np_before(text[start : v.start]) or _en_np_after(text[v.end : end]), v.word
+    elif text.endswith(("：", ":")):
+        tail = text[start:end]
+        who = _zh_subject(tail) if _HAN.search(tail) else _en_np_before(tail)
+        if who is not None and not _HAN.search(who) and not _is_name(who):
+            who = None  # The sign read: names nobody
+    if who is None or _is_anaphor(who) or who.lower() in _lexicon().pronouns_many:
+        return None
+    return who, verb
+
+
 def _mentions_pronoun(text: str, pronoun: str) -> bool:
     """Whether ``text`` speaks of someone with ``pronoun`` (so a pronoun chain goes on through it)."""
     if _HAN.search(pronoun):
@@ -1218,6 +1345,10 @@ def _settle(d: _Decided, previous: tuple[_Decided, str | None] | None, page: _Pa
     speaker, verb = d.said.speaker, d.said.verb
     if speaker is not None and not _is_anaphor(speaker):
         return speaker, verb
+    if speaker is None and d.whole:
+        intro = _introduced(page, k, q.text)
+        if intro is not None:
+            return intro  # And as Ada Byron wrote, / “……”
     before, before_speaker = previous if previous else (None, None)
     if speaker is None and before is not None and before_speaker:
         same_block = before.found.block == q.block and q.open - before.found.close <= INTERRUPT_GAP_CHARS
@@ -1280,6 +1411,8 @@ def find_quotes(blocks: tuple[Block, ...], norm: Normalized) -> tuple[Quote, ...
     previous: tuple[_Decided, str | None] | None = None
     for d in decided:
         speaker, verb = _settle(d, previous, page)
+        if _plausible(speaker) is None:
+            speaker, verb = None, None
         out.append(_quote(blocks[d.found.block], norm, d.found, speaker, verb))
         previous = (d, speaker)
     return tuple(out)
