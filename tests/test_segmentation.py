@@ -380,3 +380,15 @@ def test_lines_of_labels_with_counts_are_a_link_list() -> None:
 
 def test_a_lone_title_with_a_part_number_is_no_link_list() -> None:
     assert _guesses("Walking the old harbour wall (2)") == [("short",)]
+
+
+def test_an_account_handle_shown_twice_is_no_title() -> None:
+    # A social post under its account's name and handle, the handle shown again in a sidebar:
+    # a handle alone on its line is never a title, however often the page shows it.
+    page = (
+        "Log in\nSign up\nHarbour Rowing Club\n@harbourrowing\n"
+        "Our eight won the spring regatta on Saturday by less than a second, after catching the "
+        "university crew in the last two hundred metres. Thank you to everyone who cheered!\n"
+        "10:00 AM · Mar 5, 2024\nWho can reply?\nRelevant people\nHarbour Rowing Club\n@harbourrowing\n"
+    )
+    assert bilingual_news.parse(page).headline is None

@@ -226,6 +226,8 @@ _LEADING_TAG = LazyPattern(r"^(?:\[[^\[\]]{1,12}\]|【[^【】]{1,12}】)\s*")
 _MENU_WORDS = LazyPattern(r"\s*(?:\p{Lu}?[\p{Ll}.]+|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+\p{Lu}?\p{Ll}+)?\s*")
 """One or two ordinary words (``Film``, ``Ideas``, ``U.S. news``): a menu's or a section's
 label; a short title is an acronym or a code (``RNN``, ``MIT-6.824-Lab-1``)."""
+_HANDLE = LazyPattern(r"@[\w.]{2,30}")
+"""A social account's handle alone on its line."""
 _COUNT = re.compile(r"[(（]?\d+[)）]?")
 _LIST_NUMBER = LazyPattern(r"^(\d{1,3})\s?[.)、．）]\s*\S")
 """An item of a numbered list: ``1) …``, ``2. …``, ``3、…``."""
@@ -902,6 +904,8 @@ def _title_like_in(key: str, f: Features, g: Guess) -> bool:
         return False
     if f.field_label:
         return False  # ``部落格全站分類：美食生活``: a field and its value
+    if key[:1] == "@" and _HANDLE.fullmatch(key):
+        return False  # ``@newsroom``: an account's handle, shown over each of its posts
     if not HEADLINE_MIN_CHARS <= f.chars <= HEADLINE_MAX_CHARS or f.sentence_marks > 2:
         return False
     if f.scripts.han < HEADLINE_MIN_HAN and f.scripts.latin_words < HEADLINE_MIN_WORDS:
@@ -1055,6 +1059,8 @@ def _short_title(page: _Page, i: int, start: int) -> bool:
     g = page.guesses[i]
     key = page.keys[i]
     if g.kind is not None or g.quality is not Quality.SHORT or not key or not 0 < start - i <= SHORT_TITLE_NEAR:
+        return False
+    if key[:1] == "@" and _HANDLE.fullmatch(key):
         return False
     if key[-1:] in _TITLE_END_CHARS or page.features[i].items > 1 or page.features[i].has_date:
         return False
