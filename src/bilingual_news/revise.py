@@ -66,6 +66,8 @@ one article (a news story, a forum's first post) and open the next."""
 WALL_FIELDS = frozenset({"source", "author", "editor", "original_title"})
 """Metadata fields whose line is a wall: they head or close an article. A lone ``时间：`` or
 ``阅读 539`` can be a line of an event listing or a counter inside one."""
+TWIN_NEAR = 10
+"""Units within which a paragraph shown again is its twin (a gallery's caption, twice)."""
 NEAR_GOOD_WEIGHT = 0.6
 """A short sentence counts a little less than its size: it may be a caption or a comment."""
 UNIT_SCORE_CAP = 800.0
@@ -303,7 +305,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     n = len(units)
     if n == 0:
         return Revision(kinds=(), reasons=(), headline=None, region=None)
-    scores, text_lines, runs = _scores(features, guesses)
+    scores, text_lines, runs, twins = _scores(features, guesses)
     keys = [
         _unit_title_key(u.text, f) if f.chars <= HEADLINE_MAX_CHARS else ""
         for u, f in zip(units, features, strict=True)
@@ -359,6 +361,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             kind, why = Kind.HEADLINE, "headline_translation"
         elif i in repeats:
             kind, why = Kind.HEADLINE, "headline_repeat"
+        elif i in twins and g.kind is None and start - HEAD_WINDOW <= i <= end:
+            kind, why = Kind.CAPTION, "shown_twice"
         elif i < start:
             kind, why = _before(g, f, i, headline, start)
         elif i in boxes:
@@ -428,11 +432,22 @@ def _rival(candidates: list[tuple[float, int, int]], region: tuple[int, int] | N
 # ----------------------------------------------------------------------------- the scores
 def _scores(
     features: tuple[Features, ...], guesses: tuple[Guess, ...]
-) -> tuple[list[float], frozenset[int], frozenset[int]]:
-    """Every unit's body score, the units scored as lines of running text, and the short units
-    of their runs (linear passes)."""
+) -> tuple[list[float], frozenset[int], frozenset[int], frozenset[int]]:
+    """Every unit's body score, the units scored as lines of running text, the short units of
+    their runs, and the paragraphs shown twice a few units apart (a gallery's captions)."""
     scores = [_base_score(f, g) for f, g in zip(features, guesses, strict=True)]
     n = len(scores)
+    twins: set[int] = set()
+    for i in range(n):
+        if guesses[i].quality is Quality.GOOD and any(
+            features[k].chars == features[i].chars and features[k].key == features[i].key
+            for k in range(max(0, i - TWIN_NEAR), min(n, i + TWIN_NEAR + 1))
+            if k != i
+        ):
+            # A long paragraph shown twice a few units apart is a gallery's caption (its thumbnail's
+            # and its slide's), not the article's text, which never repeats itself so.
+            scores[i] = -SHORT_COST
+            twins.add(i)
     for i in range(1, n - 1):
         # A date alone on its line between two paragraphs heads an entry of a timeline or a
         # diary; it is not the dateline of a new article.
@@ -460,7 +475,7 @@ def _scores(
             scores[i] = -BRIDGE_COST
         if g.quality is not Quality.SHORT and g.kind is not Kind.CAPTION:
             seen = g.quality in _BODY_LIKE
-    return scores, text_lines, runs
+    return scores, text_lines, runs, frozenset(twins)
 
 
 def _base_score(f: Features, g: Guess) -> float:
