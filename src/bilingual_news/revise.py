@@ -331,6 +331,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     items: set[int] = set()
     end_of_text = n
     if region:
+        region = _back_through_box(page, candidates, region, boxes)
         region = _through_boxes(page, scores, region, boxes)
         region = _before_contents(page, scores, region)
         end_of_text = region[1]
@@ -658,6 +659,36 @@ def _through_boxes(page: _Page, scores: list[float], region: tuple[int, int], bo
         boxes.update(range(end + 1, gap_end))
         end = gap_end + found[1]
     return start, end
+
+
+def _back_through_box(
+    page: _Page, candidates: list[tuple[float, int, int]], region: tuple[int, int], boxes: set[int]
+) -> tuple[int, int]:
+    """The region carried back over a box that cut the article's first paragraphs off from the
+    rest (``More from UK`` and a few link titles, set after the lead): when the stretch just
+    above the box has an article's mass and a stronger header than the region's, it is the
+    article's start. The box is at most :data:`MAX_BOX_UNITS` units of link titles and
+    headings, no text, no metadata that closes an article, no comment section; its units are
+    added to ``boxes``."""
+    start, end = region
+    guesses = page.guesses
+    for mass, a, b in candidates:
+        gap = range(b + 1, start)
+        if not 0 < len(gap) <= MAX_BOX_UNITS or mass < MIN_ARTICLE_SCORE:
+            continue
+        for k in gap:
+            g = guesses[k]
+            if g.quality in _BODY_LIKE or "comments_cue" in g.reasons:
+                return region
+            if g.kind is Kind.METADATA and _closes_article(page.features[k], g):
+                return region
+        if not any(guesses[k].quality is Quality.SHORT and guesses[k].kind is None for k in gap):
+            return region
+        if _header(page, a, b) <= _header(page, start, end):
+            return region
+        boxes.update(gap)
+        return a, end
+    return region
 
 
 def _through_list(page: _Page, region: tuple[int, int], items: set[int]) -> tuple[int, int]:
