@@ -33,9 +33,10 @@ MATCH_F1 = 0.8
 """Token F1 from which a headline matches a page's title markup: a site suffix (``| Site``) or a
 kicker costs a title of ten words less than that."""
 _WORD = re.compile(r"\w+")
+_CONTENT = r"""content=(?:"([^"]*)"|'([^']*)')"""
 _OG_TITLE = (
-    re.compile(r"""<meta[^>]+property=["']og:title["'][^>]*content=(["'])(.+?)\1""", re.IGNORECASE),
-    re.compile(r"""<meta[^>]+content=(["'])(.+?)\1[^>]*property=["']og:title""", re.IGNORECASE),
+    re.compile(r"""<meta[^>]+property=["']og:title["'][^>]*""" + _CONTENT, re.IGNORECASE),
+    re.compile(r"""<meta[^>]+""" + _CONTENT + r"""[^>]*property=["']og:title""", re.IGNORECASE),
 )
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
@@ -47,7 +48,7 @@ def titles(page: str) -> list[str]:
     for pattern in _OG_TITLE:
         found = pattern.search(page)
         if found:
-            out.append(html.unescape(found.group(2)).strip())
+            out.append(html.unescape(found.group(1) or found.group(2) or "").strip())
             break
     h1 = _H1.search(page)
     if h1:
