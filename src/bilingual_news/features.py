@@ -163,6 +163,9 @@ _ROLE_BYLINE = LazyPattern(
 )
 """A byline that gives the author's role after the name (``Dana Whitfield, AP Sports Writer``,
 ``By Tom Fairley - Staff Writer``): wire services and newspapers sign so."""
+_FOLLOW = LazyPattern(r"(?i:follow)(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|on|us))+\s*:?\s*$")
+"""A follow button: ``Follow`` and a brand's capitalised name (``Follow CNN Business``,
+``Follow Harbour News on``); ``Follow the money`` is a title."""
 _COUNTER = LazyPattern(
     r"^(?:阅读|浏览|点击|人气|阅读数|阅读量|浏览量|浏览次数|点击数|点击量|views?|reads?)\s*[(（:：]?\s*\d[\d,.]*[万千kKmM]?\s*[)）]?$"
 )
@@ -511,6 +514,8 @@ def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -
             prompt_cue = bool(cues.prompt.search(key))
         disclaimer_cue = len(cues.disclaimer.findall(key))
         caption = cues.caption
+    if key.startswith("follow ") and len(key) <= CHROME_MAX_CHARS:
+        prompt_cue = prompt_cue or bool(_FOLLOW.match(text))
     heading = _section_key(key) if len(key) <= SECTION_MAX_CHARS else None
     comments_cue = _comments_cue(key, heading, cues)
     section_cue = comments_cue or _section_heading(key, heading, cues)
