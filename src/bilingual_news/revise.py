@@ -159,6 +159,9 @@ HEADLINE_MIN_SCORE = 3.0
 METADATA_NEAR = 3
 """Units after a title within which a metadata line marks it as the article's title (twice as
 far still counts, for less: a share bar or a teaser may stand between)."""
+THIRD_COPY_BONUS = 2.5
+"""What a title-like line shown three times gains, where one shown twice gains 3: a third copy
+is as often a news ticker's or a sidebar widget's line as a title's."""
 MAX_TITLE_COPIES = 3
 """Most times a title shows on its page (heading, page title, breadcrumb, share line): a line
 repeated more often is a widget's label."""
@@ -1191,7 +1194,7 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     guesses = page.guesses
     score = 0.0
     if 1 < copies <= MAX_TITLE_COPIES:
-        score += 3.0
+        score += 3.0 if copies == 2 else THIRD_COPY_BONUS
         if i == 0:
             score += 2.0  # the page's first line, shown again below: the title bar
     elif copies > MAX_TITLE_COPIES:
