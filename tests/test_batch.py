@@ -142,7 +142,7 @@ def _folder(tmp_path: Path) -> Path:
     (folder / "a.txt").write_text(_page(1), encoding="utf-8")
     (folder / "sub" / "b.txt").write_text(_page(2), encoding="utf-8")
     (folder / "sub" / "c.txt").write_text(_page(3), encoding="utf-8")
-    (folder / "notes.md").write_text("not matched by the glob", encoding="utf-8")
+    (folder / "notes.csv").write_text("not matched by the glob", encoding="utf-8")
     return folder
 
 
@@ -177,8 +177,8 @@ def test_batch_counts_failures_in_the_summary(tmp_path: Path, capsys: pytest.Cap
 
 def test_batch_glob_picks_the_files_of_a_folder(tmp_path: Path) -> None:
     folder, out = _folder(tmp_path), tmp_path / "out.jsonl"
-    assert main(["batch", str(folder), "--glob", "*.md", "-o", str(out)]) == 0
-    assert [r["id"] for r in _lines(out)] == [str(folder / "notes.md")]
+    assert main(["batch", str(folder), "--glob", "*.csv", "-o", str(out)]) == 0
+    assert [r["id"] for r in _lines(out)] == [str(folder / "notes.csv")]
 
 
 def test_batch_reads_jsonl_records(tmp_path: Path) -> None:
@@ -206,7 +206,7 @@ def test_batch_reads_jsonl_records(tmp_path: Path) -> None:
         ["batch", "{folder}", "-o", "out.jsonl", "--jobs", "two"],
         ["batch", "{folder}/no-such-file.txt", "-o", "out.jsonl"],
         ["batch", "{folder}", "-o", "{folder}"],
-        ["batch", "{folder}", "-o", "{folder}/notes.md", "--resume"],
+        ["batch", "{folder}", "-o", "{folder}/notes.csv", "--resume"],
     ],
     ids=[
         "no-input",

@@ -387,7 +387,7 @@ def test_format_html_reads_a_page_auto_would_take_for_text() -> None:
 
 
 def test_an_unknown_format_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="expected format to be one of auto, text, html, got 'xml'"):
+    with pytest.raises(InputError, match="expected format to be one of auto, text, html, markdown, got 'xml'"):
         parse("text", format="xml")  # type: ignore[arg-type]
 
 

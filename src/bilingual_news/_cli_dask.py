@@ -70,7 +70,7 @@ def batch_dask(args: argparse.Namespace) -> int:
             from bilingual_news.distributed import _dask
 
             client = _dask().Client(address)
-        summary = run_dask(shards, args.output, client=client, workers=args.jobs)
+        summary = run_dask(shards, args.output, client=client, workers=args.jobs, input_format=args.input_format)
     except ValueError as exc:  # two shards with the same file name
         print(f"bilingual-news batch: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -25,14 +25,14 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 from bilingual_news.errors import BilingualNewsError, InputError
 from bilingual_news.model import Document
 from bilingual_news.options import ParseOptions
-from bilingual_news.pipeline import parse, parse_file
+from bilingual_news.pipeline import FORMATS, Format, parse, parse_file
 
-__all__ = ["Item", "Page", "Result", "iter_results", "parse_many"]
+__all__ = ["FormattedPage", "Item", "Page", "Result", "check_format", "iter_results", "parse_many"]
 
 Page: TypeAlias = str | bytes | os.PathLike[str]
 """One page: its text, its bytes (any encoding :func:`~bilingual_news.parse` reads) or a path
@@ -93,6 +93,22 @@ def output_record(ident: Any, document: Document | None, error: BilingualNewsErr
     return {"id": ident, "error": {"type": type(error).__name__, "message": str(error)}}
 
 
+class FormattedPage(NamedTuple):
+    """A task's page with its own input format (a JSONL record's ``"format"``), which wins
+    over the run's ``format``."""
+
+    page: str | bytes
+    """The page."""
+    format: Format
+    """What it is: one of :data:`~bilingual_news.pipeline.FORMATS`."""
+
+
+def check_format(format: object) -> None:
+    """Raise ``ValueError`` unless ``format`` is one of :data:`~bilingual_news.pipeline.FORMATS`."""
+    if format not in FORMATS:
+        raise ValueError(f"expected format to be one of {', '.join(FORMATS)}, got {format!r}")
+
+
 def json_type(value: object) -> str:
     """The JSON name of a decoded value's type, for the messages about bad JSONL records."""
     names = {bool: "boolean", int: "number", float: "number", str: "string", list: "array", dict: "object"}
@@ -104,6 +120,7 @@ def parse_many(
     *,
     jobs: int = 1,
     options: ParseOptions | None = None,
+    format: Format = "auto",
 ) -> Iterator[Result]:
     """Parse many pages, yielding one :class:`Result` per item, in input order.
 
@@ -116,6 +133,8 @@ def parse_many(
             the run under ``if __name__ == "__main__":`` on platforms that spawn workers
             (Windows, macOS), as for any :mod:`multiprocessing` program.
         options: how to parse each page; ``ParseOptions()`` when ``None``.
+        format: what every page is, as :func:`~bilingual_news.parse` takes it (``"auto"``, the
+            default, decides page by page; ``docs/input.md``).
 
     Yields:
         :class:`Result` per item. Default ids: the path for a path, the index (from 0) for text
@@ -124,13 +143,14 @@ def parse_many(
         ``error``; the run goes on.
 
     Raises:
-        ValueError: ``jobs`` is less than 1.
+        ValueError: ``jobs`` is less than 1, or ``format`` is none of
+            :data:`~bilingual_news.pipeline.FORMATS`.
         Exception: whatever a bug raises inside the parser; the run stops there.
 
     >>> [(r.id, r.ok, r.document.headline if r.document else None) for r in parse_many(["", b"%PDF-1.4"])]
     [(0, True, None), (1, False, None)]
     """
-    return iter_results(_tasks(items), jobs=jobs, options=options)
+    return iter_results(_tasks(items), jobs=jobs, options=options, format=format)
 
 
 def iter_results(
@@ -139,11 +159,13 @@ def iter_results(
     jobs: int = 1,
     options: ParseOptions | None = None,
     refuse_blank: bool = False,
+    format: Format = "auto",
 ) -> Iterator[Result]:
     """The engine under :func:`parse_many` and ``bilingual-news batch``: ``(id, page)`` tasks in,
     results out, in order.
 
-    A task's page is what :func:`parse_many` takes, or a
+    A task's page is what :func:`parse_many` takes, a :class:`FormattedPage` (a page with its
+    own format, which wins over ``format``), or a
     :class:`~bilingual_news.BilingualNewsError` for an input that failed before it could be
     parsed (a bad line of a JSONL file), which is reported as that id's error. With
     ``refuse_blank``, a page that is empty or white space only is an :class:`InputError`
@@ -151,10 +173,11 @@ def iter_results(
     """
     if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
         raise ValueError(f"expected jobs to be a whole number of processes, 1 or more, got {jobs!r}")
+    check_format(format)
     opts = options or ParseOptions()
     if jobs == 1:
-        return (_parse_one(task, opts, refuse_blank) for task in tasks)
-    return _parallel(tasks, jobs, opts, refuse_blank)
+        return (_parse_one(task, opts, refuse_blank, format) for task in tasks)
+    return _parallel(tasks, jobs, opts, refuse_blank, format)
 
 
 def _tasks(items: Iterable[Item]) -> Iterator[tuple[Any, object]]:
@@ -170,7 +193,7 @@ def _tasks(items: Iterable[Item]) -> Iterator[tuple[Any, object]]:
             ident, page = (item if isinstance(item, os.PathLike) else index), item
         if isinstance(page, (bytearray, memoryview)):
             page = bytes(page)
-        yield ident, (page if isinstance(page, (str, bytes, os.PathLike)) else _wrong_type(page))
+        yield ident, (page if isinstance(page, (str, bytes, os.PathLike, FormattedPage)) else _wrong_type(page))
 
 
 def _wrong_type(page: object) -> InputError:
@@ -178,15 +201,17 @@ def _wrong_type(page: object) -> InputError:
     return InputError(f"expected {expected}, got {type(page).__name__}")
 
 
-def _parse_one(task: tuple[Any, object], options: ParseOptions, refuse_blank: bool) -> Result:
+def _parse_one(task: tuple[Any, object], options: ParseOptions, refuse_blank: bool, format: Format = "auto") -> Result:
     ident, page = task
     if isinstance(page, BilingualNewsError):
         return Result(id=ident, error=page)
+    if isinstance(page, FormattedPage):
+        page, format = page
     try:
         if isinstance(page, os.PathLike):
-            doc = parse_file(page, options=options)
+            doc = parse_file(page, options=options, format=format)
         elif isinstance(page, (str, bytes)):
-            doc = parse(page, options=options)
+            doc = parse(page, options=options, format=format)
         else:
             raise _wrong_type(page)
         if refuse_blank and not doc.raw.strip():
@@ -201,23 +226,24 @@ def _parse_one(task: tuple[Any, object], options: ParseOptions, refuse_blank: bo
 # ------------------------------------------------------------------ worker processes
 _worker_options: ParseOptions | None = None
 _worker_refuse_blank = False
+_worker_format: Format = "auto"
 
 
-def _warm(options: ParseOptions, refuse_blank: bool) -> None:
+def _warm(options: ParseOptions, refuse_blank: bool, format: Format = "auto") -> None:
     """A worker's initializer: keep the run's settings and load the lazy resources once.
 
     Ctrl-C is left to the parent, which stops handing out work and shuts the pool down: a
     worker that took the interrupt itself would die mid-chunk with a traceback of its own.
     """
-    global _worker_options, _worker_refuse_blank
+    global _worker_options, _worker_refuse_blank, _worker_format
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker_options, _worker_refuse_blank = options, refuse_blank
+    _worker_options, _worker_refuse_blank, _worker_format = options, refuse_blank, format
     parse(_WARM_PAGE)
 
 
 def _run_chunk(chunk: list[tuple[Any, object]]) -> list[Result]:
     options = _worker_options or ParseOptions()
-    return [_parse_one(task, options, _worker_refuse_blank) for task in chunk]
+    return [_parse_one(task, options, _worker_refuse_blank, _worker_format) for task in chunk]
 
 
 def _chunks(tasks: Iterable[tuple[Any, object]]) -> Iterator[list[tuple[Any, object]]]:
@@ -226,6 +252,8 @@ def _chunks(tasks: Iterable[tuple[Any, object]]) -> Iterator[list[tuple[Any, obj
     for task in tasks:
         chunk.append(task)
         page = task[1]
+        if isinstance(page, FormattedPage):
+            page = page.page
         if isinstance(page, (str, bytes)):
             chars += len(page)
         if len(chunk) >= CHUNK_PAGES or chars >= CHUNK_MAX_CHARS:
@@ -236,13 +264,13 @@ def _chunks(tasks: Iterable[tuple[Any, object]]) -> Iterator[list[tuple[Any, obj
 
 
 def _parallel(
-    tasks: Iterable[tuple[Any, object]], jobs: int, options: ParseOptions, refuse_blank: bool
+    tasks: Iterable[tuple[Any, object]], jobs: int, options: ParseOptions, refuse_blank: bool, format: Format
 ) -> Iterator[Result]:
     pool = ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context(),
         initializer=_warm,
-        initargs=(options, refuse_blank),
+        initargs=(options, refuse_blank, format),
     )
     try:
         chunks = _chunks(tasks)

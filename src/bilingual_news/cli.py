@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from bilingual_news import __version__
-from bilingual_news.batch import iter_results, json_type, output_record
+from bilingual_news.batch import FormattedPage, iter_results, json_type, output_record
 from bilingual_news.errors import BilingualNewsError
 from bilingual_news.model import Document
-from bilingual_news.pipeline import Format, parse, parse_file
+from bilingual_news.pipeline import FORMATS, Format, parse, parse_file
 from bilingual_news.render import to_markdown, to_text
 
 __all__ = ["main"]
@@ -96,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     norm_cmd.add_argument(
         "--fullwidth-ascii", action="store_true", help="also turn full-width letters and digits into ASCII"
     )
+    _input_format_argument(norm_cmd)
     norm_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
 
     render_cmd = sub.add_parser(
@@ -135,8 +136,13 @@ def _parser() -> argparse.ArgumentParser:
         help="worker processes (default 1; with --dask and no address, the local cluster's, default the CPUs)",
     )
     batch_cmd.add_argument(
-        "--glob", default="*.txt", metavar="PATTERN", help="names of the files to take from folders (default *.txt)"
+        "--glob",
+        action="append",
+        default=None,
+        metavar="PATTERN",
+        help="names of the files to take from folders (repeatable; default " + " ".join(BATCH_GLOBS) + ")",
     )
+    _input_format_argument(batch_cmd, "every page")
     batch_cmd.add_argument(
         "--resume",
         action="store_true",
@@ -155,12 +161,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _input_format_argument(cmd: argparse.ArgumentParser) -> None:
+def _input_format_argument(cmd: argparse.ArgumentParser, what: str = "the page") -> None:
     cmd.add_argument(
         "--input-format",
-        choices=("auto", "text", "html"),
+        choices=FORMATS,
         default="auto",
-        help="what the page is: auto (default: HTML when it starts like an HTML document), text or html",
+        help=f"what {what} is: auto (default: HTML when markup-led, Markdown when it reads as Markdown, "
+        "text otherwise; docs/input.md), text, html or markdown",
     )
 
 
@@ -253,19 +260,18 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def _cmd_normalize(args: argparse.Namespace) -> int:
-    from bilingual_news.decode import decode, read_bytes
-    from bilingual_news.normalize import normalize
+    from bilingual_news.decode import read_bytes
     from bilingual_news.options import NormalizeOptions
+    from bilingual_news.pipeline import normalize_page
 
     source = "<stdin>" if args.path == "-" else args.path
+    options = NormalizeOptions(disabled=frozenset(args.disable), fullwidth_ascii=args.fullwidth_ascii)
     try:
         data = sys.stdin.buffer.read() if args.path == "-" else read_bytes(args.path)
-        text = decode(data, source=source)
+        norm = normalize_page(data, format=args.input_format, options=options, source=source)
     except BilingualNewsError as exc:
         print(f"bilingual-news: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    options = NormalizeOptions(disabled=frozenset(args.disable), fullwidth_ascii=args.fullwidth_ascii)
-    norm = normalize(text, options)
     if args.explain:
         for edit in norm.edits:
             print(
@@ -291,6 +297,10 @@ BATCH_ID_PREFIX_BYTES = 4096
 """Bytes of an output line read to find its id when resuming: a record starts with its id, so
 the whole line (the document, often tens of kilobytes) need not be parsed; a longer id falls
 back to reading the whole line."""
+
+
+BATCH_GLOBS = ("*.txt", "*.html", "*.htm", "*.md")
+"""The files ``batch`` takes from a folder by default: the formats it reads (docs/input.md)."""
 
 
 EXIT_INTERRUPTED = 130
@@ -335,10 +345,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         print(f"bilingual-news: {out}: cannot read the output to resume ({exc.strerror})", file=sys.stderr)
         return EXIT_INPUT
 
-    counts = {"skipped": 0, "skipped_errors": 0}
+    counts = {"skipped": 0, "skipped_errors": 0, "not_taken": 0}
+    patterns = tuple(args.glob or BATCH_GLOBS)
 
     def fresh() -> Iterator[tuple[Any, object]]:
-        for ident, page in _batch_tasks(args.inputs, args.glob, out):
+        for ident, page in _batch_tasks(args.inputs, patterns, out, counts):
             key = _batch_key(ident)
             if key in done:
                 counts["skipped"] += 1
@@ -350,7 +361,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if sys.stderr.isatty():
         from tqdm import tqdm  # a runtime dependency, imported only to draw the bar
 
-        total = max(_batch_count(args.inputs, args.glob, out) - len(done), 0)
+        total = max(_batch_count(args.inputs, patterns, out) - len(done), 0)
         bar = tqdm(total=total, unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.05, desc="parsing")
         bar.set_postfix(errors=0, refresh=False)
     pages = errors = 0
@@ -358,7 +369,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     interrupted = False
     try:
         with open(out, "ab" if args.resume else "wb", buffering=0) as fh:
-            for result in iter_results(fresh(), jobs=args.jobs or 1, refuse_blank=True):
+            for result in iter_results(fresh(), jobs=args.jobs or 1, refuse_blank=True, format=args.input_format):
                 _batch_write_line(fh, output_record(result.id, result.document, result.error))
                 pages += 1
                 if not result.ok:
@@ -383,6 +394,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     )
     if counts["skipped"]:
         summary += f"; {counts['skipped']} already in {out} skipped ({counts['skipped_errors']} of them errors)"
+    if counts["not_taken"]:
+        summary += (
+            f"; {counts['not_taken']} files in the folders left out, their names matching none of "
+            f"{' '.join(patterns)} (--glob takes others)"
+        )
     print(summary, file=sys.stderr)
     if interrupted:
         print(f"bilingual-news: interrupted; run again with --resume to go on where {out} ends", file=sys.stderr)
@@ -390,9 +406,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_INPUT if errors or counts["skipped_errors"] else EXIT_OK
 
 
-def _batch_files(name: str, pattern: str, out: Path) -> Iterator[Path]:
-    """The files an INPUT stands for: itself, or a folder's files matching ``pattern``, walked in
-    sorted order (the output file itself left out)."""
+def _batch_files(name: str, patterns: Sequence[str], out: Path, counts: dict[str, int] | None = None) -> Iterator[Path]:
+    """The files an INPUT stands for: itself, or a folder's files matching one of ``patterns``,
+    walked in sorted order (the output file itself left out); the others are counted in
+    ``counts["not_taken"]``."""
     if not os.path.isdir(name):
         yield Path(name)
         return
@@ -401,15 +418,21 @@ def _batch_files(name: str, pattern: str, out: Path) -> Iterator[Path]:
         dirs.sort()
         for file in sorted(files):
             path = os.path.join(folder, file)
-            if fnmatch.fnmatch(file, pattern) and os.path.abspath(path) != skip:
+            if os.path.abspath(path) == skip:
+                continue
+            if any(fnmatch.fnmatch(file, pattern) for pattern in patterns):
                 yield Path(path)
+            elif counts is not None:
+                counts["not_taken"] += 1
 
 
-def _batch_tasks(inputs: Sequence[str], pattern: str, out: Path) -> Iterator[tuple[Any, object]]:
+def _batch_tasks(
+    inputs: Sequence[str], patterns: Sequence[str], out: Path, counts: dict[str, int] | None = None
+) -> Iterator[tuple[Any, object]]:
     """``(id, page)`` for every page of the inputs, read lazily: a file's id is its path; a
     JSONL file gives one task per record."""
     for name in inputs:
-        for path in _batch_files(name, pattern, out):
+        for path in _batch_files(name, patterns, out, counts):
             if path.suffix.lower() == ".jsonl":
                 yield from _batch_records(path)
             else:
@@ -448,15 +471,22 @@ def _batch_records(path: Path) -> Iterator[tuple[Any, object]]:
                 got = "no text" if text is None else f"a JSON {json_type(text)}"
                 yield ident, InputError(f'expected "text" to be a string, got {got}', source=where)
                 continue
-            yield ident, text
+            fmt = record.get("format")
+            if fmt is None:
+                yield ident, text
+            elif fmt in FORMATS:
+                yield ident, FormattedPage(text, fmt)
+            else:
+                message = f'expected "format" to be one of {", ".join(FORMATS)}, got {fmt!r}'
+                yield ident, InputError(message, source=where)
 
 
-def _batch_count(inputs: Sequence[str], pattern: str, out: Path) -> int:
+def _batch_count(inputs: Sequence[str], patterns: Sequence[str], out: Path) -> int:
     """How many pages the inputs hold (for the progress bar's ETA): one pass over the folders and
     the JSONL files' lines, without parsing anything."""
     total = 0
     for name in inputs:
-        for path in _batch_files(name, pattern, out):
+        for path in _batch_files(name, patterns, out):
             if path.suffix.lower() != ".jsonl":
                 total += 1
                 continue

@@ -44,9 +44,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from bilingual_news.batch import iter_results, json_type, output_record
+from bilingual_news.batch import FormattedPage, check_format, iter_results, json_type, output_record
 from bilingual_news.errors import BilingualNewsError, InputError, MissingDependencyError
 from bilingual_news.options import ParseOptions
+from bilingual_news.pipeline import FORMATS as INPUT_FORMATS
+from bilingual_news.pipeline import Format
 
 __all__ = [
     "FORMATS",
@@ -122,7 +124,8 @@ def warmup() -> float:
 # ------------------------------------------------------------------------ records and lines
 def _task(record: object, where: str | None) -> tuple[Any, object, bool]:
     """``(id, page or InputError, is_html)`` for one record, as ``bilingual-news batch`` reads a
-    JSONL line: the same ids (``where`` for a record without one) and the same messages."""
+    JSONL line: the same ids (``where`` for a record without one) and the same messages; a
+    record's ``"format"`` makes its page a :class:`~bilingual_news.batch.FormattedPage`."""
     if not isinstance(record, Mapping):
         message = f'expected a JSON object with "id" and "text", got a JSON {json_type(record)}'
         return where, InputError(message, source=where), False
@@ -141,7 +144,13 @@ def _task(record: object, where: str | None) -> tuple[Any, object, bool]:
     if not isinstance(text, str):
         got = "no text" if text is None else f"a JSON {json_type(text)}"
         return ident, InputError(f'expected "text" to be a string, got {got}', source=where), False
-    return ident, text, False
+    fmt = record.get("format")
+    if fmt is None:
+        return ident, text, False
+    if fmt not in INPUT_FORMATS:
+        message = f'expected "format" to be one of {", ".join(INPUT_FORMATS)}, got {fmt!r}'
+        return ident, InputError(message, source=where), False
+    return ident, FormattedPage(text, fmt), False
 
 
 def _parse_html(ident: Any, page: str, options: ParseOptions) -> dict[str, Any]:
@@ -158,19 +167,22 @@ def _parse_html(ident: Any, page: str, options: ParseOptions) -> dict[str, Any]:
     return output_record(ident, doc, None)
 
 
-def _parse_tasks(tasks: Iterable[tuple[Any, object, bool]], options: ParseOptions | None) -> Iterator[dict[str, Any]]:
+def _parse_tasks(
+    tasks: Iterable[tuple[Any, object, bool]], options: ParseOptions | None, input_format: Format = "auto"
+) -> Iterator[dict[str, Any]]:
+    check_format(input_format)
     opts = options or ParseOptions()
     for ident, page, is_html in tasks:
         if is_html and isinstance(page, str):
             yield _parse_html(ident, page, opts)
             continue
         # The batch engine itself, one page at a time, so a page gives what `bilingual-news batch` gives.
-        (result,) = iter_results([(ident, page)], options=opts, refuse_blank=True)
+        (result,) = iter_results([(ident, page)], options=opts, refuse_blank=True, format=input_format)
         yield output_record(result.id, result.document, result.error)
 
 
 def parse_records(
-    records: Iterable[Mapping[str, Any]], *, options: ParseOptions | None = None
+    records: Iterable[Mapping[str, Any]], *, options: ParseOptions | None = None, input_format: Format = "auto"
 ) -> Iterator[dict[str, Any]]:
     """Parse a partition of records: ``{"id", "text"}`` dicts in, batch records out, in order.
 
@@ -182,7 +194,11 @@ def parse_records(
         records: mappings with an ``"id"`` (any JSON value; ``None`` when absent) and a ``"text"``
             (the page), or an ``"html"`` instead of a ``"text"``: parsed as HTML when this
             version's :func:`~bilingual_news.parse` reads HTML, else an error record says so.
+            A record's ``"format"`` (``text``, ``html``, ``markdown``, ``auto``) says what its
+            ``"text"`` is, over ``input_format``.
         options: how to parse each page; ``ParseOptions()`` when ``None``.
+        input_format: what the records' pages are (``"auto"``: decided page by page;
+            ``functools.partial(parse_records, input_format="markdown")`` to map it).
 
     Yields:
         ``{"id": …, "document": Document.to_dict()}``, or ``{"id": …, "error": {"type": …,
@@ -192,7 +208,7 @@ def parse_records(
     >>> [sorted(r) for r in parse_records([{"id": 1, "text": "A line of text."}, {"id": 2, "text": ""}])]
     [['document', 'id'], ['error', 'id']]
     """
-    return _parse_tasks((_task(record, None) for record in records), options)
+    return _parse_tasks((_task(record, None) for record in records), options, input_format)
 
 
 def _line_tasks(lines: Iterable[str | bytes], source: str | None) -> Iterator[tuple[Any, object, bool]]:
@@ -221,7 +237,11 @@ def _dumps(record: dict[str, Any]) -> str:
 
 
 def parse_lines(
-    lines: Iterable[str | bytes], *, source: str | None = None, options: ParseOptions | None = None
+    lines: Iterable[str | bytes],
+    *,
+    source: str | None = None,
+    options: ParseOptions | None = None,
+    input_format: Format = "auto",
 ) -> Iterator[str]:
     """Parse a partition of JSONL lines: one record a line in, one output line (no newline) out.
 
@@ -234,11 +254,12 @@ def parse_lines(
         source: the file the lines are, from its first line; a record without an ``"id"`` is then
             named ``SOURCE:LINE`` as ``bilingual-news batch`` names it (``None``: its id is null).
         options: how to parse each page; ``ParseOptions()`` when ``None``.
+        input_format: what the records' pages are, as :func:`parse_records` takes it.
 
     >>> [json.loads(line)["id"] for line in parse_lines(['{"id": "a", "text": "Hi."}', "", "oops"], source="f")]
     ['a', 'f:3']
     """
-    return (_dumps(record) for record in _parse_tasks(_line_tasks(lines, source), options))
+    return (_dumps(record) for record in _parse_tasks(_line_tasks(lines, source), options, input_format))
 
 
 # ------------------------------------------------------------------------------------- shards
@@ -335,6 +356,7 @@ def parse_shard(
     *,
     options: ParseOptions | None = None,
     format: str = "jsonl",
+    input_format: Format = "auto",
 ) -> ShardResult:
     """Parse one JSONL shard into its output file in the folder ``output``, atomically.
 
@@ -346,11 +368,15 @@ def parse_shard(
     Runs in the calling process: this is the task :func:`run_dask` sends to each worker. An
     unreadable shard gives one error record named by its path, as ``bilingual-news batch`` does.
 
+    ``input_format`` is what the records' pages are, as :func:`parse_records` takes it
+    (``format`` is the output's).
+
     Raises:
-        ValueError: an unknown ``format``.
+        ValueError: an unknown ``format`` or ``input_format``.
         MissingDependencyError: ``format="parquet"`` without pyarrow.
     """
     _check_format(format)
+    check_format(input_format)
     warmup()
     start = time.perf_counter()
     src, folder = Path(source), Path(output)
@@ -369,7 +395,7 @@ def parse_shard(
     tmp = folder / f".{target.name}.{uuid.uuid4().hex}.tmp"
     try:
         with tmp.open("wb") as fh:
-            pages, errors = write(_parse_tasks(tasks, options), fh)
+            pages, errors = write(_parse_tasks(tasks, options, input_format), fh)
             fh.flush()
             os.fsync(fh.fileno())
         size = tmp.stat().st_size
@@ -483,6 +509,7 @@ def run_dask(
     options: ParseOptions | None = None,
     format: str = "jsonl",
     progress: bool | None = None,
+    input_format: Format = "auto",
 ) -> RunSummary:
     """Parse JSONL shards on a Dask cluster: one task per shard not yet complete in ``output``.
 
@@ -498,6 +525,8 @@ def run_dask(
             Ignored with a ``client``.
         options: how to parse each page; ``ParseOptions()`` when ``None``.
         format: ``"jsonl"`` (default) or ``"parquet"`` (needs the ``[parquet]`` extra on the workers).
+        input_format: what the shards' pages are, as :func:`parse_records` takes it (``"auto"``:
+            decided page by page; a record's ``"format"`` wins).
         progress: draw a progress bar over the shards on standard error; by default only when
             standard error is a terminal.
 
@@ -513,6 +542,7 @@ def run_dask(
     if not inputs:
         raise ValueError("expected one or more input shards, got none")
     _check_format(format)
+    check_format(input_format)
     _distinct_outputs(inputs, format)
     for src in inputs:
         if not Path(src).is_file():
@@ -540,7 +570,7 @@ def run_dask(
         try:
             client.run(warmup)
             startup = time.perf_counter() - start
-            results = _map_shards(distributed, client, todo, folder, options, format, progress)
+            results = _map_shards(distributed, client, todo, folder, options, format, progress, input_format)
         finally:
             if cluster is not None:
                 client.close()
@@ -577,8 +607,17 @@ def _map_shards(
     options: ParseOptions | None,
     fmt: str,
     progress: bool | None,
+    input_format: Format = "auto",
 ) -> dict[str, ShardResult]:
-    futures = client.map(parse_shard, todo, output=os.fspath(folder), options=options, format=fmt, pure=False)
+    futures = client.map(
+        parse_shard,
+        todo,
+        output=os.fspath(folder),
+        options=options,
+        format=fmt,
+        input_format=input_format,
+        pure=False,
+    )
     bar = None
     if progress or (progress is None and sys.stderr.isatty()):
         from tqdm import tqdm  # a runtime dependency, imported only to draw the bar

@@ -55,6 +55,7 @@ __all__ = [
     "FAR_WINDOW",
     "MATCH_WINDOW",
     "MIN_FAR_MATCH",
+    "MIN_FRAGMENT_CLOSERS",
     "MIN_FRAGMENT_TAGS",
     "MIN_MARKUP_SHARE",
     "NAME_WEIGHT",
@@ -814,6 +815,12 @@ for auto-detection to call it HTML: a text scrape with a few tags left in it has
 MIN_FRAGMENT_TAGS = 4
 """Tags a fragment needs, besides :data:`MIN_MARKUP_SHARE`, to be called HTML."""
 
+MIN_FRAGMENT_CLOSERS = 3
+"""End tags of block elements (``</p>``, ``</div>``, ``</li>``, ``</h2>``…) from which a
+markup-led fragment is HTML whatever its share of markup: a saved article body (``<div
+class="…">`` and its paragraphs) is mostly text, and a text scrape with a tag left in it does
+not close three paragraphs."""
+
 DOCUMENT_SCAN = 2048
 """Characters at the start of a page that begins with ``<`` looked at for a doctype,
 ``<html>``, ``<head>`` or ``<body>``: an XML prolog, comments or a scraper's wrapper element
@@ -824,13 +831,17 @@ _FRAGMENT_START = re.compile(
     r"<(?:!--|(?:div|p|article|section|main|header|nav|table|ul|ol|h[1-6]|span|a|meta|title|link|body)[\s>/])", re.I
 )
 _TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>")
+_BLOCK_CLOSER = re.compile(
+    r"</(?:p|div|li|h[1-6]|td|tr|table|ul|ol|section|article|blockquote|figure|figcaption|header|footer)\s*>", re.I
+)
 
 
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` is an HTML page rather than text with some markup in it: it must start
     (after blanks) with ``<``, and then have a doctype, ``<html>``, ``<head>`` or ``<body>``
-    within :data:`DOCUMENT_SCAN` characters, or start with a common tag and be mostly markup
-    (:data:`MIN_MARKUP_SHARE`).
+    within :data:`DOCUMENT_SCAN` characters, or start with a common tag (a fragment: a saved
+    article body, a CMS export) and either be mostly markup (:data:`MIN_MARKUP_SHARE`) or close
+    :data:`MIN_FRAGMENT_CLOSERS` block elements.
 
     >>> looks_like_html("<!DOCTYPE html><title>x</title>")
     True
@@ -838,6 +849,8 @@ def looks_like_html(text: str) -> bool:
     False
     >>> looks_like_html("<b>Bold</b> opening, then a long run of plain text that a scrape kept as it was.")
     False
+    >>> looks_like_html('<div class="body"><p>' + "A long paragraph. " * 20 + "</p><p>More.</p><p>End.</p></div>")
+    True
     """
     head = text[:65536].lstrip(" \ufeff\t\r\n\f")
     if not head.startswith("<"):
@@ -847,4 +860,8 @@ def looks_like_html(text: str) -> bool:
     if not _FRAGMENT_START.match(head):
         return False
     tags = _TAG.findall(head)
-    return len(tags) >= MIN_FRAGMENT_TAGS and sum(map(len, tags)) >= MIN_MARKUP_SHARE * len(head)
+    if len(tags) < MIN_FRAGMENT_TAGS:
+        return False
+    if sum(map(len, tags)) >= MIN_MARKUP_SHARE * len(head):
+        return True
+    return len(_BLOCK_CLOSER.findall(head)) >= MIN_FRAGMENT_CLOSERS

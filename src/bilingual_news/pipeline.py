@@ -25,8 +25,8 @@ from bilingual_news.errors import InputError
 from bilingual_news.features import extract
 from bilingual_news.label import label
 from bilingual_news.model import Document
-from bilingual_news.normalize import normalize
-from bilingual_news.options import ParseOptions
+from bilingual_news.normalize import Normalized, normalize
+from bilingual_news.options import NormalizeOptions, ParseOptions
 from bilingual_news.quotes import find_quotes
 from bilingual_news.revise import revise
 from bilingual_news.sentences import with_sentences
@@ -35,14 +35,16 @@ from bilingual_news.split import split
 if TYPE_CHECKING:
     from bilingual_news.dom import HtmlPage
 
-__all__ = ["FORMATS", "STAGES", "Format", "parse", "parse_file", "profile"]
+__all__ = ["FORMATS", "STAGES", "Format", "normalize_page", "parse", "parse_file", "profile"]
 
-Format = Literal["auto", "text", "html"]
+Format = Literal["auto", "text", "html", "markdown"]
 """What a page is: ``text`` (a plain-text scrape), ``html`` (a page's HTML, read by
-:mod:`bilingual_news.dom`) or ``auto`` (HTML when :func:`bilingual_news.dom.looks_like_html`
-says so, text otherwise)."""
+:mod:`bilingual_news.dom`), ``markdown`` (a page's Markdown, read by
+:mod:`bilingual_news.markdown`) or ``auto`` (HTML when :func:`bilingual_news.dom.looks_like_html`
+says so, else Markdown when :func:`bilingual_news.markdown.looks_like_markdown` does, text
+otherwise; ``docs/input.md``)."""
 
-FORMATS: tuple[Format, ...] = ("auto", "text", "html")
+FORMATS: tuple[Format, ...] = ("auto", "text", "html", "markdown")
 
 STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("normalize", normalize),
@@ -69,26 +71,28 @@ UTF-16): bytes longer than this many times ``ParseOptions.max_chars`` are refuse
 def parse(
     page: str | bytes, *, url: str | None = None, options: ParseOptions | None = None, format: Format = "auto"
 ) -> Document:
-    """Parse one page (text or HTML, as text or as bytes in any common encoding) into a :class:`Document`.
+    """Parse one page (text, HTML or Markdown, as text or as bytes in any common encoding) into a :class:`Document`.
 
     Args:
         page: the page as ``str``, or as ``bytes`` (UTF-8, GB18030/GBK, Big5, UTF-16 with BOM;
             HTML bytes are decoded by their byte-order mark, then their declared charset).
         url: the page's URL, when the caller knows it; it becomes ``Document.source_url``.
         options: how to parse; ``ParseOptions()`` when ``None``.
-        format: ``"text"``, ``"html"`` or ``"auto"`` (the default: HTML when the page starts
-            like an HTML document, see ``docs/html.md``). For HTML, ``Document.raw`` is the
-            HTML and every span points into it.
+        format: ``"text"``, ``"html"``, ``"markdown"`` or ``"auto"`` (the default: HTML when
+            the page is markup-led, Markdown when it reads as Markdown, see ``docs/input.md``).
+            For HTML and Markdown, ``Document.raw`` is the page as given and every span points
+            into it.
 
     Raises:
         InputError: the bytes are binary or undecodable, the page is longer than
             ``options.max_chars``, ``page`` is neither ``str`` nor ``bytes``, or ``format``
-            is none of the three.
-        MissingDependencyError: the page is HTML and selectolax is not installed.
+            is none of :data:`FORMATS`.
+        MissingDependencyError: the page is HTML and selectolax is not installed, or
+            Markdown and markdown-it-py is not installed.
     """
     opts = options or ParseOptions()
-    text, html = _text(page, opts, source=None, format=format)
-    return _run(text, opts, url, _no_lap, html=html)
+    text, kind = _text(page, opts, source=None, format=format)
+    return _run(text, opts, url, _no_lap, format=kind)
 
 
 def parse_file(
@@ -98,19 +102,19 @@ def parse_file(
     options: ParseOptions | None = None,
     format: Format = "auto",
 ) -> Document:
-    """Read a page (text or HTML, see :func:`parse`) from a file and parse it; errors name the file."""
+    """Read a page (text, HTML or Markdown, see :func:`parse`) from a file and parse it; errors name the file."""
     name = os.fspath(path)
     opts = options or ParseOptions()
-    text, html = _text(read_bytes(name), opts, source=name, format=format)
-    return _run(text, opts, url, _no_lap, html=html)
+    text, kind = _text(read_bytes(name), opts, source=name, format=format)
+    return _run(text, opts, url, _no_lap, format=kind)
 
 
 def profile(
     page: str | bytes, *, url: str | None = None, options: ParseOptions | None = None, format: Format = "auto"
 ) -> dict[str, float]:
     """Seconds each stage of :func:`parse` takes on ``page``, by the names of :data:`STAGES`
-    (``decode`` first when ``page`` is bytes; ``html``, reading the DOM, before ``normalize``
-    for HTML), in the order they ran.
+    (``decode`` first when ``page`` is bytes; ``html`` or ``markdown``, reading the markup,
+    before ``normalize`` for HTML or Markdown), in the order they ran.
 
     One run, so the numbers are as noisy as the machine; ``benchmarks/run.py --stages`` sums
     them over a corpus and repeats. The document is the one :func:`parse` would return.
@@ -128,19 +132,56 @@ def profile(
         times[name] = times.get(name, 0.0) + now - last
         last = now
 
-    text, html = _text(page, opts, source=None, format=format)
+    text, kind = _text(page, opts, source=None, format=format)
     if not isinstance(page, str):
         lap("decode")
-    _run(text, opts, url, lap, html=html)
+    _run(text, opts, url, lap, format=kind)
     return times
+
+
+def normalize_page(
+    page: str | bytes,
+    *,
+    format: Format = "auto",
+    options: NormalizeOptions | None = None,
+    source: str | None = None,
+) -> Normalized:
+    """The first stage alone on a page of any format: text is normalized as it is; HTML and
+    Markdown are read first (their markup becomes edits), so the result's text is the page's
+    text and its edits are stated on the page as given (what ``bilingual-news normalize``
+    prints). ``source`` names the page in errors.
+
+    >>> normalize_page("<p>It/'s here</p><p>Next</p>").text
+    "It's here\\nNext\\n"
+    """
+    opts = ParseOptions() if options is None else ParseOptions(normalize=options)
+    text, kind = _text(page, opts, source=source, format=format)
+    if kind == "text":
+        return normalize(text, opts.normalize)
+    from bilingual_news.dom import with_html
+
+    read = _reader(kind)(text)
+    return with_html(read, normalize(read.text, opts.normalize))
+
+
+def _reader(kind: Format) -> Callable[[str], HtmlPage]:
+    """The reader of a markup format: :func:`bilingual_news.dom.read_html` or
+    :func:`bilingual_news.markdown.read_markdown`, imported on first use."""
+    if kind == "html":
+        from bilingual_news.dom import read_html
+
+        return read_html
+    from bilingual_news.markdown import read_markdown
+
+    return read_markdown
 
 
 def _no_lap(name: str) -> None:
     """The clock of :func:`parse`: none."""
 
 
-def _text(page: object, opts: ParseOptions, *, source: str | None, format: str = "text") -> tuple[str, bool]:
-    """The page as text, checked against ``opts.max_chars``, and whether it is HTML."""
+def _text(page: object, opts: ParseOptions, *, source: str | None, format: str = "text") -> tuple[str, Format]:
+    """The page as text, checked against ``opts.max_chars``, and its format (never ``auto``)."""
     if format not in FORMATS:
         raise InputError(f"expected format to be one of {', '.join(FORMATS)}, got {format!r}", source=source)
     if isinstance(page, (bytes, bytearray, memoryview)):
@@ -169,7 +210,11 @@ def _text(page: object, opts: ParseOptions, *, source: str | None, format: str =
             f"expected at most {opts.max_chars:,} characters (ParseOptions.max_chars), got {len(text):,}",
             source=source,
         )
-    return text, html
+    if html:
+        return text, "html"
+    if format == "markdown" or (format == "auto" and _markdown_text(text)):
+        return text, "markdown"
+    return text, "text"
 
 
 def _html_bytes(data: bytes) -> bool:
@@ -191,15 +236,29 @@ def _html_text(text: str) -> bool:
     return looks_like_html(text)
 
 
-def _run(text: str, opts: ParseOptions, url: str | None, lap: Callable[[str], None], *, html: bool = False) -> Document:
-    """Run the stages of :data:`STAGES` in order; ``lap(name)`` is called as each one ends.
-    With ``html``, ``text`` is HTML: the front end of :mod:`bilingual_news.dom` reads it first."""
-    page: HtmlPage | None = None
-    if html:
-        from bilingual_news.dom import read_html, with_html
+def _markdown_text(text: str) -> bool:
+    """Whether a text that auto-detection sees is Markdown
+    (:func:`bilingual_news.markdown.looks_like_markdown`; a check that loads no parser)."""
+    if "](" not in text[:65536] and not text[:4096].lstrip(" \ufeff\t\r\n").startswith("#"):
+        return False  # the common case, decided without importing the Markdown reader
+    from bilingual_news.markdown import looks_like_markdown
 
-        page = read_html(text)
-        lap("html")
+    return looks_like_markdown(text)
+
+
+def _run(
+    text: str, opts: ParseOptions, url: str | None, lap: Callable[[str], None], *, format: Format = "text"
+) -> Document:
+    """Run the stages of :data:`STAGES` in order; ``lap(name)`` is called as each one ends.
+    For ``html`` and ``markdown``, ``text`` is the page's markup: its reader
+    (:mod:`bilingual_news.dom`, :mod:`bilingual_news.markdown`) turns it into the lines the
+    stages read, and :mod:`bilingual_news.structure` refines their result with its structure."""
+    page: HtmlPage | None = None
+    if format in ("html", "markdown"):
+        from bilingual_news.dom import with_html
+
+        page = _reader(format)(text)
+        lap(format)
         norm = with_html(page, normalize(page.text, opts.normalize))
     else:
         norm = normalize(text, opts.normalize)

@@ -1,0 +1,514 @@
+"""Stage 0 for Markdown input: a page's Markdown -> the text the pipeline reads, traced to the Markdown.
+
+In: the Markdown string (what html2text, markdownify, Jina Reader, Firecrawl or crawl4ai give
+for a page). Out: the same :class:`~bilingual_news.dom.HtmlPage` record the HTML reader
+(:mod:`bilingual_news.dom`) gives — the text (one line per block: a paragraph, a heading, a
+list item's paragraph, a table cell, a line of a code block), the ``edits`` from the Markdown
+to that text, one :class:`~bilingual_news.dom.LineHints` per line and the page's
+:class:`~bilingual_news.dom.HeadHints` — so the stages after it, and
+:func:`bilingual_news.structure.refine`, read Markdown as they read HTML. A line's hints name
+the HTML element the Markdown stands for (CommonMark defines Markdown by its HTML): ``h1``–``h6``,
+``p``, ``li``, ``blockquote``, ``pre``, and ``a`` when its text starts in a link.
+
+How the text is made: markdown-it-py (CommonMark, with GFM tables and strikethrough; imported
+on first use) parses the page into block tokens with source line maps and inline tokens with
+their children. The inline children hold the words without their markup but keep no offsets,
+so each text child is found again in the source, from where the last one ended: markup
+characters (emphasis, brackets, a list's or a quotation's marker, a table's pipes, blanks and
+line breaks) are passed over, a link's destination and an image (``![alt](src)``) are skipped
+whole, a backslash escape (``\\*``) or a character reference (``&amp;``) matches the character
+it stands for. A child that cannot be found within :data:`MAX_MARKUP_RUN` characters of markup
+is left out: a span can only point at the text where it stands.
+
+The edits: the markup between two pieces of text becomes ``"\\n"`` (a block boundary or a hard
+line break), ``" "`` or nothing (a soft line break inside a paragraph: nothing between two
+Chinese characters, a space otherwise; nothing for inline markup) — rule ``md_markup``; an
+image is an edit of its own (``md_image``: its alt text is not text of the page, as in HTML);
+a backslash escape is undone by ``md_escape``, a character reference decoded by
+``html_entity``, a run of blanks inside a line made one space by ``md_whitespace``. A link's
+target is not text: it only makes its line's ``link_chars``, so that a line of links is chrome.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
+
+from bilingual_news._lazy import missing
+from bilingual_news.dom import HeadHints, HtmlPage, LineHints
+from bilingual_news.offsets import Change, merge_edits
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+__all__ = [
+    "MARKDOWN_SCAN",
+    "MAX_MARKUP_RUN",
+    "MIN_LINKS",
+    "looks_like_markdown",
+    "read_markdown",
+]
+
+MAX_MARKUP_RUN = 64
+"""Characters of markup passed over before a text child is found in the source (a list's or a
+quotation's markers, emphasis, pipes, blanks): past that the child is not where it should be."""
+
+MIN_LINKS = 3
+"""Inline links or images (``[text](target)``, ``![alt](src)``) from which auto-detection calls
+a page Markdown: a page rendered from HTML has a menu's worth of them, and a text dump of a
+page never writes a link that way (none of the labelled dev pages' text dumps has one)."""
+
+MARKDOWN_SCAN = 65536
+"""Characters at the start of a page that auto-detection looks at."""
+
+_MARKUP_CHARS = frozenset(" \t\r\n*_~[]>#|-+=.:`!0123456789)")
+"""What may lie between two pieces of text besides skipped links and images: emphasis,
+brackets, a quotation's ``>``, a heading's ``#``, a table's pipes and rule, a list's marker
+(``-``, ``+``, ``1.``, ``1)``), blanks and line breaks."""
+
+_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+"""The ASCII punctuation a backslash escapes (CommonMark)."""
+
+_CHARREF = re.compile(r"&(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_WIDE = re.compile(r"[\u2e80-\u303f\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+"""A character of East Asian text (Han, kana, hangul, their punctuation and full-width forms):
+a soft line break between two of these is nothing, as a browser shows it."""
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+_LINK = re.compile(r"!?\[[^\]\n]{0,300}\]\([^)\s]+")
+_ATX = re.compile(r"#{1,6}[ \t]+\S")
+_OTHER = re.compile(
+    r"\*\*[^*\n]+\*\*|__[^_\n]+__|^>[ \t]?\S|^\|?[ \t]*:?-{3,}:?[ \t]*\||^```|!?\[[^\]\n]{0,300}\]\([^)\s]+", re.M
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether ``text`` reads as Markdown rather than a plain-text dump: at least
+    :data:`MIN_LINKS` inline links or images, or a first line that is an ATX heading (``# ``)
+    with some other Markdown after it (a link, strong emphasis, a quotation, a table, a fence).
+    A dump with a line that starts with ``#`` or ``*`` stays text.
+
+    >>> looks_like_markdown("[Home](/) [News](/news) [About](/about)\\n\\nSome text.")
+    True
+    >>> looks_like_markdown("# Title\\n\\n**By a reporter**\\n\\nThe text.")
+    True
+    >>> looks_like_markdown("# 1\\n* a bullet\\nPlain lines, one per block.")
+    False
+    """
+    head = text[:MARKDOWN_SCAN]
+    if len(_LINK.findall(head)) >= MIN_LINKS:
+        return True
+    first = head.lstrip(" \ufeff\t\r\n")
+    return bool(_ATX.match(first)) and _OTHER.search(first) is not None
+
+
+def _parser() -> MarkdownIt:
+    try:
+        from markdown_it import MarkdownIt
+    except ImportError:
+        raise missing("markdown-it-py", "reading Markdown input") from None
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.validateLink = _any_link  # type: ignore[method-assign]  # nothing is rendered: javascript: links too
+    return md
+
+
+def _any_link(url: str) -> bool:
+    """Every link target is a link's: markdown-it's default refuses ``javascript:`` and
+    ``data:`` targets (a renderer's safety), which leaves ``[menu](javascript:;)`` as text."""
+    return True
+
+
+class _Piece(NamedTuple):
+    """A run of text found in the source, and the changes inside it."""
+
+    start: int
+    end: int
+    changes: tuple[Change, ...]
+    link: bool
+    sep: str
+    """What stands between it and the piece before it on its line (``""``, ``" "``, ``"\\n"``)."""
+
+
+class _Line(NamedTuple):
+    pieces: list[_Piece]
+    tags: frozenset[str]
+
+
+def read_markdown(raw: str) -> HtmlPage:
+    """Read a Markdown page: its text, the edits from the Markdown to the text, and its structure.
+
+    >>> page = read_markdown("# A *title*\\n\\nSee [the site](https://example.org) \\\\* now.\\n")
+    >>> page.text
+    'A title\\nSee the site * now.\\n'
+    >>> [(e.rule, e.before, e.after) for e in page.edits][:3]
+    [('md_markup', '# ', ''), ('md_markup', '*', ''), ('md_markup', '*\\n\\n', '\\n')]
+    >>> [h.tags for h in page.lines] == [frozenset({"h1"}), frozenset({"p"})]
+    True
+    """
+    tokens = _parser().parse(raw)
+    starts = _line_starts(raw)
+    lines, drops = _lines(raw, tokens, starts)
+    changes, hints = _changes(raw, lines, drops)
+    edits = merge_edits(raw, raw, [], changes)
+    text = _apply(raw, changes)
+    h1 = tuple(" ".join(line.split()) for line, h in zip(text.split("\n"), hints, strict=False) if "h1" in h.tags)
+    return HtmlPage(
+        raw=raw,
+        text=text,
+        edits=tuple(edits),
+        lines=tuple(hints),
+        head=HeadHints(h1=h1),
+        starts=tuple(h.start for h in hints),
+    )
+
+
+def _line_starts(raw: str) -> list[int]:
+    """Where each line starts, lines as markdown-it counts them (``\\r\\n``, ``\\r``, ``\\n``),
+    with the end of the page last."""
+    starts = [0]
+    starts.extend(m.end() for m in _LINE_BREAK.finditer(raw))
+    starts.append(len(raw))
+    return starts
+
+
+def _apply(raw: str, changes: Sequence[Change]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for c in changes:
+        parts.append(raw[pos : c.start])
+        parts.append(c.after)
+        pos = c.end
+    parts.append(raw[pos:])
+    return "".join(parts)
+
+
+# ------------------------------------------------------------------ the token walk
+
+_CONTAINERS = {"blockquote_open": "blockquote", "list_item_open": "li"}
+_CLOSERS = {"blockquote_close", "list_item_close"}
+
+
+def _lines(raw: str, tokens: list[Token], starts: list[int]) -> tuple[list[_Line], list[tuple[int, int, str]]]:
+    """The lines of text, in order, and the images dropped as edits of their own."""
+    lines: list[_Line] = []
+    drops: list[tuple[int, int, str]] = []
+    context: list[str] = []
+    block_tag = "p"
+    cursor = 0
+    for token in tokens:
+        kind = token.type
+        if kind in _CONTAINERS:
+            context.append(_CONTAINERS[kind])
+        elif kind in _CLOSERS:
+            if context:
+                context.pop()
+        elif kind in ("heading_open", "paragraph_open", "th_open", "td_open"):
+            block_tag = token.tag
+        elif kind == "inline" and token.map is not None and token.children:
+            at = max(cursor, starts[token.map[0]])
+            limit = starts[min(token.map[1], len(starts) - 1)]
+            pieces, cursor = _inline(raw, token.children, at, limit, drops)
+            cursor = max(cursor, at)
+            if pieces:
+                tags = {block_tag, *context} if block_tag in _TAGGED else set(context)
+                if pieces[0].link:
+                    tags.add("a")
+                lines.append(_Line(pieces, frozenset(tags)))
+        elif kind in ("fence", "code_block") and token.map is not None:
+            first, last = token.map
+            if kind == "fence":
+                first, last = first + 1, last - 1
+            for k in range(first, last):
+                s, e = starts[k], starts[k + 1]
+                while s < e and raw[s] in " \t":
+                    s += 1
+                while e > s and raw[e - 1] in " \t\r\n":
+                    e -= 1
+                if e > s and s >= cursor:
+                    lines.append(_Line([_Piece(s, e, (), False, "")], frozenset({"pre", *context})))
+                    cursor = e
+        elif kind == "html_block" and token.map is not None:
+            cursor = _html_block(raw, starts, token.map, max(cursor, starts[token.map[0]]), lines, context)
+    return lines, drops
+
+
+_TAGGED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
+_TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!--.*?-->")
+
+
+def _html_block(
+    raw: str, starts: list[int], where: list[int], cursor: int, lines: list[_Line], context: list[str]
+) -> int:
+    """The text between the tags of an HTML block, a line per source line."""
+    for k in range(where[0], where[1]):
+        s, e = max(starts[k], cursor), starts[k + 1]
+        pieces: list[_Piece] = []
+        pos = s
+        for m in [*_TAG.finditer(raw, s, e), None]:
+            stop = e if m is None else m.start()
+            a, b = pos, stop
+            while a < b and raw[a] in " \t\r\n":
+                a += 1
+            while b > a and raw[b - 1] in " \t\r\n":
+                b -= 1
+            if b > a:
+                pieces.append(_Piece(a, b, (), False, " " if pieces else ""))
+            if m is not None:
+                pos = m.end()
+        if pieces:
+            lines.append(_Line(pieces, frozenset(context)))
+            cursor = pieces[-1].end
+    return cursor
+
+
+def _inline(
+    raw: str, children: list[Token], cursor: int, limit: int, drops: list[tuple[int, int, str]]
+) -> tuple[list[_Piece], int]:
+    """The pieces of text of one inline token, found in ``raw[cursor:limit]``, and where the
+    search ended."""
+    pieces: list[_Piece] = []
+    link = 0
+    brk = ""  # the line break seen since the last piece: "", "soft" or "hard"
+    autolink = False
+    for child in children:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            if autolink:
+                continue
+            found = _find(raw, child.content, cursor, limit, code=kind == "code_inline")
+            if found is None:
+                continue
+            start, end, inner = found
+            sep = "\n" if brk == "hard" else _soft(raw, pieces[-1].end, start) if brk and pieces else ""
+            pieces.append(_Piece(start, end, inner, link > 0, sep))
+            cursor = end
+            brk = ""
+        elif kind == "softbreak":
+            brk = brk or "soft"
+        elif kind == "hardbreak":
+            brk = "hard"
+        elif kind == "link_open":
+            link += 1
+            if child.markup == "autolink":
+                autolink = True
+                at = raw.find("<", cursor, limit)
+                close = raw.find(">", at + 1, limit) if at >= 0 else -1
+                if close > at + 1:
+                    sep = "\n" if brk == "hard" else _soft(raw, pieces[-1].end, at + 1) if brk and pieces else ""
+                    pieces.append(_Piece(at + 1, close, (), True, sep))
+                    cursor = close + 1
+                    brk = ""
+        elif kind == "link_close":
+            link = max(0, link - 1)
+            if autolink:
+                autolink = False
+            else:
+                cursor = _link_tail(raw, cursor, limit)
+        elif kind == "image":
+            at = raw.find("![", cursor, limit)
+            if at >= 0:
+                end = _destination(raw, _bracket_end(raw, at + 1, limit), limit)
+                drops.append((at, end, "md_image"))
+                cursor = end
+        elif kind == "html_inline":
+            at = raw.find(child.content, cursor, limit)
+            if at >= 0:
+                cursor = at + len(child.content)
+    return pieces, cursor
+
+
+def _soft(raw: str, left: int, right: int) -> str:
+    """What a soft line break between the text ending at ``left`` and the text starting at
+    ``right`` becomes: nothing between two East Asian characters, a space otherwise."""
+    wide = _WIDE.match(raw[left - 1]) is not None and _WIDE.match(raw[right]) is not None
+    return "" if wide else " "
+
+
+def _bracket_end(raw: str, at: int, limit: int) -> int:
+    """One past the ``]`` that closes the ``[`` at ``at`` (nested brackets and escapes
+    counted), or ``limit``."""
+    depth = 0
+    k = at
+    while k < limit:
+        ch = raw[k]
+        if ch == "\\":
+            k += 2
+            continue
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+        k += 1
+    return limit
+
+
+def _link_tail(raw: str, cursor: int, limit: int) -> int:
+    """Past the end of a link whose text ended at ``cursor``: the closing ``]`` (after any
+    emphasis markers), then a destination ``(…)``, a reference ``[…]`` or nothing."""
+    k = cursor
+    while k < limit and raw[k] != "]" and raw[k] in _MARKUP_CHARS and k - cursor < MAX_MARKUP_RUN:
+        k += 1
+    if k >= limit or raw[k] != "]":
+        return cursor
+    return _destination(raw, k + 1, limit)
+
+
+def _destination(raw: str, k: int, limit: int) -> int:
+    """Past a link's or an image's destination ``(…)`` or reference ``[…]`` starting at
+    ``k`` (just after its text's ``]``); ``k`` when there is neither."""
+    if k < limit and raw[k] == "(":
+        depth = 0
+        quote = ""
+        while k < limit:
+            ch = raw[k]
+            if ch == "\\":
+                k += 2
+                continue
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch in "\"'" and raw[k - 1] in " \t\n":
+                quote = ch
+            elif ch == "<":
+                close = raw.find(">", k, limit)
+                k = close if close >= 0 else k
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return k + 1
+            k += 1
+        return limit
+    if k < limit and raw[k] == "[":
+        return _bracket_end(raw, k, limit)
+    return k
+
+
+def _find(raw: str, text: str, cursor: int, limit: int, *, code: bool) -> tuple[int, int, tuple[Change, ...]] | None:
+    """Where ``text`` (a text child, unescaped and decoded) stands in ``raw`` from ``cursor``,
+    passing over at most :data:`MAX_MARKUP_RUN` characters of markup first: its start, its end
+    and the changes that turn the source into it."""
+    if not text:
+        return None
+    k = cursor
+    stop = min(limit, cursor + MAX_MARKUP_RUN)
+    while k < limit:
+        found = _align(raw, text, k, limit, code=code)
+        if found is not None:
+            return k, found[0], found[1]
+        if k >= stop or not (raw[k] in _MARKUP_CHARS or raw[k].isspace()):
+            return None  # the Unicode blanks too: markdown-it strips a paragraph's U+3000 indent
+        k += 1
+    return None
+
+
+def _align(raw: str, text: str, at: int, limit: int, *, code: bool) -> tuple[int, tuple[Change, ...]] | None:
+    """The end in ``raw`` of ``text`` read from ``at`` and the changes inside it, or ``None``
+    when it does not stand there."""
+    changes: list[Change] = []
+    i = 0
+    k = at
+    n = len(text)
+    while i < n:
+        if k >= limit:
+            return None
+        ch = raw[k]
+        want = text[i]
+        if ch == "\\" and not code and k + 1 < limit and raw[k + 1] in _PUNCT and raw[k + 1] == want:
+            changes.append(Change(k, k + 2, want, "md_escape"))
+            k += 2
+            i += 1
+        elif ch == "&" and not code and (ref := _CHARREF.match(raw, k, limit)) is not None:
+            decoded = _html.unescape(ref.group())
+            if text.startswith(decoded, i) and decoded != ref.group():
+                changes.append(Change(k, ref.end(), decoded, "html_entity"))
+                k = ref.end()
+                i += len(decoded)
+            elif ch == want:
+                k += 1
+                i += 1
+            else:
+                return None
+        elif want in " \t" or (code and want == " "):
+            if ch not in " \t\r\n":
+                return None
+            j = k
+            while j < limit and raw[j] in " \t\r\n":
+                j += 1
+            while i < n and text[i] in " \t":
+                i += 1
+            if raw[k:j] != " ":
+                changes.append(Change(k, j, " ", "md_whitespace"))
+            k = j
+        elif ch == want or (want == "\ufffd" and ch == "\x00"):
+            k += 1
+            i += 1
+        else:
+            return None
+    return k, tuple(changes)
+
+
+# ------------------------------------------------------------------ the edits
+
+
+def _changes(raw: str, lines: list[_Line], drops: list[tuple[int, int, str]]) -> tuple[list[Change], list[LineHints]]:
+    """The changes (stated on ``raw``, in order) that leave the lines' text, a line each, and
+    the hints of each line."""
+    changes: list[Change] = []
+    hints: list[LineHints] = []
+    drops.sort()
+    drop_at = 0
+    prev_end = 0
+
+    def separator(start: int, end: int, after: str) -> None:
+        nonlocal drop_at
+        while drop_at < len(drops) and drops[drop_at][0] < start:
+            drop_at += 1
+        pos = start
+        parts: list[tuple[int, int, str]] = []
+        while drop_at < len(drops) and drops[drop_at][1] <= end:
+            d_start, d_end, rule = drops[drop_at]
+            if d_start > pos:
+                parts.append((pos, d_start, "md_markup"))
+            parts.append((d_start, d_end, rule))
+            pos = d_end
+            drop_at += 1
+        if end > pos or not parts:
+            parts.append((pos, end, "md_markup"))
+        for k, (s, e, rule) in enumerate(parts):
+            replacement = after if k == 0 else ""
+            if raw[s:e] != replacement:
+                changes.append(Change(s, e, replacement, rule))
+
+    first = True
+    for line in lines:
+        text_line: list[_Piece] = []
+        for j, piece in enumerate(line.pieces):
+            sep = piece.sep if j else ("" if first else "\n")
+            if sep == "\n" and text_line:  # a hard line break: a line of its own, as <br> in HTML
+                hints.append(_hints(raw, text_line, line.tags))
+                text_line = []
+            separator(prev_end, piece.start, sep)
+            changes.extend(piece.changes)
+            prev_end = piece.end
+            text_line.append(piece)
+            first = False
+        hints.append(_hints(raw, text_line, line.tags))
+    separator(prev_end, len(raw), "" if first or prev_end == len(raw) else "\n")  # nothing inserted past the end
+    return changes, hints
+
+
+def _hints(raw: str, pieces: list[_Piece], tags: frozenset[str]) -> LineHints:
+    chars = links = 0
+    for piece in pieces:
+        size = piece.end - piece.start - raw.count(" ", piece.start, piece.end)
+        chars += size
+        if piece.link:
+            links += size
+    return LineHints(pieces[0].start, pieces[-1].end, tags, frozenset(), chars, links)
