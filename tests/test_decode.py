@@ -76,3 +76,27 @@ def test_mostly_english_page_in_gb18030_decodes(seed_text: str) -> None:
 def test_mostly_english_page_in_big5_decodes() -> None:
     page = "首頁 資訊\n\nA long English headline about trade\n\nThe body is English prose, and only the menu is not.\n"
     assert decode(page.encode("big5")) == page
+
+
+def _salted(text: str, every: int) -> str:
+    """``text`` with a BEL, BS or ACK after every ``every``-th character, as a broken conversion leaves it."""
+    salt = "\x07\x08\x06"
+    return "".join(ch + (salt[i % 3] if i % every == every - 1 else "") for i, ch in enumerate(text))
+
+
+_PAGE_WITH_CONTROLS = "The ferry to the island runs twice a day in winter. 渡船冬天每天开两班，夏天每小时一班。\n" * 20
+
+
+def test_utf8_with_stray_controls_is_text() -> None:
+    assert decode(_salted(_PAGE_WITH_CONTROLS, 16).encode("utf-8")) == _salted(_PAGE_WITH_CONTROLS, 16)
+
+
+def test_stray_controls_are_removed_with_a_warning() -> None:
+    doc = parse(_salted(_PAGE_WITH_CONTROLS, 16).encode("utf-8"))
+    assert "\x07" not in doc.text
+    assert any("stray control characters" in w for w in doc.warnings)
+
+
+def test_controls_with_little_text_between_are_binary() -> None:
+    with pytest.raises(InputError, match="control characters"):
+        decode(_salted(_PAGE_WITH_CONTROLS, 2).encode("utf-8"))

@@ -3,7 +3,8 @@
 In: the page's bytes and, optionally, a name for messages. Out: the decoded text.
 
 Order: a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); then known binary
-formats and NUL bytes are refused; then strict UTF-8; then detection by
+formats and NUL bytes are refused; then strict UTF-8 (where stray control characters, up to
+:data:`MAX_STRAY_CONTROL_SHARE`, are left for normalization to remove); then detection by
 ``charset-normalizer`` (the library ``requests`` uses), loaded only when UTF-8 fails, whose
 reading competes on plausibility with the GB18030, Big5 and Windows-1252 ones when the page gives
 it little to go on (an English page whose only non-ASCII characters are a few symbols).
@@ -122,7 +123,17 @@ not Big5 text."""
 
 MAX_CONTROL_SHARE = 0.05
 """Share of C0 control bytes (other than tab, newline, carriage return, form feed) above
-which UTF-8-valid input is called binary: real scraped text has almost none."""
+which input is called binary: real scraped text has almost none."""
+
+MAX_STRAY_CONTROL_SHARE = 0.25
+"""Share of control characters up to which valid UTF-8 is still text with stray controls (a
+broken conversion salts a page with BEL, BS and ACK, about one character in twenty): the
+``control_chars`` normalization rule removes them, with a warning. Above it, or when what is
+left is not text (:data:`MIN_TEXT_SHARE`), it is binary."""
+
+MIN_TEXT_SHARE = 0.9
+"""Share of the characters other than controls that must be letters, digits, marks,
+punctuation or spaces for UTF-8 with stray controls to be taken as text."""
 
 
 def decode(data: bytes, *, source: str | None = None) -> str:
@@ -155,7 +166,12 @@ def decode(data: bytes, *, source: str | None = None) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         text = _detect(data, source)
-    if _control_share(text) > MAX_CONTROL_SHARE:
+        utf8 = False
+    else:
+        utf8 = True
+    share = _control_share(text)
+    stray = utf8 and share <= MAX_STRAY_CONTROL_SHARE and _text_apart_from_controls(text)
+    if share > MAX_CONTROL_SHARE and not stray:
         raise InputError("expected a text or HTML page, got binary data (too many control characters)", source=source)
     return text
 
@@ -205,6 +221,15 @@ def _control_share(text: str) -> float:
     sample = text[:65536]
     controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
     return controls / len(sample)
+
+
+def _text_apart_from_controls(text: str) -> bool:
+    """Whether ``text`` without its control characters reads as text (see :data:`MIN_TEXT_SHARE`)."""
+    sample = [ch for ch in text[:65536] if ch >= " " or ch in "\t\n\r\f"]
+    if not sample:
+        return False
+    good = sum(1 for ch in sample if unicodedata.category(ch)[0] in "LNMPZ" or ch in " \t\n\r\f")
+    return good >= MIN_TEXT_SHARE * len(sample)
 
 
 def _detect(data: bytes, source: str | None) -> str:

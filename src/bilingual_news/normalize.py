@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 from bilingual_news.model import Edit, Span
 from bilingual_news.offsets import Change, OffsetMap, apply_edits, merge_edits
 from bilingual_news.options import NormalizeOptions
+from bilingual_news.reflow import find_wraps
 
 if TYPE_CHECKING:
     import regex  # imported where a pattern needs it: `import bilingual_news` does not load it
@@ -127,8 +128,9 @@ class _Lazy:
 class Rule:
     """One named repair: a pattern and what each match becomes.
 
-    A rule sets exactly one of ``replace`` (each match on its own) and ``fix_line`` (a whole
-    line, for a repair that needs the line's context; the change is then pinned to the matches).
+    A rule sets exactly one of ``replace`` (each match on its own), ``fix_line`` (a whole
+    line, for a repair that needs the line's context; the change is then pinned to the matches)
+    and ``find_changes`` (the whole text, for a repair that needs the page's context).
     """
 
     name: str
@@ -139,6 +141,8 @@ class Rule:
     """The repaired text for one match."""
     fix_line: Callable[[str], str] | None = None
     """The repaired text of a whole line in which ``pattern`` matches."""
+    find_changes: Callable[[str], list[Change]] | None = None
+    """The changes the rule makes to a whole text (``pattern`` then only documents them)."""
     starts: tuple[str, ...] = ()
     """Strings one of which begins every match: they are found with :meth:`str.find` and the
     pattern is tried only there. Empty: the pattern scans the whole text."""
@@ -158,8 +162,11 @@ class Rule:
     """The :class:`NormalizeOptions` flag that switches the rule on; ``None``: on by default."""
 
     def __post_init__(self) -> None:
-        if (self.replace is None) == (self.fix_line is None):
-            raise ValueError(f"rule {self.name!r}: expected exactly one of replace and fix_line, got both or neither")
+        given = sum(f is not None for f in (self.replace, self.fix_line, self.find_changes))
+        if given != 1:
+            raise ValueError(
+                f"rule {self.name!r}: expected exactly one of replace, fix_line and find_changes, got {given}"
+            )
 
 
 # ------------------------------------------------------------------ what is protected
@@ -643,6 +650,19 @@ RULES: tuple[Rule, ...] = (
         examples=(("ＣＰＩ上涨２％", "CPI上涨2％"),),
         opt_in="fullwidth_ascii",
     ),
+    Rule(
+        name="reflow",
+        pattern=re.compile(r"[ \t]*\n[ \t]*"),
+        starts=("\n",),
+        find_changes=find_wraps,
+        doc="Hard-wrapped text (a dump filled to a width) rejoined: Chinese with nothing, English with a space.",
+        examples=(
+            (
+                "Title\n" + ("word " * 7 + "words\n") * 3 + "end\nNext",
+                "Title\n" + ("word " * 7 + "words ") * 3 + "end\nNext",
+            ),
+        ),
+    ),
 )
 """The rules, in the order they run. ``mojibake`` comes before the rules that would destroy the
 bytes it needs (a no-break space or a soft hyphen can be part of mojibake); ``gbk_mojibake``
@@ -728,7 +748,25 @@ def normalize(text: str, options: NormalizeOptions | None = None) -> Normalized:
         else:
             quiet += 1
     offsets = OffsetMap(edits)
-    return Normalized(raw=text, text=current, edits=tuple(edits), warnings=_warnings(current, offsets), offsets=offsets)
+    warnings = _warnings(current, offsets) + _control_warning(text, edits)
+    return Normalized(raw=text, text=current, edits=tuple(edits), warnings=warnings, offsets=offsets)
+
+
+MANY_CONTROLS_SHARE = 0.01
+"""Share of a text's characters that, removed as stray control characters, earn a warning: a
+page with that many went through a broken conversion, and may have lost more than controls."""
+
+
+def _control_warning(raw: str, edits: Sequence[Edit]) -> tuple[str, ...]:
+    """A warning when the ``control_chars`` rule removed many characters."""
+    removed = [e for e in edits if "control_chars" in e.rule.split("+")]
+    count = sum(len(e.before) - len(e.after) for e in removed)
+    if not raw or count <= MANY_CONTROLS_SHARE * len(raw):
+        return ()
+    return (
+        f"stray control characters: {count} removed ({count / len(raw):.0%} of the text), "
+        f"first at raw offset {removed[0].span.start}",
+    )
 
 
 _COMMON_CHARS = frozenset("/(（ 0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
@@ -790,6 +828,8 @@ def _matches(rule: Rule, text: str) -> Iterator[Match]:
 
 def _find(rule: Rule, text: str) -> list[Change]:
     """The changes ``rule`` makes to ``text``, in order."""
+    if rule.find_changes is not None:
+        return rule.find_changes(text)
     if rule.fix_line is not None:
         return _find_in_lines(rule, rule.fix_line, text)
     assert rule.replace is not None  # __post_init__ makes sure
