@@ -392,3 +392,14 @@ def test_an_account_handle_shown_twice_is_no_title() -> None:
         "10:00 AM · Mar 5, 2024\nWho can reply?\nRelevant people\nHarbour Rowing Club\n@harbourrowing\n"
     )
     assert bilingual_news.parse(page).headline is None
+
+
+def test_a_title_with_a_word_ending_like_a_field_cue_is_a_title() -> None:
+    # ``Gatsby:`` ends in ``by:``, an English field cue; a Latin cue must start its word.
+    page = (
+        "Home\nBooks\nGatsby: A Century of Green Lights on the Harbour\nBy Dana Whitfield\n"
+        "The novel turns a hundred this spring, and the town library will mark it with a month of "
+        "readings on the quay, where a green light still burns at the end of the old pier.\n"
+        "Readers are asked to bring their own copies, old or new, and to choose a page to read aloud.\n"
+    )
+    assert bilingual_news.parse(page).headline == "Gatsby: A Century of Green Lights on the Harbour"

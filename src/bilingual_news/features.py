@@ -714,7 +714,15 @@ def _cues() -> _Cues:
         fields={c: f for f, c in (*lex.metadata, *lex.metadata_bare)},
         bare=frozenset(c for _, c in lex.metadata_bare),
         fields_anywhere=regex.compile(rf"(?:^|(?<=[\s|｜/(（【\[\]】)）,，;；]))(?:{alternation})\s*[:：]"),
-        field_inside=regex.compile(rf"(?:{alternation})\s*[:：]"),
+        # A Latin cue starts a word (``Dear Abby:`` holds no ``by:`` field); a Han one runs on.
+        field_inside=regex.compile(
+            "(?:"
+            + "|".join(
+                ("(?<![\\p{L}\\d])" if c[:1].isascii() and c[:1].isalpha() else "") + regex.escape(c)
+                for c in field_cues
+            )
+            + ")\\s*[:：]"
+        ),
     )
 
 
