@@ -127,6 +127,12 @@ def test_table_cells_are_lines_and_their_pipes_markup() -> None:
     assert read_markdown("| a | b \\| c |\n| --- | --- |\n| d | e |\n").text == "a\nb | c\nd\ne\n"
 
 
+def test_a_table_rule_left_where_no_table_parses_is_markup() -> None:
+    # html2text writes a layout table's rule under a row that is no table header for CommonMark.
+    page = "[Home](/) > [News](/n/) > Story |  \n---|---  \n---  \nHarbour walk opens on Monday  \n---\n"
+    assert "---" not in read_markdown(page).text
+
+
 # ------------------------------------------------------------------ invariants
 
 _WORDS = st.sampled_from(["word", "字词", "新闻", "story", "x", "1.", "2024", "“引号”", "it's", "a-b"])

@@ -212,6 +212,8 @@ def _lines(raw: str, tokens: list[Token], starts: list[int]) -> tuple[list[_Line
             limit = starts[min(token.map[1], len(starts) - 1)]
             pieces, cursor = _inline(raw, token.children, at, limit, drops)
             cursor = max(cursor, at)
+            # A table's rule a converter left where no table parses (``---|---``) is markup.
+            pieces = [piece for piece in pieces if not _RULE.fullmatch(raw, piece.start, piece.end)]
             if pieces:
                 tags = {block_tag, *context} if block_tag in _TAGGED else set(context)
                 if pieces[0].link:
@@ -235,6 +237,8 @@ def _lines(raw: str, tokens: list[Token], starts: list[int]) -> tuple[list[_Line
     return lines, drops
 
 
+_RULE = re.compile(r"[\s|:+]*-{3,}[\s|:+-]*")
+"""A line of a table's rule or a thematic break, made of dashes, pipes and colons only."""
 _TAGGED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
 _TAG = re.compile(r"<[!/?]?[A-Za-z][^<>]*>|<!--.*?-->")
 
