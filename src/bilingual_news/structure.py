@@ -366,6 +366,11 @@ def _headline(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Re
     chosen = _heading(units, page, titles) if titles else None
     if chosen is None and revision.headline is not None and _chrome_link(units[revision.headline], page):
         chosen = _sole_h1(units, page)
+    if chosen is None and not titles and not _in_h1(units, revision.headline, page):
+        # No head to ask (Markdown, a fragment): the page's one ``<h1>`` above the text is the title.
+        sole = _sole_h1(units, page)
+        if sole is not None and (revision.region is None or sole <= revision.region[0]):
+            chosen = sole
     if chosen is None:
         return revision
     key = title_key(units[chosen].text)
@@ -424,6 +429,14 @@ def _chrome_link(unit: Unit, page: HtmlPage) -> bool:
         and hints.link_density >= MIN_CHROME_LINK_DENSITY
         and bool(hints.tags & CHROME_TAGS or hints.words & CHROME_WORDS)
     )
+
+
+def _in_h1(units: tuple[Unit, ...], i: int | None, page: HtmlPage) -> bool:
+    """Whether unit ``i`` stands in an ``<h1>``."""
+    if i is None:
+        return False
+    hints = page.line_at(units[i].span.start)
+    return hints is not None and "h1" in hints.tags
 
 
 def _sole_h1(units: tuple[Unit, ...], page: HtmlPage) -> int | None:
