@@ -1,6 +1,7 @@
 """Regenerate docs/img/seed-view.png: the HTML view of examples/seed.txt, as headless Chromium draws it.
 
     python docs/make_screenshot.py
+    python docs/make_screenshot.py examples/bilingual.txt docs/img/pairs-view.png   # docs/pairs.md
 
 It needs `chromium` on PATH (Debian: ``apt-get install chromium fonts-noto-cjk``).
 
@@ -46,13 +47,16 @@ def find_chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    source = ROOT / args[0] if args else ROOT / "examples" / "seed.txt"
+    out = ROOT / args[1] if len(args) > 1 else OUT
     chromium = find_chromium()
     if chromium is None:
         print("make_screenshot: no chromium on PATH (apt-get install chromium fonts-noto-cjk)", file=sys.stderr)
         return 1
-    doc = bilingual_news.parse_file(ROOT / "examples" / "seed.txt")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
+    doc = bilingual_news.parse_file(source)
+    out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bn-shot-") as tmp:
         page = Path(tmp) / "seed.html"
         page.write_text(to_html(doc, standalone=True), encoding="utf-8")
@@ -70,8 +74,8 @@ def main() -> int:
             capture_output=True,
             timeout=120,
         )
-        _save(shot, OUT)
-    print(f"{OUT.relative_to(ROOT)}: {OUT.stat().st_size // 1024} KB")
+        _save(shot, out)
+    print(f"{out.relative_to(ROOT)}: {out.stat().st_size // 1024} KB")
     return 0
 
 

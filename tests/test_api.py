@@ -18,6 +18,7 @@ EXPECTED_ALL = [
     "MissingDependencyError",
     "NormalizeOptions",
     "Normalized",
+    "Pair",
     "ParseOptions",
     "Quote",
     "Result",

@@ -35,8 +35,8 @@ def test_json_keeps_chinese_characters(seed_text: str) -> None:
 def test_dict_has_the_documented_keys(seed_text: str) -> None:
     data = bilingual_news.parse(seed_text).to_dict()
     assert list(data) == [
-        "schema", "headline", "source_url", "lang", "metadata", "blocks", "quotes", "edits", "warnings", "confidence",
-        "raw",
+        "schema", "headline", "source_url", "lang", "metadata", "blocks", "quotes", "edits", "pairs", "warnings",
+        "confidence", "raw",
     ]  # fmt: skip
     assert list(data["blocks"][0]) == ["kind", "text", "start", "end", "lang", "reasons", "sentences"]
     assert list(data["metadata"]) == [

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 from bilingual_news.errors import BilingualNewsError, InputError, MissingDependencyError, SchemaError
-from bilingual_news.model import Block, Document, Edit, Kind, Metadata, Quote, Span, Stats, Word, WordKind
+from bilingual_news.model import Block, Document, Edit, Kind, Metadata, Pair, Quote, Span, Stats, Word, WordKind
 
 # Imported eagerly: the submodule shares its name with the function, and a lazy import would let
 # the import system bind the *module* to `bilingual_news.normalize` when a stage imports it.
@@ -66,6 +66,7 @@ __all__ = [
     "MissingDependencyError",
     "NormalizeOptions",
     "Normalized",
+    "Pair",
     "ParseOptions",
     "Quote",
     "Result",

@@ -22,7 +22,7 @@ from bilingual_news.batch import FormattedPage, iter_results, json_type, output_
 from bilingual_news.errors import BilingualNewsError
 from bilingual_news.model import Document
 from bilingual_news.pipeline import FORMATS, Format, parse, parse_file
-from bilingual_news.render import to_markdown, to_text
+from bilingual_news.render import to_markdown, to_pairs_tsv, to_text
 
 __all__ = ["main"]
 
@@ -42,10 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     parse_cmd.add_argument("path", metavar="PATH", help="the page: a text file, or - for standard input")
     parse_cmd.add_argument(
         "--format",
-        choices=("json", "text", "markdown"),
+        choices=("json", "text", "markdown", "pairs"),
         default="json",
         help="json: the whole document (default); text: the clean article; "
-        "markdown: the article with headings and quotes",
+        "markdown: the article with headings and quotes; pairs: the translation pairs of a "
+        "bilingual page as TSV (en, zh, score)",
     )
     parse_cmd.add_argument("--url", help="the page's URL, if known (becomes source_url)")
     _input_format_argument(parse_cmd)
@@ -198,6 +199,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         out = doc.to_json(indent=args.indent) + "\n"
     elif args.format == "text":
         out = to_text(doc)
+    elif args.format == "pairs":
+        out = to_pairs_tsv(doc)
     else:
         out = to_markdown(doc)
     return _write(out, args.output)

@@ -10,7 +10,11 @@ the way the corpus's ``score.py`` computes them, so that figures from either agr
   pages (a token matches only within its own page) and mean per page;
 * a page is *clean* when its body F1 ≥ 0.99 and its headline's tokens are exactly right;
 * quotes: a gold speech quote (speaker not null) is found when a predicted quote with a speaker
-  has token F1 ≥ 0.8 with it; its speaker is right when one contains the other or F1 ≥ 0.5.
+  has token F1 ≥ 0.8 with it; its speaker is right when one contains the other or F1 ≥ 0.5;
+* translation pairs (pages with a ``pairs.json``): a gold pair is found when a predicted pair,
+  not yet used, has token F1 ≥ 0.8 with it on both its English and its Chinese side (a side of
+  several gold segments is their texts joined with a newline); ``pair_recall`` and
+  ``pair_precision`` are over the pages that have a ``pairs.json``.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ __all__ = [
     "evaluate",
     "format_report",
     "load_gold",
+    "load_gold_pairs",
     "read_floors",
 ]
 
@@ -48,6 +53,8 @@ CLEAN_BODY_F1 = 0.99
 """Body F1 at or above which (with the headline right) a page counts as clean."""
 QUOTE_MATCH_F1 = 0.8
 """Token F1 at which a predicted quote is the gold one."""
+PAIR_MATCH_F1 = 0.8
+"""Token F1 each side of a predicted translation pair needs with a gold pair's to be it."""
 SPEAKER_MATCH_F1 = 0.5
 """Token F1 at which a predicted speaker is the gold one (when neither contains the other)."""
 
@@ -114,6 +121,9 @@ class PageScore:
     confidence: float | None = None
     """The document's :attr:`~bilingual_news.model.Document.confidence`, or ``None`` when the
     parser's output has none."""
+    pairs: tuple[int, int, int] | None = None
+    """Translation pairs found, gold and predicted, on a page with a ``pairs.json``; ``None``
+    on other pages."""
 
     @property
     def clean(self) -> bool:
@@ -165,6 +175,26 @@ def load_gold(page_dir: str | os.PathLike[str]) -> dict[str, Any]:
     return data
 
 
+def load_gold_pairs(page_dir: str | os.PathLike[str], gold: Mapping[str, Any]) -> list[dict[str, str]] | None:
+    """A page folder's ``pairs.json`` (segment indices) as texts, ``{"en": …, "zh": …}`` each,
+    the way the corpus's ``score.py`` reads it; ``None`` when the page has none."""
+    path = Path(page_dir) / "pairs.json"
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        segments = gold["segments"]
+        return [
+            {
+                "en": "\n".join(segments[i][1] for i in pair["en"]),
+                "zh": "\n".join(segments[j][1] for j in pair["zh"]),
+            }
+            for pair in data["pairs"]
+        ]
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        raise InputError(f"expected pairs of gold segment indices, got {exc!r}", source=str(path)) from None
+
+
 def evaluate(gold_dir: str | os.PathLike[str], *, parser: Parser | None = None, html: bool = False) -> Evaluation:
     """Parse every page under ``gold_dir`` and score it against its gold.
 
@@ -189,6 +219,9 @@ def evaluate(gold_dir: str | os.PathLike[str], *, parser: Parser | None = None, 
     scored: list[tuple[PageScore, dict[str, tuple[Counter[str], Counter[str]]]]] = []
     for page in pages:
         gold = load_gold(page)
+        pairs = load_gold_pairs(page, gold)
+        if pairs is not None:
+            gold = {**gold, "pairs": pairs}
         error = None
         try:
             out: Mapping[str, Any] = run(page / name)
@@ -255,6 +288,7 @@ def _score_page(
             found += 1
             spoke += _speaker_match(pred_quotes[best[1]].get("speaker"), q["speaker"])
     alltext = "\n".join(b.get("text") or "" for b in blocks)
+    pairs = _score_pairs(gold["pairs"], out.get("pairs") or []) if gold.get("pairs") is not None else None
     fixes = gold.get("fixes", [])
     fixed = sum(1 for before, after in fixes if after in alltext and (before in after or before not in alltext))
     score = PageScore(
@@ -270,8 +304,25 @@ def _score_page(
         fixes_gold=len(fixes),
         error=error,
         confidence=_number(out.get("confidence")),
+        pairs=pairs,
     )
     return score, roles
+
+
+def _score_pairs(gold: Sequence[Mapping[str, str]], out: Sequence[Any]) -> tuple[int, int, int]:
+    """Gold pairs found, gold pairs and predicted pairs (the matching of ``score.py``)."""
+    predicted = [q for q in out if isinstance(q, Mapping)]
+    used: set[int] = set()
+    for g in gold:
+        for i, q in enumerate(predicted):
+            if (
+                i not in used
+                and _f1(q.get("en"), g["en"]) >= PAIR_MATCH_F1
+                and _f1(q.get("zh"), g["zh"]) >= PAIR_MATCH_F1
+            ):
+                used.add(i)
+                break
+    return len(used), len(gold), len(predicted)
 
 
 def _number(value: object) -> float | None:
@@ -343,6 +394,11 @@ def _totals(scored: _Scored) -> tuple[PRF, list[RoleScore], dict[str, Any]]:
         "speaker_acc": round(q_spoke / q_found, 4) if q_found else None,
         "fixes": f"{sum(p.fixes_done for p in pages)}/{sum(p.fixes_gold for p in pages)}",
     }
+    paired = [p.pairs for p in pages if p.pairs is not None]
+    if paired:
+        found, gold, predicted = (sum(x[k] for x in paired) for k in range(3))
+        totals["pair_recall"] = round(found / gold, 4) if gold else None
+        totals["pair_precision"] = round(found / predicted, 4) if predicted else None
     return body, role_rows, totals
 
 
@@ -357,6 +413,7 @@ def format_report(evaluation: Evaluation, *, pages: bool = True) -> str:
                 f"{p.id[:28]:28} {p.mix or '?':4} {p.body.precision:6.3f}  {p.body.recall:6.3f}  "
                 f"{p.body.f1:7.3f}  {conf}  {'ok' if p.headline_ok else 'WRONG':8}  "
                 f"{p.speakers_right}/{p.quotes_gold:<4}  {p.fixes_done}/{p.fixes_gold}"
+                + (f"  pairs {p.pairs[0]}/{p.pairs[1]} ({p.pairs[2]} predicted)" if p.pairs else "")
                 + (f"  FAILED: {p.error}" if p.error else "")
             )
         lines.append("")

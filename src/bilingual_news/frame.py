@@ -18,6 +18,9 @@ lang    the block's language (``zh-Hans``, ``en``, ``mixed`` …)
 chars   the length of ``text``
 ======  ============================================================================
 
+A document's translation pairs have a table of their own, one row a pair (:func:`pair_records`,
+:func:`pairs_frame`; columns :data:`PAIR_COLUMNS`).
+
 >>> from bilingual_news import parse
 >>> [(r["page"], r["index"], r["text"], r["start"], r["chars"]) for r in to_records([("p1", parse("  首页 资讯"))])]
 [('p1', 0, '首页 资讯', 2, 5)]
@@ -34,10 +37,14 @@ from bilingual_news.model import Document, Kind
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COLUMNS", "to_frame", "to_records"]
+__all__ = ["COLUMNS", "PAIR_COLUMNS", "pair_records", "pairs_frame", "to_frame", "to_records"]
 
 COLUMNS: tuple[str, ...] = ("page", "index", "kind", "text", "start", "end", "lang", "chars")
 """The columns of :func:`to_records` and :func:`to_frame`, in order."""
+
+PAIR_COLUMNS: tuple[str, ...] = ("page", "en", "zh", "score", "en_blocks", "zh_blocks")
+"""The columns of :func:`pair_records` and :func:`pairs_frame`, in order: a document's
+translation pairs (:attr:`~bilingual_news.model.Document.pairs`), one row a pair."""
 
 Pages: TypeAlias = "Document | Iterable[Document | tuple[Hashable, Document]]"
 
@@ -85,13 +92,52 @@ def to_frame(docs: Pages) -> pd.DataFrame:
     return frame
 
 
-def _pandas() -> Any:
+def pair_records(docs: Pages) -> list[dict[str, Any]]:
+    """One plain dict per translation pair of every document, in order, with the keys of
+    :data:`PAIR_COLUMNS` (``en_blocks`` and ``zh_blocks`` as lists of block indices).
+
+    >>> from bilingual_news import parse
+    >>> pair_records(parse("Only one language here."))
+    []
+
+    Raises:
+        TypeError: an item is neither a ``Document`` nor a ``(page id, Document)`` pair.
+    """
+    return [
+        {
+            "page": page,
+            "en": pair.en,
+            "zh": pair.zh,
+            "score": pair.score,
+            "en_blocks": list(pair.en_blocks),
+            "zh_blocks": list(pair.zh_blocks),
+        }
+        for page, doc in _pages(docs)
+        for pair in doc.pairs
+    ]
+
+
+def pairs_frame(docs: Pages) -> pd.DataFrame:
+    """The rows of :func:`pair_records` as a pandas ``DataFrame``: for notebooks that build a
+    parallel corpus from many pages.
+
+    Raises:
+        MissingDependencyError: pandas is not installed (``pip install bilingual-news[pandas]``).
+        TypeError: an item is neither a ``Document`` nor a ``(page id, Document)`` pair.
+    """
+    pd = _pandas("pairs_frame()", "pair_records()")
+    frame = pd.DataFrame.from_records(pair_records(docs), columns=list(PAIR_COLUMNS))
+    frame["score"] = frame["score"].astype("float64")
+    return frame
+
+
+def _pandas(caller: str = "to_frame()", records: str = "to_records()") -> Any:
     try:
         import pandas
     except ImportError as exc:
         raise MissingDependencyError(
-            "to_frame() needs pandas, which is not installed; install it with "
-            "`pip install 'bilingual-news[pandas]'` (or use to_records(), which needs nothing)"
+            f"{caller} needs pandas, which is not installed; install it with "
+            f"`pip install 'bilingual-news[pandas]'` (or use {records}, which needs nothing)"
         ) from exc
     return pandas
 

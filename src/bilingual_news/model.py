@@ -285,6 +285,24 @@ def _unpickle_block(
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Pair:
+    """A body piece and its translation, on a bilingual page (:mod:`bilingual_news.align`)."""
+
+    en: str
+    """The English side's text: its blocks' texts joined with a newline."""
+    zh: str
+    """The Chinese side's text: its blocks' texts joined with a newline."""
+    en_blocks: tuple[int, ...]
+    """Indices into :attr:`Document.blocks` of the English side, in order (one, or two when
+    the translation joins two English blocks)."""
+    zh_blocks: tuple[int, ...]
+    """Indices into :attr:`Document.blocks` of the Chinese side, in order (one or two)."""
+    score: float
+    """How well the two sides fit, from 0.0 to 1.0: lengths in the expected ratio, shared
+    numbers and Latin names, neighbours on the page. It ranks pairs; it is not a probability."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Document:
     """A parsed page: its blocks in reading order and what was read from them."""
 
@@ -322,6 +340,10 @@ class Document:
     sentence to :attr:`warnings`. It ranks pages, it is not a probability: route a page
     below a threshold you pick on your own pages (``docs/reliability.md``) to a person or a
     second extractor instead of storing it. A document built by hand has 1.0."""
+    pairs: tuple[Pair, ...] = ()
+    """On a bilingual page (a parallel article), each English body piece with its Chinese
+    translation, in the order of the English side (see ``docs/pairs.md``); empty on other pages.
+    A block is in at most one pair; the title in both languages is paired too."""
 
     # ----------------------------------------------------------------- views
     @property
@@ -440,3 +462,10 @@ class Document:
         from bilingual_news.frame import to_frame
 
         return to_frame(self)
+
+    def pairs_frame(self) -> pd.DataFrame:
+        """The translation pairs as a pandas ``DataFrame``, one row a pair: en, zh, score,
+        en_blocks, zh_blocks (see :mod:`bilingual_news.frame`); needs the ``pandas`` extra."""
+        from bilingual_news.frame import pairs_frame
+
+        return pairs_frame(self)

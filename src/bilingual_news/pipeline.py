@@ -5,6 +5,7 @@
     raw ─normalize─▶ Normalized ─split─▶ units ─features─▶ Features ─label─▶ Guess
         ─revise─▶ Revision ─assemble_blocks─▶ block drafts ─sentences─▶ blocks
         ─quotes─▶ Quote ─assemble─▶ Document ─confidence─▶ Document (confidence, warnings)
+        ─align─▶ Document (translation pairs, on a bilingual page)
 
 Every stage is a pure function in its own module; :data:`STAGES` names them in order, and
 :func:`_run` is the one place that runs them. :func:`profile` runs the same stages with a clock
@@ -18,6 +19,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
+from bilingual_news.align import align
 from bilingual_news.assemble import assemble, assemble_blocks
 from bilingual_news.confidence import assess
 from bilingual_news.decode import decode, read_bytes
@@ -57,10 +59,12 @@ STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("quotes", find_quotes),
     ("assemble", assemble),
     ("confidence", assess),
+    ("align", align),
 )
 """The stages in the order :func:`parse` runs them, by name. ``assemble_blocks`` includes each
 block's language; ``assemble`` the metadata and the document's language; ``confidence`` how far
-to trust the document, and the warnings that say why not."""
+to trust the document, and the warnings that say why not; ``align`` the translation pairs of a
+bilingual page (:mod:`bilingual_news.align`; one pass over the block languages elsewhere)."""
 
 
 MAX_BYTES_PER_CHAR = 4
@@ -291,4 +295,6 @@ def _run(
     lap("assemble")
     document = assess(document, revision)
     lap("confidence")
+    document = align(document)
+    lap("align")
     return document

@@ -5,8 +5,9 @@ pipeline; it reads only the document.
 
 The HTML view (:func:`to_html`, ``Document._repr_html_`` in Jupyter, ``bilingual-news render``)
 shows every block in reading order, tinted and labelled by its kind, with its language; quotes
-underlined with their speaker beside them; and every normalization edit marked, its ``title``
-(shown on hover) giving the rule and ``before → after``.
+underlined with their speaker beside them; every normalization edit marked, its ``title``
+(shown on hover) giving the rule and ``before → after``; and, on a bilingual page, the two
+sides of each translation pair in one colour with a ``⇄n`` mark (``n`` the pair's number).
 
 How the text of a block is drawn. A block carries its normalized text and its raw span, while
 quotes and edits carry raw spans. The view rebuilds each block's normalized text from
@@ -38,13 +39,31 @@ from itertools import pairwise
 
 from bilingual_news.model import Block, Document, Edit, Kind, Quote
 
-__all__ = ["to_html", "to_markdown", "to_text"]
+__all__ = ["to_html", "to_markdown", "to_pairs_tsv", "to_text"]
 
 
 def to_text(doc: Document) -> str:
     """The clean article: headline, then the body blocks, separated by blank lines."""
     text = doc.text
     return text + "\n" if text else ""
+
+
+def to_pairs_tsv(doc: Document) -> str:
+    """The translation pairs as tab-separated values: a header line ``en  zh  score``, then one
+    line a pair (:attr:`Document.pairs`); a tab or line break inside a side becomes a space, so
+    every pair stays on one line. Only the header on a page without pairs.
+
+    >>> from bilingual_news import parse
+    >>> to_pairs_tsv(parse("One language only."))
+    'en\\tzh\\tscore\\n'
+    """
+    lines = ["en\tzh\tscore"]
+    lines.extend(f"{_one_line(p.en)}\t{_one_line(p.zh)}\t{p.score:.3f}" for p in doc.pairs)
+    return "\n".join(lines) + "\n"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.replace("\t", " ").split("\n")).replace("\r", " ")
 
 
 def to_markdown(doc: Document) -> str:
@@ -194,6 +213,14 @@ _CSS = """
   background: #fff; color: var(--bn-muted); border: 1px solid var(--bn-rule); font-weight: 400;
 }
 
+/* translation pairs: both sides share a colour on their right edge and a ⇄n mark */
+.bn-doc .bn-pair { color: #4b5563; font-weight: 650; }
+.bn-doc .bn-p0 .bn-t { box-shadow: inset -4px 0 0 #2563eb; }
+.bn-doc .bn-p1 .bn-t { box-shadow: inset -4px 0 0 #d97706; }
+.bn-doc .bn-p2 .bn-t { box-shadow: inset -4px 0 0 #059669; }
+.bn-doc .bn-p3 .bn-t { box-shadow: inset -4px 0 0 #db2777; }
+.bn-doc .bn-p4 .bn-t { box-shadow: inset -4px 0 0 #7c3aed; }
+.bn-doc .bn-p5 .bn-t { box-shadow: inset -4px 0 0 #0891b2; }
 /* a block: label | text | language */
 .bn-doc .bn-b {
   display: grid; grid-template-columns: var(--bn-grid); column-gap: 1rem; align-items: baseline; margin: 0;
@@ -296,6 +323,10 @@ main.bn-doc {
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
+PAIR_COLOURS = 6
+"""The colours translation pairs cycle through in the HTML view (neighbouring pairs differ)."""
+
+
 def to_html(doc: Document, *, standalone: bool = False) -> str:
     """The page as a picture: every block in reading order, tinted and labelled by its kind,
     with its language; quotes underlined with their speaker; normalization edits marked; the
@@ -383,6 +414,8 @@ class _View:
         self._quote_order = sorted(range(len(self.quote_spans)), key=self.quote_spans.__getitem__)
         self._quote_starts = [self.quote_spans[k][0] for k in self._quote_order]
         self._quote_reach = max((qe - qs for qs, qe in self.quote_spans), default=0)
+        self.pair_of = {k: n for n, pair in enumerate(doc.pairs) for k in (*pair.en_blocks, *pair.zh_blocks)}
+        """The translation pair (its index in ``doc.pairs``) each paired block belongs to."""
         self.badged: set[int] = set()
         """Quotes whose speaker is drawn already (a quote across blocks gets one label)."""
         self.shown_edits = 0
@@ -542,12 +575,19 @@ class _View:
             heading = ' role="heading" aria-level="1"'
         elif block.kind is Kind.SUBHEADING:
             heading = ' role="heading" aria-level="2"'
+        pair, paired = self.pair_of.get(i), ""
+        if pair is not None:
+            score = self.doc.pairs[pair].score
+            paired = f' <span class="bn-pair" title="translation pair {pair + 1}, score {score:.2f}">⇄{pair + 1}</span>'
+        pair_class = f" bn-p{pair % PAIR_COLOURS}" if pair is not None else ""
         return (
-            f'<div class="bn-b bn-k-{block.kind.value}" data-i="{i}" data-start="{block.span.start}" '
-            f'data-end="{block.span.end}"{lang_attr}{drawn}>'
+            f'<div class="bn-b bn-k-{block.kind.value}{pair_class}" data-i="{i}" data-start="{block.span.start}" '
+            f'data-end="{block.span.end}"{lang_attr}{drawn}'
+            + (f' data-pair="{pair + 1}"' if pair is not None else "")
+            + ">"
             f'<span class="bn-kind" title="{_esc(why)}">{block.kind.value.replace("_", " ")}</span>'
             f'<div class="bn-t"{heading}>{inner}</div>'
-            f'<span class="bn-lang">{_esc(block.lang)}</span></div>'
+            f'<span class="bn-lang">{_esc(block.lang)}{paired}</span></div>'
         )
 
     def _replay(self, owned: Sequence[Edit], lo: int, hi: int) -> str:

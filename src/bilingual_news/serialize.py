@@ -6,7 +6,9 @@ Out: the other. ``from_dict(to_dict(doc)) == doc`` for every document.
 The dict flattens spans to ``start``/``end`` so that a row of JSON needs no nesting, and keeps
 ``raw`` so that every offset can be checked against the text it points into. Lists of spans are
 ``[start, end]`` pairs: a block's ``sentences`` as ``[[0, 12], [13, 40]]``, the metadata's
-``spans`` as an object from field to pair, in field order. Dates are ISO 8601
+``spans`` as an object from field to pair, in field order. A translation pair lists its
+blocks by index (``en_blocks``, ``zh_blocks``); a dict without ``pairs`` (written before they
+were recorded) reads as a document with none. Dates are ISO 8601
 strings: ``2025-05-08`` for a date, ``2025-05-08T10:23:00`` for a datetime. The JSON Schema is
 shipped in the package (:func:`json_schema`). The standard library does the encoding: the dict
 is built by hand because the wire shape differs from the classes (flattened spans), so a
@@ -24,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from bilingual_news.errors import SchemaError
-from bilingual_news.model import Block, Document, Edit, Kind, Metadata, Quote, Span
+from bilingual_news.model import Block, Document, Edit, Kind, Metadata, Pair, Quote, Span
 
 __all__ = ["SCHEMA", "document_from_dict", "document_from_json", "document_to_dict", "document_to_json", "json_schema"]
 
@@ -75,6 +77,16 @@ def document_to_dict(doc: Document) -> dict[str, Any]:
         "edits": [
             {"rule": e.rule, "start": e.span.start, "end": e.span.end, "before": e.before, "after": e.after}
             for e in doc.edits
+        ],
+        "pairs": [
+            {
+                "en": p.en,
+                "zh": p.zh,
+                "en_blocks": list(p.en_blocks),
+                "zh_blocks": list(p.zh_blocks),
+                "score": p.score,
+            }
+            for p in doc.pairs
         ],
         "warnings": list(doc.warnings),
         "confidence": doc.confidence,
@@ -164,6 +176,16 @@ def document_from_dict(data: Mapping[str, Any]) -> Document:
             lang=data["lang"],
             warnings=tuple(data.get("warnings", ())),
             confidence=_confidence(data.get("confidence", 1.0)),
+            pairs=tuple(
+                Pair(
+                    en=p["en"],
+                    zh=p["zh"],
+                    en_blocks=tuple(p["en_blocks"]),
+                    zh_blocks=tuple(p["zh_blocks"]),
+                    score=float(p["score"]),
+                )
+                for p in data.get("pairs", ())
+            ),
         )
     except KeyError as exc:
         raise SchemaError(f"expected a {SCHEMA} document with the key {exc.args[0]!r}, which is missing") from None

@@ -1,0 +1,385 @@
+"""Translation pairs: on a bilingual page, which English body piece translates which Chinese one.
+
+In: a :class:`~bilingual_news.model.Document` (its blocks, with kinds and languages).
+Out: the same document with :attr:`~bilingual_news.model.Document.pairs` filled in (and a
+warning when the page holds several translations of one text); any other page comes back as
+it came, after one pass over the body's block languages.
+
+::
+
+    body blocks ─gate─▶ bilingual? ─units─▶ English / Chinese / mixed pieces, in page order
+        ─versions─▶ the best-fitting translation, when one side holds several
+        ─align─▶ monotonic path: 1:1, 1:2, 2:1, 1:0, 0:1 ─keep─▶ pairs with score ≥ MIN_SCORE
+
+1. **Gate.** The page is bilingual when both English and Chinese hold a real share of the
+   body (:data:`MIN_SIDE_SHARE`, Chinese counted at :data:`EN_PER_HAN` English characters a Han
+   character) in at least :data:`MIN_SIDE_BLOCKS` blocks each. Other pages stop here.
+2. **Units.** The body blocks, and the title just before the body (a page that shows its title
+   in both languages pairs it like a paragraph). Each unit is English, Chinese or mixed by its
+   own letters: a line that holds both languages (``English sentence 中文句子``, a vocabulary
+   note) is *mixed* and never paired.
+3. **Versions.** When one language comes wholly before the other and one side falls, at its
+   headings, into several sections each long enough to be a whole translation of the other
+   side, each section is aligned in turn and the best fit kept (a warning says so).
+4. **Align.** Dynamic programming over the two sequences, each in page order (so it serves
+   alternating paragraphs, either language first, as well as one whole version after the
+   other), with the moves 1:1, 1:2, 2:1 (a translation that joins or splits paragraphs), 1:0
+   and 0:1 (an untranslated piece). A move's cost combines the evidence:
+
+   * length: Gale–Church on characters, as the log of the English length over the Chinese
+     one weighed at :data:`EN_PER_HAN`, its spread :data:`LOG_RATIO_SD` widened for short
+     pieces (:data:`SHORT_NOISE`);
+   * anchors that survive translation: numbers (dates, amounts, list numbering), Latin words
+     inside the Chinese text (names, acronyms, URLs) found in the English;
+   * position: the two pieces side by side on the page (:data:`ADJACENT_BONUS`).
+
+5. **Keep.** A pair's score is its cost mapped to 0..1; pairs below :data:`MIN_SCORE` are left
+   out, so a piece with no counterpart stays unpaired rather than being forced.
+
+No model or dictionary: the figures behind the constants (the English/Chinese length ratio of
+the dev pairs, its spread) are in ``docs/pairs.md``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bilingual_news.model import Block, Document, Kind, Pair
+
+__all__ = ["align", "is_bilingual"]
+
+EN_PER_HAN = 3.8
+"""English characters (spaces included) a Han character of the translation stands for: the
+English over the Chinese length of the 188 dev pairs, with any Latin letters, digits and
+punctuation of the Chinese side counted one for one (per page 3.0 to 5.1, ``docs/pairs.md``)."""
+LOG_RATIO_SD = 0.3
+"""The spread (standard deviation) of ``ln(English length / weighed Chinese length)`` over the
+dev pairs (0.21 without the loosest page, a study text of news write-ups)."""
+SHORT_NOISE = 4.0
+"""Added variance of the log ratio, divided by the pair's mean length in English characters:
+the ratio of a short line (a vocabulary item, a one-word heading) says little."""
+SKIP_COST = 2.0
+"""Cost of leaving one piece unpaired (1:0 or 0:1): a pair costing more than two of these is
+worse than no pair."""
+MERGE_COST = 1.5
+"""Extra cost of a 1:2 or 2:1 pair over a 1:1 one: a translation keeps the paragraphs of its
+original far more often than it joins or splits them."""
+HEADING_MISMATCH_COST = 1.5
+"""Extra cost of pairing a heading (a title, a short line without a sentence end) with a
+paragraph: titles translate into titles."""
+ANCHOR_BONUS = 1.0
+"""Cost taken off for each anchor both sides share (a number, a Latin word inside the Chinese)."""
+ANCHOR_PENALTY = 0.5
+"""Cost added for each number or Chinese-side Latin word the other side lacks (less than the
+bonus: Chinese often writes a number in characters, 三亿 for 300 million)."""
+ANCHOR_CAP = 3
+"""Most anchors counted either way, so a list of figures does not outweigh the lengths."""
+ADJACENT_BONUS = 1.0
+"""Cost taken off when the two sides stand next to each other on the page (alternating
+paragraphs): a hint, not a rule, since a picture in one column can shift the other."""
+SCORE_MIDPOINT = 2.5
+"""The cost at which a pair's score is 0.5 (the score is ``1 / (1 + e^(cost - midpoint))``)."""
+MIN_SCORE = 0.5
+"""Pairs scoring less are left out."""
+MIN_SIDE_SHARE = 0.15
+"""The gate: the smaller language's share of the body's weighed characters needed to look for
+pairs at all (an English page quoting a Chinese line is not a parallel article)."""
+MIN_SIDE_BLOCKS = 2
+"""The gate: body blocks each language needs."""
+MIXED_MIN_LATIN = 0.3
+"""A unit with both Han characters and Latin letters is *mixed* (never paired) when the Latin
+letters are between this and :data:`MIXED_MAX_LATIN` of its weighed length: a Chinese paragraph
+naming an English course or company stays Chinese, an English one with a Chinese word English."""
+MIXED_MAX_LATIN = 0.85
+"""See :data:`MIXED_MIN_LATIN`."""
+VERSION_MIN_SHARE = 0.5
+"""A section of one side is a whole translation of the other side when its weighed length is
+at least this share of the other side's (and at most its inverse)."""
+HEADING_MAX_CHARS = 40
+"""A body unit this short that ends without a sentence mark starts a section (a version's
+heading, with the translator's name or the title)."""
+
+PAGE_MIN_COVER = 0.6
+"""A page keeps its pairs only when they hold at least this share of its prose (by weighed
+length, the mean of the two sides; of the chosen version when there are several): a parallel
+article translates most of itself, while a page that sets English lines between its Chinese
+paragraphs (commands, link titles) only seems to, here and there."""
+CODE_CHARS = frozenset("{}<>=#|\\_*@`~^")
+"""Characters that mark an English-looking unit as code, a command or a path (never paired)."""
+MIN_LETTER_SHARE = 0.7
+"""An English unit needs this share of letters among its non-blank characters to be prose."""
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Z]")
+_ANCHOR_WORD = re.compile(r"[A-Za-z0-9'’\-]*[A-Z0-9][A-Za-z0-9'’\-]*")
+_FILE_NAME = re.compile(r"\w\.[a-z]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_SPACE = re.compile(r"\s")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|《[^》]*》')
+_SENTENCE_END = tuple(".!?。！？:：;；")
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One body piece as the aligner sees it."""
+
+    block: int
+    """Its index in ``Document.blocks``."""
+    pos: int
+    """Its place among the units, in page order."""
+    lang: str
+    """``en``, ``zh`` or ``mixed``."""
+    length: float
+    """Its length in English characters (a Chinese unit's weighed at :data:`EN_PER_HAN`)."""
+    numbers: frozenset[str]
+    """The numbers it writes in digits."""
+    words: frozenset[str]
+    """Its Latin words, lower-cased."""
+    heading: bool
+    """Whether it is a heading (a subheading or title, or a short line without a sentence end)."""
+
+
+def is_bilingual(document: Document) -> bool:
+    """Whether the body holds both English and Chinese enough to look for pairs (the gate).
+
+    >>> from bilingual_news import parse
+    >>> is_bilingual(parse("One language only, in a paragraph long enough to be prose."))
+    False
+    """
+    en = zh = 0.0
+    n_en = n_zh = 0
+    for b in document.blocks:
+        if b.kind is Kind.PARAGRAPH or b.kind is Kind.SUBHEADING:
+            lang = b.lang
+            if lang == "en":
+                en += len(b.text)
+                n_en += 1
+            elif lang.startswith("zh") and lang != "zh-Latn":
+                zh += len(b.text) * EN_PER_HAN
+                n_zh += 1
+    if n_en < MIN_SIDE_BLOCKS or n_zh < MIN_SIDE_BLOCKS:
+        return False
+    return min(en, zh) >= MIN_SIDE_SHARE * (en + zh)
+
+
+def align(document: Document) -> Document:
+    """The document with its translation pairs (see the module's docstring); unchanged when
+    the page is not bilingual."""
+    if not is_bilingual(document):
+        return document
+    units = _units(document.blocks)
+    en = [u for u in units if u.lang == "en"]
+    zh = [u for u in units if u.lang == "zh"]
+    warnings: list[str] = []
+    if not _balanced(en, zh):
+        return document
+    matches, en, zh = _best_version(en, zh, document.blocks, warnings)
+    if _cover(matches, en, zh) < PAGE_MIN_COVER:
+        return document
+    pairs = tuple(
+        Pair(
+            en="\n".join(document.blocks[u.block].text for u in e),
+            zh="\n".join(document.blocks[u.block].text for u in z),
+            en_blocks=tuple(u.block for u in e),
+            zh_blocks=tuple(u.block for u in z),
+            score=score,
+        )
+        for e, z, score in matches
+    )
+    if not pairs and not warnings:
+        return document
+    return dataclasses.replace(document, pairs=pairs, warnings=document.warnings + tuple(warnings))
+
+
+def _balanced(en: Sequence[_Unit], zh: Sequence[_Unit]) -> bool:
+    """The gate again, on the units: English prose (code and commands left out) and Chinese
+    both hold a real share of the body."""
+    if len(en) < MIN_SIDE_BLOCKS or len(zh) < MIN_SIDE_BLOCKS:
+        return False
+    le, lz = sum(u.length for u in en), sum(u.length for u in zh)
+    return min(le, lz) >= MIN_SIDE_SHARE * (le + lz)
+
+
+def _cover(matches: Sequence[_Match], en: Sequence[_Unit], zh: Sequence[_Unit]) -> float:
+    """The mean over the two sides of the share of its length that the pairs hold."""
+    shares = []
+    for side, paired in ((en, [u for m in matches for u in m[0]]), (zh, [u for m in matches for u in m[1]])):
+        total = sum(u.length for u in side)
+        shares.append(sum(u.length for u in paired) / total if total else 0.0)
+    return sum(shares) / 2
+
+
+# ------------------------------------------------------------------------------ units
+def _units(blocks: Sequence[Block]) -> list[_Unit]:
+    """The body blocks (and the title just before the body, with the line before it when that
+    is a title too: the title in both languages) as units, in page order."""
+    first = next((i for i, b in enumerate(blocks) if b.kind is Kind.PARAGRAPH or b.kind is Kind.SUBHEADING), None)
+    if first is None:
+        return []
+    chosen: list[int] = []
+    title = next((i for i in range(first - 1, -1, -1) if blocks[i].kind is Kind.HEADLINE), None)
+    if title is not None:
+        if title > 0 and blocks[title - 1].kind is Kind.HEADLINE:
+            chosen.append(title - 1)  # the title in both languages, one line each
+        chosen.append(title)
+    chosen.extend(i for i in range(first, len(blocks)) if blocks[i].is_body)
+    units: list[_Unit] = []
+    for i in chosen:
+        b = blocks[i]
+        text = b.text
+        han = len(_HAN.findall(text))
+        latin = len(_LATIN.findall(text))
+        other = len(_SPACE.sub("", text)) - han
+        if han == 0:
+            lang, length = ("en" if latin and _prose(text, latin) else "und"), float(len(text))
+        else:
+            length = han * EN_PER_HAN + other
+            share = len(_LATIN.findall(_QUOTED.sub("", text))) / length  # a quoted title is a name
+            lang = "zh" if share < MIXED_MIN_LATIN else "en" if share > MIXED_MAX_LATIN else "mixed"
+            if lang == "en":
+                length = float(len(text))
+        if lang == "und":
+            continue
+        heading = b.kind is not Kind.PARAGRAPH or (len(text) <= HEADING_MAX_CHARS and not text.endswith(_SENTENCE_END))
+        units.append(
+            _Unit(
+                block=i,
+                pos=len(units),
+                lang=lang,
+                length=max(length, 1.0),
+                numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
+                words=frozenset(w.lower() for w in (_LATIN_WORD if lang == "en" else _ANCHOR_WORD).findall(text)),
+                heading=heading,
+            )
+        )
+    return units
+
+
+def _prose(text: str, letters: int) -> bool:
+    """Whether an English-looking text reads as prose (or a heading, a term), not as code, a
+    command, a path or a bare URL."""
+    if sum(text.count(c) for c in CODE_CHARS) >= 2:
+        return False
+    nonblank = len(text) - text.count(" ")
+    if letters < MIN_LETTER_SHARE * nonblank:
+        return False
+    return not (text.count(" ") < 8 and _FILE_NAME.search(text))
+
+
+# --------------------------------------------------------------------------- versions
+_Match = tuple[tuple[_Unit, ...], tuple[_Unit, ...], float]
+
+
+def _best_version(
+    en: list[_Unit], zh: list[_Unit], blocks: Sequence[Block], warnings: list[str]
+) -> tuple[list[_Match], list[_Unit], list[_Unit]]:
+    """The alignment of ``en`` with ``zh``; when one side holds several whole translations
+    (see the module's docstring), of the other side with the best-fitting one. Returns the
+    pairs and the two sequences aligned."""
+    for side, other, is_zh in ((zh, en, True), (en, zh, False)):
+        sections = _versions(side, other)
+        if len(sections) < 2:
+            continue
+        tries = []
+        for section in sections:
+            e, z = (en, section) if is_zh else (section, zh)
+            cost, matches = _align(e, z)
+            tries.append((cost / max(len(e) + len(z), 1), matches, e, z))
+        best = min(range(len(tries)), key=lambda k: tries[k][0])
+        head = blocks[sections[best][0].block].text if sections[best][0].heading else None
+        where = f" under {head!r}" if head else f" number {best + 1}"
+        warnings.append(
+            f"the page holds {len(sections)} {'Chinese' if is_zh else 'English'} versions of one text: "
+            f"the pairs use the best-fitting one (the version{where}); the others are left unpaired"
+        )
+        return tries[best][1], tries[best][2], tries[best][3]
+    return _align(en, zh)[1], en, zh
+
+
+def _versions(side: list[_Unit], other: list[_Unit]) -> list[list[_Unit]]:
+    """The sections of ``side`` that are each a whole translation of ``other``, when the
+    paragraphs of ``side`` stand wholly before or after those of ``other`` on the page;
+    otherwise ``[side]``."""
+    a, b = [u.pos for u in side if not u.heading], [u.pos for u in other if not u.heading]
+    if not a or not b or not (a[-1] < b[0] or b[-1] < a[0]):  # headings (a title above all) aside
+        return [side]
+    sections: list[list[_Unit]] = []
+    for u in side:
+        if not sections or (u.heading and not all(v.heading for v in sections[-1])):
+            sections.append([])
+        sections[-1].append(u)
+    total = sum(u.length for u in other)
+    whole = [s for s in sections if VERSION_MIN_SHARE * total <= sum(u.length for u in s) <= total / VERSION_MIN_SHARE]
+    return whole if len(whole) >= 2 else [side]
+
+
+# ------------------------------------------------------------------------------ align
+_MOVES = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
+
+
+def _align(en: Sequence[_Unit], zh: Sequence[_Unit]) -> tuple[float, list[_Match]]:
+    """The cheapest monotonic alignment of ``en`` with ``zh``: its total cost and its pairs
+    that score at least :data:`MIN_SCORE`, in order."""
+    n, m = len(en), len(zh)
+    inf = math.inf
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float]]] = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        row = cost[i]
+        for j in range(m + 1):
+            here = row[j]
+            if here == inf:
+                continue
+            for a, b in _MOVES:
+                if i + a > n or j + b > m:
+                    continue
+                if a == 0 or b == 0:
+                    step = SKIP_COST * (a + b)
+                elif a + b > 2 and any(u.heading for u in (*en[i : i + a], *zh[j : j + b])):
+                    continue  # a heading is never half of a translation
+                else:
+                    step = _cost(en[i : i + a], zh[j : j + b])
+                if here + step < cost[i + a][j + b]:
+                    cost[i + a][j + b] = here + step
+                    back[i + a][j + b] = (a, b, step)
+    matches: list[_Match] = []
+    i, j = n, m
+    while i or j:
+        a, b, step = back[i][j]
+        if a and b:
+            score = 1.0 / (1.0 + math.exp(step - SCORE_MIDPOINT))
+            if score >= MIN_SCORE:
+                matches.append((tuple(en[i - a : i]), tuple(zh[j - b : j]), round(score, 3)))
+        i, j = i - a, j - b
+    matches.reverse()
+    return cost[n][m], matches
+
+
+def _cost(e: Sequence[_Unit], z: Sequence[_Unit]) -> float:
+    """The cost of pairing the English units ``e`` with the Chinese units ``z``."""
+    le = sum(u.length for u in e) + len(e) - 1
+    lz = sum(u.length for u in z)
+    x = math.log(le / lz)
+    var = LOG_RATIO_SD**2 + SHORT_NOISE / ((le + lz) / 2)
+    total = x * x / (2 * var)
+    if len(e) + len(z) > 2:
+        total += MERGE_COST
+    nums_e = e[0].numbers if len(e) == 1 else e[0].numbers | e[1].numbers
+    nums_z = z[0].numbers if len(z) == 1 else z[0].numbers | z[1].numbers
+    words_e = e[0].words if len(e) == 1 else e[0].words | e[1].words
+    words_z = z[0].words if len(z) == 1 else z[0].words | z[1].words
+    shared = len(nums_e & nums_z) + len(words_z & words_e)
+    missing = len(nums_e ^ nums_z) + len(words_z - words_e)
+    total -= ANCHOR_BONUS * min(shared, ANCHOR_CAP) - ANCHOR_PENALTY * min(missing, ANCHOR_CAP)
+    if e[0].heading != z[0].heading and len(e) + len(z) == 2:
+        total += HEADING_MISMATCH_COST
+    positions = [u.pos for u in e] + [u.pos for u in z]
+    if max(positions) - min(positions) == len(positions) - 1:
+        total -= ADJACENT_BONUS
+    return total
