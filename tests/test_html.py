@@ -225,6 +225,12 @@ def test_a_figcaption_is_a_caption() -> None:
     assert [b.kind for b in doc.blocks if b.text.startswith("Ships")] == [Kind.CAPTION]
 
 
+def test_the_body_elements_class_names_are_the_sites_not_a_parts() -> None:
+    # Feature flags on <body> (``f_caption_on``) name no part of the page: its text is no caption.
+    page = read_html('<html class="no-js"><body class="post f_caption_muted_on"><p>Text of the page</p></body></html>')
+    assert [line.words for line in page.lines] == [frozenset()]
+
+
 def test_an_element_named_as_a_caption_holds_a_caption() -> None:
     page = _article(between='<div class="image-caption">Ships in the harbour at night, in the rain and the wind.</div>')
     doc = parse(page)

@@ -508,7 +508,7 @@ def _frame(attrs: dict[str, str | None], tag: str, parent: _Frame) -> _Frame:
     parent's own frame when the element adds nothing, as most do)."""
     tags = parent.tags | {tag} if tag in STRUCTURE_TAGS else parent.tags
     words = parent.words
-    if attrs:
+    if attrs and tag not in _PAGE_TAGS:  # ``<body class="… f_caption_muted_videos_on …">``: site flags
         names = _class_and_id(attrs)
         if names:
             found = _class_words(names)
@@ -518,6 +518,11 @@ def _frame(attrs: dict[str, str | None], tag: str, parent: _Frame) -> _Frame:
     if tags is parent.tags and words is parent.words and link == parent.link:
         return parent
     return _Frame(tags, words, link)
+
+
+_PAGE_TAGS = frozenset({"html", "body"})
+"""Elements whose class names speak for the whole page (a theme, a template, feature flags),
+not for a part of it: their class words are not read."""
 
 
 @functools.lru_cache(maxsize=4096)
