@@ -237,6 +237,16 @@ def test_an_element_named_as_a_caption_holds_a_caption() -> None:
     assert [b.kind for b in doc.blocks if b.text.startswith("Ships")] == [Kind.CAPTION]
 
 
+def test_the_links_of_a_list_the_article_ends_with_are_the_articles() -> None:
+    items = "".join(
+        f'<p>{n}) {name}</p><p><a href="https://shop.example.org/{n}">https://shop.example.org/{n}</a></p>'
+        for n, name in enumerate(["Harbour Lights, a game of ships", "Meadow Builders", "The Long Road"], 1)
+    )
+    doc = parse(_article(after="<p>Here are the games that made the cut, each with its link:</p>" + items))
+    links = [b.kind for b in doc.blocks if b.text.startswith("https://")]
+    assert links == [Kind.PARAGRAPH] * 3
+
+
 def test_a_line_that_is_all_links_is_chrome() -> None:
     page = _article(after='<p><a href="/next">The next story on the site, about a harbour far away from here</a></p>')
     doc = parse(page)

@@ -340,7 +340,8 @@ def _elements(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Re
             continue
         if "figcaption" in hints.tags or "caption" in hints.words:
             kinds[i], why = Kind.CAPTION, "html_caption"
-        elif hints.link_density >= MIN_LINK_LINE_DENSITY:
+        elif hints.link_density >= MIN_LINK_LINE_DENSITY and "list_after_body" not in reasons[i]:
+            # (an item of a list the article ends with may be its link: the list is the article's)
             before = region is not None and i < region[0]
             kinds[i], why = (Kind.NAV if before else Kind.FOOTER), "html_link_line"
         elif hints.link_density >= MIN_CHROME_LINK_DENSITY and (hints.tags & CHROME_TAGS or hints.words & CHROME_WORDS):
