@@ -715,13 +715,9 @@ def _cues() -> _Cues:
         bare=frozenset(c for _, c in lex.metadata_bare),
         fields_anywhere=regex.compile(rf"(?:^|(?<=[\s|｜/(（【\[\]】)）,，;；]))(?:{alternation})\s*[:：]"),
         # A Latin cue starts a word (``Dear Abby:`` holds no ``by:`` field); a Han one runs on.
-        field_inside=regex.compile(
-            "(?:"
-            + "|".join(
-                ("(?<![\\p{L}\\d])" if c[:1].isascii() and c[:1].isalpha() else "") + regex.escape(c)
-                for c in field_cues
-            )
-            + ")\\s*[:：]"
+        field_inside=re.compile(
+            rf"(?:(?<![^\W_])(?:{trie_pattern(c for c in field_cues if c[:1].isascii())})"
+            rf"|(?:{trie_pattern(c for c in field_cues if not c[:1].isascii())}))\s*[:：]"
         ),
     )
 

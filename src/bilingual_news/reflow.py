@@ -214,9 +214,26 @@ def _telling(text: str, following: _Line) -> bool:
     return first.islower() or first.isdigit() or _WIDE_CHAR.match(first) is not None
 
 
+def _too_long(text: str) -> bool:
+    """Whether so many lines run past any width a page is wrapped at that it cannot be one
+    (the common case, one line per paragraph), decided on line lengths alone: breakable lines
+    longer than :data:`MAX_WRAP_WIDTH` characters are over at every width, and they may be at
+    most :data:`MAX_OVER_SHARE` of the lines that could be full."""
+    over = candidates = 0
+    for line in text.split("\n"):
+        n = len(line)
+        if n > MAX_WRAP_WIDTH:
+            over += 1  # a line that long with no break opportunity is rare enough to count too
+        elif n >= MIN_WRAP_WIDTH // 2:
+            candidates += 1
+    return over > MAX_OVER_SHARE * candidates
+
+
 def wrap_width(text: str) -> tuple[int, str] | None:
     """The width ``text`` was hard-wrapped at and how it was counted (``columns`` or
     ``chars``), or ``None`` when it does not look wrapped."""
+    if _too_long(text):
+        return None
     width, measure, _ = _detect(text, _lines(text)) or (0, "", ())
     return (width, measure) if width else None
 
@@ -272,7 +289,7 @@ def find_wraps(text: str) -> list[Change]:
     >>> find_wraps("Title\\nA line that is not wrapped at all.\\nNext")
     []
     """
-    if "\n" not in text:
+    if "\n" not in text or _too_long(text):
         return []
     lines = _lines(text)
     found = _detect(text, lines)
