@@ -663,7 +663,7 @@ class _Cues:
     """The cues that need no colon (``综合整理自``)."""
     fields_anywhere: regex.Pattern[str]
     """A field cue and its colon after a blank or a bracket (``2024-05-13 作者：曹磊 来源:东方网``)."""
-    field_inside: regex.Pattern[str]
+    field_inside: re.Pattern[str]
     """A field cue and its colon anywhere at all."""
 
 
