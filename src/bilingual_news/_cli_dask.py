@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bilingual_news.errors import BilingualNewsError
+from bilingual_news.errors import BilingualNewsError, MissingDependencyError
+from bilingual_news.options import ParseOptions
 
 __all__ = ["batch_dask"]
 
@@ -61,6 +62,10 @@ def batch_dask(args: argparse.Namespace) -> int:
 
     try:
         shards, address = _shards(args)
+        if args.to not in ("jsonl", "parquet"):
+            raise _UsageError(f"expected --to jsonl or parquet with --dask (one output per shard), got --to {args.to}")
+        if args.languages:
+            raise _UsageError("expected no --languages with --dask (every shard's pages are written), got one")
     except _UsageError as exc:
         print(f"bilingual-news batch: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -70,11 +75,23 @@ def batch_dask(args: argparse.Namespace) -> int:
             from bilingual_news.distributed import _dask
 
             client = _dask().Client(address)
-        summary = run_dask(shards, args.output, client=client, workers=args.jobs, input_format=args.input_format)
+        options = ParseOptions(max_chars=args.max_chars, favor=args.favor)
+        summary = run_dask(
+            shards,
+            args.output,
+            client=client,
+            workers=args.jobs,
+            options=options,
+            format=args.to,
+            input_format=args.input_format,
+        )
     except ValueError as exc:  # two shards with the same file name
         print(f"bilingual-news batch: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except BilingualNewsError as exc:  # dask not installed
+    except MissingDependencyError as exc:  # dask not installed: a usage error, as the README's policy says
+        print(f"bilingual-news batch: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BilingualNewsError as exc:
         print(f"bilingual-news: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except OSError as exc:

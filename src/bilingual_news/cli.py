@@ -2,7 +2,12 @@
 
 ``main(argv) -> int`` is the whole command, testable without a subprocess. Exit codes: 0 when
 the work was done, 1 when an input could not be parsed (one line on stderr naming the input and
-the problem), 2 for a usage error (argparse's own message).
+the problem), 2 for a usage error (argparse's own message, or one line saying what was expected;
+a missing optional dependency is one).
+
+An empty or blank page (no text, or white space only) is an error on the command line, for
+``parse`` as for ``batch`` (a crawler's empty fetch is worth knowing about); ``parse("")`` in
+Python is an empty document.
 """
 
 from __future__ import annotations
@@ -11,18 +16,20 @@ import argparse
 import fnmatch
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from bilingual_news import __version__
-from bilingual_news.batch import FormattedPage, iter_results, json_type, output_record
-from bilingual_news.errors import BilingualNewsError
+from bilingual_news._cli_outputs import OUTPUTS, is_folder_output, open_sink
+from bilingual_news.batch import FormattedPage, iter_results, json_type
+from bilingual_news.errors import BilingualNewsError, InputError, MissingDependencyError
 from bilingual_news.model import Document
+from bilingual_news.options import DEFAULT_MAX_CHARS, ParseOptions
 from bilingual_news.pipeline import FORMATS, Format, parse, parse_file
-from bilingual_news.render import to_markdown, to_pairs_tsv, to_text
 
 __all__ = ["main"]
 
@@ -38,8 +45,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    parse_cmd = sub.add_parser("parse", help="parse one page and print it as JSON, text or Markdown")
-    parse_cmd.add_argument("path", metavar="PATH", help="the page: a text file, or - for standard input")
+    parse_cmd = sub.add_parser(
+        "parse",
+        help="parse pages and print (or write) each as JSON, text or Markdown",
+        description="Parse one page, or several, and print each as JSON, text or Markdown. Exit 0 when every "
+        "page was parsed, 1 when one could not be (one line on standard error each), 2 on a usage error.",
+    )
+    parse_cmd.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a page: a text, HTML or Markdown file, or - for standard input; several need -o DIR",
+    )
     parse_cmd.add_argument(
         "--format",
         choices=("json", "text", "markdown", "pairs"),
@@ -50,8 +67,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     parse_cmd.add_argument("--url", help="the page's URL, if known (becomes source_url)")
     _input_format_argument(parse_cmd)
-    parse_cmd.add_argument("--indent", type=int, default=None, help="indent JSON by this many spaces")
-    parse_cmd.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
+    parse_cmd.add_argument(
+        "--indent", type=_indent, default=None, metavar="N", help="indent JSON by this many spaces (0 or more)"
+    )
+    parse_cmd.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write here instead of standard output: a file for one PATH; a folder (made if missing) for several, "
+        "or for one when OUT is a folder or ends with /, one file per PATH named after it (a.html -> OUT/a.json)",
+    )
+    _parse_knobs(parse_cmd)
+    _verbosity(parse_cmd)
 
     eval_cmd = sub.add_parser(
         "evaluate",
@@ -65,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
         "--html", action="store_true", help="parse each page's raw.html (as HTML) instead of its raw.txt"
     )
     eval_cmd.add_argument("-q", "--quiet", action="store_true", help="no per-page rows")
+    eval_cmd.add_argument(
+        "--favor",
+        choices=("precision", "recall"),
+        default=None,
+        help="parse with ParseOptions(favor=...): measure what dropping or keeping the doubtful blocks does",
+    )
     eval_cmd.add_argument(
         "--json",
         action="store_true",
@@ -84,7 +117,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Repair escaping and encoding artifacts (docs/normalization.md) and print the clean text. "
         "With --explain, every edit is listed on standard error: rule, raw offsets, before -> after.",
     )
-    norm_cmd.add_argument("path", metavar="PATH", help="the page: a text file, or - for standard input")
+    norm_cmd.add_argument(
+        "path", metavar="PATH", help="the page: a text, HTML or Markdown file, or - for standard input"
+    )
     norm_cmd.add_argument("--explain", action="store_true", help="list the edits on standard error")
     norm_cmd.add_argument(
         "--disable",
@@ -107,18 +142,20 @@ def _parser() -> argparse.ArgumentParser:
         "kind, quotes underlined with their speakers, normalization edits marked, site chrome folded away. "
         "One self-contained HTML file: no script, nothing loaded from the network.",
     )
-    render_cmd.add_argument("path", metavar="PATH", help="the page: a text file, or - for standard input")
+    render_cmd.add_argument(
+        "path", metavar="PATH", help="the page: a text, HTML or Markdown file, or - for standard input"
+    )
     render_cmd.add_argument("--url", help="the page's URL, if known (becomes source_url)")
     _input_format_argument(render_cmd)
     render_cmd.add_argument("-o", "--output", metavar="OUT.html", help="write here instead of standard output")
 
     batch_cmd = sub.add_parser(
         "batch",
-        help="parse many pages (files, folders, JSONL records) into one JSON line per page",
-        description="Parse many pages into OUT.jsonl, one JSON line per page, in input order: "
-        '{"id": ..., "document": ...} or {"id": ..., "error": {"type": ..., "message": ...}}. '
-        "A progress bar shows on a terminal. Exit 0 when every page parsed, 1 when some failed, "
-        "2 on a usage error.",
+        help="parse many pages (files, folders, JSONL records) into JSON lines, CSV, Parquet or a folder of files",
+        description="Parse many pages into OUT, in input order: by default OUT.jsonl, one JSON line per page, "
+        '{"id": ..., "document": ...} or {"id": ..., "error": {"type": ..., "message": ...}}; --to says '
+        "what else (docs/cli.md). A progress bar shows on a terminal. Exit 0 when every page parsed, "
+        "1 when some failed, 2 on a usage error.",
     )
     batch_cmd.add_argument(
         "inputs",
@@ -127,7 +164,22 @@ def _parser() -> argparse.ArgumentParser:
         help="a page file (id: its path), a folder (its files matching --glob, recursively) or a .jsonl file "
         'of {"id": ..., "text": ...} records',
     )
-    batch_cmd.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="the JSON lines file to write")
+    batch_cmd.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="where to write: a file for jsonl, csv and parquet; a folder (made if missing) for text and markdown",
+    )
+    batch_cmd.add_argument(
+        "--to",
+        choices=OUTPUTS,
+        default="jsonl",
+        help="jsonl: one JSON line per page (default); csv, parquet: one row per page (id, error, headline, "
+        "lang, metadata, confidence, warnings, text; parquet needs pip install 'bilingual-news[parquet]'); "
+        "text, markdown: one file per parsed page in the folder OUT, named after its id; "
+        "pairs: one JSON line per translation pair of a bilingual page (id, en, zh, blocks, score)",
+    )
     batch_cmd.add_argument(
         "-j",
         "--jobs",
@@ -147,8 +199,11 @@ def _parser() -> argparse.ArgumentParser:
     batch_cmd.add_argument(
         "--resume",
         action="store_true",
-        help="skip the ids already in OUT and append the rest (a partial last line left by a crash is dropped)",
+        help="skip the ids already in OUT and append the rest (a partial last line left by a crash is dropped; "
+        "--to jsonl only)",
     )
+    _parse_knobs(batch_cmd)
+    _verbosity(batch_cmd)
     batch_cmd.add_argument(
         "--dask",
         nargs="?",
@@ -172,6 +227,95 @@ def _input_format_argument(cmd: argparse.ArgumentParser, what: str = "the page")
     )
 
 
+def _parse_knobs(cmd: argparse.ArgumentParser) -> None:
+    """``--favor``, ``--max-chars`` and ``--languages``: how pages are parsed and which are kept."""
+    cmd.add_argument(
+        "--favor",
+        choices=("precision", "recall"),
+        default=None,
+        help="what to do with a doubtful block: precision drops it (a cleaner body, a little of it lost), "
+        "recall keeps it (more of the article, a little chrome with it); default: neither (ParseOptions.favor)",
+    )
+    cmd.add_argument(
+        "--max-chars",
+        type=_max_chars,
+        default=DEFAULT_MAX_CHARS,
+        metavar="N",
+        help=f"refuse pages longer than N characters (default {DEFAULT_MAX_CHARS:,}; ParseOptions.max_chars)",
+    )
+    cmd.add_argument(
+        "--languages",
+        type=_languages,
+        default=None,
+        metavar="LANG,...",
+        help="keep only the pages whose body is mostly in these languages (e.g. zh,en; zh takes zh-Hans and "
+        "zh-Hant); the others are left out and counted",
+    )
+
+
+def _verbosity(cmd: argparse.ArgumentParser) -> None:
+    group = cmd.add_mutually_exclusive_group()
+    group.add_argument(
+        "-v", "--verbose", action="store_true", help="one line per page on standard error: where it went"
+    )
+    group.add_argument("-q", "--quiet", action="store_true", help="no warnings, summary or progress bar; errors only")
+
+
+def _indent(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of spaces, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more spaces, got {value}")
+    return value
+
+
+def _max_chars(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of characters, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected 1 or more characters, got {value}")
+    return value
+
+
+def _languages(text: str) -> tuple[str, ...]:
+    codes = tuple(code.strip() for code in text.split(",") if code.strip())
+    bad = [code for code in codes if not _LANGUAGE_CODE.fullmatch(code)]
+    if not codes or bad:
+        raise argparse.ArgumentTypeError(
+            f"expected language codes separated by commas (zh,en or zh-Hant,en), got {text!r}"
+        )
+    return codes
+
+
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z]{2,8})?|mixed")
+
+
+def _options(args: argparse.Namespace) -> ParseOptions:
+    return ParseOptions(max_chars=args.max_chars, favor=args.favor)
+
+
+def _left_out(doc: Document, languages: tuple[str, ...] | None) -> bool:
+    """Whether ``--languages`` leaves this document out: the wanted languages hold less than
+    :data:`~bilingual_news.language.WANTED_MIN_SHARE` of its body."""
+    if not languages:
+        return False
+    from bilingual_news.language import WANTED_MIN_SHARE, share_in
+
+    return share_in(doc.languages, languages) < WANTED_MIN_SHARE
+
+
+def _blank(doc: Document, source: str) -> InputError | None:
+    """The error of an empty or blank page on the command line (see the module's docstring)."""
+    if doc.raw.strip():
+        return None
+    what = "an empty page" if not doc.raw else "a blank page (white space only)"
+    return InputError(f"expected a page with text, got {what}", source=source)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with ``argv`` (``sys.argv[1:]`` when ``None``) and return its exit code."""
     try:
@@ -192,38 +336,66 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
-    doc = _read_or_report(args)
-    if doc is None:
-        return EXIT_INPUT
-    if args.format == "json":
-        out = doc.to_json(indent=args.indent) + "\n"
-    elif args.format == "text":
-        out = to_text(doc)
-    elif args.format == "pairs":
-        out = to_pairs_tsv(doc)
-    else:
-        out = to_markdown(doc)
-    return _write(out, args.output)
+    from bilingual_news._cli_outputs import EXTENSIONS, FileNames, render
+
+    paths: list[str] = args.paths
+    folder = args.output is not None and (
+        len(paths) > 1 or args.output.endswith(("/", os.sep)) or os.path.isdir(args.output)
+    )
+    if len(paths) > 1 and args.output is None:
+        print("bilingual-news parse: error: expected -o DIR with several PATHs, got none", file=sys.stderr)
+        return EXIT_USAGE
+    if folder:
+        try:
+            Path(args.output).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"bilingual-news: {args.output}: cannot make the output folder ({exc.strerror})", file=sys.stderr)
+            return EXIT_INPUT
+    names = FileNames(EXTENSIONS[args.format])
+    options = _options(args)
+    status = EXIT_OK
+    for path in paths:
+        source = "<stdin>" if path == "-" else path
+        doc = _read_or_report(path, args, options, blank_is_error=True)
+        if doc is None:
+            status = EXIT_INPUT
+            continue
+        if _left_out(doc, args.languages):
+            if not args.quiet:
+                print(f"bilingual-news: {source}: left out, its body is {doc.lang}", file=sys.stderr)
+            continue
+        target = str(Path(args.output) / names.name("stdin" if path == "-" else path)) if folder else args.output
+        if _write(render(doc, args.format, args.indent), target) != EXIT_OK:
+            status = EXIT_INPUT
+        elif args.verbose:
+            print(f"bilingual-news: {source} -> {target or '<stdout>'}", file=sys.stderr)
+    return status
 
 
-def _read_or_report(args: argparse.Namespace) -> Document | None:
+def _read_or_report(
+    path: str, args: argparse.Namespace, options: ParseOptions | None = None, *, blank_is_error: bool = False
+) -> Document | None:
     """The document of ``parse``'s and ``render``'s PATH, or None once the error is on stderr.
-    The document's warnings go to stderr, one line each."""
+    The document's warnings go to stderr, one line each (none with ``-q``)."""
+    source = "<stdin>" if path == "-" else path
     try:
-        doc = _read(args.path, url=args.url, format=args.input_format)
+        doc = _read(path, url=args.url, format=args.input_format, options=options)
+        blank = _blank(doc, source) if blank_is_error else None
+        if blank is not None:
+            raise blank
     except BilingualNewsError as exc:
         print(f"bilingual-news: {exc}", file=sys.stderr)
         return None
-    source = "<stdin>" if args.path == "-" else args.path
-    for warning in doc.warnings:
-        print(f"bilingual-news: {source}: warning: {warning}", file=sys.stderr)
+    if not getattr(args, "quiet", False):
+        for warning in doc.warnings:
+            print(f"bilingual-news: {source}: warning: {warning}", file=sys.stderr)
     return doc
 
 
-def _read(path: str, *, url: str | None, format: Format = "auto") -> Document:
+def _read(path: str, *, url: str | None, format: Format = "auto", options: ParseOptions | None = None) -> Document:
     if path == "-":
-        return parse(sys.stdin.buffer.read(), url=url, format=format)
-    return parse_file(path, url=url, format=format)
+        return parse(sys.stdin.buffer.read(), url=url, format=format, options=options)
+    return parse_file(path, url=url, format=format, options=options)
 
 
 def _write(text: str, output: str | None) -> int:
@@ -245,7 +417,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 
     try:
         floors = read_floors(args.floors) if args.floors else None
-        result = evaluate(args.gold_dir, html=args.html)
+        result = evaluate(args.gold_dir, html=args.html, options=ParseOptions(favor=args.favor))
     except BilingualNewsError as exc:
         print(f"bilingual-news: {exc}", file=sys.stderr)
         return EXIT_INPUT
@@ -289,7 +461,7 @@ def _cmd_normalize(args: argparse.Namespace) -> int:
 def _cmd_render(args: argparse.Namespace) -> int:
     from bilingual_news.render import to_html
 
-    doc = _read_or_report(args)
+    doc = _read_or_report(args.path, args)
     if doc is None:
         return EXIT_INPUT
     return _write(to_html(doc, standalone=True), args.output)
@@ -334,12 +506,17 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
         return batch_dask(args)
     out = Path(args.output)
+    folder = is_folder_output(args.to)
     try:
         missing = [name for name in args.inputs if not os.path.exists(name)]
         if missing:
             raise _BatchUsageError(f"expected existing files or folders as INPUT, got no such path: {missing[0]}")
-        if out.is_dir():
-            raise _BatchUsageError(f"expected a file for -o/--output, got a folder: {out}")
+        if folder and out.exists() and not out.is_dir():
+            raise _BatchUsageError(f"expected a folder for -o/--output with --to {args.to}, got a file: {out}")
+        if not folder and out.is_dir():
+            raise _BatchUsageError(f"expected a file for -o/--output with --to {args.to}, got a folder: {out}")
+        if args.resume and args.to != "jsonl":
+            raise _BatchUsageError(f"expected --to jsonl with --resume (it reads the ids back), got --to {args.to}")
         done = _batch_resume(out) if args.resume and out.exists() else {}
     except _BatchUsageError as exc:
         print(f"bilingual-news batch: error: {exc}", file=sys.stderr)
@@ -360,27 +537,47 @@ def _cmd_batch(args: argparse.Namespace) -> int:
                 continue
             yield ident, page
 
+    try:
+        sink = open_sink(args.to, out, append=args.resume)
+    except MissingDependencyError as exc:
+        print(f"bilingual-news batch: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"bilingual-news: {out}: cannot write the output ({exc.strerror})", file=sys.stderr)
+        return EXIT_INPUT
     bar = None
-    if sys.stderr.isatty():
+    if sys.stderr.isatty() and not args.quiet:
         from tqdm import tqdm  # a runtime dependency, imported only to draw the bar
 
         total = max(_batch_count(args.inputs, patterns, out) - len(done), 0)
         bar = tqdm(total=total, unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.05, desc="parsing")
         bar.set_postfix(errors=0, refresh=False)
-    pages = errors = 0
+    pages = errors = left_out = 0
     start = time.perf_counter()
     interrupted = False
+    results = iter_results(
+        fresh(), jobs=args.jobs or 1, options=_options(args), refuse_blank=True, format=args.input_format
+    )
     try:
-        with open(out, "ab" if args.resume else "wb", buffering=0) as fh:
-            for result in iter_results(fresh(), jobs=args.jobs or 1, refuse_blank=True, format=args.input_format):
-                _batch_write_line(fh, output_record(result.id, result.document, result.error))
-                pages += 1
+        for result in results:
+            pages += 1
+            if result.document is not None and _left_out(result.document, args.languages):
+                left_out += 1
+                if args.verbose:
+                    lang = result.document.lang
+                    print(f"bilingual-news: {result.id}: left out, its body is {lang}", file=sys.stderr)
+            else:
+                sink.write(result)
                 if not result.ok:
                     errors += 1
-                if bar is not None:
-                    if not result.ok:
-                        bar.set_postfix(errors=errors, refresh=False)
-                    bar.update()
+                    if folder or args.verbose:  # a folder output has no record of it: say it here
+                        print(f"bilingual-news: {result.id}: {result.error}", file=sys.stderr)
+                elif args.verbose:
+                    print(f"bilingual-news: {result.id}: ok", file=sys.stderr)
+            if bar is not None:
+                if not result.ok:
+                    bar.set_postfix(errors=errors, refresh=False)
+                bar.update()
     except OSError as exc:
         if bar is not None:
             bar.close()
@@ -388,13 +585,17 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     except KeyboardInterrupt:
         interrupted = True
+    finally:
+        sink.close()
     if bar is not None:
         bar.close()
     elapsed = time.perf_counter() - start
     summary = (
-        f"bilingual-news: {pages} pages, {pages - errors} ok, {errors} errors, "
+        f"bilingual-news: {pages} pages, {pages - errors - left_out} ok, {errors} errors, "
         f"{pages / elapsed if elapsed > 0 else 0.0:.1f} pages/s"
     )
+    if left_out:
+        summary += f"; {left_out} left out, their body not in {','.join(args.languages)}"
     if counts["skipped"]:
         summary += f"; {counts['skipped']} already in {out} skipped ({counts['skipped_errors']} of them errors)"
     if counts["not_taken"]:
@@ -402,7 +603,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             f"; {counts['not_taken']} files in the folders left out, their names matching none of "
             f"{' '.join(patterns)} (--glob takes others)"
         )
-    print(summary, file=sys.stderr)
+    if not args.quiet:
+        print(summary, file=sys.stderr)
     if interrupted:
         print(f"bilingual-news: interrupted; run again with --resume to go on where {out} ends", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -504,19 +706,6 @@ def _batch_count(inputs: Sequence[str], patterns: Sequence[str], out: Path) -> i
 def _batch_key(ident: Any) -> str:
     """An id as compared when resuming: its JSON text, so that ``1`` and ``"1"`` differ."""
     return json.dumps(ident, ensure_ascii=False, sort_keys=True)
-
-
-def _batch_write_line(fh: BinaryIO, record: dict[str, Any]) -> None:
-    """Write one record as one line, in one write to the OS (``fh`` is unbuffered), so that a
-    crash leaves at most a partial last line, which ``--resume`` drops."""
-    try:
-        data = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate (from a JSONL "\\ud800"): keep it as an escape
-        data = (json.dumps(record) + "\n").encode("ascii")
-    view = memoryview(data)
-    while view:
-        written = fh.write(view)
-        view = view[written:]
 
 
 def _batch_resume(out: Path) -> dict[str, bool]:

@@ -31,7 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from bilingual_news.errors import BilingualNewsError, InputError
-from bilingual_news.model import Document, Kind
+from bilingual_news.model import Kind
+from bilingual_news.options import ParseOptions
 from bilingual_news.pipeline import parse_file
 
 __all__ = [
@@ -195,7 +196,13 @@ def load_gold_pairs(page_dir: str | os.PathLike[str], gold: Mapping[str, Any]) -
         raise InputError(f"expected pairs of gold segment indices, got {exc!r}", source=str(path)) from None
 
 
-def evaluate(gold_dir: str | os.PathLike[str], *, parser: Parser | None = None, html: bool = False) -> Evaluation:
+def evaluate(
+    gold_dir: str | os.PathLike[str],
+    *,
+    parser: Parser | None = None,
+    html: bool = False,
+    options: ParseOptions | None = None,
+) -> Evaluation:
     """Parse every page under ``gold_dir`` and score it against its gold.
 
     Args:
@@ -204,6 +211,8 @@ def evaluate(gold_dir: str | os.PathLike[str], *, parser: Parser | None = None, 
             A page whose parser raises :class:`BilingualNewsError` scores zero and is reported.
         html: read each page's ``raw.html`` instead (as HTML; pages without one are left
             out), and hand the parser its path.
+        options: how the default parser parses (``ParseOptions()`` when ``None``; ignored
+            when ``parser`` is given): ``bilingual-news evaluate --favor`` sets ``favor``.
 
     Raises:
         InputError: the folder does not exist or holds no labelled page.
@@ -215,7 +224,8 @@ def evaluate(gold_dir: str | os.PathLike[str], *, parser: Parser | None = None, 
     pages = sorted(p for p in base.iterdir() if (p / "gold.json").is_file() and (p / name).is_file())
     if not pages:
         raise InputError(f"expected page folders with {name} and gold.json, found none", source=str(base))
-    run = parser or (_html_parser if html else _default_parser)
+    opts = options or ParseOptions()
+    run = parser or (lambda path: parse_file(path, format="html" if html else "auto", options=opts).to_dict())
     scored: list[tuple[PageScore, dict[str, tuple[Counter[str], Counter[str]]]]] = []
     for page in pages:
         gold = load_gold(page)
@@ -229,16 +239,6 @@ def evaluate(gold_dir: str | os.PathLike[str], *, parser: Parser | None = None, 
             out, error = {}, str(exc)
         scored.append(_score_page(gold, out, page.name, error))
     return _summarize(scored)
-
-
-def _default_parser(path: Path) -> Mapping[str, Any]:
-    doc: Document = parse_file(path)
-    return doc.to_dict()
-
-
-def _html_parser(path: Path) -> Mapping[str, Any]:
-    doc: Document = parse_file(path, format="html")
-    return doc.to_dict()
 
 
 def _prf(pred: Counter[str], gold: Counter[str]) -> PRF:

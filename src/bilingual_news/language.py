@@ -43,6 +43,7 @@ __all__ = [
     "is_pinyin",
     "langdetect_loaded",
     "language_shares",
+    "share_in",
 ]
 
 # ------------------------------------------------------------------ thresholds
@@ -421,3 +422,29 @@ def language_shares(pairs: Iterable[tuple[str, int]]) -> tuple[tuple[str, float]
     total = sum(weights.values())
     ranked = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
     return tuple((lang, round(weight / total, 3)) for lang, weight in ranked)
+
+
+WANTED_MIN_SHARE = 0.5
+"""Share of a body's characters the wanted languages must hold for ``--languages`` to keep the
+page: most of the article in them. A bilingual page (an English article with Chinese chrome
+and a Chinese summary) is kept for ``en``; a French article with an English caption is not."""
+
+
+def share_in(shares: Iterable[tuple[str, float]], wanted: Iterable[str]) -> float:
+    """The share of a body's characters (:attr:`Document.languages
+    <bilingual_news.model.Document.languages>`) in the ``wanted`` languages. A wanted code
+    takes its variants (``zh``: ``zh-Hans``, ``zh-Hant``, ``zh-Latn``); a ``mixed`` block (Han
+    and Latin) counts for ``zh`` and for ``en``.
+
+    >>> share_in((("zh-Hans", 0.6), ("fr", 0.4)), ["zh", "en"])
+    0.6
+    """
+    codes = {code.lower() for code in wanted}
+
+    def wanted_lang(lang: str) -> bool:
+        if lang == "mixed":
+            return bool(codes & {"zh", "en", "mixed"})
+        lang = lang.lower()
+        return lang in codes or lang.split("-")[0] in codes
+
+    return round(sum(share for lang, share in shares if wanted_lang(lang)), 3)

@@ -449,6 +449,22 @@ class Document:
 
         return to_html(self)
 
+    def to_text(self) -> str:
+        """The clean article as plain text: the headline, then the body blocks, separated by
+        blank lines, ending with a newline (empty for a page without either); see
+        :func:`bilingual_news.render.to_text`."""
+        from bilingual_news.render import to_text
+
+        return to_text(self)
+
+    def to_markdown(self) -> str:
+        """The article as Markdown: ``#`` headline, the metadata, ``##`` subheadings, the
+        paragraphs and the quotes with their speakers; see
+        :func:`bilingual_news.render.to_markdown`."""
+        from bilingual_news.render import to_markdown
+
+        return to_markdown(self)
+
     def to_records(self) -> list[dict[str, Any]]:
         """One plain dict per block: page, index, kind, text, start, end, lang, chars
         (see :mod:`bilingual_news.frame`)."""

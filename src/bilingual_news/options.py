@@ -8,6 +8,7 @@ Change a default with :func:`dataclasses.replace`::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 __all__ = ["NormalizeOptions", "ParseOptions"]
 
@@ -43,9 +44,23 @@ class ParseOptions:
         max_chars: refuse pages longer than this with an ``InputError``
             (default ``DEFAULT_MAX_CHARS``, 20 million characters).
         normalize: the options of the normalization stage.
+        favor: what to do with a doubtful block (one the body score weighed without a clear
+            answer): ``None`` (the default) keeps the balanced reading; ``"precision"`` drops
+            the body's edge lines that are not prose on their own; ``"recall"`` keeps the
+            unlabelled lines just outside the article (``bilingual_news.favor``; their effect on
+            the labelled pages is in ``docs/cli.md``). Any other value raises ``ValueError``.
     """
 
     max_chars: int = DEFAULT_MAX_CHARS
     """The largest page, in characters, that is parsed."""
     normalize: NormalizeOptions = field(default_factory=NormalizeOptions)
     """The options of the normalization stage."""
+    favor: Literal["precision", "recall"] | None = None
+    """Drop (``"precision"``) or keep (``"recall"``) the doubtful blocks; ``None``: neither."""
+
+    def __post_init__(self) -> None:
+        if self.favor not in (None, "precision", "recall"):
+            raise ValueError(f"expected favor to be 'precision', 'recall' or None, got {self.favor!r}")
+        if isinstance(self.max_chars, bool) or not isinstance(self.max_chars, int) or self.max_chars < 0:
+            got = repr(self.max_chars)
+            raise ValueError(f"expected max_chars to be a whole number of characters, 0 or more, got {got}")

@@ -3,7 +3,7 @@
 ::
 
     raw ─normalize─▶ Normalized ─split─▶ units ─features─▶ Features ─label─▶ Guess
-        ─revise─▶ Revision ─assemble_blocks─▶ block drafts ─sentences─▶ blocks
+        ─revise─▶ Revision ─favor─▶ Revision ─assemble_blocks─▶ block drafts ─sentences─▶ blocks
         ─quotes─▶ Quote ─assemble─▶ Document ─confidence─▶ Document (confidence, warnings)
         ─align─▶ Document (translation pairs, on a bilingual page)
 
@@ -17,13 +17,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from bilingual_news.align import align
 from bilingual_news.assemble import assemble, assemble_blocks
 from bilingual_news.confidence import assess
 from bilingual_news.decode import decode, read_bytes
 from bilingual_news.errors import InputError
+from bilingual_news.favor import favor
 from bilingual_news.features import extract
 from bilingual_news.label import label
 from bilingual_news.model import Document
@@ -54,6 +55,7 @@ STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
     ("features", extract),
     ("label", label),
     ("revise", revise),
+    ("favor", favor),
     ("assemble_blocks", assemble_blocks),
     ("sentences", with_sentences),
     ("quotes", find_quotes),
@@ -64,7 +66,8 @@ STAGES: tuple[tuple[str, Callable[..., Any]], ...] = (
 """The stages in the order :func:`parse` runs them, by name. ``assemble_blocks`` includes each
 block's language; ``assemble`` the metadata and the document's language; ``confidence`` how far
 to trust the document, and the warnings that say why not; ``align`` the translation pairs of a
-bilingual page (:mod:`bilingual_news.align`; one pass over the block languages elsewhere)."""
+bilingual page (:mod:`bilingual_news.align`; one pass over the block languages elsewhere).
+``favor`` does nothing unless ``ParseOptions.favor`` asks it to drop or keep the doubtful blocks."""
 
 
 MAX_BYTES_PER_CHAR = 4
@@ -100,17 +103,49 @@ def parse(
 
 
 def parse_file(
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | IO[bytes] | IO[str],
     *,
     url: str | None = None,
     options: ParseOptions | None = None,
     format: Format = "auto",
 ) -> Document:
-    """Read a page (text, HTML or Markdown, see :func:`parse`) from a file and parse it; errors name the file."""
-    name = os.fspath(path)
+    """Read a page (text, HTML or Markdown, see :func:`parse`) from a file and parse it; errors name the file.
+
+    ``path`` is a path, or a file object open for reading, binary (``open(p, "rb")``, a
+    response's raw stream, ``io.BytesIO``: its bytes are decoded as :func:`parse` decodes
+    bytes) or text; a file object is read from where it stands to its end, and left open.
+
+    Raises:
+        InputError: as :func:`parse`; also when the file is missing or unreadable, or ``path``
+            is none of the above. Its message names the file (a file object by its ``name``).
+    """
     opts = options or ParseOptions()
-    text, kind = _text(read_bytes(name), opts, source=name, format=format)
+    if isinstance(path, (str, os.PathLike)):
+        name: str | None = os.fspath(path)
+        data: str | bytes = read_bytes(path)
+    elif callable(getattr(path, "read", None)):
+        named = getattr(path, "name", None)
+        name = named if isinstance(named, str) else None
+        data = _read_stream(path, opts, name)
+    else:
+        what = type(path).__name__
+        raise InputError(f"expected a path or a file object open for reading, got {what}")
+    text, kind = _text(data, opts, source=name, format=format)
     return _run(text, opts, url, _no_lap, format=kind)
+
+
+def _read_stream(stream: IO[bytes] | IO[str], opts: ParseOptions, name: str | None) -> str | bytes:
+    """A file object's content, read up to one unit past the most :func:`parse` takes (so that
+    a huge stream is refused without being read whole)."""
+    try:
+        data = stream.read(MAX_BYTES_PER_CHAR * opts.max_chars + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror or exc})", source=name) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot read the file as text ({exc.reason}); open it in binary mode", source=name) from None
+    if isinstance(data, (str, bytes)):
+        return data
+    raise InputError(f"expected the file object to give str or bytes, got {type(data).__name__}", source=name)
 
 
 def profile(
@@ -208,7 +243,10 @@ def _text(page: object, opts: ParseOptions, *, source: str | None, format: str =
         text = page
         html = format == "html" or (format == "auto" and _html_text(text))
     else:
-        raise InputError(f"expected the page as str or bytes, got {type(page).__name__}", source=source)
+        hint = ""
+        if isinstance(page, os.PathLike) or callable(getattr(page, "read", None)):
+            hint = "; to read a file, pass it to parse_file()"
+        raise InputError(f"expected the page as str or bytes, got {type(page).__name__}{hint}", source=source)
     if len(text) > opts.max_chars:
         raise InputError(
             f"expected at most {opts.max_chars:,} characters (ParseOptions.max_chars), got {len(text):,}",
@@ -274,12 +312,14 @@ def _run(
     guesses = label(units, features)
     lap("label")
     revision = revise(units, features, guesses)
-    del features, guesses  # the largest records of a page: no later stage reads them
     if page is not None:
         from bilingual_news.structure import refine
 
         revision = refine(units, revision, page)
     lap("revise")
+    revision = favor(units, features, guesses, revision, opts.favor)
+    del features, guesses  # the largest records of a page: no later stage reads them
+    lap("favor")
     drafts = assemble_blocks(units, revision)
     lap("assemble_blocks")
     blocks = with_sentences(drafts, norm)
