@@ -92,6 +92,8 @@ TEXT_LINE_WEIGHT = 0.3
 """What a text line in a run adds per unit of size: less than a sentence, since link titles
 can run as long."""
 
+BIO_SCAN = 4
+"""Units at the article's end searched for the author's note: it closes the text."""
 LIST_MIN_ITEMS = 3
 """Items of a list after the article's text from which the list is the article's (tour dates,
 a numbered list of picks the last paragraph announces): fewer can be a related-links box."""
@@ -233,6 +235,14 @@ _MENU_WORDS = LazyPattern(r"\s*(?:\p{Lu}?[\p{Ll}.]+|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+
 label; a short title is an acronym or a code (``RNN``, ``MIT-6.824-Lab-1``)."""
 _HANDLE = LazyPattern(r"@[\w.]{2,30}")
 """A social account's handle alone on its line."""
+_BYLINE_NAME = LazyPattern(
+    r"^(?i:(?:posted|written|words|story|text)\s+)?(?i:by)\s+"
+    r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})"
+)
+"""The author's name in an English byline (``By Dana Whitfield``, ``Posted by Tom Fairley on …``)."""
+_BIO_VERB = LazyPattern(r"\s*(?:\([^()]{0,60}\)\s*)?(?:is|was|has|writes|covers|reports|['’]s\b)")
+"""What follows the author's name when the sentence is about the author (``is a …``,
+``(contact) is …``, ``'s book``)."""
 _COUNT = re.compile(r"[(（]?\d+[)）]?")
 _LIST_NUMBER = LazyPattern(r"^(\d{1,3})\s?[.)、．）]\s*\S")
 """An item of a numbered list: ``1) …``, ``2. …``, ``3、…``."""
@@ -416,6 +426,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # A date heading an entry of a timeline or a diary, between its paragraphs.
             kinds[i] = Kind.SUBHEADING
             reasons[i] = (*reasons[i], "date_heading")
+    if region:
+        _author_bios(page, region, kinds, reasons)
     return Revision(
         kinds=tuple(kinds),
         reasons=tuple(reasons),
@@ -424,6 +436,29 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         region=region,
         rival=_rival(candidates, region),
     )
+
+
+def _author_bios(page: _Page, region: tuple[int, int], kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
+    """The author's note at the article's end (``Dana Whitfield is a reporter covering …``,
+    ``Dana Whitfield's book …``): among the last :data:`BIO_SCAN` units of the text, a paragraph
+    that opens with the name the article's byline gives, as the subject of its sentence, is
+    ``footer`` (``author_bio``). News sites and blogs of many countries close an article so."""
+    start, end = region
+    name = next(
+        (
+            m.group("name")
+            for i in range(max(0, start - HEADER_LOOKBACK), start)
+            if page.guesses[i].kind is Kind.METADATA and (m := _BYLINE_NAME.match(page.units[i].text))
+        ),
+        None,
+    )
+    if name is None:
+        return
+    for i in range(max(start + 1, end - BIO_SCAN + 1), end + 1):
+        text = page.units[i].text
+        if kinds[i] is Kind.PARAGRAPH and text.startswith(name) and _BIO_VERB.match(text, len(name)):
+            kinds[i] = Kind.FOOTER
+            reasons[i] = (*reasons[i], "author_bio")
 
 
 def _rival(candidates: list[tuple[float, int, int]], region: tuple[int, int] | None) -> float:
