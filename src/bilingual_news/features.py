@@ -148,7 +148,7 @@ _CREDIT = LazyPattern(
     r"|[亦也]?(?:参与|參與|协助|協助)了?(?:本文|此文)?(?:采访|采写|报道|撰写|採訪|採寫|報導|撰寫))[)）]$"
 )
 _DATED_FIELD = LazyPattern(
-    r"^(?:(?:last\s+|originally\s+|first\s+)?(?:updated|published|posted|modified|edited))"
+    r"^(?:(?:last\s*|originally\s+|first\s+)?(?:updated|published|posted|modified|mod|edited))"
     r"(?:\s+(?:on|at))?\s*[:：]?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
