@@ -127,6 +127,18 @@ def test_table_cells_are_lines_and_their_pipes_markup() -> None:
     assert read_markdown("| a | b \\| c |\n| --- | --- |\n| d | e |\n").text == "a\nb | c\nd\ne\n"
 
 
+def test_a_code_block_is_one_line() -> None:
+    # As the HTML reader reads a <pre>: a listing is one piece of the article, not one per line.
+    page = "Intro.\n\n    const harbour = 1;\n    let ferry = 2;\n\nAfter.\n"
+    assert read_markdown(page).text == "Intro.\nconst harbour = 1; let ferry = 2;\nAfter.\n"
+
+
+def test_an_indented_block_of_links_stays_a_line_per_line() -> None:
+    # A converter's indented menu (links, list markers) parses as a code block: it is no code.
+    page = "Intro.\n\n    * [Words](/words)\n    * [About](/about)\n\nAfter.\n"
+    assert read_markdown(page).text.count("\n") == 4
+
+
 def test_a_table_rule_left_where_no_table_parses_is_markup() -> None:
     # html2text writes a layout table's rule under a row that is no table header for CommonMark.
     page = "[Home](/) > [News](/n/) > Story |  \n---|---  \n---  \nHarbour walk opens on Monday  \n---\n"

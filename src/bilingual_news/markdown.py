@@ -220,9 +220,17 @@ def _lines(raw: str, tokens: list[Token], starts: list[int]) -> tuple[list[_Line
                     tags.add("a")
                 lines.append(_Line(pieces, frozenset(tags)))
         elif kind in ("fence", "code_block") and token.map is not None:
+            # A code block is one line, its lines joined by a blank, as the HTML reader reads a
+            # ``<pre>``: a listing of forty lines is one piece of the article, not forty. An
+            # indented block holding Markdown links or list markers is a converter's indented
+            # menu, not code: a line per line.
             first, last = token.map
+            split_lines = (
+                kind == "code_block" and _MARKDOWN_IN_CODE.search(raw, starts[first], starts[last]) is not None
+            )
             if kind == "fence":
                 first, last = first + 1, last - 1
+            code: list[_Piece] = []
             for k in range(first, last):
                 s, e = starts[k], starts[k + 1]
                 while s < e and raw[s] in " \t":
@@ -230,13 +238,20 @@ def _lines(raw: str, tokens: list[Token], starts: list[int]) -> tuple[list[_Line
                 while e > s and raw[e - 1] in " \t\r\n":
                     e -= 1
                 if e > s and s >= cursor:
-                    lines.append(_Line([_Piece(s, e, (), False, "")], frozenset({"pre", *context})))
+                    code.append(_Piece(s, e, (), False, " " if code else ""))
                     cursor = e
+                    if split_lines:
+                        lines.append(_Line(code, frozenset({"pre", *context})))
+                        code = []
+            if code:
+                lines.append(_Line(code, frozenset({"pre", *context})))
         elif kind == "html_block" and token.map is not None:
             cursor = _html_block(raw, starts, token.map, max(cursor, starts[token.map[0]]), lines, context)
     return lines, drops
 
 
+_MARKDOWN_IN_CODE = re.compile(r"\]\([^)\s]+\)|^[ \t]*[*+-][ \t]+\S", re.MULTILINE)
+"""A Markdown link or a list marker inside an indented block: a converter's menu, not code."""
 _RULE = re.compile(r"[\s|:+]*-{3,}[\s|:+-]*")
 """A line of a table's rule or a thematic break, made of dashes, pipes and colons only."""
 _TAGGED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "p"})
