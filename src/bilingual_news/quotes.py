@@ -13,16 +13,19 @@ Five small steps, one section each below:
 2. **Locate** (:func:`_locate`): a quote left open at the end of a paragraph whose next
    paragraph re-opens with a quote mark runs on: it is one quote, and its text and span are
    those of its first paragraph (as the gold format lists it).
-3. **Attribute** (:func:`_before`, :func:`_after`): a speech verb and its speaker in the
-   sentence before the quote (``他指出：“……”``, ``As President Xi stated, “…”``,
-   ``据X介绍，“……”``) or right after it (``“……”李女士说。``, ``"…," said Li Ming, a farmer.``).
+3. **Attribute** (:func:`_before`, :func:`_after`, :func:`_postposed`): a speech verb and its
+   speaker in the sentence before the quote (``他指出：“……”``, ``As President Xi stated, “…”``,
+   ``据X介绍，“……”``, ``The firm said the offer was "too low" for``), right after it
+   (``“……”李女士说。``, ``"…," said Li Ming, a farmer.``) or at the end of its sentence
+   (``… "…" that …, says one person close to the firm.``): the reporting clause's subject.
 4. **Decide** (:func:`_decide`): speech or a quoted term. A term, title, slogan or scare quote
    (``所谓“……”``, ``the "Global South" countries``, ``“江南品质”的``, a list of quoted
    words) gets no speaker, even in a sentence with a speech verb.
 5. **Settle** (:func:`_settle`): a pronoun (``he``, ``她``) becomes the nearest name that
    speaks in the same or the previous paragraph, when only one person is named there; a quote
    that names nobody takes the speaker of the quote it continues (``“……”，他说，“……”`` gives
-   two quotes, both his) or of the paragraph around it.
+   two quotes, both his), of the report just before it (``X称，……。“……”``), of a dash line
+   signing it (``— Ada Byron``) or of the paragraph around it.
 
 The word lists (speech verbs, titles, pronouns, surnames, the words that end a Chinese
 subject) are data files ``lexicon/quote_*.txt``, read once. Each search is bounded to a window
@@ -67,6 +70,10 @@ MAX_ZH_NAME_CHARS = 12
 """A Chinese subject longer than this that holds 的 is a description; its head noun after the
 last 的 is the speaker (``带领青禾农业……的韩立平`` -> ``韩立平``). Also the longest untitled
 speaker taken for a name a pronoun may stand for."""
+ZH_FULL_NAME_CHARS = 3
+"""Characters of the name taken after a title when a predicate follows it before a colon
+(``实习生宋雨晴方向明确：`` -> ``实习生宋雨晴``): most Chinese names are a surname and two
+characters (a two-character name keeps one character of the predicate)."""
 MAX_ZH_GIVEN_NAME_CHARS = 4
 """Longest Chinese name after a title (a compound surname and a two-character given name): a
 longer rest is not a bare name (``主任药师欧阳明轩`` -> ``欧阳明轩``)."""
@@ -80,12 +87,22 @@ MAX_ZH_CLAUSES_BACK = 3
 MAX_ASIDE_CHARS = 40
 """Longest bracketed aside skipped inside a Chinese attribution (``韦伯(Karl Weber，右二)称``):
 a name in another script and a note; longer brackets hold a clause of their own."""
+MODAL_WINDOW_CHARS = 20
+"""Characters read before an English speech verb for a modal (``might well ask``)."""
+IDIOM_WINDOW_CHARS = 14
+"""Characters read around an English speech verb for a set phrase holding it (``having said that``)."""
 MAX_EN_SPEAKER_WORDS = 8
 """Longest English speaker kept, in words (``veteran harbour pilot and union organiser Dana Whitcombe``)."""
 MAX_EN_DESCRIPTION_WORDS = 14
 """Longest English speaker that is a description opening with a determiner and running to the
 verb or to the end of the clause (``said a person in charge of maintenance of the monitoring
 system.``, ``one passenger on the delayed train said``): a noun with its modifiers, not a clause."""
+MIN_EN_PLURAL_CHARS = 4
+"""Shortest bare plural noun taken for a subject (``unions``, ``fans``): shorter words in s are
+function words (``its``, ``has``, ``was``)."""
+MAX_EN_APPOSITIVES = 2
+"""Appositives set off by commas allowed between a speaker and the verb after a quote
+(``"…," the mayor, Helen Park, said``); more is a list or a clause."""
 MAX_EN_DESCRIPTOR_WORDS = 3
 """Lower-case words after a determiner that make a speaker (``a cyclist surnamed Pan``,
 ``the firm``); more is a clause, unless one of them is a title (``a spokeswoman for the company``)."""
@@ -101,6 +118,13 @@ MAX_TERM_CHARS = 6
 TERM_WINDOW_CHARS = 20
 """Characters read before a quote for a term word (``所谓的顾问“钱经理”``,
 ``the slogan "…"``): the word and up to eight characters between it and the quote."""
+MAX_POSTPOSED_CHARS = 200
+"""Most characters from a quote to the end of its sentence for an attribution that ends the
+sentence (``… "…" that …, says one person close to the firm.``): one long news sentence."""
+MAX_THAT_GAP_CHARS = 140
+"""Most characters between an English speech verb with ``that`` and a quote later in the clause
+it governs (``He adds that over the winter …, the plan is to give riders "…"``): a ``that``
+clause runs longer than the words a verb introduces directly (:data:`MAX_VERB_GAP_CHARS`)."""
 INTERRUPT_GAP_CHARS = 60
 """Most characters between two quotes of one paragraph for the second to carry on the first
 one's speaker when it names none (``“……”，他说，“……”``, ``"…," he said. "…"``)."""
@@ -145,15 +169,25 @@ _STRIP_CHARS = _BLANKS + _QUOTE_CHARS + "（）()【】[]—–-…·.,，、"
 """What is trimmed from the ends of a Chinese speaker."""
 _ELISION = LazyPattern(r"'(?:n'|\d|(?:em|til|cause|tis|twas|bout|round|s)\b)", regex.IGNORECASE)
 """A straight apostrophe that opens nothing: ``'90s``, ``rock 'n' roll``, ``'em``, ``'til``."""
-_SENTENCE_START = regex.compile(r"[。！？!?\n]|[.…](?=[\"”’']?\s)|(?<=[.!?])[\"”’']\s")
+_HONORIFIC_WORD = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Rev|Jr|Sr|St|Mt)"
+_HONORIFIC = _HONORIFIC_WORD + r"\."
+"""An abbreviated title whose period ends no sentence (``Mr. Harlan Voss``, ``Dr. Amara Singh``)."""
+_SENTENCE_START = regex.compile(
+    rf"[。！？!?\n]|(?<!\b{_HONORIFIC_WORD}|\b\p{{Lu}})[.…](?=[\"”’']?\s)|(?<=[.!?])[\"”’']\s"
+)
 """What ends the sentence before an offset (a Chinese or English sentence end, a line end)."""
 _SENTENCE_MARK = re.compile(r"[。！？!?…]")
+_COMMA = re.compile(r"[,，]")
+_SENTENCE_AFTER = regex.compile(rf"[。！？\n]|(?<!\b{_HONORIFIC_WORD}|\b\p{{Lu}})[.!?](?=[\"”’']?(?:\s|$))")
+"""What ends the sentence after an offset (a Chinese or English sentence end, a line end)."""
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _HAN = re.compile(han_class())
 _LETTER = regex.compile(r"\p{L}")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
 _CODE_CHARS = re.compile(r"[/\\{}\[\]()<>=;|#$%^*+~_\"@]")
 """Characters of code and markup, never of a speaker (``{ retries``, ``//img.host``, ``MAX_RETRY``)."""
+_FIRST_PERSON = frozenset({"i", "we", "you", "我", "我们", "咱们", "我們", "咱們", "你", "你们", "你們", "您"})
+"""The writer's own voice, or the reader addressed: never a speaker."""
 _CONTRACTION = re.compile(r"^[A-Za-z]+['’](?:s|t|ll|re|ve|d|m)?$")
 """One word with an apostrophe at its end (``Let’s``, ``KEY'``): a contraction, not a name."""
 
@@ -171,11 +205,25 @@ _ZH_ADVERB_DI = LazyPattern(r"\p{Han}{2}[地得]$")
 ``老周激动得说不出话``)."""
 _ZH_TIME_TAIL = LazyPattern(r"(?:时|后|前|期间|以来|之际|之后|之前|当中|之时)$")
 """The end of a time clause (``发布芯片时``), which is no subject."""
-_ZH_PRONOUN_START = LazyPattern(r"^(?:他们|她们|他|她)")
+_ZH_PREDICATE = re.compile(r"[了没不很会要能过着吗呢吧太]")
+"""Aspect, negation, degree and modal words: a quoted Chinese phrase holding one is a predicate
+someone said (``“斩断了”``, ``“完全没想到”``), not a name or catchword (``“完爆”``, ``“双减”``)."""
+_ZH_MODAL_BEFORE = re.compile(r"(?:可能|也许|或许|大概|兴许)[会要]?$")
+"""A word of likelihood before a Chinese speech verb (``你可能会问``): a hypothetical, not a report."""
+_ZH_ADVERB_ONLY = LazyPattern(r"^\p{Han}{1,4}地$")
+"""A clause that is only an adverb in 地 before the verb (``并隐晦地表示``): it has no subject."""
+_ZH_DEMONSTRATIVE = LazyPattern(r"^(?:这些|那些|這些)")
+"""A demonstrative that opens a subject naming people (``这些竞购者``) as well as one naming
+things (``这些数据``): the subject must end as a person or body does (``person`` words)."""
+_ZH_TIME_HEAD = LazyPattern(r"^(?:时候|时|后|前|期间|以来|之际|之后|之前|当中|之时)")
+"""The head of a time phrase (``在会议结束的时候``): no subject."""
+_ZH_PRONOUN_START = LazyPattern(r"^(?:他们|她们|我们|你们|他|她|我|你|您)")
 _ZH_DAO_VERB = LazyPattern(r"(?P<v>\p{Han}{1,2}道)\s*[，,：:]?\s*$")
 """Any verb + 道 right before a quote reports speech (``喊道``, ``渲染道``, ``喃喃道``)."""
 _ZH_CITE = LazyPattern(r"(?:引用|援引|引述)(?P<who>[^，,。！？!?“”]{2,24}?)的话")
 """``引用X的话说``: the words are X's, not the citing paper's."""
+_ZH_SOURCE = LazyPattern(r"据(?P<who>[^，,。！？!?；;“”\"在]{2,24}?)(?P<v>报道|报导|報導|消息)\s*[，,：:]")
+"""``据新华社报道，``, ``据《晨报》消息，``: the paper reports the words that follow."""
 _ZH_REPORTING_GAP = LazyPattern(r"[道到]?\s*[，,：:“\"「]")
 """After a Chinese verb that reports speech: a comma, colon or quote mark (``小凯称，……``)."""
 _ZH_INTRO_GAP = LazyPattern(r"[道到过了]*(?:的)?(?:那样|一样|那般)?\s*$")
@@ -196,22 +244,69 @@ _ZH_NOT_IN_NAME = frozenset(
 """Characters that end a phrase rather than sit inside a name."""
 
 # English words and speakers
-_EN_TOKEN = LazyPattern(r"[\p{L}\d](?:[\p{L}\d'’\-]|\.(?=\p{L}))*|[^\s\p{L}\d]")
+_EN_TOKEN = LazyPattern(rf"\b{_HONORIFIC}(?=\s)|[\p{{L}}\d](?:[\p{{L}}\d'’\-]|\.(?=\p{{L}}))*|[^\s\p{{L}}\d]")
 _EN_WORD = regex.compile(r"(?<![\p{L}\d])\p{Latin}+(?![\p{L}\d])")
 _EN_NEXT_WORD = LazyPattern(r"\s+(?P<w>\p{Latin}+)(?![\p{L}\d])")
 _EN_GAP_ADJACENT = LazyPattern(r"^(?:\s+(?:\w+ly|also|again|then))?\s*(?:,|:|\s+that)?\s*$")
 """Between an English verb and the quote it introduces (``said, "``, ``told reporters: "``)."""
 _EN_THAT = LazyPattern(r"^\s+that\b|^.{0,60}?,\s*$", regex.DOTALL)
 """Reported speech after an English verb: ``adds that …`` or a short clause ending in a comma."""
+_EN_TELL = frozenset({"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"})
+"""English speech verbs whose object is the hearer: the words after them never name the speaker."""
+_EN_IDIOM = LazyPattern(
+    r"(?i:\bthat\s+(?:being\s+)?said\b|\bhaving\s+said\s+that\b|\bneedless\s+to\s+say\b|\bso\s+to\s+speak\b"
+    r"|\bsuffice\s+(?:it\s+)?to\s+say\b|\bgoes\s+without\s+saying\b|\bis\s+to\s+say\b)"
+)
+"""Set phrases that hold a speech verb and report nothing (``That being said, "…"``)."""
+_EN_POSSESSIVE = LazyPattern(r"(?:\p{L}['’]s|s['’])\s+$")
+"""A possessive right before a word (``the ministry's claim``, ``the workers' warning``): the word is a noun."""
+_EN_MODAL_BEFORE = LazyPattern(r"(?i:\b(?:might|may|could|can|should|must)(?:\s+\w+ly)?\s+)$")
+"""A modal before a speech verb (``one might ask``, ``you could say``, ``some may argue``): a
+hypothetical, not a report (``would`` and ``will`` also tell of things said: not here)."""
+_ASKED = LazyPattern(
+    r"(?i:\b(?:when|if|after|once|before|being)\s+asked(?:\s+\w+){0,3}?)\s*[,:]?\s*$|被(?:问到|问及|问起|问)\s*[，,：:]?\s*$"
+)
+"""A question put to someone, with no one asking before it (``When asked "…?" X replied``,
+``当被问及“……”时``): the quote is the question, not the words of the one who answers."""
+_EN_THAT_WORD = LazyPattern(r"^\s+that\b")
 _EN_CLAUSE = LazyPattern(r"^\s+[^.!?;:]*$")
 """A reported clause with no sentence end before the quote, after a verb of :data:`_EN_SAY`
 (``said the new line would be "twice as fast"``)."""
 _EN_SAY = frozenset(
-    {"say", "says", "said", "claim", "claims", "claimed", "insist", "insists", "insisted", "argue", "argues", "argued"}
-)
+    {
+        "say", "says", "said", "claim", "claims", "claimed", "insist", "insists", "insisted", "argue", "argues",
+        "argued", "tell", "tells", "told", "saying",
+    }
+)  # fmt: skip
 """English verbs that take a reported clause without ``that``; other speech verbs (``continue``,
 ``note``, ``add``) take one only with ``that`` or a comma."""
-_EN_ACCORDING_BEFORE = LazyPattern(r"(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80}?)\s*,\s*$")
+_EN_SOURCE = r"(?P<v>(?i:according\s+to|in\s+the\s+words\s+of))"
+"""The phrases that name a source before it (``According to X``, ``In the words of X``)."""
+_EN_ACCORDING_BEFORE = LazyPattern(rf"{_EN_SOURCE}\s+(?P<who>[^,.;:!?“”\"]{{2,80}}?)\s*,\s*$")
+_EN_ACCORDING_GOVERNS = LazyPattern(rf"{_EN_SOURCE}\s+(?P<who>[^,.;:!?“”\"]{{2,80}}?)\s*,")
+"""``According to X,`` earlier in the sentence: X reports the words quoted later in it."""
+_ACRONYM = re.compile(r"[A-Z]{2,}$")
+"""A name in capitals (``NASA``, ``WHO``): a body, never what ``he`` or ``she`` stands for."""
+_EN_SUBORDINATORS = frozenset(
+    {"when", "while", "as", "after", "before", "during", "via", "because", "though", "although", "since", "until"}
+)
+"""Words that open a clause after a speaker (``said a spokesperson when contacted by …``)."""
+_EN_AFFILIATION = frozenset({"of", "at", "from", "for", "with", "in"})
+"""Prepositions that start a named speaker's affiliation (``Rosa Lind of the institute``)."""
+_EN_FINITE = frozenset(
+    {"is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "can", "should", "must"}
+)
+"""Finite verbs: after a speech verb, words holding one are a reported clause, never its speaker."""
+_EN_NAMED_AS = LazyPattern(
+    r"(?i:\b(?:known|referred\s+to|nicknamed|billed|branded|labell?ed|marketed|touted)\s+(?:\w+ly\s+)?as)\s*$"
+)
+"""A naming phrase with an adverb before its ``as`` (``known locally as "the harp"``): the quote
+is a name (the plain phrases, ``known as``, are term words in ``quote_zh_subject.txt``)."""
+_EN_QUOTED_AS = LazyPattern(
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+quoted"  # was quoted
+    r"(?:\s+by\s+[^,.;:!?]{2,60}?)?\s+as\s*$"  # by the paper, as
+)
+"""A passive report before ``saying`` (``Chen was quoted by the paper as saying``): its subject speaks."""
 _EN_ACCORDING_AFTER = LazyPattern(r"^\s*,?\s*(?i:according\s+to)\s+(?P<who>[^,.;:!?“”\"]{2,80})")
 _EN_APPOSITIVE = LazyPattern(r"(?:^|(?<=[.!?]\s))(?P<n>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3}),\s+(?=\p{Ll})")
 """A name that opens a sentence with a description after it (``Rhea Patel, a nurse from …``):
@@ -224,6 +319,17 @@ _EN_SKIP = frozenset(
     }
 )  # fmt: skip
 """Words that may stand between an English speaker and the verb (``she once told me``)."""
+_EN_CLAUSE_OPENERS = frozenset({"which", "that", "who", "and", "but", "while", "whereas", "as", "where", "though"})
+"""Words after which a bare plural noun opens a clause as its subject (``which unions said``)."""
+_EN_NOT_PLURALS = frozenset(
+    {
+        "this", "thus", "its", "his", "hers", "ours", "yours", "theirs", "was", "has", "does",
+        "means", "always", "perhaps", "sometimes", "plus", "less", "unless", "various", "news",
+        "series", "species", "whereas", "besides", "towards", "afterwards", "nevertheless",
+        "ones", "others", "yes", "us",
+    }
+)  # fmt: skip
+"""Lower-case words in s that are no plural noun a clause can open with."""
 _EN_CONNECTORS = frozenset({"of", "de", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "and", "the"})
 """Lower-case words allowed inside a capitalized English name or title (``Bank of China``)."""
 _EN_DETERMINERS = frozenset({"the", "a", "an", "one", "another", "this", "that", "some", "many"})
@@ -232,7 +338,7 @@ _EN_NOT_NAMES = frozenset(
         "as", "and", "but", "so", "then", "when", "while", "after", "before", "in", "at", "on",
         "for", "according", "if", "because", "since", "though", "although", "yet", "or", "to",
         "with", "by", "from", "of", "the", "meanwhile", "however", "also", "i", "it", "this",
-        "that", "there", "here", "what", "which", "who", "mr", "ms",
+        "that", "there", "here", "what", "which", "who", "mr", "ms", "mr.", "ms.", "mrs.", "dr.",
     }
 )  # fmt: skip
 """Capitalized words that open a sentence but are no part of a speaker (``As President Xi``)."""
@@ -250,6 +356,10 @@ _LIST_JOIN = LazyPattern(r"\s*(?:[、,/]|和|与|及|或|and|or)\s*")
 _NAME_AFTER_GAP = LazyPattern(r"[ \t\u3000]*[，,]?[ \t\u3000]*")
 """What may stand between a quote that names no speaker and a name right after it, which is
 then its speaker (``“……”，杜明远劝……``)."""
+_SIGNATURE = LazyPattern(
+    r"^\s*(?:[—–]{1,2}|-{1,2}|―)\s*(?P<who>[^，,。.!?！？;；:：《“\"(（\n]{1,40})(?:[，,(（《][^\n]{0,60})?\s*$"
+)
+"""A paragraph that signs the quote before it: a dash, a name, and maybe a note or a title."""
 _NEXT_SPEAKER = LazyPattern(
     r"^(?:That|This)(?:'s|’s|\s+is)\s+what\s+(?P<en>[^,.;:!?]{2,60}?)(?=\s*,|\s+\p{Ll})"
     r"|^说(?:这|这番|这句|此)话的(?:是)?(?P<zh>[^，,。！？!?；;]{2,30})"
@@ -285,6 +395,8 @@ class _Lexicon:
     zh_act: re.Pattern[str]
     """Verbs of action that end a subject, except inside a modifier that ends in 的."""
     zh_none: re.Pattern[str]
+    zh_person: re.Pattern[str]
+    """How a subject naming a person or a body ends (居民, 学者, 外交部)."""
     term_before: regex.Pattern[str]
     """A term word (所谓, so-called) close before a quote."""
     zh_surnames: frozenset[str]
@@ -367,7 +479,12 @@ def _lexicon() -> _Lexicon:
         zh_stop=re.compile(trie("stop")),
         zh_act=re.compile(trie("act")),
         zh_none=re.compile(trie("none")),
-        term_before=regex.compile(rf"(?:{words('term')})[^，。,.!?！？“”\"]{{0,8}}$", regex.IGNORECASE),
+        zh_person=re.compile(rf"(?:{trie('person')})$"),
+        term_before=regex.compile(
+            # a Latin term word is a whole word (the terminal, recalled hold none)
+            rf"(?<!\p{{Latin}})(?:{words('term')})(?!\p{{Latin}})[^，。,.!?！？“”\"]{{0,8}}$",
+            regex.IGNORECASE,
+        ),
         zh_surnames=frozenset(surnames),
         zh_surname_starts=frozenset(w[0] for w in surnames),
         zh_surname_char=re.compile(f"[{re.escape(single)}]" if single else "(?!)"),
@@ -535,7 +652,9 @@ class _Said:
     """The speech verb, when one ties the quote to the speaker."""
     how: str = "none"
     """``before`` (a verb or colon right before the quote), ``after`` (right after it),
-    ``governed`` (a verb earlier in the sentence), ``none``."""
+    ``governed`` (a verb earlier in the sentence), ``postposed`` (an attribution that ends the
+    sentence of a quote set earlier in it), ``asked`` (a question put to someone: no one's
+    words), ``none``."""
     at: int = 0
     """Offset in the block text where the speaker is written (where a pronoun is resolved from)."""
 
@@ -564,11 +683,15 @@ def _sentence_start(text: str, lo: int, hi: int) -> int:
 
 
 def _verbs_zh(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = ()) -> list[_Verb]:
-    """The Chinese speech verbs in ``text[lo:hi]`` outside ``masked``, in order."""
+    """The Chinese speech verbs in ``text[lo:hi]`` outside ``masked``, in order; not one after a
+    word of likelihood (``你可能会问``, ``有人或许会说``: words nobody said)."""
     out = []
     for m in _lexicon().zh_verbs.finditer(text, lo, hi):
-        if m.group("v") is not None and not _inside(m.start(), masked):
-            out.append(_Verb(start=m.start(), end=m.end(), word=m.group()))
+        s = m.start()
+        if m.group("v") is not None and not _inside(s, masked):
+            if _ZH_MODAL_BEFORE.search(text, max(lo, s - 3), s):
+                continue
+            out.append(_Verb(start=s, end=m.end(), word=m.group()))
     return out
 
 
@@ -589,6 +712,15 @@ def _verbs_en(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = (
             continue  # Xi's, well-said: part of a longer word
         if e - s > 1 and m.group().isupper():
             continue  # EXPLAIN SELECT ...: code or a shouted heading, not a report
+        if _EN_MODAL_BEFORE.search(text, max(lo, s - MODAL_WINDOW_CHARS), s):
+            continue  # one might ask "…": words nobody said
+        window = _EN_IDIOM.finditer(text, max(0, s - IDIOM_WINDOW_CHARS), min(len(text), e + IDIOM_WINDOW_CHARS))
+        if any(m.start() <= s < m.end() for m in window):
+            continue  # That being said, needless to say: no one's words
+        if _EN_POSSESSIVE.search(text, max(lo, s - 4), s):
+            continue  # the ministry's claim "…": a noun after a possessive
+        if word.endswith("ing") and word != "saying" and not text[max(lo, s - 3) : s].rstrip().endswith(","):
+            continue  # the group's warning that: a noun; a participle goes on a report after a comma
         nxt = _EN_NEXT_WORD.match(text, e, hi) if word in lex.en_verb_heads else None
         if nxt and f"{word} {nxt.group('w').lower()}" in lex.en_verbs:
             out.append(_Verb(start=s, end=nxt.end(), word=text[s : nxt.end()]))
@@ -597,11 +729,16 @@ def _verbs_en(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = (
     return out
 
 
-def _zh_subject(text: str) -> str | None:
+def _zh_subject(text: str, back: int = MAX_ZH_CLAUSES_BACK) -> str | None:
     """The speaker of a Chinese speech verb: the subject of the clauses before it (``text``),
-    the verb's own clause first, then up to :data:`MAX_ZH_CLAUSES_BACK` clauses back."""
-    clauses = _ZH_CLAUSE_SPLIT.split(_blank_asides(text))
-    for clause in reversed(clauses[-MAX_ZH_CLAUSES_BACK:]):
+    the verb's own clause first, then up to ``back`` clauses back; never outside a bracket the
+    verb stands in (``（或者我该说“……”）``: an aside has its own subject)."""
+    text = _blank_asides(text)
+    opened = max(text.rfind("（"), text.rfind("("))
+    if opened >= 0:
+        text = text[opened + 1 :]  # the brackets left are open ones: closed asides are blanked
+    clauses = _ZH_CLAUSE_SPLIT.split(text)
+    for clause in reversed(clauses[-back:]):
         subject = _zh_clause_subject(clause)
         if subject:
             return subject
@@ -622,7 +759,15 @@ def _zh_clause_subject(clause: str) -> str | None:
     c = _ZH_PARENS.sub("", clause).translate(_NO_QUOTES).strip(_STRIP_CHARS)
     c = c.removeprefix("据")  # 据X介绍
     c = _strip_trailing_verbs(lex.zh_lead.sub("", c).strip(_STRIP_CHARS))
-    if not c or lex.zh_stop.match(c) or lex.zh_act.match(c) or lex.zh_none.match(c):
+    if _ZH_ADVERB_ONLY.match(c):
+        return None  # 并隐晦地表示: an adverb is no subject
+    demonstrative = _ZH_DEMONSTRATIVE.match(c) is not None  # 这些竞购者: a subject if it names people
+    modified = False  # 在菜市场卖了二十年菜的老板娘刘春梅: a modifier opening with 在, if a person follows
+    if c and lex.zh_stop.match(c) and "的" in c:
+        head = c.rsplit("的", 1)[1]
+        if head and not lex.zh_stop.match(head) and not _ZH_TIME_HEAD.match(head):
+            c, modified = head, True
+    if not c or lex.zh_stop.match(c) or lex.zh_act.match(c) or (lex.zh_none.match(c) and not demonstrative):
         return None  # the clause opens with a preposition, adverb, verb or conjunction: no subject here
     pronoun = _ZH_PRONOUN_START.match(c)
     if pronoun:
@@ -634,7 +779,8 @@ def _zh_clause_subject(clause: str) -> str | None:
         s = pattern.search(c, lo)
         if s and s.start() < cut:
             cut = s.start()
-    verb = next(iter(_verbs_zh(c, MIN_ZH_STOP_INDEX, cut)), None)
+    # a speech verb inside a modifier (不愿透露姓名的家属) does not end the subject either
+    verb = next(iter(_verbs_zh(c, act_from, cut)), None)
     if verb is not None:
         cut = verb.start  # 钱经理告诉许老伯，声称……: the subject ends at the first verb
     c = c[:cut]
@@ -645,11 +791,43 @@ def _zh_clause_subject(clause: str) -> str | None:
     if len(c) > MAX_ZH_NAME_CHARS and "的" in c:
         c = c.rsplit("的", 1)[1]
     c = c.strip(_STRIP_CHARS)
+    if len(c) > MIN_SPEAKER_CHARS:
+        c = c.removesuffix("所")  # 正如一位老农所说
     if (len(c) < MIN_SPEAKER_CHARS and c not in ("他", "她")) or len(c) > MAX_ZH_SPEAKER_CHARS:
         return None
     if not _LETTER.search(c) or (c.isascii() and c.islower()):
         return None  # no letter, or a lower-case Latin word (code: value: "……")
+    if demonstrative and not lex.zh_person.search(c):
+        return None  # 这些数据: no one
+    if modified and (_zh_person(c) != c or _ZH_NAME_CHARS.match(c) is None):
+        return None  # 在……的会上, 在……的过程中: a place or a time, no one
     return c
+
+
+def _zh_person(who: str) -> str | None:
+    """A Chinese subject cut to the person or body it names, as a subject before a bare colon
+    must name one (a speech verb says so by itself): a pronoun, a title (``局长``), a word that
+    ends such a subject (``居民``, ``记者``, ``外交部``: ``person`` in ``quote_zh_subject.txt``), a
+    short name opening with a surname or 小/老 (``张建锋``, ``老周``), or a name in another script;
+    a title or such a word with a name after it ends the subject there, a predicate after the
+    name left out (``实习生宋雨晴方向明确`` -> ``实习生宋雨晴``). None for a subject naming no one
+    (``需求驱动的创新``, ``这个方案``)."""
+    lex = _lexicon()
+    if not _HAN.search(who) or _ZH_PRONOUN_START.match(who) or lex.zh_person.search(who):
+        return who
+    titles = list(lex.zh_titles.finditer(who))
+    if titles and titles[-1].end() == len(who):
+        return who
+    short = len(who) <= MAX_ZH_GIVEN_NAME_CHARS and not set(who[1:]) & _ZH_NOT_IN_NAME
+    if short and (who[0] in lex.zh_surnames or who[:2] in lex.zh_surnames or who[0] in "小老"):
+        return who
+    for i in range(len(who) - 1, 0, -1):  # the last title or person word with a name after it
+        head = who[:i]
+        if lex.zh_person.search(head) or any(t.end() == i for t in titles):
+            name = who[i : i + ZH_FULL_NAME_CHARS]
+            if name[:1] in lex.zh_surnames and len(name) == ZH_FULL_NAME_CHARS and not set(name) & _ZH_NOT_IN_NAME:
+                return head + name
+    return None
 
 
 def _strip_trailing_verbs(c: str) -> str:
@@ -678,8 +856,14 @@ def _en_np_before(text: str) -> str | None:
         toks.pop()
     if not toks:
         return None
+    appositive = _en_before_appositive(toks)
+    if appositive:
+        return appositive
+    quoted = _EN_QUOTED_AS.search(text)
+    if quoted:
+        return _en_np_before(text[: quoted.start()])  # Chen was quoted as saying
     last = toks[-1]
-    if last.lower() in lex.pronouns_one or last.lower() in lex.pronouns_many:
+    if last.lower() in lex.pronouns_one or last.lower() in lex.pronouns_many or last.lower() in _FIRST_PERSON:
         return last
     if last.lower() == "who" and len(toks) >= 2 and toks[-2] == ",":
         return _en_np_before(" ".join(toks[:-2]))
@@ -701,11 +885,58 @@ def _en_np_before(text: str) -> str | None:
         np.pop()
     if any(_is_cap(t) for t in np):
         return " ".join(np[-MAX_EN_SPEAKER_WORDS:])
+    plural = _en_bare_plural(toks)
+    if plural:
+        return plural
     words = toks[-(MAX_EN_DESCRIPTOR_WORDS + 1) :]
     for k in range(len(words) - 1):
         if words[k].lower() in _EN_DETERMINERS and all(w[:1].isalnum() for w in words[k + 1 :]):
             return " ".join(words[k:])  # the firm, the 32-year-old
     return None
+
+
+def _en_before_appositive(toks: list[str]) -> str | None:
+    """The name that opens the clause ``toks`` end with, when appositives set off by commas
+    stand between it and the verb after (``Jane Roe, the mayor,``, ``Jane Roe, 45,``,
+    ``Jane Roe, who runs the shop,``, ``Zhang Wei, a doctor and a deputy to the Congress, the
+    legislature,``): the subject of the verb. The name must be the whole of the clause before the
+    first appositive, not a name inside it."""
+    if len(toks) < 4 or toks[-1] != ",":
+        return None
+    lex = _lexicon()
+    k = 0
+    while k < len(toks) and (toks[k] == "," or toks[k].lower() in _EN_NOT_NAMES):
+        k += 1  # However, And
+    toks = toks[k:]
+    if "," not in toks:
+        return None
+    first_comma = toks.index(",")
+    head = toks[:first_comma]
+    inner = toks[first_comma + 1 : -1]
+    if not head or not inner or len(inner) > 2 * MAX_EN_DESCRIPTION_WORDS:
+        return None
+    opener = inner[0].lower()
+    if not (opener in _EN_DETERMINERS or opener in lex.en_titles or opener == "who" or opener.isdigit()):
+        return None
+    name = " ".join(head)
+    return name if len(head) <= MAX_EN_SPEAKER_WORDS and _is_name(name) else None
+
+
+def _en_bare_plural(toks: list[str]) -> str | None:
+    """The bare plural noun ``toks`` ends with, when it opens its clause (``unions``,
+    ``Harbor officials``, ``…, which unions``, ``and residents``): the subject of the verb
+    after it. A plural noun after any other word is an object or inside a phrase."""
+    last = toks[-1]
+    if not (last.isalpha() and last.islower() and last.endswith("s") and not last.endswith("ss")):
+        return None
+    if len(last) < MIN_EN_PLURAL_CHARS or last in _EN_NOT_PLURALS:
+        return None
+    k = len(toks) - 1
+    if k and _is_cap(toks[k - 1]) and toks[k - 1].lower() not in _EN_NOT_NAMES:
+        k -= 1  # Harbor officials
+    if k and toks[k - 1][:1].isalnum() and toks[k - 1].lower() not in _EN_CLAUSE_OPENERS:
+        return None
+    return " ".join(toks[k:])
 
 
 def _en_described(toks: list[str]) -> str | None:
@@ -730,14 +961,24 @@ def _en_np_after(text: str) -> str | None:
     toks: list[str] = []
     tok: str
     for tok in _EN_TOKEN.findall(text):
-        if not tok[:1].isalnum():
-            break
+        if not tok[:1].isalnum() or (toks and tok.lower() in _EN_SUBORDINATORS):
+            break  # said a spokesperson when contacted: the clause after is no part of the speaker
         toks.append(tok)
     if not toks or toks[0].lower() in _EN_BAD_START:
         return None
     first = toks[0].lower()
-    if len(toks) > (MAX_EN_DESCRIPTION_WORDS if first in _EN_DETERMINERS else MAX_EN_SPEAKER_WORDS):
-        return None
+    limit = MAX_EN_DESCRIPTION_WORDS if first in _EN_DETERMINERS else MAX_EN_SPEAKER_WORDS
+    if len(toks) > limit:
+        # said planetary geologist Rosa Lind of the Space Research Institute in …: the name, not its affiliation
+        cut = next((i for i in range(1, len(toks)) if toks[i] in _EN_AFFILIATION and _is_cap(toks[i - 1])), 0)
+        if not 0 < cut <= limit:
+            return None
+        toks = toks[:cut]
+    for t in toks[1:]:
+        if t.lower() in ("who", "whose", "which"):
+            break  # said a farmer who was in the field: a relative clause may hold one
+        if t.lower() in _EN_FINITE:
+            return None  # said the harvest was poor: a reported clause, not a speaker
     if len(toks) == 1 and (first in lex.pronouns_one or first in lex.pronouns_many):
         return toks[0]
     if any(_is_cap(t) for t in toks) or first in _EN_DETERMINERS or first in lex.en_titles:
@@ -777,22 +1018,45 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
     if not tail:
         return _Said()
     end = start + len(tail)
+    if _ASKED.search(tail):
+        return _Said(how="asked")  # When asked "…?", X replied: the question put to X
     m = _EN_ACCORDING_BEFORE.search(text, start, end)  # According to X, "…"
     if m:
         who = _en_np_after(m.group("who"))
         if who:
-            return _Said(speaker=who, verb="according to", how="before", at=m.start("who"))
+            return _Said(speaker=who, verb=_source_verb(m.group("v")), how="before", at=m.start("who"))
     m = _ZH_DAO_VERB.search(text, start, end)  # 渲染道：“……”
-    if m and m.group("v") not in lex.zh_not_verbs and not _inside(m.start(), masked):
-        who = _zh_subject(text[start : m.start()])
+    dao = m.group("v") if m else ""
+    if m and dao not in lex.zh_not_verbs and dao[-2:] not in lex.zh_not_verbs and not _inside(m.start(), masked):
+        at = m.start()
+        if lex.zh_verbs.fullmatch(dao[-2:]):
+            dao, at = dao[-2:], m.end("v") - 2  # 在报道中写道: the listed verb, not 中写道
+        who = _zh_subject(text[start:at])
         if who:
-            return _Said(speaker=who, verb=m.group("v"), how="before", at=max(start, text.rfind(who, start, end)))
+            return _Said(speaker=who, verb=dao, how="before", at=max(start, text.rfind(who, start, end)))
+    source = _ZH_SOURCE.search(text, start, end)  # 据新华社报道，“……”
+    by_source: _Said | None = None
+    if source and not _inside(source.start(), masked):
+        gap = text[source.end() : end]
+        if _ZH_GAP_ADJACENT.match(gap) or tail.endswith(("，", ",", "：", ":")) or _HAN.match(tail[-1]):
+            how = "before" if _ZH_GAP_ADJACENT.match(gap) else "governed"
+            who = source.group("who").strip(_STRIP_CHARS)
+            by_source = _Said(speaker=who, verb=source.group("v"), how=how, at=source.start("who"))
+    else:
+        source = _EN_ACCORDING_GOVERNS.search(text, start, end)  # According to X, the coach "…"
+        who = _en_np_after(source.group("who")) if source and not _inside(source.start(), masked) else None
+        if source is not None and who:
+            by_source = _Said(speaker=who, verb=_source_verb(source.group("v")), how="governed", at=source.start("who"))
     cite = _ZH_CITE.search(text, start, end)  # 引用X的话说，“……”
-    lo = max(start, end - MAX_VERB_GAP_CHARS)
+    lo = max(start, end - MAX_THAT_GAP_CHARS)
     verbs = sorted(_verbs_zh(text, lo, end, masked) + _verbs_en(text, lo, end, masked), key=lambda v: v.start)
     for v in reversed(verbs):
         gap = text[v.end : end]
         is_zh = bool(_HAN.match(v.word))
+        if source is not None and by_source is not None and source.start() > v.start:
+            return by_source  # the source is nearer the quote than the verb
+        if len(gap) > MAX_VERB_GAP_CHARS and (is_zh or not _EN_THAT_WORD.match(gap)):
+            continue  # too far for the verb to introduce the quote, unless in its that-clause
         adjacent = bool((_ZH_GAP_ADJACENT if is_zh else _EN_GAP_ADJACENT).match(gap))
         if not adjacent:
             # a verb earlier in the sentence governs a quote after a comma or colon (or, in
@@ -809,19 +1073,99 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
             who = _zh_subject(text[start : v.start])
         else:
             who = _en_np_before(text[start : v.start])
-            if who is None:  # said Li: "…"
+            if who is None and v.word.lower() not in _EN_TELL:  # said Li: "…" (told Li: names the hearer)
                 who = _en_np_after(text[v.end : end])
+            if who is None and v.word.lower().endswith("ing") and text[start : v.start].rstrip().endswith(","):
+                who = _en_participle_subject(text, start, v, verbs)  # she said, adding that "…"
         if who:
             return _Said(speaker=who, verb=v.word, how=how, at=max(start, text.rfind(who, start, v.end + len(who) + 2)))
-        if adjacent:
-            break
+        if adjacent or not is_zh:
+            break  # the nearest verb that governs the quote is its verb: an earlier one is not
+    if by_source is not None:
+        return by_source
     if tail.endswith(("：", ":")):
         # a colon with no verb still introduces words; in English only after a name or pronoun
         # (The sign on the door read: "…" names nobody)
         zh = bool(_HAN.search(tail))
-        who = _zh_subject(tail[:-1]) if zh else _en_np_before(tail[:-1])
+        who = _zh_subject(tail[:-1], back=1) if zh else _en_np_before(tail[:-1])
+        if who and zh:
+            who = _zh_person(who)
         if who and (zh or _is_name(who) or who.lower() in lex.pronouns_one):
             return _Said(speaker=who, how="before", at=max(start, text.rfind(who, start, end)))
+    return _Said()
+
+
+def _en_participle_subject(text: str, start: int, v: _Verb, verbs: Sequence[_Verb]) -> str | None:
+    """The speaker of a participle after a comma (``she said, adding that``, ``said Li Ming,
+    noting that``): the subject of the speech verb before it in the sentence (from ``start``)."""
+    prior = [u for u in verbs if start <= u.start and u.end <= v.start]
+    if not prior:
+        return None
+    u = prior[-1]
+    who = _en_np_before(text[start : u.start])
+    if who is None and u.word.lower() not in _EN_TELL:
+        who = _en_np_after(text[u.end : v.start])
+    return who
+
+
+def _source_verb(phrase: str) -> str:
+    """``According  to`` -> ``according to``: the verb a source phrase is reported with."""
+    return " ".join(phrase.lower().split())
+
+
+def _postposed(text: str, q: _Found) -> _Said:
+    """An attribution set off by a comma later in the sentence of a quote: a clause that is
+    nothing but a speaker and a speech verb, either way round (``… saw "…" that …, says one
+    person close to the firm.``, ``… "…" for the town, the mayor said.``,
+    ``……“……”……，他说。``), within :data:`MAX_POSTPOSED_CHARS`; a relative clause may follow
+    it (``, says X, which …``)."""
+    end_mark = _SENTENCE_AFTER.search(text, q.close, min(len(text), q.close + MAX_POSTPOSED_CHARS))
+    if end_mark is None:
+        return _Said()
+    end = end_mark.start()
+    if _HAN.search(q.text) and _next_char(text, q.close) not in ",，":
+        return _Said()  # 对“……”进行……: a Chinese phrase that does not end its clause is no one's words
+    for comma in _COMMA.finditer(text, q.close, end):
+        between = text[q.close : comma.start()]
+        if _MARKS.search(between) or _verbs_zh(between, 0, len(between)) or _verbs_en(between, 0, len(between)):
+            return _Said()  # another quote or speech verb first: the attribution is theirs
+        stop = _COMMA.search(text, comma.end(), end)
+        said = _attribution_clause(text, comma.end(), stop.start() if stop else end)
+        if said.how != "none":
+            return said
+    return _Said()
+
+
+def _attribution_clause(text: str, lo: int, hi: int) -> _Said:
+    """``text[lo:hi]`` as a clause that is only an attribution (``says one person close to the
+    firm``, ``the mayor said``, ``他说``), with ``how`` ``postposed``; else a bare :class:`_Said`."""
+    clause = text[lo:hi]
+    body = clause.strip(_BLANKS)
+    if not body:
+        return _Said()
+    off = lo + clause.find(body[0])
+    if _HAN.match(body):
+        zh = _verbs_zh(body, 0, len(body))
+        if zh and zh[-1].start and _ZH_GAP_ADJACENT.match(body[zh[-1].end :]):
+            who = _zh_clause_subject(body[: zh[-1].start])
+            if who:
+                return _Said(speaker=who, verb=zh[-1].word, how="postposed", at=off + body.find(who))
+        return _Said()
+    verbs = _verbs_en(body, 0, len(body))
+    if not verbs:
+        return _Said()
+    v = verbs[0]
+    if v.start == 0:  # says one person close to the firm
+        who = _en_np_after(body[v.end :])
+        if who and body[v.end :].strip() == who:
+            return _Said(speaker=who, verb=v.word, how="postposed", at=off + body.find(who, v.end))
+        return _Said()
+    v = verbs[-1]
+    if body[v.end :].strip():
+        return _Said()
+    who = _en_np_forward(body[: v.start].split())  # the mayor said
+    if who:
+        return _Said(speaker=who, verb=v.word, how="postposed", at=off + body.find(who))
     return _Said()
 
 
@@ -854,16 +1198,41 @@ def _after_en(ctx: str, off: int) -> _Said:
         if who:
             return _Said(speaker=who, verb=verbs[0].word, how="after", at=off + ctx.find(who, verbs[0].end))
     words: list[str] = []
+    parts: list[list[str]] = []  # the mayor, Helen Park, said: the parts between commas
     for tok in _EN_TOKEN.findall(ctx):
+        if tok == "," and words and len(parts) < MAX_EN_APPOSITIVES:
+            parts.append(words)
+            words = []
+            continue
         if not tok[:1].isalnum() or len(words) > MAX_EN_DESCRIPTION_WORDS:
             break
-        if tok.lower() in lex.en_verbs and words:
-            who = _en_np_forward(words)
+        if tok.lower() in lex.en_verbs and (words or parts):
+            who = _en_appositive_pair([*parts, words] if words else parts) if parts else _en_np_forward(words)
             if who:
                 return _Said(speaker=who, verb=tok, how="after", at=off + ctx.find(who))
             break
         words.append(tok)
     return _Said()
+
+
+def _en_appositive_pair(segments: list[list[str]]) -> str | None:
+    """The name of a speaker written with an appositive between commas after a quote (``the
+    mayor, Helen Park,``, ``Helen Park, the mayor,``, ``Helen Park, 52,``): two parts, one a name,
+    the other a description (a determiner or a title first), a name or an age."""
+    if len(segments) != 2:
+        return None
+    lex = _lexicon()
+    names = [_en_np_forward(seg) for seg in segments]
+    for k in (0, 1):
+        name, other = names[k], segments[1 - k]
+        if name is None or not _is_name(name) or len(segments[k]) > MAX_EN_SPEAKER_WORDS:
+            continue
+        first = other[0].lower()
+        if "and" in (w.lower() for w in other):
+            return None  # Li, Wang and Zhou said: a list of speakers
+        if first in _EN_DETERMINERS or first in lex.en_titles or first.isdigit() or names[1 - k] is not None:
+            return name
+    return None
 
 
 def _after_zh(ctx: str, hi: int) -> _Said:
@@ -877,7 +1246,8 @@ def _after_zh(ctx: str, hi: int) -> _Said:
         cm = _ZH_CLAUSE_END.search(ctx, pos)
         clause_end = cm.start() if cm else len(ctx)
         clause = ctx[pos:clause_end]
-        verbs = _verbs_zh(clause, 0, len(clause))
+        modifier = clause.rfind("的")  # 不愿透露姓名的家属说: 透露 is inside the modifier
+        verbs = [v for v in _verbs_zh(clause, 0, len(clause)) if v.start > modifier]
         if verbs:
             v = verbs[0]
             if v.start > MAX_ZH_SPEAKER_CHARS:
@@ -915,7 +1285,10 @@ class _Decided:
     standalone: bool
     """Whether the quote opens its sentence and ends it or a clause."""
     maybe: bool = False
-    """Not speech by its own sentence, but no term either: speech if a name follows it."""
+    """Not speech by its own sentence, but no term either: speech if a name follows it, or if
+    it ends its sentence right after a report (:func:`_reporter`)."""
+    ends: bool = False
+    """Whether the quote ends its sentence (or its block)."""
 
     @property
     def whole(self) -> bool:
@@ -978,18 +1351,58 @@ def _in_list(text: str, q: _Found) -> bool:
     return False
 
 
-def _is_term_here(text: str, q: _Found) -> bool:
-    """Whether the words around the quote make it a name or term, whoever is speaking."""
+def _term_reason(text: str, q: _Found) -> str | None:
+    """Why the words around the quote make it a name or term, whoever is speaking: ``word`` (a
+    term word before it), ``inside`` (a phrase inside the sentence: a letter on both sides),
+    ``modifier`` (a noun's modifier, or modified) or ``list`` (an item of a list); None when
+    they do not."""
     pre = _prev_char(text, q.open)
     post = _next_char(text, q.close)
     sentence = _is_sentence(q.text)
     ends_clause = q.text[-1:] in _SENTENCE_END or q.text.endswith("…") or text[q.end : q.close].strip()[:1] in ",，"
+    if _lexicon().term_before.search(text, max(0, q.open - TERM_WINDOW_CHARS), q.open):
+        return "word"  # 所谓“……”
+    if _EN_NAMED_AS.search(text, max(0, q.open - 2 * TERM_WINDOW_CHARS), q.open):
+        return "word"  # known locally as "the harp"
+    if (post != "" and post in "的之" and not sentence) or (pre != "" and pre in "的之" and not sentence):
+        return "modifier"  # “江南品质”的招牌, 何秀兰的“假期”
+    if not sentence and _in_list(text, q):
+        return "list"  # 以“内部消息”、“限时特价”为由
+    if pre.isalnum() and post.isalnum() and not ends_clause:
+        return "inside"  # 上海“丝路文化”研究会, a "fair" deal
+    return None
+
+
+def _is_term_here(text: str, q: _Found) -> bool:
+    """Whether the words around the quote make it a name or term, whoever is speaking."""
+    return _term_reason(text, q) is not None
+
+
+def _is_title_case(quoted: str) -> bool:
+    """Whether every Latin word of the quoted text is capitalized (``Global South``, ``Made in
+    China 2025``, a connector aside): a name or title, not someone's words."""
+    words = [w for w in _LATIN_WORD.findall(quoted) if w.lower() not in _EN_CONNECTORS]
+    return bool(words) and all(not w[:1].islower() for w in words)
+
+
+def _reports(q: _Found, said: _Said) -> bool:
+    """Whether an English quote inside its sentence (a letter on both sides) is the reported
+    words of the speaker found for it: the quote stands in the clause a reporting verb governs
+    (``The firm said the offer was "too low" for``, ``X says regulators had "…" of``; a ``say``
+    verb or any speech verb with ``that``), or the sentence ends with its attribution
+    (``… saw "…" that …, says one person close to the firm.``). A quoted name or title (every
+    word capitalized) stays a term. A Chinese phrase is read so only when it is a predicate (it
+    holds an aspect, negation or modal word: ``“斩断了”``, ``“从来没有”``), in the clause a Chinese
+    verb governs: a quoted noun or verb alone (``续航“完爆”同行``, ``“一带一路”倡议``) is as often
+    a catchword as speech."""
+    if said.how not in ("governed", "postposed") or said.speaker is None or said.verb is None:
+        return False
+    if _HAN.search(q.text):  # a Chinese predicate in a clause a Chinese verb governs
+        return said.how == "governed" and _HAN.match(said.verb) is not None and bool(_ZH_PREDICATE.search(q.text))
     return (
-        bool(_lexicon().term_before.search(text, max(0, q.open - TERM_WINDOW_CHARS), q.open))  # 所谓“……”
-        or (pre.isalnum() and post.isalnum() and not ends_clause)  # 上海“丝路文化”研究会
-        or (post != "" and post in "的之" and not sentence)  # “江南品质”的招牌: a modifier
-        or (pre != "" and pre in "的之" and not sentence)  # 何秀兰的“假期”
-        or (not sentence and _in_list(text, q))  # 以“内部消息”、“限时特价”为由
+        _HAN.search(said.verb + said.speaker) is None
+        and _LATIN_WORD.search(q.text) is not None
+        and not _is_title_case(q.text)
     )
 
 
@@ -1010,8 +1423,19 @@ def _colon_opens_sentence(text: str, q: _Found, before: _Said) -> bool:
 
 def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int, context: _Context) -> _Decided:
     """Attribute one quote and decide whether it is speech or a quoted term."""
-    if _is_term_here(text, q):
-        return _Decided(found=q, said=_Said(), speech=False, standalone=False)
+    reason = _term_reason(text, q)
+    if reason is not None:
+        # a phrase inside an English sentence is still speech in a reported clause
+        reported = _Said()
+        if reason == "inside" and _LATIN_WORD.search(q.text) and not _HAN.search(q.text):
+            reported = _before(text, q, masked)
+            if reported.how != "governed":
+                reported = _postposed(text, q)
+        elif reason == "inside" and _ZH_PREDICATE.search(q.text):
+            reported = _before(text, q, masked)  # X称，监管机构“斩断了”……: a predicate, not a term
+        if not _reports(q, reported):
+            return _Decided(found=q, said=_Said(), speech=False, standalone=False)
+        return _Decided(found=q, said=reported, speech=True, standalone=False)
     pre = _prev_char(text, q.open)
     post = _next_char(text, q.close)
     sentence = _is_sentence(q.text)
@@ -1019,8 +1443,12 @@ def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int,
     standalone = starts and (not post or post in _SENTENCE_END or post in "，,\n" or sentence)
     opens_clause = starts or not pre or pre in "，,：:"
     before = _before(text, q, masked)
+    if before.how == "asked":
+        return _Decided(found=q, said=_Said(), speech=False, standalone=False)
     after = _after(text, q, limit)
-    postposed = after.verb is not None and not _HAN.search(after.verb) and _next_char(text, q.close) in ",，"
+    # a partial quote ended by a comma, outside the marks or inside them ("…," the envoy said)
+    comma = _next_char(text, q.close) in ",，" or "," in text[q.end : q.close]
+    postposed = after.verb is not None and not _HAN.search(after.verb) and comma
     if not (opens_clause or sentence or after.verb == "according to" or postposed):
         # 对“双减”，老周也想说: the name after a quoted word is not its speaker; but an English
         # attribution after the comma that ends the clause is (was "not final", a spokesman said.)
@@ -1032,8 +1460,10 @@ def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int,
         said = before
     else:
         said = after if after.how == "after" else before
-    if post.isalnum() and not sentence and said.how != "after":
+    if post.isalnum() and not sentence and said.how != "after" and not _reports(q, said):
         said = _Said()  # "unbearable" for local shops: a phrase inside the sentence
+    if said.how == "none":
+        said = _postposed(text, q)  # … "…" …, says one person close to the firm.
     if said.how == "governed" and pre.isalnum() and not sentence and _is_page_term(q.text, context):
         said = _Said()  # 推行“河长制”: a name the page quotes as a term elsewhere
     if said.how != "none":
@@ -1046,6 +1476,7 @@ def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int,
         speech=speech,
         standalone=standalone or whole,
         maybe=(opens_clause or sentence) and not speech,
+        ends=post in ("", *_SENTENCE_END),
     )
 
 
@@ -1068,10 +1499,11 @@ def _is_anaphor(speaker: str) -> bool:
 
 def _plausible(speaker: str | None) -> str | None:
     """The speaker, unless it cannot be one: code (``{ retries``, ``//img.host``, ``KEY'``), a
-    contraction (``Let’s``)."""
+    contraction (``Let’s``), the writer's first person or the reader (``I``, ``我``, ``你``: the
+    page's own voice, ``或者我该说“……”``, ``你可能会问：“……”``, is nobody's quoted words)."""
     if speaker is None:
         return None
-    if _CODE_CHARS.search(speaker) or _CONTRACTION.match(speaker):
+    if _CODE_CHARS.search(speaker) or _CONTRACTION.match(speaker) or speaker.lower() in _FIRST_PERSON:
         return None
     return speaker
 
@@ -1121,19 +1553,21 @@ def _starts_word(run: str, i: int) -> bool:
     return bool((v and v.group("v")) or lex.zh_stop.match(run, i))
 
 
-def _speaker_names(texts: Sequence[str]) -> set[str]:
+def _speaker_names(texts: Sequence[str], quoted: Sequence[list[tuple[int, int]]]) -> set[str]:
     """People who speak anywhere in the body (``小凯称，事发时……``, ``Rhea Patel, a nurse …``):
-    the subjects of reporting verbs and the names that open English sentences."""
+    the subjects of reporting verbs and the names that open English sentences, outside the
+    quotes of each text (``quoted``: a verb inside quote marks is the quoted person's, and
+    ``"Nobody told us," he said`` names nobody)."""
     names: set[str] = set()
-    for text in texts:
-        for v in _verbs_zh(text, 0, len(text)):
+    for text, masked in zip(texts, quoted, strict=True):
+        for v in _verbs_zh(text, 0, len(text), masked):
             if _ZH_REPORTING_GAP.match(text, v.end):
                 start = _sentence_start(text, max(0, v.start - MAX_VERB_GAP_CHARS), v.start)
                 names.add(_zh_subject(text[start : v.start]) or "")
-        for v in _verbs_en(text, 0, len(text)):
+        for v in _verbs_en(text, 0, len(text), masked):
             start = _sentence_start(text, max(0, v.start - MAX_VERB_GAP_CHARS), v.start)
             names.add(_en_np_before(text[start : v.start]) or "")
-        names.update(m.group("n") for m in _EN_APPOSITIVE.finditer(text))
+        names.update(m.group("n") for m in _EN_APPOSITIVE.finditer(text) if not _inside(m.start(), masked))
     return {n for n in names if n and _is_name(n)}
 
 
@@ -1230,11 +1664,17 @@ class _Names:
                 out.append((start, cursor))
         return out
 
-    def last_before(self, text: str, lo: int, hi: int) -> str | None:
-        """The last name written in ``text[lo:hi]``, unless someone else is named in its sentence."""
+    def last_before(
+        self, text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = (), person: bool = False
+    ) -> str | None:
+        """The last name written in ``text[lo:hi]`` outside ``masked`` (the quotes: a name in
+        someone's words is not the speaker), unless someone else is named in its sentence; for a
+        ``person`` (what ``he`` or ``she`` stands for), not an acronym (``NASA``: a body)."""
         if not self._keys or hi <= lo:
             return None
-        matches = self._found(text, lo, hi)
+        matches = [m for m in self._found(text, lo, hi) if not _inside(m[0], masked)]
+        if person:
+            matches = [(a, b) for a, b in matches if not _ACRONYM.match(text, a, b)]
         if not matches:
             return None
         last = text[matches[-1][0] : matches[-1][1]]
@@ -1244,11 +1684,13 @@ class _Names:
                 return None  # two people in one sentence: a pronoun could mean either
         return last
 
-    def first_after(self, text: str, lo: int, within: int) -> str | None:
-        """The first name written in ``text`` that starts at most ``within`` characters after ``lo``."""
+    def first_after(self, text: str, lo: int, within: int, masked: Sequence[tuple[int, int]] = ()) -> str | None:
+        """The first name written in ``text`` outside ``masked`` that starts at most ``within``
+        characters after ``lo``."""
         if not self._keys or lo >= len(text):
             return None
-        matches = self._found(text, lo, min(len(text), lo + within + MAX_ZH_SPEAKER_CHARS))
+        hi = min(len(text), lo + within + MAX_ZH_SPEAKER_CHARS)
+        matches = [m for m in self._found(text, lo, hi) if not _inside(m[0], masked)]
         return text[matches[0][0] : matches[0][1]] if matches and matches[0][0] - lo <= within else None
 
 
@@ -1271,10 +1713,50 @@ class _Page:
     position: dict[int, int]
     """Block index -> its position in ``body``."""
     names: _Names
+    quoted: dict[int, list[tuple[int, int]]]
+    """Block index -> the ``(open, close)`` offsets of its quotes, in order."""
 
     def text(self, k: int) -> str:
         """The text of the ``k``-th body block, or an empty string out of range."""
         return self.blocks[self.body[k]].text if 0 <= k < len(self.body) else ""
+
+
+def _reporter(page: _Page, block: int, pos: int) -> tuple[str, str] | None:
+    """The speaker and verb of the last reporting clause before ``pos`` in the block, in the
+    sentence of ``pos`` or the one before it (``那位知情人士称，……。“……”``, ``the person close
+    to the firm says, … . "…"``): words quoted right after a report go on reporting it. A
+    pronoun is resolved to the name before it; a plural one, or one without a name, gives None."""
+    text = page.blocks[block].text
+    masked = page.quoted.get(block, [])
+    here = _sentence_start(text, max(0, pos - RESOLVE_WINDOW_CHARS), pos)
+    lo = _sentence_start(text, max(0, here - RESOLVE_WINDOW_CHARS), max(0, here - 1)) if here else 0
+    verbs = sorted(_verbs_zh(text, lo, pos, masked) + _verbs_en(text, lo, pos, masked), key=lambda v: v.start)
+    for v in reversed(verbs):
+        zh = bool(_HAN.match(v.word))
+        gap = text[v.end : min(pos, v.end + MAX_VERB_GAP_CHARS)]
+        if not ((zh and _ZH_REPORTING_GAP.match(gap)) or (not zh and (gap[:1] in ",:" or _EN_THAT_WORD.match(gap)))):
+            continue
+        start = _sentence_start(text, max(0, v.start - MAX_VERB_GAP_CHARS), v.start)
+        who = _zh_subject(text[start : v.start]) if zh else _en_np_before(text[start : v.start])
+        if who is None or _plausible(who) is None or who.lower() in _lexicon().pronouns_many:
+            return None
+        if _is_anaphor(who):
+            who = page.names.last_before(text, max(0, v.start - RESOLVE_WINDOW_CHARS), v.start, masked)
+        return (who, v.word) if who else None
+    return None
+
+
+def _signature(text: str) -> str | None:
+    """The author a paragraph signs the whole-paragraph quote before it with: a dash and a name,
+    alone on a short line (``— Ada Byron``, ``— Ada Byron, mathematician``, ``——鲁迅《故乡》``),
+    as an epigraph is signed."""
+    m = _SIGNATURE.match(text)
+    if m is None:
+        return None
+    who = m.group("who").strip(_STRIP_CHARS)
+    if _HAN.search(who):
+        return who if MIN_SPEAKER_CHARS <= len(who) <= MAX_ZH_NAME_CHARS else None
+    return who if _is_name(who) else None
 
 
 def _next_speaker(text: str) -> str | None:
@@ -1316,8 +1798,11 @@ def _introduced(page: _Page, k: int, quoted: str) -> tuple[str, str | None] | No
             who, verb = _en_np_before(text[start : v.start]) or _en_np_after(text[v.end : end]), v.word
     elif text.endswith(("：", ":")):
         tail = text[start:end]
-        who = _zh_subject(tail) if _HAN.search(tail) else _en_np_before(tail)
-        if who is not None and not _HAN.search(who) and not _is_name(who):
+        zh = bool(_HAN.search(tail))
+        who = _zh_subject(tail, back=1) if zh else _en_np_before(tail)
+        if who is not None and zh:
+            who = _zh_person(who)  # 需求驱动的创新： names nobody
+        elif who is not None and not _is_name(who):
             who = None  # The sign read: names nobody
     if who is None or _is_anaphor(who) or who.lower() in _lexicon().pronouns_many:
         return None
@@ -1341,6 +1826,13 @@ def _settle(d: _Decided, previous: tuple[_Decided, str | None] | None, page: _Pa
         # “……”，杜明远劝乘客……: a quote right before a name is that person's words
         gap = _NAME_AFTER_GAP.match(text, q.close)
         head = page.names.first_after(text, gap.end() if gap else q.close, 0) if d.maybe else None
+        if head is None and d.maybe and d.standalone and q.text.rstrip(_QUOTE_CHARS)[-1:] in _QUOTED_SENTENCE_END:
+            before, before_speaker = previous if previous else (None, None)
+            near = before is not None and before.found.block == q.block
+            if near and before is not None and before_speaker and q.open - before.found.close <= INTERRUPT_GAP_CHARS:
+                return before_speaker, before.said.verb  # "…," he said. "We must win.": his too
+        if head is None and d.maybe and d.ends:
+            return _reporter(page, q.block, q.open) or (None, None)  # X通报称，……。此外，……，“……”。
         return head, None
     speaker, verb = d.said.speaker, d.said.verb
     if speaker is not None and not _is_anaphor(speaker):
@@ -1349,29 +1841,44 @@ def _settle(d: _Decided, previous: tuple[_Decided, str | None] | None, page: _Pa
         intro = _introduced(page, k, q.text)
         if intro is not None:
             return intro  # And as Ada Byron wrote, / “……”
+        signed = _signature(page.text(k + 1))
+        if signed is not None:
+            return signed, None  # “……” / — Ada Byron
     before, before_speaker = previous if previous else (None, None)
     if speaker is None and before is not None and before_speaker:
-        same_block = before.found.block == q.block and q.open - before.found.close <= INTERRUPT_GAP_CHARS
+        between = q.open - before.found.close
+        # "…," said X, a long description of X. "…": the attribution between them is the first one's
+        attributed = before.said.how == "after" and between <= MAX_AFTER_CHARS
+        same_block = before.found.block == q.block and (between <= INTERRUPT_GAP_CHARS or attributed)
         run = before.whole and d.whole and page.position.get(before.found.block) == k - 1
         if same_block:
             return before_speaker, before.said.verb  # “……”，他说，“……”: the same speaker goes on
         if run:
             return before_speaker, None  # a run of whole-paragraph quotes
+    if speaker is None:
+        reported = _reporter(page, q.block, q.open)
+        if reported is not None:
+            return reported  # X称，……。“……”: the report goes on
     at = d.said.at if speaker is not None else q.open
-    found = page.names.last_before(text, max(0, at - RESOLVE_WINDOW_CHARS), at)
+    masked = page.quoted.get(q.block, [])
+    person = speaker is not None and speaker.lower() in _lexicon().pronouns_one
+    found = page.names.last_before(text, max(0, at - RESOLVE_WINDOW_CHARS), at, masked, person)
     if found is None and speaker is None:
-        found = page.names.first_after(text, q.close, NEXT_MENTION_CHARS)
+        found = page.names.first_after(text, q.close, NEXT_MENTION_CHARS, masked)
     back = MAX_CHAIN_PARAGRAPHS if speaker is not None else 1
     for j in range(k - 1, max(-1, k - 1 - back), -1):
         if found is not None:
             break
         earlier = page.text(j)
-        found = page.names.last_before(earlier, max(0, len(earlier) - RESOLVE_WINDOW_CHARS), len(earlier))
+        lo = max(0, len(earlier) - RESOLVE_WINDOW_CHARS)
+        found = page.names.last_before(earlier, lo, len(earlier), page.quoted.get(page.body[j], []), person)
         if speaker is None or not _mentions_pronoun(earlier, speaker):
             break
     if found is None and speaker is None and d.whole and k + 1 < len(page.body):
         nxt = page.text(k + 1)
-        found = _next_speaker(nxt) or page.names.first_after(nxt, 0, NEXT_MENTION_CHARS)
+        found = _next_speaker(nxt) or page.names.first_after(
+            nxt, 0, NEXT_MENTION_CHARS, page.quoted.get(page.body[k + 1], [])
+        )
     if found is not None:
         return found, verb
     if speaker is not None and before is not None and before_speaker and not _is_anaphor(before_speaker):
@@ -1379,6 +1886,21 @@ def _settle(d: _Decided, previous: tuple[_Decided, str | None] | None, page: _Pa
         if near and before_speaker.lower() not in _lexicon().pronouns_many:
             return before_speaker, verb  # "…," said a driver surnamed Gu. / "…," he said.
     return speaker, verb
+
+
+def _resumed_description(anaphor: str, before: Sequence[Quote]) -> str | None:
+    """The described speaker a ``the …`` anaphor takes up, before any name: the last speaker
+    before it that is a description ending in the same noun (``one legal expert`` … ``the
+    expert``; ``the patient`` … ``the patient``)."""
+    words = anaphor.split()
+    if len(words) != 2 or words[0].lower() != "the" or not _is_anaphor(anaphor):
+        return None
+    noun = words[1].lower()
+    for q in reversed(before):
+        parts = (q.speaker or "").split()
+        if len(parts) >= 2 and parts[-1].lower() == noun and parts[0].lower() in _EN_DETERMINERS:
+            return q.speaker
+    return None
 
 
 # ------------------------------------------------------------------------------ the stage
@@ -1404,13 +1926,24 @@ def find_quotes(blocks: tuple[Block, ...], norm: Normalized) -> tuple[Quote, ...
         decided.append(_decide(text, q, masked, limit, context))
         masked.append((q.open, q.close))
     texts = [blocks[i].text for i in body]
+    quoted: dict[int, list[tuple[int, int]]] = {}
+    for q in found:
+        quoted.setdefault(q.block, []).append((q.open, q.close))
     spoken = {d.said.speaker for d in decided if d.said.speaker and _is_name(d.said.speaker)}
-    names = _Names(_speaker_names(texts) | _chinese_names(texts) | spoken)
-    page = _Page(blocks=blocks, body=body, position={index: k for k, index in enumerate(body)}, names=names)
+    names = _Names(_speaker_names(texts, [quoted.get(i, []) for i in body]) | _chinese_names(texts) | spoken)
+    page = _Page(
+        blocks=blocks, body=body, position={index: k for k, index in enumerate(body)}, names=names, quoted=quoted
+    )
     out: list[Quote] = []
     previous: tuple[_Decided, str | None] | None = None
     for d in decided:
-        speaker, verb = _settle(d, previous, page)
+        speaker: str | None
+        verb: str | None
+        resumed = _resumed_description(d.said.speaker, out) if d.speech and d.said.speaker else None
+        if resumed is not None:
+            speaker, verb = resumed, d.said.verb  # one legal expert … the expert; the patient … the patient
+        else:
+            speaker, verb = _settle(d, previous, page)
         if _plausible(speaker) is None:
             speaker, verb = None, None
         out.append(_quote(blocks[d.found.block], norm, d.found, speaker, verb))
