@@ -14,10 +14,12 @@ Speed: most rules name the ``starts`` of their matches (``&``, ``/'``, a no-brea
 with :meth:`str.find`, which is far faster than a regular expression's scan of Chinese text; the
 pattern is then tried only there, and a rule whose starts do not occur costs next to nothing.
 
-Two rules need more than a pattern. ``mojibake`` (UTF-8 read as Windows-1252 or Latin-1) hands
+Some rules need more than a pattern. ``mojibake`` (UTF-8 read as Windows-1252 or Latin-1) hands
 a suspicious line to ftfy, imported on first use and only for lines its badness heuristic flags;
-``gbk_mojibake`` (UTF-8 read as GBK) re-encodes a run and keeps the result only when it decodes
-strictly and reads clearly better.
+``gbk_mojibake`` (UTF-8 read as GBK) and ``cp1252_mojibake`` (Windows-1252 read as GBK) put the
+bytes of a run back together (:mod:`bilingual_news.mojibake`), a byte lost to U+FFFD inferred
+from context, and keep a repair only when it reads clearly better or the page has enough sure
+ones; ``reflow`` rejoins hard-wrapped lines (:mod:`bilingual_news.reflow`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from bilingual_news.model import Edit, Span
+from bilingual_news.mojibake import find_cp1252_mojibake, find_gbk_mojibake
 from bilingual_news.offsets import Change, OffsetMap, apply_edits, merge_edits
 from bilingual_news.options import NormalizeOptions
 from bilingual_news.reflow import find_wraps
@@ -45,23 +48,6 @@ MAX_PASSES = 6
 """Rounds of the rules before the runner stops, fixed point or not. One rule repairs nested
 escapes of its own kind at once (``&amp;amp;quot;``), but a repair can expose an artifact of
 another kind (``\\u0026quot;`` -> ``&quot;`` -> ``"``): no real page needs more than three."""
-
-MIN_GBK_HAN = 2
-"""Han characters a GBK-mojibake repair must produce: one character comes out of a chance
-round trip now and then; two that also pass the commonness test do not."""
-
-MIN_GBK_COMMON_SHARE = 0.9
-"""Share of the repaired Han characters that must be common (GB2312, or Big5's frequent
-level): real Chinese text is almost all common characters."""
-
-MIN_GBK_COMMON_GAIN = 0.25
-"""How much the share of common Han characters must rise for a GBK-mojibake repair to be kept:
-mojibake is full of rare GBK-extension characters (in ``鍖椾含`` one in three is common), its
-repair has almost none, so a small rise is chance and is refused."""
-
-BIG5_FREQUENT_LEADS = range(0xA4, 0xC7)
-"""Big5 lead bytes of its frequent characters (常用字, 5,401 of them): the common set for
-traditional text, which GB2312 lacks."""
 
 SCAN_RATIO = 40
 """Trying a pattern at one position from Python costs about as much as a regex scan of 40
@@ -328,76 +314,6 @@ def _fix_mojibake_line(line: str) -> str:
     return fix(line) if is_bad(line) else line
 
 
-# UTF-8 read as GBK pairs up the bytes: Chinese text (three bytes a character, a lead byte
-# 0xE0-0xEF and two continuation bytes 0x80-0xBF) comes out as GBK characters of three shapes
-# that repeat in order: (lead, cont), (cont, lead), (cont, cont). The rule looks for that rhythm.
-# It reads and writes GB18030, GBK's superset, which also maps GBK's user-defined area (to
-# private-use characters, as browsers do), so that those pairs round-trip too.
-def _gbk_pairs(leads: range, trails: range) -> str:
-    """The GB18030 two-byte characters (GBK's, and the user-defined area's private-use ones)
-    whose first byte is in ``leads`` and second in ``trails``."""
-    chars = []
-    for lead in leads:
-        for trail in trails:
-            try:
-                chars.append(bytes((lead, trail)).decode("gb18030"))
-            except UnicodeDecodeError:
-                continue  # not a character (a lead byte of 0x80)
-    return "".join(chars)
-
-
-_UTF8_LEAD3, _UTF8_CONT = range(0xE0, 0xF0), range(0x80, 0xC0)
-
-
-def _gbk_run_source() -> str:
-    """One or more (lead, cont), (cont, lead), (cont, cont) triples: two characters of UTF-8.
-    Built on first use: three classes of 5,488 characters in all."""
-    lead_cont, cont_lead = _gbk_pairs(_UTF8_LEAD3, _UTF8_CONT), _gbk_pairs(_UTF8_CONT, _UTF8_LEAD3)
-    shapes = (lead_cont, cont_lead, _gbk_pairs(_UTF8_CONT, _UTF8_CONT))
-    triple = "".join(f"[{re.escape(chars)}]" for chars in shapes)
-    return f"{triple}(?:{triple})*"
-
-
-_HAN_CHAR = _Lazy(r"\p{Han}", use_regex=True)
-
-
-def _gbk_mojibake(m: Match) -> str:
-    """A run of UTF-8 read as GBK, decoded back when the round trip is strict and clearly better."""
-    run = m.group()
-    try:
-        fixed = run.encode("gb18030").decode("utf-8")
-    except UnicodeError:
-        return run
-    han = _HAN_CHAR.compiled.findall(fixed)
-    if len(han) < MIN_GBK_HAN or len(fixed) >= len(run):
-        return run
-    if any(unicodedata.category(c)[0] == "C" for c in fixed):
-        return run
-    share = _common_share(han)
-    if share < MIN_GBK_COMMON_SHARE or share - _common_share(_HAN_CHAR.compiled.findall(run)) < MIN_GBK_COMMON_GAIN:
-        return run
-    return fixed
-
-
-def _common_share(han: Sequence[str]) -> float:
-    """The share of ``han`` that is common: in GB2312, or in Big5's frequent level."""
-    return sum(map(_is_common, han)) / len(han) if han else 0.0
-
-
-@cache
-def _is_common(char: str) -> bool:
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        pass
-    else:
-        return True
-    try:
-        return char.encode("big5")[0] in BIG5_FREQUENT_LEADS
-    except UnicodeEncodeError:
-        return False
-
-
 _HAN_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _TONED_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_LETTER = f"[a-zü{_TONED_VOWELS}]"
@@ -502,6 +418,8 @@ def _fix_slash_quotes(line: str) -> str:
     parts.extend(line[a + 1 : b] for a, b in pairwise([*marks, len(line)]))
     return "".join(parts)
 
+
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
 
 _CONTROL = "".join(map(chr, (*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F)))
 
@@ -628,10 +546,17 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         name="gbk_mojibake",
-        pattern=_Lazy(_gbk_run_source),
-        replace=_gbk_mojibake,
-        doc="UTF-8 read as GBK (``鍖椾含`` -> ``北京``), kept only after a strict round trip.",
-        examples=(("鍖椾含 2025", "北京 2025"),),
+        pattern=_NON_ASCII_RUN,
+        find_changes=find_gbk_mojibake,
+        doc="UTF-8 read as GBK/GB18030 (``鍖椾含`` -> ``北京``, ``It鈥檚`` -> ``It’s``), a lost byte inferred.",
+        examples=(("鍖椾含 2025", "北京 2025"), ("It鈥檚 鈥渙ur鈥� plan", "It’s “our” plan")),
+    ),
+    Rule(
+        name="cp1252_mojibake",
+        pattern=_NON_ASCII_RUN,
+        find_changes=find_cp1252_mojibake,
+        doc="Windows-1252 English read as GB18030 or Big5 (``nation抯`` -> ``nation’s``, ``揟he`` -> ``“The``).",
+        examples=(("the nation抯 揵est� plan", "the nation’s “best” plan"),),
     ),
     Rule(
         name="pinyin_gloss",
@@ -667,7 +592,8 @@ RULES: tuple[Rule, ...] = (
 """The rules, in the order they run. ``mojibake`` comes before the rules that would destroy the
 bytes it needs (a no-break space or a soft hyphen can be part of mojibake); ``gbk_mojibake``
 after the frequent ``nbsp`` (which cannot touch its characters), so that a page whose only
-repair is no-break spaces does not scan for it twice, and before ``fullwidth_ascii`` (which can)."""
+repair is no-break spaces does not scan for it twice, and before ``fullwidth_ascii`` (which can);
+``cp1252_mojibake`` after it, so that a run that decodes as UTF-8 is read so first."""
 
 RULE_NAMES: frozenset[str] = frozenset(r.name for r in RULES)
 """Every rule's name: what ``NormalizeOptions.disabled`` may hold."""
@@ -734,18 +660,24 @@ def normalize(text: str, options: NormalizeOptions | None = None) -> Normalized:
     quiet = 0
     budget = MAX_PASSES * len(rules)
     index = 0
+    # A rule that found nothing in this version of the text finds nothing in it again: rules
+    # are pure functions of the text, and the whole-text ones are not cheap to run twice.
+    version = 0
+    nothing_in: dict[str, int] = {}
     while quiet < len(rules) and budget > 0:
         rule = rules[index]
         index = (index + 1) % len(rules)
         budget -= 1
-        changes = [] if rule.name in idle else _find(rule, current)
+        changes = [] if rule.name in idle or nothing_in.get(rule.name) == version else _find(rule, current)
         if changes:
+            version += 1
             edits = merge_edits(text, current, edits, changes)
             current = apply_edits(text, edits)
             brought = "".join({c.after for c in changes})
             idle = {n for n in idle if not any(c in brought for c in _ANCHOR_CHARS[n])}
             quiet = 0
         else:
+            nothing_in[rule.name] = version
             quiet += 1
     offsets = OffsetMap(edits)
     warnings = _warnings(current, offsets) + _control_warning(text, edits)
