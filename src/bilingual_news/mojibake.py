@@ -37,6 +37,7 @@ are not valid UTF-8 unless they really are mojibake.
 
 from __future__ import annotations
 
+import codecs
 import math
 import re
 import unicodedata
@@ -397,9 +398,10 @@ def _utf8_runs() -> re.Pattern[str]:
 
 @cache
 def _cp1252_runs() -> re.Pattern[str]:
-    """Runs of the characters that Windows-1252 can have been read into (:func:`_cp1252_chars`),
-    compiled on first use; a run is whole when ASCII (or nothing) is on either side."""
-    return re.compile(f"{_char_class(_cp1252_chars())}+")
+    """Whole runs of the characters that Windows-1252 can have been read into
+    (:func:`_cp1252_chars`), ASCII (or nothing) on either side, compiled on first use: a run
+    inside Chinese text is not looked at."""
+    return re.compile(f"(?<![^\x00-\x7f])(?:{_char_class(_cp1252_chars())})+(?![^\x00-\x7f])")
 
 
 def _gb18030_pairs(leads: range, trails: range) -> set[str]:
@@ -477,6 +479,11 @@ def find_gbk_mojibake(text: str) -> list[Change]:
         return []
     # The quick test, all runs at once: a run without a lost byte must decode strictly (a line
     # break between runs keeps them apart, as no run's bytes hold one).
+    # Most runs in clean Chinese fail on their first characters: those are dropped before the
+    # whole run is re-encoded (an incremental decoder waits for a sequence cut at the end).
+    spans = [(start, end) for start, end in spans if _opens_as_utf8(text, start, end)]
+    if not spans:
+        return []
     strict = [(start, end) for start, end in spans if "\ufffd" not in text[start:end]]
     joined = "\n".join(text[start:end] for start, end in strict).encode("gb18030").decode("utf-8", "replace")
     decoded = joined.split("\n") if strict else []
@@ -496,6 +503,22 @@ def find_gbk_mojibake(text: str) -> list[Change]:
             repairs.append(repair)
             done.extend(repair.changes)
     return _kept(repairs)
+
+
+PREFIX_CHARS = 12
+"""Characters of a run whose bytes are tried as UTF-8 before the whole run: a run of clean
+Chinese fails within its first characters."""
+
+
+def _opens_as_utf8(text: str, start: int, end: int) -> bool:
+    """Whether the first :data:`PREFIX_CHARS` characters of a run, read back as GB18030 bytes,
+    can open UTF-8 (a lost byte, ``�``, stops the test there: it is repaired otherwise)."""
+    head = text[start : min(end, start + PREFIX_CHARS)].split("\ufffd", 1)[0]
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head.encode("gb18030"), final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _kept(repairs: Iterable[_Repair]) -> list[Change]:

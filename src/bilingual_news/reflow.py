@@ -32,6 +32,7 @@ A page with no such width is left as it is, so the rule never changes one-line-p
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
@@ -139,10 +140,17 @@ def _lines(text: str) -> list[_Line]:
     for raw in text.split("\n"):
         body = raw.rstrip()
         lead = len(body) - len(body.lstrip())
-        chunk = _FIRST_CHUNK.search(body, lead)
-        first = _width(chunk.group()) if chunk is not None else (0, 0)
-        breakable = _BREAKABLE.search(body, lead) is not None
-        out.append(_Line(start, lead, start + len(body), _width(body), first, breakable))
+        if body.isascii():  # no wide character: widths are lengths, words end at blanks
+            words = body.split()
+            first = (len(words[0]), len(words[0])) if words else (0, 0)
+            breakable = len(words) > 1
+            width = (len(body), len(body))
+        else:
+            chunk = _FIRST_CHUNK.search(body, lead)
+            first = _width(chunk.group()) if chunk is not None else (0, 0)
+            breakable = _BREAKABLE.search(body, lead) is not None
+            width = _width(body)
+        out.append(_Line(start, lead, start + len(body), width, first, breakable))
         start += len(raw) + 1
     return out
 
@@ -215,18 +223,27 @@ def _telling(text: str, following: _Line) -> bool:
 
 
 def _too_long(text: str) -> bool:
-    """Whether so many lines run past any width a page is wrapped at that it cannot be one
-    (the common case, one line per paragraph), decided on line lengths alone: breakable lines
-    longer than :data:`MAX_WRAP_WIDTH` characters are over at every width, and they may be at
-    most :data:`MAX_OVER_SHARE` of the lines that could be full."""
-    over = candidates = 0
+    """Whether at every width a page could be wrapped at, more lines run past it than
+    :data:`MAX_OVER_SHARE` of the lines that could be full there (the common case, one line per
+    paragraph), decided on line lengths alone, before the lines are measured: at width ``w``, a
+    line longer than ``w`` characters with a break opportunity in its first
+    :data:`MIN_WRAP_WIDTH` is over in both measures, and a full line is ``w / 4`` to ``w``
+    characters long (``w / 2`` to ``w`` columns, a wide character two)."""
+    lengths: list[int] = []
+    over: list[int] = []
     for line in text.split("\n"):
-        n = len(line)
-        if n > MAX_WRAP_WIDTH:
-            over += 1  # a line that long with no break opportunity is rare enough to count too
-        elif n >= MIN_WRAP_WIDTH // 2:
-            candidates += 1
-    return over > MAX_OVER_SHARE * candidates
+        n = len(line.rstrip())
+        lengths.append(n)
+        head = line[:MIN_WRAP_WIDTH]
+        if n > MIN_WRAP_WIDTH and (" " in head.strip() or not head.isascii()):
+            over.append(n)
+    lengths.sort()
+    over.sort()
+    for w in range(MIN_WRAP_WIDTH, MAX_WRAP_WIDTH + 1):
+        full = bisect_right(lengths, w) - bisect_left(lengths, w // 4)
+        if full >= MIN_WRAPPED_LINES and len(over) - bisect_right(over, w) <= MAX_OVER_SHARE * full:
+            return False
+    return True
 
 
 def wrap_width(text: str) -> tuple[int, str] | None:
