@@ -396,19 +396,11 @@ def _utf8_runs() -> re.Pattern[str]:
     return re.compile(f"(?<![^\x00-\x7f])(?:{two}|{longer}{then})[^\x00-\x7f]*")
 
 
-@cache
-def _cp1252_marks() -> dict[int, str]:
-    """The table that marks each character Windows-1252 can have been read into
-    (:func:`_cp1252_chars`) as :data:`_MARK` (a private-use character; one already in a text is
-    moved off it), built on first use: runs are then found by a pattern of one character, where a
-    class of five thousand ranges takes a regular-expression compiler 70 ms."""
-    return {**{ord(c): _MARK for c in _cp1252_chars()}, ord(_MARK): "\ue001"}
-
-
-_MARK = "\ue000"
-_CP1252_RUN = re.compile(f"(?<![^\x00-\x7f]){_MARK}+(?![^\x00-\x7f])")
-"""A whole run of marked characters, ASCII (or nothing) on either side: a run inside Chinese
-text is not looked at."""
+_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
+"""A whole run of non-ASCII characters (ASCII or nothing on either side); a Windows-1252 run
+is one all of whose characters are in :func:`_cp1252_chars` (checked in Python: a class of
+five thousand ranges takes a regular-expression compiler 70 ms, and a run of Chinese fails on
+its first character)."""
 
 
 def _gb18030_pairs(leads: range, trails: range) -> set[str]:
@@ -655,8 +647,11 @@ def find_cp1252_mojibake(text: str) -> list[Change]:
     if text.isascii():
         return []
     done: list[Change] = []
-    for m in _CP1252_RUN.finditer(text.translate(_cp1252_marks())):
+    chars = _cp1252_chars()
+    for m in _NON_ASCII_RUN.finditer(text):
         start, end = m.span()
+        if text[start] not in chars or not all(c in chars for c in text[start + 1 : end]):
+            continue
         if (start and not text[start - 1].isascii()) or (end < len(text) and not text[end].isascii()):
             continue  # part of a longer run, which holds a character Windows-1252 cannot give
         repair = _cp1252_repair(text, start, end, _repaired_before(text, start, done))
