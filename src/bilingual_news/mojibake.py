@@ -480,7 +480,11 @@ def find_gbk_mojibake(text: str) -> list[Change]:
     # break between runs keeps them apart, as no run's bytes hold one).
     # Most runs in clean Chinese fail on their first characters: those are dropped before the
     # whole run is re-encoded (an incremental decoder waits for a sequence cut at the end).
-    spans = [(start, end) for start, end in spans if _opens_as_utf8(text, start, end)]
+    spans = [
+        (start, end)
+        for start, end in spans
+        if _SURROGATE.search(text, start, end) is None and _opens_as_utf8(text, start, end)
+    ]  # a lone surrogate is no GB18030 character: its run was never read from bytes
     if not spans:
         return []
     strict = [(start, end) for start, end in spans if "\ufffd" not in text[start:end]]
@@ -504,6 +508,7 @@ def find_gbk_mojibake(text: str) -> list[Change]:
     return _kept(repairs)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 PREFIX_CHARS = 12
 """Characters of a run whose bytes are tried as UTF-8 before the whole run: a run of clean
 Chinese fails within its first characters."""
