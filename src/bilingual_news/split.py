@@ -139,10 +139,17 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
             units.append(Unit(stripped, start, e, span, index, blank))
             blank = False
             continue
+        taken = 0  # where the raw text the line's pieces so far cover ends
         for piece_start, piece_end, why in pieces:
             s, e = start + piece_start, start + piece_end
             span = Span(start=s, end=e) if same else norm.raw_span(s, e)
-            units.append(Unit(text[s:e], s, e, _trimmed(norm, span), index, blank, why))
+            if span.start < taken:
+                # A cut inside one repair's text (a raw ``籨`` made ``»d``): the raw character
+                # stays with the piece before, so that no two units share it.
+                span = span_unchecked(min(taken, span.end), span.end)
+            span = _trimmed(norm, span)
+            taken = max(taken, span.end)
+            units.append(Unit(text[s:e], s, e, span, index, blank, why))
             blank = False
     return tuple(units)
 
