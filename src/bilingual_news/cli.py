@@ -19,7 +19,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -261,24 +261,25 @@ def _verbosity(cmd: argparse.ArgumentParser) -> None:
     group.add_argument("-q", "--quiet", action="store_true", help="no warnings, summary or progress bar; errors only")
 
 
-def _indent(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of spaces, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or more spaces, got {value}")
-    return value
+def _whole_number(minimum: int, unit: str, *, grouped: bool = False) -> Callable[[str], int]:
+    """An argparse type: a whole number of ``unit`` from ``minimum`` up (``1,000`` and ``1_000``
+    taken too with ``grouped``), its error saying what was expected and what came."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.replace("_", "").replace(",", "") if grouped else text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number of {unit}, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected {minimum} or more {unit}, got {value}")
+        return value
+
+    return parse
 
 
-def _max_chars(text: str) -> int:
-    try:
-        value = int(text.replace("_", "").replace(",", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of characters, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected 1 or more characters, got {value}")
-    return value
+_indent = _whole_number(0, "spaces")
+_max_chars = _whole_number(1, "characters", grouped=True)
+_positive_int = _whole_number(1, "processes")
 
 
 def _languages(text: str) -> tuple[str, ...]:
@@ -488,16 +489,6 @@ _RECORD_START = '{"id": '
 
 class _BatchUsageError(Exception):
     """A usage problem found after argparse: a missing input, an output that is not ours."""
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of processes, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected 1 or more processes, got {value}")
-    return value
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
