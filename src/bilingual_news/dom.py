@@ -67,6 +67,7 @@ __all__ = [
     "HeadHints",
     "HtmlPage",
     "LineHints",
+    "Separators",
     "Tree",
     "element_weight",
     "looks_like_html",
@@ -556,35 +557,52 @@ def _match(raw: str, text: str, stretches: list[tuple[int, int]], cursor: int) -
 # ------------------------------------------------------------------ the edits
 
 
+class Separators:
+    """The changes that turn what stands between two pieces of a line's text (markup, blanks)
+    into the separator the text wants, stated on ``raw`` and appended to ``changes``: the
+    stretches a reader dropped on the way (``drops``, sorted, each with its own rule: a
+    script, a comment, an image) keep their rules, the rest is ``markup_rule``. Called once per
+    gap, in order: a cursor walks the drops once. The HTML and the Markdown readers share it."""
+
+    def __init__(self, raw: str, drops: list[tuple[int, int, str]], markup_rule: str, changes: list[Change]) -> None:
+        self._raw = raw
+        self._drops = drops
+        self._rule = markup_rule
+        self._changes = changes
+        self._at = 0
+
+    def __call__(self, start: int, end: int, after: str) -> None:
+        drops, at = self._drops, self._at
+        while at < len(drops) and drops[at][0] < start:
+            at += 1
+        pos = start
+        parts: list[tuple[int, int, str]] = []
+        while at < len(drops) and drops[at][1] <= end:
+            d_start, d_end, rule = drops[at]
+            if d_start > pos:
+                parts.append((pos, d_start, self._rule))
+            parts.append((d_start, d_end, rule))
+            pos = d_end
+            at += 1
+        self._at = at
+        if end > pos or not parts:
+            parts.append((pos, end, self._rule))
+        for k, (s, e, rule) in enumerate(parts):
+            replacement = after if k == 0 else ""
+            if self._raw[s:e] != replacement:
+                self._changes.append(Change(s, e, replacement, rule))
+
+
 def _changes(raw: str, pieces: list[_Piece], drops: list[tuple[int, int, str]]) -> tuple[list[Change], list[LineHints]]:
     """The changes (stated on ``raw``, in order) that leave the text of the pieces, one line
     per block, and the hints of each line."""
     changes: list[Change] = []
     lines: list[LineHints] = []
-    drop_at = 0
     prev_end = 0
     prev: _Piece | None = None
     line_pieces: list[_Piece] = []
 
-    def separator(start: int, end: int, after: str) -> None:
-        nonlocal drop_at
-        while drop_at < len(drops) and drops[drop_at][0] < start:
-            drop_at += 1
-        pos = start
-        parts: list[tuple[int, int, str]] = []
-        while drop_at < len(drops) and drops[drop_at][1] <= end:
-            d_start, d_end, rule = drops[drop_at]
-            if d_start > pos:
-                parts.append((pos, d_start, "html_markup"))
-            parts.append((d_start, d_end, rule))
-            pos = d_end
-            drop_at += 1
-        if end > pos or not parts:
-            parts.append((pos, end, "html_markup"))
-        for k, (s, e, rule) in enumerate(parts):
-            replacement = after if k == 0 else ""
-            if raw[s:e] != replacement:
-                changes.append(Change(s, e, replacement, rule))
+    separator = Separators(raw, drops, "html_markup", changes)
 
     for piece in pieces:
         if prev is None:

@@ -37,7 +37,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from bilingual_news._lazy import missing
-from bilingual_news.dom import HeadHints, HtmlPage, LineHints
+from bilingual_news.dom import HeadHints, HtmlPage, LineHints, Separators
 from bilingual_news.offsets import Change, merge_edits
 
 if TYPE_CHECKING:
@@ -482,28 +482,9 @@ def _changes(raw: str, lines: list[_Line], drops: list[tuple[int, int, str]]) ->
     changes: list[Change] = []
     hints: list[LineHints] = []
     drops.sort()
-    drop_at = 0
     prev_end = 0
 
-    def separator(start: int, end: int, after: str) -> None:
-        nonlocal drop_at
-        while drop_at < len(drops) and drops[drop_at][0] < start:
-            drop_at += 1
-        pos = start
-        parts: list[tuple[int, int, str]] = []
-        while drop_at < len(drops) and drops[drop_at][1] <= end:
-            d_start, d_end, rule = drops[drop_at]
-            if d_start > pos:
-                parts.append((pos, d_start, "md_markup"))
-            parts.append((d_start, d_end, rule))
-            pos = d_end
-            drop_at += 1
-        if end > pos or not parts:
-            parts.append((pos, end, "md_markup"))
-        for k, (s, e, rule) in enumerate(parts):
-            replacement = after if k == 0 else ""
-            if raw[s:e] != replacement:
-                changes.append(Change(s, e, replacement, rule))
+    separator = Separators(raw, drops, "md_markup", changes)
 
     first = True
     for line in lines:
