@@ -899,30 +899,22 @@ def _before_comments(page: _Page, candidates: list[tuple[float, int, int]]) -> l
     another button (``Comments``, ``Print``) is a share bar's, not a section's."""
     if not candidates:
         return candidates
-    guesses, top = page.guesses, candidates[0][1]
-    # A heading is followed by its thread; ``Comments`` followed by ``Print`` is a share bar's button.
-    heading = next(
-        (
-            i
-            for i in range(top - 1, -1, -1)
-            if "comments_cue" in guesses[i].reasons and guesses[i + 1].kind not in (Kind.NAV, Kind.FOOTER)
-        ),
-        None,
-    )
-    if heading is None:
-        # The best stretch comes before any thread: a thread after it (a short comment under a
-        # strong-looking header) does not outweigh the article it comments on.
-        heading = next(
-            (
-                i
-                for i in range(candidates[0][2] + 1, len(guesses) - 1)
-                if "comments_cue" in guesses[i].reasons and guesses[i + 1].kind not in (Kind.NAV, Kind.FOOTER)
-            ),
-            None,
-        )
-        if heading is None:
-            return candidates
-    earlier = [c for c in candidates if c[2] < heading]
+    guesses, (_, top, top_end) = page.guesses, candidates[0]
+
+    def heading(i: int) -> bool:
+        # A heading is followed by its thread; ``Comments`` followed by ``Print`` is a share
+        # bar's button.
+        return "comments_cue" in guesses[i].reasons and guesses[i + 1].kind not in (Kind.NAV, Kind.FOOTER)
+
+    # The last heading above the best stretch; when there is none, the first below it: a thread
+    # after the best stretch (a short comment under a strong-looking header) does not outweigh
+    # the article it comments on.
+    found = next((i for i in range(top - 1, -1, -1) if heading(i)), None)
+    if found is None:
+        found = next((i for i in range(top_end + 1, len(guesses) - 1) if heading(i)), None)
+    if found is None:
+        return candidates
+    earlier = [c for c in candidates if c[2] < found]
     for mass, a, b in earlier:
         if mass >= MIN_ARTICLE_SCORE and _header(page, a, b) >= HEADLINE_MIN_SCORE:
             return earlier
