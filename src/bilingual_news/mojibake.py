@@ -656,9 +656,7 @@ def find_cp1252_mojibake(text: str) -> list[Change]:
     for m in _NON_ASCII_RUN.finditer(text):
         start, end = m.span()
         if text[start] not in chars or not all(c in chars for c in text[start + 1 : end]):
-            continue
-        if (start and not text[start - 1].isascii()) or (end < len(text) and not text[end].isascii()):
-            continue  # part of a longer run, which holds a character Windows-1252 cannot give
+            continue  # a run holding a character Windows-1252 cannot give
         repair = _cp1252_repair(text, start, end, _repaired_before(text, start, done))
         if repair is not None:
             repairs.append(repair)
