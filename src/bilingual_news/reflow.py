@@ -134,10 +134,10 @@ def _width(text: str) -> tuple[int, int]:
     return len(text) + wide, len(text)
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(raw_lines: list[str]) -> list[_Line]:
     out: list[_Line] = []
     start = 0
-    for raw in text.split("\n"):
+    for raw in raw_lines:
         body = raw.rstrip()
         lead = len(body) - len(body.lstrip())
         if body.isascii():  # no wide character: widths are lengths, words end at blanks
@@ -222,7 +222,7 @@ def _telling(text: str, following: _Line) -> bool:
     return first.islower() or first.isdigit() or _WIDE_CHAR.match(first) is not None
 
 
-def _too_long(text: str) -> bool:
+def _too_long(raw_lines: list[str]) -> bool:
     """Whether at every width a page could be wrapped at, more lines run past it than
     :data:`MAX_OVER_SHARE` of the lines that could be full there (the common case, one line per
     paragraph), decided on line lengths alone, before the lines are measured: at width ``w``, a
@@ -231,7 +231,7 @@ def _too_long(text: str) -> bool:
     characters long (``w / 2`` to ``w`` columns, a wide character two)."""
     lengths: list[int] = []
     over: list[int] = []
-    for line in text.split("\n"):
+    for line in raw_lines:
         n = len(line.rstrip())
         lengths.append(n)
         head = line[:MIN_WRAP_WIDTH]
@@ -249,9 +249,10 @@ def _too_long(text: str) -> bool:
 def wrap_width(text: str) -> tuple[int, str] | None:
     """The width ``text`` was hard-wrapped at and how it was counted (``columns`` or
     ``chars``), or ``None`` when it does not look wrapped."""
-    if _too_long(text):
+    raw_lines = text.split("\n")
+    if _too_long(raw_lines):
         return None
-    width, measure, _ = _detect(text, _lines(text)) or (0, "", ())
+    width, measure, _ = _detect(text, _lines(raw_lines)) or (0, "", ())
     return (width, measure) if width else None
 
 
@@ -306,9 +307,10 @@ def find_wraps(text: str) -> list[Change]:
     >>> find_wraps("Title\\nA line that is not wrapped at all.\\nNext")
     []
     """
-    if "\n" not in text or _too_long(text):
+    raw_lines = text.split("\n")
+    if len(raw_lines) == 1 or _too_long(raw_lines):
         return []
-    lines = _lines(text)
+    lines = _lines(raw_lines)
     found = _detect(text, lines)
     if found is None:
         return []
