@@ -5,8 +5,8 @@ Usage: python benchmarks/bench_language.py [--repeat N] [--corpus DIR]
 Per-page times are medians over repeated runs on every page, after a warm-up pass (so the
 one-off loads — the character sets, langdetect's profiles, jieba's dictionary — are measured
 apart, each in a fresh process). The last lines check that ``parse()`` leaves jieba unloaded and
-show ``parse()`` with this issue's stages swapped for the previous ones (script-only language,
-no sentences), as a before/after.
+show ``parse()`` with langdetect asked block by block, as it was before it was asked once per run
+of blocks (``language.block_languages``), as a before/after.
 """
 
 from __future__ import annotations
@@ -59,20 +59,6 @@ def row(name: str, values: list[float]) -> None:
     print(f"{name:48} median {statistics.median(values):7.3f} ms   max {max(values):7.3f} ms")
 
 
-def _old_block_language(text: str) -> str:
-    """The script-only language of the first version, for the before/after line."""
-    from bilingual_news.scripts import count_scripts
-
-    c = count_scripts(text)
-    if c.letters < 2:
-        return "und"
-    han = c.han * 3
-    total = han + c.latin
-    if min(han, c.latin) / total >= 0.2:
-        return "mixed"
-    return "zh" if han > c.latin else "en"
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--repeat", type=int, default=5, help="runs of each measurement (default 5)")
@@ -80,8 +66,8 @@ def main() -> int:
     args = ap.parse_args()
 
     import bilingual_news
-    from bilingual_news import assemble, language, pipeline
-    from bilingual_news.language import block_language, chinese_variant
+    from bilingual_news import assemble, language
+    from bilingual_news.language import chinese_variant
     from bilingual_news.metadata import read_metadata
     from bilingual_news.normalize import normalize
     from bilingual_news.sentences import with_sentences
@@ -94,30 +80,30 @@ def main() -> int:
     print(f"{'pages':48} {n} ({sum(map(len, texts)):,} characters, {sum(len(d.blocks) for d in docs):,} blocks)")
 
     calls = 0
-    detect = language._detect
+    ask = language._langdetect
 
-    def counting(text: str, letters: int) -> str:
+    def counting(text: str) -> tuple[str, float]:
         nonlocal calls
-        if letters >= language.LANGDETECT_MIN_LETTERS:
-            calls += 1
-        return detect(text, letters)
+        calls += 1
+        return ask(text)
 
-    language._detect = counting  # type: ignore[assignment]
-    language._cached_language.cache_clear()
+    language._langdetect = counting  # type: ignore[assignment]
+    language._cached_classify.cache_clear()
+    language._cached_detect.cache_clear()
     for d in docs:
-        for b in d.blocks:
-            block_language(b.text)
-    language._detect = detect  # type: ignore[assignment]
+        language.block_languages([b.text for b in d.blocks])
+    language._langdetect = ask  # type: ignore[assignment]
     print(f"{'langdetect calls over all pages':48} {calls}")
 
     def identify(i: int) -> list[str]:
-        language._cached_language.cache_clear()  # each page as if it came first
-        return [block_language(b.text) for b in docs[i].blocks]
+        language._cached_classify.cache_clear()  # each page as if it came first
+        language._cached_detect.cache_clear()
+        return language.block_languages([b.text for b in docs[i].blocks])
 
     row("language ID per page (every block)", per_page(identify, n, args.repeat))
     row(
         "  the same, short texts' answers cached",
-        per_page(lambda i: [block_language(b.text) for b in docs[i].blocks], n, args.repeat),
+        per_page(lambda i: language.block_languages([b.text for b in docs[i].blocks]), n, args.repeat),
     )
     row(
         "  of which zh-Hans/zh-Hant (Han blocks)",
@@ -149,14 +135,13 @@ def main() -> int:
         words._CUTTER._value = fast
     row("parse() per page", per_page(lambda i: bilingual_news.parse(texts[i]), n, args.repeat))
 
-    new_language, new_sentences = assemble.block_language, pipeline.with_sentences
-    assemble.block_language = _old_block_language  # type: ignore[assignment]
-    pipeline.with_sentences = lambda blocks, norm: blocks  # type: ignore[assignment]
+    new_language = assemble.block_languages
+    assemble.block_languages = lambda texts: [language.block_language(t) for t in texts]  # type: ignore[assignment]
     row(
-        "parse() per page, previous language, no sentences",
+        "parse() per page, langdetect asked block by block",
         per_page(lambda i: bilingual_news.parse(texts[i]), n, args.repeat),
     )
-    assemble.block_language, pipeline.with_sentences = new_language, new_sentences  # type: ignore[assignment]
+    assemble.block_languages = new_language  # type: ignore[assignment]
 
     first_calls = [
         ("character sets (zhon)", "from bilingual_news.language import chinese_variant; chinese_variant('中文')"),

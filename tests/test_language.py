@@ -299,3 +299,60 @@ def _letters(texts: list[str]) -> tuple[str, float]:
     han = sum(len(_HAN.findall(t)) for t in texts) * language.HAN_LETTER_WEIGHT
     latin = sum(len(_LATIN.findall(t)) for t in texts)
     return ("zh" if han >= latin else "en"), (min(han, latin) / (han + latin) if han + latin else 0.0)
+
+
+# ------------------------------------------------------- a page's blocks together
+FRENCH_RUN = [
+    "Le conseil municipal a voté mardi soir le nouveau plan pour les pistes cyclables du centre.",
+    "Les travaux commenceront au printemps et dureront environ dix-huit mois selon la mairie.",
+    "Plusieurs commerçants craignent une baisse de leur chiffre d'affaires pendant le chantier.",
+    "Le maire a promis une réunion publique avant la fin du mois pour répondre aux questions.",
+]
+GERMAN_RUN = [
+    "Der Stadtrat hat am Dienstagabend den neuen Plan für die Radwege in der Innenstadt beschlossen.",
+    "Die Arbeiten sollen im Frühjahr beginnen und nach Angaben der Stadt etwa anderthalb Jahre dauern.",
+    "Mehrere Händler befürchten während der Bauzeit deutlich weniger Umsatz in ihren Geschäften.",
+    "Der Bürgermeister versprach noch vor Ende des Monats eine öffentliche Versammlung im Rathaus.",
+]
+RUSSIAN = "Городской совет во вторник вечером утвердил новый план велосипедных дорожек в центре."
+
+
+def _counting_langdetect(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    asked: list[str] = []
+    real = language._langdetect
+
+    def counting(text: str) -> tuple[str, float]:
+        asked.append(text)
+        return real(text)
+
+    monkeypatch.setattr(language, "_langdetect", counting)
+    language._cached_detect.cache_clear()
+    return asked
+
+
+@given(st.text(max_size=300))
+def test_block_languages_of_one_block_is_its_block_language(text: str) -> None:
+    assert language.block_languages([text]) == [block_language(text)]
+
+
+def test_a_run_of_one_language_asks_langdetect_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _counting_langdetect(monkeypatch)
+    assert language.block_languages(FRENCH_RUN) == ["fr"] * 4
+    assert len(asked) == 1
+
+
+def test_settled_blocks_between_do_not_end_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _counting_langdetect(monkeypatch)
+    page = [FRENCH_RUN[0], "2026-12-05", "Share this article", FRENCH_RUN[1]]
+    assert language.block_languages(page) == ["fr", "und", "en", "fr"]
+    assert len(asked) == 1
+
+
+def test_a_block_of_another_script_ends_a_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = _counting_langdetect(monkeypatch)
+    assert language.block_languages([*FRENCH_RUN[:2], RUSSIAN, *FRENCH_RUN[2:]]) == ["fr", "fr", "ru", "fr", "fr"]
+    assert len(asked) == 3
+
+
+def test_a_run_of_two_languages_is_asked_again_by_halves() -> None:
+    assert language.block_languages(FRENCH_RUN + GERMAN_RUN) == ["fr"] * 4 + ["de"] * 4

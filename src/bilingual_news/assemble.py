@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from bilingual_news._lazy import LazyPattern
-from bilingual_news.language import block_language, document_language
+from bilingual_news.language import block_languages, document_language
 from bilingual_news.metadata import read_metadata
 from bilingual_news.model import Block, Document, Kind, Quote, Span
 from bilingual_news.normalize import Normalized
@@ -38,10 +38,12 @@ class BlockDraft(NamedTuple):
 
 
 def assemble_blocks(units: tuple[Unit, ...], revision: Revision) -> tuple[BlockDraft, ...]:
-    """One block draft per unit, with its final kind, language and reasons."""
+    """One block draft per unit, with its final kind, language and reasons (the languages
+    of the page's blocks found together: langdetect is asked once per run of blocks that need it)."""
+    langs = block_languages([u.text for u in units])
     return tuple(
-        BlockDraft(kind, u.text, u.span, block_language(u.text), reasons)
-        for u, kind, reasons in zip(units, revision.kinds, revision.reasons, strict=True)
+        BlockDraft(kind, u.text, u.span, lang, reasons)
+        for u, kind, reasons, lang in zip(units, revision.kinds, revision.reasons, langs, strict=True)
     )
 
 

@@ -28,8 +28,8 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple, cast
 
 import regex
 
@@ -38,6 +38,7 @@ from bilingual_news._lazy import Lazy, LazyPattern, missing
 __all__ = [
     "HAN_LETTER_WEIGHT",
     "block_language",
+    "block_languages",
     "chinese_variant",
     "document_language",
     "is_pinyin",
@@ -51,6 +52,10 @@ SAMPLE_CHARS = 600
 """Longest text read whole: a longer block is judged on its first and last 300 characters, so
 that a 170,000-character block of leaked markup costs no more than a paragraph, and a fusion of
 two languages at either end is still seen."""
+RUN_SAMPLE_CHARS = 1200
+"""Characters of a run of blocks that langdetect reads at once (:func:`block_languages`): two
+blocks' samples, as much as it needs to be sure of a language, and its time stays that of one
+long block however many blocks the run holds."""
 CACHE_MAX_CHARS = 160
 """Blocks up to this long have their answer cached (menus, bylines, footers recur on every page
 of a site); longer ones rarely come twice."""
@@ -166,6 +171,18 @@ _LANGDETECT_CODES = {"zh-cn": "zh-Hans", "zh-tw": "zh-Hant"}
 
 
 # ------------------------------------------------------------------ blocks
+class _Pending(NamedTuple):
+    """A text no cheap rule settled, long enough for langdetect: what it would be asked."""
+
+    text: str
+    """The text as langdetect reads it (sampled, URLs and handles dropped)."""
+    letters: int
+    """Its letters of the script that sent it to langdetect."""
+    script: str
+    """That script, by the first word of its letters' Unicode names (``LATIN``, ``CYRILLIC``):
+    blocks in a row of the same script are asked about together (:func:`block_languages`)."""
+
+
 def block_language(text: str) -> str:
     """The language of one block of text.
 
@@ -176,15 +193,78 @@ def block_language(text: str) -> str:
     >>> block_language("首页 资讯 China and Russia Join Hands to Build a Strong Bridge for Peace")
     'mixed'
     """
+    found = _classified(text)
+    return found if isinstance(found, str) else _detect(found)
+
+
+def block_languages(texts: Sequence[str]) -> list[str]:
+    """The language of each block of a page, in order: :func:`block_language` of each, but
+    langdetect is asked once per run of blocks that need it, not once per block.
+
+    A run is the blocks, in page order, that no cheap rule settles and whose letters are of one
+    script; the blocks settled between them (a Russian page's English menu items, its dates) do
+    not end it, a block of another script does. langdetect reads the run's texts together
+    (:data:`RUN_SAMPLE_CHARS` of them) and its answer, when it is sure enough, is each block's;
+    when it is not (a run of two languages), each half of the run is asked again, down to single
+    blocks, which get what :func:`block_language` gives. A page of 200 Russian paragraphs asks
+    langdetect once instead of 200 times. The price: a block in a run of another language's
+    blocks takes theirs (one Spanish quote among French paragraphs is ``fr``).
+
+    >>> block_languages(["Madame Bovary est un roman de Gustave Flaubert publié en 1857.",
+    ...                  "2024", "Le livre raconte la vie d'Emma, une femme de médecin."])
+    ['fr', 'und', 'fr']
+    """
+    found = [_classified(text) for text in texts]
+    out = [lang if isinstance(lang, str) else "" for lang in found]
+    run: list[int] = []
+    for i, lang in enumerate(found):
+        if isinstance(lang, str):
+            continue
+        if run and cast("_Pending", found[run[0]]).script != lang.script:
+            _resolve(run, found, out)
+            run = []
+        run.append(i)
+    if run:
+        _resolve(run, found, out)
+    return out
+
+
+def _resolve(run: list[int], found: list[str | _Pending], out: list[str]) -> None:
+    """Each block of ``run`` (indices into ``found``, all pending) gets its language in ``out``."""
+    if len(run) == 1:
+        out[run[0]] = _detect(cast("_Pending", found[run[0]]))
+        return
+    text = "\n".join(cast("_Pending", found[i]).text for i in run)
+    if len(text) > RUN_SAMPLE_CHARS:
+        half = RUN_SAMPLE_CHARS // 2
+        text = text[:half] + "\n" + text[-half:]
+    lang, prob = _langdetect(text)
+    if prob >= LANGDETECT_MIN_PROB:
+        for i in run:
+            out[i] = lang
+        return
+    middle = len(run) // 2
+    _resolve(run[:middle], found, out)
+    _resolve(run[middle:], found, out)
+
+
+def _classified(text: str) -> str | _Pending:
+    """A block's language when a cheap rule settles it, else what to ask langdetect."""
     if len(text) <= CACHE_MAX_CHARS:
-        return _cached_language(text)
+        return _cached_classify(text)
     if len(text) > SAMPLE_CHARS:
         half = SAMPLE_CHARS // 2
         text = text[:half] + "\n" + text[-half:]
-    return _language(text)
+    return _classify(text)
 
 
 def _language(text: str) -> str:
+    """:func:`block_language` of a text already sampled."""
+    found = _classify(text)
+    return found if isinstance(found, str) else _detect(found)
+
+
+def _classify(text: str) -> str | _Pending:
     text = _without_noise(text)
     if text.isascii():  # most English blocks: one pass for the words, no script counting
         words = _ASCII_WORD.findall(text)
@@ -196,6 +276,7 @@ def _language(text: str) -> str:
             return "und"
         return chinese_variant(text)
     han = latin = other = 0
+    script = ""
     for m in _SCRIPT_RUN.finditer(text):
         size = m.end() - m.start()
         if m.lastindex == 1:
@@ -204,6 +285,8 @@ def _language(text: str) -> str:
             latin += size
         else:
             other += size
+            if not script:
+                script = unicodedata.name(text[m.start()], "OTHER").partition(" ")[0]
     if han + latin + other < MIN_LETTERS:
         return "und"
     kana = hangul = 0
@@ -213,7 +296,7 @@ def _language(text: str) -> str:
         other -= kana + hangul
     cjk = (han + kana + hangul) * HAN_LETTER_WEIGHT
     if other > cjk + latin:
-        return _detect(text, other)
+        return _pending(text, other, script)
     if cjk and latin and _is_mixed(text, cjk, latin):
         return "mixed"
     if cjk > latin:
@@ -221,7 +304,7 @@ def _language(text: str) -> str:
     return _latin_language(text, latin, _LATIN_WORD.findall(text))
 
 
-_cached_language = functools.lru_cache(maxsize=CACHE_SIZE)(_language)
+_cached_classify = functools.lru_cache(maxsize=CACHE_SIZE)(_classify)
 
 
 def _without_noise(text: str) -> str:
@@ -299,7 +382,7 @@ def _load_variant_sets() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _VARIANT_SETS: Lazy[tuple[re.Pattern[str], re.Pattern[str]]] = Lazy(_load_variant_sets)
 
 
-def _latin_language(text: str, latin: int, found: list[str]) -> str:
+def _latin_language(text: str, latin: int, found: list[str]) -> str | _Pending:
     words = [w.lower() for w in found]
     en = sum(w in _EN_FUNCTION for w in words)
     if len(words) >= PINYIN_MIN_WORDS and en <= PINYIN_MAX_EN_SHARE * len(words) and all(map(is_pinyin, words)):
@@ -310,7 +393,7 @@ def _latin_language(text: str, latin: int, found: list[str]) -> str:
     weak = foreign < FOREIGN_MIN_HITS and foreign < FOREIGN_MIN_SHARE * len(words)
     if weak and (text.isascii() or not _NOT_ENGLISH_LETTER.search(text)):
         return "en"
-    return _detect(text, latin)
+    return _pending(text, latin, "LATIN")
 
 
 def is_pinyin(word: str) -> bool:
@@ -345,10 +428,30 @@ def langdetect_loaded() -> bool:
     return _LANGDETECT.loaded
 
 
-def _detect(text: str, letters: int) -> str:
-    """langdetect's answer for text no cheaper rule settled, or ``und``."""
-    if letters < LANGDETECT_MIN_LETTERS:
-        return "und"
+def _pending(text: str, letters: int, script: str) -> str | _Pending:
+    """What to ask langdetect about ``text``, or ``und`` when it is too short to ask."""
+    return "und" if letters < LANGDETECT_MIN_LETTERS else _Pending(text, letters, script)
+
+
+def _detect(pending: _Pending) -> str:
+    """langdetect's answer for one text no cheaper rule settled, or ``und``; short texts'
+    answers are kept (:data:`CACHE_MAX_CHARS`), as a site repeats its labels."""
+    if len(pending.text) <= CACHE_MAX_CHARS:
+        return _cached_detect(pending.text)
+    return _detect_text(pending.text)
+
+
+def _detect_text(text: str) -> str:
+    lang, prob = _langdetect(text)
+    return lang if prob >= LANGDETECT_MIN_PROB else "und"
+
+
+_cached_detect = functools.lru_cache(maxsize=CACHE_SIZE)(_detect_text)
+
+
+def _langdetect(text: str) -> tuple[str, float]:
+    """langdetect's most likely language for ``text`` and its probability (``und``, 0 when it
+    finds no features in the text)."""
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _LANGDETECT.get().create()
@@ -356,11 +459,9 @@ def _detect(text: str, letters: int) -> str:
     try:
         best = detector.get_probabilities()[0]
     except (LangDetectException, IndexError):  # no features in the text
-        return "und"
-    if best.prob < LANGDETECT_MIN_PROB:
-        return "und"
+        return "und", 0.0
     code: str = best.lang
-    return _LANGDETECT_CODES.get(code, code)
+    return _LANGDETECT_CODES.get(code, code), float(best.prob)
 
 
 # ---------------------------------------------------------------- documents
