@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 import bilingual_news
 from bilingual_news import Document, Pair, parse
+from bilingual_news import align as align_module
 from bilingual_news.align import align, is_bilingual
+from helpers import corpus_pages, needs_corpus
 
 HEAD = "首页 | 双语 | 科技\n"
 TAIL = "\n分享到：微博 微信\n相关阅读：更多双语文章\n"
@@ -220,3 +222,42 @@ def test_pairs_frame_has_one_row_a_pair() -> None:
     frame = parse(_page([x for en, zh in STORY for x in (en, zh)])).pairs_frame()
     assert list(frame.columns) == ["page", "en", "zh", "score", "en_blocks", "zh_blocks"]
     assert list(zip(frame["en"], frame["zh"], strict=True)) == STORY
+
+
+def _sides(doc: Document) -> tuple[list[align_module._Unit], list[align_module._Unit]]:
+    units = align_module._units(doc.blocks)
+    return [u for u in units if u.lang == "en"], [u for u in units if u.lang == "zh"]
+
+
+def _full_search(en: list[align_module._Unit], zh: list[align_module._Unit]) -> tuple[float, list[object]]:
+    total, matches, _ = align_module._align_in(en, zh, max(len(en) * len(zh), 1))
+    return total, list(matches)
+
+
+def test_the_band_widens_for_a_long_untranslated_stretch() -> None:
+    preface = [f"Part {k} of an English preface, which has no Chinese version anywhere on this page." for k in range(16)]
+    english = [f"In year {2000 + k} the village planted {k * 40 + 7} new trees along the river." for k in range(16)]
+    chinese = [f"{2000 + k}年，村里沿河新种了{k * 40 + 7}棵树。" for k in range(16)]
+    doc = parse(_page(preface + english + chinese))
+    en, zh = _sides(doc)
+    reaches: list[int] = []
+    banded = align_module._align_in
+
+    def spy(e: list[align_module._Unit], z: list[align_module._Unit], reach: int) -> object:
+        reaches.append(reach)
+        return banded(e, z, reach)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(align_module, "_align_in", spy)
+        total, matches = align_module._align(en, zh)
+    assert len(set(reaches)) > 1  # the first band was too narrow
+    assert (total, list(matches)) == _full_search(en, zh)
+
+
+@needs_corpus
+@pytest.mark.parametrize("page", [p for p in corpus_pages() if (p / "pairs.json").is_file()], ids=lambda p: p.name)
+def test_the_banded_alignment_is_the_full_search_on_bilingual_dev_pages(page: Path) -> None:
+    doc = parse((page / "raw.txt").read_text(encoding="utf-8"))
+    en, zh = _sides(doc)
+    total, matches = align_module._align(en, zh)
+    assert (total, list(matches)) == _full_search(en, zh)
