@@ -1,9 +1,9 @@
 """Speed of bilingual_news, side by side with its peers, printed as Markdown tables.
 
 Usage: python benchmarks/run.py [--repeat N] [--corpus DIR] [--skip-peers] [--skip-scaling]
-                                [--sizes BYTES ...]
+                                [--skip-news] [--throughput-only] [--sizes BYTES ...]
 
-Five sections, each a table (docs/performance.md shows them and says how to read them):
+Six sections, each a table (docs/performance.md shows them and says how to read them):
 
 1. Cold start, as whole processes (the way a script pays for it): ``python -c pass``,
    ``import bilingual_news``, and import + first ``parse()`` of examples/seed.txt; with the
@@ -17,8 +17,13 @@ Five sections, each a table (docs/performance.md shows them and says how to read
    first. Each of N runs is a fresh process that warms every tool
    up on other text, then gives it each page once: no tool is timed on a page it has seen, so
    no cache of page text helps anyone. Each run gives the median ms per page and pages/s; the
-   table shows the median, min and max of those over the runs, and parse()'s pages/s (on
-   raw.txt, and on the same raw.html) over each peer's.
+   table shows the median, min and max of those over the runs, the slowest pages (p99, max,
+   and how many took over 20 ms), and parse()'s pages/s (on raw.txt, and on the same raw.html)
+   over each peer's, in each run and the lowest of them.
+   The same again on the English news benchmark (``../shared/benchmarks/scrapinghub``, 181
+   pages: parse() on the corpus's text dump of each page, made once by
+   ``../shared/corpus/html2txt.py`` and cached, and on its HTML; the peers on the HTML);
+   ``--skip-news`` leaves it out.
 4. The same pages again: parse() over the corpus N more times in one process, which is what
    the caches of short texts (block languages) make of lines a site repeats on every page.
 5. Scaling: ``scaling.py``'s time and peak memory from 1 KB to 10 MB, each size in its own process.
@@ -30,7 +35,9 @@ run mean much.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -158,16 +165,46 @@ def stages_section(texts: list[str], repeat: int) -> list[str]:
     return lines
 
 
-def throughput_child(folders: list[Path], skip_peers: bool) -> dict[str, list[float]]:
+NEWS = ROOT.parent / "shared" / "benchmarks" / "scrapinghub"
+"""The English news benchmark (181 pages of 181 sites): its HTML, and the corpus's text dump of each."""
+HTML2TXT = ROOT.parent / "shared" / "corpus" / "html2txt.py"
+SLOW_PAGE_MS = 20.0
+"""A page that takes longer than this after warm-up is counted in the tables (issue 20's bound)."""
+
+
+def news_pages(news: Path, cache: Path) -> list[tuple[str, str]]:
+    """The news benchmark's pages as (text dump, HTML), the dumps made once by the corpus's
+    ``html2txt.py`` and kept in ``cache``; an empty list when the benchmark is absent."""
+    out = []
+    cache.mkdir(parents=True, exist_ok=True)
+    for path in sorted((news / "html").glob("*.html.gz")):
+        data = gzip.decompress(path.read_bytes())
+        kept = cache / (path.name[: -len(".html.gz")] + ".txt")
+        if not kept.exists():
+            dump = subprocess.run([sys.executable, str(HTML2TXT), "/dev/stdin"], input=data, capture_output=True)
+            kept.write_bytes(dump.stdout)
+        from bilingual_news.decode import decode_html
+
+        out.append((kept.read_text(encoding="utf-8"), decode_html(data, source=str(path))))
+    return out
+
+
+def page_set(name: str, corpus: Path) -> list[tuple[str, str | None]]:
+    """The (text, HTML or None) of each page of a set: ``dev`` (the labelled corpus) or ``news``."""
+    if name == "news":
+        return list(news_pages(NEWS, Path(tempfile.gettempdir()) / "bilingual_news_news_text"))
+    return [((f / "raw.txt").read_text(encoding="utf-8"), html_of(f)) for f in corpus_pages(corpus)]
+
+
+def throughput_child(pages: list[tuple[str, str | None]], skip_peers: bool) -> dict[str, list[float]]:
     """One run, in this (fresh) process: every page once with parse(), then with each peer."""
     import bilingual_news
 
     bilingual_news.parse(SEED.read_text(encoding="utf-8") + "\n\n" + scaling.FOREIGN)
     for case in sorted((ROOT / "tests" / "cases" / "segmentation").glob("*.txt")):
         bilingual_news.parse(case.read_text(encoding="utf-8"))
-    texts = [(f / "raw.txt").read_text(encoding="utf-8") for f in folders]
-    out = {"parse": once(bilingual_news.parse, texts)}
-    htmls = [h for h in map(html_of, folders) if h is not None]
+    out = {"parse": once(bilingual_news.parse, [text for text, _ in pages])}
+    htmls = [html for _, html in pages if html is not None]
     bilingual_news.parse(WARM_UP_HTML, format="html")
     out["parse_html"] = once(lambda html: bilingual_news.parse(html, format="html"), htmls)
     if skip_peers:
@@ -180,47 +217,64 @@ def throughput_child(folders: list[Path], skip_peers: bool) -> dict[str, list[fl
     return out
 
 
-def throughput_section(folders: list[Path], repeat: int, skip_peers: bool, corpus: Path) -> list[str]:
-    """``repeat`` runs of :func:`throughput_child`, each in a fresh process."""
+def tail(per_run: list[list[float]]) -> str:
+    """The slowest pages of the runs: p99 and max ms (median over the runs), and how many pages
+    took over :data:`SLOW_PAGE_MS` (most in any run)."""
+    p99 = statistics.median(sorted(t)[max(0, math.ceil(0.99 * len(t)) - 1)] * 1e3 for t in per_run)
+    worst = statistics.median(max(t) * 1e3 for t in per_run)
+    slow = max(sum(x * 1e3 > SLOW_PAGE_MS for x in t) for t in per_run)
+    return f"{p99:.1f} / {worst:.1f} / {slow}"
+
+
+def ratios(ours: list[list[float]], theirs: list[list[float]]) -> str:
+    """Our pages/s over theirs in each run (the runs in order), and the lowest."""
+    each = [(len(o) / sum(o)) / (len(t) / sum(t)) for o, t in zip(ours, theirs, strict=True)]
+    return f"{min(each):.1f} ({', '.join(f'{r:.1f}' for r in each)})"
+
+
+def throughput_section(name: str, repeat: int, skip_peers: bool, corpus: Path) -> list[str]:
+    """``repeat`` runs of :func:`throughput_child` on a page set, each in a fresh process."""
+    pages = page_set(name, corpus)
+    if not pages:
+        return [f"## Throughput on the {name} pages: skipped (none found)"]
     per_tool: dict[str, list[list[float]]] = {}
-    command = [sys.executable, __file__, "--child-throughput", "--corpus", str(corpus)]
+    command = [sys.executable, __file__, "--child-throughput", name, "--corpus", str(corpus)]
     if skip_peers:
         command.append("--skip-peers")
     for _ in range(repeat):
         out = subprocess.run(command, check=True, capture_output=True, text=True)
         for tool, times in json.loads(out.stdout.strip().splitlines()[-1]).items():
             per_tool.setdefault(tool, []).append(times)
-    ours = summary(per_tool["parse"])
-    ours_rate = statistics.median(ours["pages_s"])
-    ours_html = summary(per_tool["parse_html"])
-    html_rate = statistics.median(ours_html["pages_s"])
-    chars = sum(len((f / "raw.txt").read_text(encoding="utf-8")) for f in folders)
-    htmls = [h for h in map(html_of, folders) if h is not None]
-    html_chars = sum(map(len, htmls))
+    ours, ours_html = summary(per_tool["parse"]), summary(per_tool["parse_html"])
+    chars = sum(len(text) for text, _ in pages)
+    html_chars = sum(len(html) for _, html in pages if html is not None)
+    htmls = sum(html is not None for _, html in pages)
+    title = "the labelled corpus" if name == "dev" else "the English news benchmark (text dumps and their HTML)"
     lines = [
-        f"## Throughput, side by side ({len(folders)} pages; {repeat} runs, each a fresh process that has seen "
-        "none of the pages; median (min – max) over the runs)",
+        f"## Throughput, side by side: {title}, {len(pages)} pages; {repeat} runs, each a fresh process that "
+        "has seen none of the pages; median (min – max) over the runs",
         "",
-        "| tool | input | median ms per page | pages/s | parse()'s pages/s ÷ tool's "
-        "| parse() on raw.html: pages/s ÷ tool's |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
-        f"| bilingual_news `parse()` | raw.txt ({chars:,} chars) | {spread(ours['ms'], '.2f')} "
-        f"| {spread(ours['pages_s'], '.0f')} | 1 | |",
-        f'| bilingual_news `parse(html, format="html")` | raw.html ({len(htmls)} pages, {html_chars:,} chars) '
-        f"| {spread(ours_html['ms'], '.2f')} | {spread(ours_html['pages_s'], '.0f')} | | 1 |",
+        f"| tool | input | median ms per page | p99 / max ms / pages > {SLOW_PAGE_MS:.0f} ms | pages/s "
+        "| parse()'s pages/s ÷ tool's: lowest (each run) | parse(html)'s ÷ tool's: lowest (each run) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        f"| bilingual_news `parse()` | text ({chars:,} chars) | {spread(ours['ms'], '.2f')} "
+        f"| {tail(per_tool['parse'])} | {spread(ours['pages_s'], '.0f')} | 1 | |",
+        f'| bilingual_news `parse(html, format="html")` | HTML ({htmls} pages, {html_chars:,} chars) '
+        f"| {spread(ours_html['ms'], '.2f')} | {tail(per_tool['parse_html'])} "
+        f"| {spread(ours_html['pages_s'], '.0f')} | | 1 |",
     ]
     if skip_peers:
         return lines
     for peer in peers.PEERS:
         if peer.name not in per_tool:
-            lines.append(f'| {peer.name} | not installed (`pip install -e ".[bench]"`) | | | | |')
+            lines.append(f'| {peer.name} | not installed (`pip install -e ".[bench]"`) | | | | | |')
             continue
-        theirs = summary(per_tool[peer.name])
-        rate = statistics.median(theirs["pages_s"])
+        theirs = per_tool[peer.name]
+        rates = summary(theirs)
         lines.append(
-            f"| {peer.name} `{peer.call}` | raw.html ({html_chars:,} chars) "
-            f"| {spread(theirs['ms'], '.2f')} | {spread(theirs['pages_s'], '.0f')} | {ours_rate / rate:.1f} "
-            f"| {html_rate / rate:.1f} |"
+            f"| {peer.name} `{peer.call}` | HTML ({html_chars:,} chars) | {spread(rates['ms'], '.2f')} "
+            f"| {tail(theirs)} | {spread(rates['pages_s'], '.0f')} | {ratios(per_tool['parse'], theirs)} "
+            f"| {ratios(per_tool['parse_html'], theirs)} |"
         )
     return lines
 
@@ -250,7 +304,8 @@ def main() -> int:
     ap.add_argument("--skip-scaling", action="store_true", help="leave out the 1 KB - 10 MB pages")
     ap.add_argument("--throughput-only", action="store_true", help="print the throughput table alone")
     ap.add_argument("--sizes", type=float, nargs="+", default=scaling.DEFAULT_SIZES, help="scaling page sizes (bytes)")
-    ap.add_argument("--child-throughput", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--skip-news", action="store_true", help="leave out the English news benchmark's pages")
+    ap.add_argument("--child-throughput", choices=("dev", "news"), help=argparse.SUPPRESS)
     args = ap.parse_args()
 
     folders = corpus_pages(args.corpus)
@@ -258,16 +313,19 @@ def main() -> int:
         print(f"no corpus at {args.corpus}: the tables need its pages (raw.txt and raw.html)", file=sys.stderr)
         return 2
     if args.child_throughput:
-        print(json.dumps(throughput_child(folders, args.skip_peers)))
+        print(json.dumps(throughput_child(page_set(args.child_throughput, args.corpus), args.skip_peers)))
         return 0
+    news = [] if args.skip_news else [throughput_section("news", args.repeat, args.skip_peers, args.corpus)]
     if args.throughput_only:
-        print("\n".join(throughput_section(folders, args.repeat, args.skip_peers, args.corpus)))
+        dev = throughput_section("dev", args.repeat, args.skip_peers, args.corpus)
+        print("\n\n".join("\n".join(s) for s in [dev, *news]))
         return 0
     texts = [(f / "raw.txt").read_text(encoding="utf-8") for f in folders]
     sections = [
         cold_section(args.repeat),
         stages_section(texts, args.repeat),
-        throughput_section(folders, args.repeat, args.skip_peers, args.corpus),
+        throughput_section("dev", args.repeat, args.skip_peers, args.corpus),
+        *news,
         repeated_section(texts, args.repeat),
     ]
     if not args.skip_scaling:
