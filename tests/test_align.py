@@ -235,7 +235,7 @@ def _full_search(en: list[align_module._Unit], zh: list[align_module._Unit]) -> 
 
 
 def test_the_band_widens_for_a_long_untranslated_stretch() -> None:
-    preface = [f"Part {k} of an English preface, which has no Chinese version anywhere on this page." for k in range(16)]
+    preface = [f"Part {k} of an English preface, which has no Chinese version on this page." for k in range(16)]
     english = [f"In year {2000 + k} the village planted {k * 40 + 7} new trees along the river." for k in range(16)]
     chinese = [f"{2000 + k}年，村里沿河新种了{k * 40 + 7}棵树。" for k in range(16)]
     doc = parse(_page(preface + english + chinese))

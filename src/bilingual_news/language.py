@@ -201,14 +201,14 @@ def block_languages(texts: Sequence[str]) -> list[str]:
     """The language of each block of a page, in order: :func:`block_language` of each, but
     langdetect is asked once per run of blocks that need it, not once per block.
 
-    A run is the blocks, in page order, that no cheap rule settles and whose letters are of one
-    script; the blocks settled between them (a Russian page's English menu items, its dates) do
-    not end it, a block of another script does. langdetect reads the run's texts together
-    (:data:`RUN_SAMPLE_CHARS` of them) and its answer, when it is sure enough, is each block's;
-    when it is not (a run of two languages), each half of the run is asked again, down to single
-    blocks, which get what :func:`block_language` gives. A page of 200 Russian paragraphs asks
-    langdetect once instead of 200 times. The price: a block in a run of another language's
-    blocks takes theirs (one Spanish quote among French paragraphs is ``fr``).
+    A run is the blocks of the page, in page order, that no cheap rule settles and whose
+    letters are of one script (Latin, Cyrillic, Arabic …): the blocks settled between them
+    (English menu items, dates) or written in another script do not break it. langdetect reads
+    the run's texts together (:data:`RUN_SAMPLE_CHARS` of them) and its answer, when it is sure
+    enough, is each block's; when it is not (a run of two languages), each half of the run is
+    asked again, down to single blocks, which get what :func:`block_language` gives. A page of
+    200 Russian paragraphs asks langdetect once instead of 200 times. The price: a block among
+    many of another language takes theirs (one Spanish quote on a French page is ``fr``).
 
     >>> block_languages(["Madame Bovary est un roman de Gustave Flaubert publié en 1857.",
     ...                  "2024", "Le livre raconte la vie d'Emma, une femme de médecin."])
@@ -216,15 +216,11 @@ def block_languages(texts: Sequence[str]) -> list[str]:
     """
     found = [_classified(text) for text in texts]
     out = [lang if isinstance(lang, str) else "" for lang in found]
-    run: list[int] = []
+    runs: dict[str, list[int]] = {}
     for i, lang in enumerate(found):
-        if isinstance(lang, str):
-            continue
-        if run and cast("_Pending", found[run[0]]).script != lang.script:
-            _resolve(run, found, out)
-            run = []
-        run.append(i)
-    if run:
+        if not isinstance(lang, str):
+            runs.setdefault(lang.script, []).append(i)
+    for run in runs.values():
         _resolve(run, found, out)
     return out
 
