@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -568,3 +569,27 @@ def test_dom_extension_stops_where_other_prose_starts_far_below_the_body() -> No
     promote = [False, False, True, *[False] * (MAX_EXTENSION_GAP + 1), True]
     kept = _near_region(promote, kinds, (0, 1))
     assert (kept[2], kept[-1]) == (True, False)
+
+
+# ------------------------------------------------------------ the scan's runs of tags
+_MARKUP_PIECES = [
+    "<div>", "</div>", "<p class='a b'>", "</p>", " ", "\n", "\t", "word", "<br/>", "&amp;", "<", ">",
+    "<input type=hidden name=x>", "<input type=text>", "<inputx>", "</input>", "<script>f(1)</script>",
+    "</script>", "<scripts>", "<title>T</title>", "<textarea> t </textarea>", "<!-- c -->", "<!doctype html>",
+    '<a href="x>y">', "<td a=\"b\"\">", "<STYLE>p{}</STYLE>",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_MARKUP_PIECES), max_size=40))
+def test_the_scan_takes_runs_of_plain_tags_as_it_takes_each_tag(pieces: list[str]) -> None:
+    from bilingual_news import dom
+
+    raw = "".join(pieces)
+    one_by_one = re.compile(
+        "\n".join(line for line in dom._MARKUP.pattern.split("\n") if "blanks between them" not in line),
+        dom._MARKUP.flags,
+    )
+    fast = dom._scan(raw)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dom, "_MARKUP", one_by_one)
+        assert dom._scan(raw) == fast

@@ -120,17 +120,28 @@ MIN_FAR_MATCH = 8
 """Characters a text node needs to be looked for far ahead: a longer text matches a stretch
 by chance almost never."""
 
+_PLAIN_TAG = (
+    r"(?:<(?!(?:script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b|input)|</)"
+    rf"[A-Za-z][^\s/>]*{_ATTRIBUTES}>"
+)
+"""A tag the scan needs nothing of but its end (see :data:`_MARKUP`)."""
+
 _MARKUP = re.compile(
     rf"""
       (?P<raw><(?P<name>script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b{_ATTRIBUTES}>)
     | (?P<comment><!--)
     | <[!?][^>]*>?                                   # doctype, CDATA, processing instruction
+    | {_PLAIN_TAG}(?:[ \t\n\r\f\v]*{_PLAIN_TAG})*   # tags with only blanks between them
     | (?P<tag></?[A-Za-z][^\s/>]*{_ATTRIBUTES}>)
     """,
     re.I | re.X,
 )
 """Markup, found by one scan: what lies between two pieces of it is character data. The
-content of an element of :data:`_RAW_TEXT` and of a comment is skipped to its end."""
+content of an element of :data:`_RAW_TEXT` and of a comment is skipped to its end. Tags that
+need nothing of the scan but their end (not an element of :data:`_RAW_TEXT`, not an
+``<input>``), with only blanks between them, are one match: the blanks between two tags are no
+stretch of character data, and a page's markup is mostly such runs (``</td></tr>\n<tr><td>``),
+so that the scan's loop turns once a run instead of once a tag."""
 
 _RAW_TEXT = ("script", "style", "template", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title")
 _RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
