@@ -266,3 +266,16 @@ def test_import_does_not_load_markdown_it() -> None:
 @pytest.mark.xfail(strict=True, reason="issue 18: emphasis a converter left unclosed (`**Label **`) stays literal")
 def test_unclosed_emphasis_of_a_converter_is_markup() -> None:
     assert read_markdown("**Latest **\n\nA paragraph of ours.\n").text == "Latest\nA paragraph of ours.\n"
+
+
+def test_jina_readers_header_gives_the_source_url_and_time() -> None:
+    doc = parse_file(MD_CASES / "jina-reader-header.md")
+    assert (doc.source_url, str(doc.metadata.published)) == (
+        "https://news.example.org/2026/12/harbour-ferry-returns",
+        "2026-12-04 08:30:00+08:00",
+    )
+
+
+def test_a_first_line_no_later_line_confirms_is_no_title_line() -> None:
+    page = read_markdown("A note before the menu\n\n* [Home](/)\n\nSome other heading\n\nText of the page.\n")
+    assert (page.head.title, page.lines[0].tags) == (None, frozenset({"p"}))

@@ -45,6 +45,9 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 __all__ = [
+    "HEAD_TITLE_LOOKAHEAD",
+    "HEAD_TITLE_MIN_SHARE",
+    "JINA_FIELDS",
     "MARKDOWN_SCAN",
     "MAX_MARKUP_RUN",
     "MIN_LINKS",
@@ -154,15 +157,75 @@ def read_markdown(raw: str) -> HtmlPage:
     changes, hints = _changes(raw, lines, drops)
     edits = merge_edits(raw, raw, [], changes)
     text = _apply(raw, changes)
-    h1 = tuple(" ".join(line.split()) for line, h in zip(text.split("\n"), hints, strict=False) if "h1" in h.tags)
+    texts = text.split("\n")
+    h1 = tuple(" ".join(line.split()) for line, h in zip(texts, hints, strict=False) if "h1" in h.tags)
+    title = _head_title(raw, texts, hints)
+    if title is not None:  # the page's title line: what <title> is to an HTML page
+        hints[0] = hints[0]._replace(tags=frozenset({"title"}))
+    fields = _jina_fields(texts) if title is not None and texts[0].startswith(_JINA_TITLE) else {}
     return HtmlPage(
         raw=raw,
         text=text,
         edits=tuple(edits),
         lines=tuple(hints),
-        head=HeadHints(h1=h1),
+        head=HeadHints(h1=h1, title=title, canonical=fields.get("URL Source"), published=fields.get("Published Time")),
         starts=tuple(h.start for h in hints),
     )
+
+
+HEAD_TITLE_LOOKAHEAD = 300
+"""Lines after a page's first line searched for the title it names (the article's title
+comes after the site's menus, which a converter writes out in full)."""
+HEAD_TITLE_MIN_SHARE = 0.5
+"""Share of the first line's title form a later line must hold to confirm it as the page's
+title line: the article's title is most of ``<title>`` (``Title - Site``); the site's name,
+also found at one end of it, is not."""
+_JINA_TITLE = "Title: "
+_TITLE_LINE_TAGS = (frozenset({"p"}), frozenset({"pre"}))
+"""What a title line can read as: a paragraph, or a code block when the converter indented it."""
+
+
+JINA_FIELDS = ("URL Source", "Published Time")
+"""The fields of Jina Reader's header (after its ``Title:`` line, before ``Markdown Content:``)
+read into the page's head: the canonical URL and the publication time."""
+_JINA_HEADER_LINES = 6
+
+
+def _jina_fields(texts: list[str]) -> dict[str, str]:
+    """The :data:`JINA_FIELDS` of a Jina Reader header, by name."""
+    found: dict[str, str] = {}
+    for line in texts[1:_JINA_HEADER_LINES]:
+        name, colon, value = line.partition(": ")
+        if colon and name in JINA_FIELDS and value.strip():
+            found[name] = value.strip()
+    return found
+
+
+def _head_title(raw: str, texts: list[str], hints: list[LineHints]) -> str | None:
+    """The page's title when the Markdown opens with a line that names it, as a page
+    converter writes the HTML's ``<title>``: Jina Reader's ``Title: …`` line, or a line of
+    plain text (markdownify writes the ``<title>`` so) that a later line confirms — the later
+    line's title form is the first line's, or its start or end, and most of it
+    (:data:`HEAD_TITLE_MIN_SHARE`). ``None`` when the page opens otherwise."""
+    if not hints or raw[: hints[0].start].strip() or hints[0].tags not in _TITLE_LINE_TAGS:
+        return None
+    first = " ".join(texts[0].split())
+    if first.startswith(_JINA_TITLE) and len(first) > len(_JINA_TITLE):
+        return first[len(_JINA_TITLE) :]
+    from bilingual_news.revise import HEADLINE_MIN_CHARS
+    from bilingual_news.structure import MAX_TITLE_KEY_CHARS, title_key
+
+    key = title_key(first)
+    if not HEADLINE_MIN_CHARS <= len(key) <= MAX_TITLE_KEY_CHARS:
+        return None
+    least = max(HEADLINE_MIN_CHARS, HEAD_TITLE_MIN_SHARE * len(key))
+    for line in texts[1 : HEAD_TITLE_LOOKAHEAD + 1]:
+        if len(line) < least:
+            continue
+        later = title_key(line)
+        if len(later) >= least and (later == key or key.startswith(later) or key.endswith(later)):
+            return first
+    return None
 
 
 def _line_starts(raw: str) -> list[int]:

@@ -362,9 +362,13 @@ def _headline(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Re
     link in a menu."""
     titles = _head_titles(page.head)
     current = revision.headline_text
-    if current is not None and titles and _confirmed(title_key(current), titles):
+    # A Markdown page's title line (markdown._head_title) is the head's title, not the article's.
+    head_line = revision.headline is not None and _is_title_line(units[revision.headline], page)
+    if current is not None and titles and not head_line and _confirmed(title_key(current), titles):
         return revision
     chosen = _heading(units, page, titles) if titles else None
+    if chosen is None and head_line:
+        chosen = _confirmed_line(units, page, titles)
     if chosen is None and revision.headline is not None and _chrome_link(units[revision.headline], page):
         chosen = _sole_h1(units, page)
     if chosen is None and not titles and not _in_h1(units, revision.headline, page):
@@ -392,6 +396,23 @@ def _headline(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Re
         headline=chosen,
         headline_text=units[chosen].text,
     )
+
+
+def _is_title_line(unit: Unit, page: HtmlPage) -> bool:
+    """Whether a unit is a Markdown page's title line (its hints tagged ``title``)."""
+    hints = page.line_at(unit.span.start)
+    return hints is not None and "title" in hints.tags
+
+
+def _confirmed_line(units: tuple[Unit, ...], page: HtmlPage, titles: list[str]) -> int | None:
+    """The unit, other than the page's title line, whose text the head confirms, the longest
+    such text first (the article's title rather than the site's name), else ``None``."""
+    best: tuple[int, int] | None = None  # (length of key, -index)
+    for i, u in enumerate(units):
+        key = title_key(u.text)
+        if (best is None or len(key) > best[0]) and _confirmed(key, titles) and not _is_title_line(u, page):
+            best = (len(key), -i)
+    return None if best is None else -best[1]
 
 
 def _head_titles(head: HeadHints) -> list[str]:
