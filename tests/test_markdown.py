@@ -279,3 +279,21 @@ def test_jina_readers_header_gives_the_source_url_and_time() -> None:
 def test_a_first_line_no_later_line_confirms_is_no_title_line() -> None:
     page = read_markdown("A note before the menu\n\n* [Home](/)\n\nSome other heading\n\nText of the page.\n")
     assert (page.head.title, page.lines[0].tags) == (None, frozenset({"p"}))
+
+
+@pytest.mark.parametrize(
+    ("href", "home"),
+    [
+        ("/", True),
+        ("https://example.org", True),
+        ("https://example.org/?ref=logo", True),
+        ("/index.html", True),
+        ("https://example.org/news/a-story.html", False),
+        ("#top", False),
+        ("", False),
+    ],
+)
+def test_a_link_home_is_one_to_the_sites_root(href: str, home: bool) -> None:
+    from bilingual_news.markdown import _home_url
+
+    assert _home_url(href) is home

@@ -35,6 +35,7 @@ import html as _html
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import urlsplit
 
 from bilingual_news._lazy import missing
 from bilingual_news.dom import HeadHints, HtmlPage, LineHints, Separators
@@ -273,7 +274,7 @@ def _lines(raw: str, tokens: list[Token], starts: list[int]) -> tuple[list[_Line
         elif kind == "inline" and token.map is not None and token.children:
             at = max(cursor, starts[token.map[0]])
             limit = starts[min(token.map[1], len(starts) - 1)]
-            pieces, cursor = _inline(raw, token.children, at, limit, drops)
+            pieces, cursor, all_home = _inline(raw, token.children, at, limit, drops)
             cursor = max(cursor, at)
             # A table's rule a converter left where no table parses (``---|---``) is markup.
             pieces = [piece for piece in pieces if not _RULE.fullmatch(raw, piece.start, piece.end)]
@@ -281,6 +282,8 @@ def _lines(raw: str, tokens: list[Token], starts: list[int]) -> tuple[list[_Line
                 tags = {block_tag, *context} if block_tag in _TAGGED else set(context)
                 if pieces[0].link:
                     tags.add("a")
+                if all_home:  # ``# [The Site](/)``: a logo, the site's name
+                    tags.add("home")
                 lines.append(_Line(pieces, frozenset(tags)))
         elif kind in ("fence", "code_block") and token.map is not None:
             # A code block is one line, its lines joined by a blank, as the HTML reader reads a
@@ -348,13 +351,15 @@ def _html_block(
 
 def _inline(
     raw: str, children: list[Token], cursor: int, limit: int, drops: list[tuple[int, int, str]]
-) -> tuple[list[_Piece], int]:
-    """The pieces of text of one inline token, found in ``raw[cursor:limit]``, and where the
-    search ended."""
+) -> tuple[list[_Piece], int, bool]:
+    """The pieces of text of one inline token, found in ``raw[cursor:limit]``, where the
+    search ended, and whether all its text is a link to a site's home page."""
     pieces: list[_Piece] = []
     link = 0
     brk = ""  # the line break seen since the last piece: "", "soft" or "hard"
     autolink = False
+    home = False  # inside a link to a site's home page
+    outside_home = False  # a piece of text stood outside such a link
     for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
@@ -366,6 +371,7 @@ def _inline(
             start, end, inner = found
             sep = "\n" if brk == "hard" else _soft(raw, pieces[-1].end, start) if brk and pieces else ""
             pieces.append(_Piece(start, end, inner, link > 0, sep))
+            outside_home = outside_home or not home
             cursor = end
             brk = ""
         elif kind == "softbreak":
@@ -374,6 +380,7 @@ def _inline(
             brk = "hard"
         elif kind == "link_open":
             link += 1
+            home = link == 1 and _home_url(str(child.attrGet("href") or ""))
             if child.markup == "autolink":
                 autolink = True
                 at = raw.find("<", cursor, limit)
@@ -385,6 +392,7 @@ def _inline(
                     brk = ""
         elif kind == "link_close":
             link = max(0, link - 1)
+            home = home and link > 0
             if autolink:
                 autolink = False
             else:
@@ -399,7 +407,23 @@ def _inline(
             at = raw.find(child.content, cursor, limit)
             if at >= 0:
                 cursor = at + len(child.content)
-    return pieces, cursor
+    return pieces, cursor, bool(pieces) and not outside_home
+
+
+_HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml"})
+
+
+def _home_url(href: str) -> bool:
+    """Whether a link goes to a site's home page: its path is the root (``/``,
+    ``https://example.org/``, ``/index.html``), whatever its query.
+
+    >>> _home_url("/"), _home_url("https://example.org"), _home_url("/news/2026/a-story.html")
+    (True, True, False)
+    """
+    if not href or href.startswith(("#", "mailto:", "javascript:")):
+        return False
+    path = urlsplit(href).path if "//" in href else href.partition("?")[0].partition("#")[0]
+    return path.lower() in _HOME_PATHS
 
 
 def _soft(raw: str, left: int, right: int) -> str:

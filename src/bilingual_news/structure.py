@@ -369,6 +369,8 @@ def _headline(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Re
     chosen = _heading(units, page, titles) if titles else None
     if chosen is None and head_line:
         chosen = _confirmed_line(units, page, titles)
+    if chosen is None and revision.headline is not None and _is_home_link(units[revision.headline], page):
+        chosen = _heading_after(units, revision, page)
     if chosen is None and revision.headline is not None and _chrome_link(units[revision.headline], page):
         chosen = _sole_h1(units, page)
     if chosen is None and not titles and not _in_h1(units, revision.headline, page):
@@ -396,6 +398,39 @@ def _headline(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Re
         headline=chosen,
         headline_text=units[chosen].text,
     )
+
+
+def _is_home_link(unit: Unit, page: HtmlPage) -> bool:
+    """Whether a unit is all one link to the site's home page (tagged ``home`` by the Markdown
+    reader): the site's name in its logo."""
+    hints = page.line_at(unit.span.start)
+    return hints is not None and "home" in hints.tags
+
+
+TITLE_HEADINGS = frozenset({"h1", "h2", "h3"})
+"""Heading elements a post's title stands in, under a site's logo (Blogger: the blog's name in
+an ``<h1>``, the date in an ``<h2>``, the post's title in an ``<h3>``)."""
+
+
+def _heading_after(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> int | None:
+    """When the text rules took the site's logo for the headline: the first heading after it
+    (:data:`TITLE_HEADINGS`, of a headline's length, not a date or byline, not itself a link
+    home), before the article's text; else ``None``."""
+    first = revision.headline
+    if first is None:
+        return None
+    last = revision.region[0] if revision.region is not None else len(units) - 1
+    for i in range(first + 1, min(last, len(units) - 1) + 1):
+        hints = page.line_at(units[i].span.start)
+        if (
+            hints is not None
+            and hints.tags & TITLE_HEADINGS
+            and "home" not in hints.tags
+            and revision.kinds[i] is not Kind.METADATA
+            and len(title_key(units[i].text)) >= HEADLINE_MIN_CHARS
+        ):
+            return i
+    return None
 
 
 def _is_title_line(unit: Unit, page: HtmlPage) -> bool:
@@ -464,8 +499,14 @@ def _in_h1(units: tuple[Unit, ...], i: int | None, page: HtmlPage) -> bool:
 def _sole_h1(units: tuple[Unit, ...], page: HtmlPage) -> int | None:
     """The first unit in an ``<h1>`` when the page's ``<h1>`` units all have one text, of a
     headline's length and outside the chrome; else ``None`` (a page with a logo and a title in
-    two ``<h1>`` does not say which is which)."""
-    found = [i for i, u in enumerate(units) if (h := page.line_at(u.span.start)) is not None and "h1" in h.tags]
+    two ``<h1>`` does not say which is which). An ``<h1>`` that is all one link to the site's
+    home page (``# [The Site](/)``, tagged ``home`` by the Markdown reader) is the site's name
+    in a logo, not a title, and is not counted."""
+    found = [
+        i
+        for i, u in enumerate(units)
+        if (h := page.line_at(u.span.start)) is not None and "h1" in h.tags and "home" not in h.tags
+    ]
     keys = {title_key(units[i].text) for i in found}
     if len(keys) != 1 or len(next(iter(keys))) < HEADLINE_MIN_CHARS or _chrome_link(units[found[0]], page):
         return None
