@@ -173,8 +173,74 @@ def test_cue_phrases_found_in_one_scan_are_every_unit_holding_one(batch: int, mo
     lex = lexicon()
     phrases = [*lex.disclaimer, *lex.caption_contains, *lex.chrome, *lex.chrome_han, *lex.chrome_short]
     keys = ["首页", f"本站{phrases[0]}", "nothing here", phrases[-1], "", f"x {phrases[3]} y {phrases[1]}", "end"]
-    found = features._with_phrases(keys, features._cues().phrase_scan)
+    found = features._with_phrases(keys, features._cues().phrase_scans)
     assert found == {i for i, key in enumerate(keys) if any(p in key for p in phrases)}
+
+
+def _longest_first(phrases: tuple[str, ...]) -> str:
+    return "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+PHRASE_PIECES = st.sampled_from(
+    [*lexicon().disclaimer[:40], *lexicon().chrome[:20], *lexicon().chrome_short[:20], *lexicon().chrome_han]
+)
+PHRASE_KEY = st.lists(st.one_of(PHRASE_PIECES, st.sampled_from(["者", "a", " ", "不", "本"])), max_size=6).map("".join)
+
+
+@given(PHRASE_KEY)
+def test_phrase_tries_find_what_longest_first_alternations_find(key: str) -> None:
+    """The trie counts the disclaimer phrases a longest-first alternation counts, and the chrome
+    tries (a Chinese phrase not run on into Han) find one where the ``regex`` alternations do."""
+    lex, cues = lexicon(), features._cues()
+    assert len(cues.disclaimer.findall(key)) == len(regex.findall(_longest_first(lex.disclaimer), key))
+    for phrases, pattern in (
+        (lex.chrome, cues.chrome),
+        (lex.chrome_short, cues.prompt),
+        (lex.chrome_han, cues.chrome_han),
+    ):
+        han = tuple(c for c in phrases if regex.match(r"\p{Han}", c[-1]))
+        other = tuple(c for c in phrases if c not in han)
+        slow = "|".join(
+            ([rf"(?:{_longest_first(han)})(?!\p{{Han}})"] if han else []) + ([_longest_first(other)] if other else [])
+        )
+        assert bool(pattern.search(key)) == bool(regex.search(slow, key))
+
+
+def test_no_class_ruled_out_of_capitals_holds_one() -> None:
+    table = scripts.classes(EVERY_CHAR)
+    capitals = {ord(c) for c in regex.findall(r"\p{Lu}", EVERY_CHAR)}
+    assert not {i for i, c in enumerate(table) if c in features._NO_CAPITAL_CLASSES} & capitals
+
+
+ROLE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["by ", "By ", "b", "Dana", " Whitfield", ", ", "AP", " Sports Writer", "记者", "Ωmega"]),
+        st.characters(),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(ROLE_TEXT)
+def test_capital_shortcut_agrees_with_the_role_byline(text: str) -> None:
+    if features._ROLE_BYLINE.match(text):
+        assert features._may_open_with_capital(text, scripts.classes(text))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["last ", "updated", "posted on ", "mod", "edited", "published", "nov 19", "12/06", "x", " "]),
+        max_size=5,
+    ).map("".join)
+)
+def test_dated_field_starts_with_one_of_its_first_characters(key: str) -> None:
+    if features._DATED_FIELD.match(key):
+        assert key[:1] in features._DATED_FIELD_FIRST
+
+
+def test_cue_firsts_are_the_first_characters_of_the_cues() -> None:
+    assert features._firsts(["ab", "c"]) == frozenset("ac")
+    assert features._firsts(["ab", ""]) is None
 
 
 # ------------------------------------------------------------------------- names
@@ -249,3 +315,41 @@ def test_work_grows_linearly_with_the_page(seed_text: str) -> None:
     small, large = counts
     grew = {name: large[name] / small[name] for name in small if small[name] >= 20}
     assert max(grew.values()) <= 2.5, sorted(grew.items(), key=lambda kv: -kv[1])[:5]
+
+
+FIELD_PIECES = st.sampled_from(
+    [c for _, c in lexicon().metadata[:30]] + [" ", ":", "：", "|", "x", "1", "_", "(", "字", "dear ", "é"]
+)
+
+
+@given(st.lists(FIELD_PIECES, max_size=6).map("".join))
+def test_field_cues_inside_are_found_as_the_lookbehind_alternation_finds_them(key: str) -> None:
+    """The cues grouped by first character find a field where the pattern that tests the word
+    start before each Latin cue does; every field ``fields_anywhere`` finds is one of them."""
+    cues = features._cues()
+    field_cues = [c for _, c in lexicon().metadata]
+    slow = re.compile(
+        rf"(?:(?<![^\W_])(?:{trie_pattern(c for c in field_cues if c[:1].isascii())})"
+        rf"|(?:{trie_pattern(c for c in field_cues if not c[:1].isascii())}))\s*[:：]"
+    )
+    assert bool(cues.field_inside.search(key)) == bool(slow.search(key))
+    if cues.fields_anywhere.search(key):
+        assert cues.field_inside.search(key)
+
+
+CAPTION_PIECES = st.sampled_from(
+    [*lexicon().caption_prefix[:10], *lexicon().caption_suffix[:10], "摄", " ", "。", ".", "/", ")", "）", "x", "图"]
+)
+
+
+@given(st.lists(st.one_of(CAPTION_PIECES, st.characters()), max_size=6).map("".join))
+def test_caption_gate_holds_wherever_a_caption_cue_does(text: str) -> None:
+    cues, key = features._cues(), fold(text)
+    if features._caption_cue(key, text, cues, None):
+        assert (
+            key[:1] in cues.caption_prefix
+            or key[-1:] in cues.caption_lasts
+            or text[-1:] in features._PHOTO_CREDIT_LAST
+            or "/" in text[-80:]
+            or text[-1:].isspace()
+        )

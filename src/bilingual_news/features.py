@@ -10,14 +10,17 @@ keyed by short prefixes, so that it stays linear in the number of units and in t
 the page: no unit is ever compared with all the others. Only what a rule of ``label`` or
 ``revise`` reads is measured.
 
-Speed: a page has a few hundred units, and each regular-expression call costs as much as a few
-dozen string operations, so a pattern runs on a unit only when a cheap test (a character it
-must end with, a literal it must hold) says it can match. The cue phrases (disclaimers,
-captions, chrome) are looked for in one scan of the whole page, and only the units that scan
-hits are searched phrase list by phrase list. Script counts come from the unit's class string
-(:func:`bilingual_news.scripts.classes`); a line the page repeats (a menu at the top and the
-bottom) is measured once. Each shortcut is exact: it skips a pattern only where the pattern
-cannot match, which ``tests/test_performance_helpers.py`` checks against the pattern alone.
+Speed: a page has a few hundred units, most of them a dozen characters long, so what costs is
+the work done per unit: each regular-expression call costs as much as a few dozen string
+operations. Each distinct text of the page is measured once, in one loop (:func:`_measure`)
+where a pattern or helper runs on a unit only when a cheap test in front of it (a character it
+must start or end with, a literal it must hold) says it can find something. The cue phrases
+(disclaimers, captions, chrome) are looked for in two scans of the whole page (phrases that start
+with an ASCII character, and the others), and only the units those scans hit are searched phrase
+list by phrase list. Script counts come from the unit's class string
+(:func:`bilingual_news.scripts.classes`), counted once per distinct class string. Each shortcut
+is exact: it skips a pattern only where the pattern cannot match, which
+``tests/test_performance_helpers.py`` checks against the pattern alone.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from bilingual_news.scripts import (
     ScriptCounts,
     classes,
     count_scripts,
+    han_class,
     han_gaps,
 )
 from bilingual_news.split import Unit
@@ -272,6 +276,11 @@ _RANK_FIRST = frozenset("123456789")
 _CREDIT_WORDS = re.compile("记者|通讯员|实习生|摄影|撰稿|报道员|有所?贡献|有所?貢獻|参与|參與|协助|協助")
 """Words one of which a text that :data:`_CREDIT` matches holds, unless it opens with 文, 图 or 撰."""
 _CREDIT_OPENERS = frozenset("文图撰")
+_DATED_FIELD_FIRST = frozenset("lofupme")
+"""The characters a key that :data:`_DATED_FIELD` matches starts with (its words are lower case)."""
+_NO_CAPITAL_CLASSES = frozenset("HhDMSWA")
+"""Character classes (:mod:`bilingual_news.scripts`) that hold no capital (``\\p{Lu}``): Han,
+digits, marks, blanks, apostrophes and hyphens."""
 _PHOTO_CREDIT_LAST = frozenset(")）]】")
 """The characters a text that :data:`_PHOTO_CREDIT` finds without a ``/`` ends with."""
 _RELATIVE_WORDS = re.compile("昨天|前天|刚刚|yesterday")
@@ -386,45 +395,27 @@ length: the one call here gives every field)."""
 
 
 def extract(units: tuple[Unit, ...]) -> tuple[Features, ...]:
-    """Measure every unit."""
-    cues = _cues()
-    keys: dict[str, str] = {}  # a line the page repeats is folded once, and holds one key
-    folded = []
-    for unit in units:
-        key = keys.get(unit.text)
-        if key is None:
-            key = keys[unit.text] = _key(unit.text)
-        folded.append(key)
+    """Measure every unit: each distinct text once (:func:`_measure`), a repeated line's record
+    shared, but for the teaser it copies (a teaser never copies itself)."""
+    texts = [u.text for u in units]
+    first = {texts[i]: i for i in range(len(texts) - 1, -1, -1)}  # each text's first unit
+    distinct = list(first)
+    keys = [_key(text) for text in distinct]
+    key_of = dict(zip(distinct, keys, strict=True))
+    folded = [key_of[text] for text in texts]
     by_prefix: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(folded):
         if len(key) > TEASER_MIN_CHARS:
             by_prefix[key[:TEASER_KEY_CHARS]].append(i)
-    page = _Page(folded=folded, by_prefix=by_prefix)
-    phrases = _with_phrases(folded, cues.phrase_scan)
-    out: list[Features] = []
-    done: dict[str, Features] = {}  # a text seen before on the page measures as it did then
-    for i, unit in enumerate(units):
-        text = unit.text
-        before = done.get(text)
-        if before is None:
-            done[text] = features = _one(i, text, folded[i], cues, page, i in phrases)
-        elif before.ends_ellipsis:  # all but the teaser it copies (a teaser never copies itself)
-            teaser_of = _teaser_of(i, before.key, folded, by_prefix)
-            features = before if teaser_of == before.teaser_of else before._replace(teaser_of=teaser_of)
-        else:  # the same record: a page that repeats a line holds its features once
-            features = before
-        out.append(features)
+    records = _measure(distinct, keys, [first[text] for text in distinct], folded, by_prefix)
+    record_of = dict(zip(distinct, records, strict=True))
+    out = [record_of[text] for text in texts]
+    for i, features in enumerate(out):
+        if features.ends_ellipsis and i != first[texts[i]]:
+            teaser_of = _teaser_of(i, features.key, folded, by_prefix)
+            if teaser_of != features.teaser_of:
+                out[i] = features._replace(teaser_of=teaser_of)
     return tuple(out)
-
-
-@dataclass(frozen=True, slots=True)
-class _Page:
-    """What measuring one unit needs to know about the others."""
-
-    folded: list[str]
-    """Every unit's key."""
-    by_prefix: dict[str, list[int]]
-    """The units whose key is long enough to be copied by a teaser, by its first characters."""
 
 
 def _key(text: str) -> str:
@@ -434,131 +425,207 @@ def _key(text: str) -> str:
     return text if key == text else key
 
 
-def _with_phrases(keys: list[str], pattern: re.Pattern[str]) -> set[int]:
+def _with_phrases(keys: list[str], patterns: tuple[re.Pattern[str], ...]) -> set[int]:
     """The units whose key holds a cue phrase of any list (disclaimer, caption, chrome): one
-    scan of the keys joined by newlines, which no phrase holds, so that a match never runs from
-    one key into the next. A unit hit is searched list by list; a unit missed holds none of the
-    phrases. The keys are joined :data:`PHRASE_SCAN_KEYS` at a time, so that a large page is
-    not copied whole once more."""
+    scan per pattern of the keys joined by newlines, which no phrase holds, so that a match never
+    runs from one key into the next. A unit hit is searched list by list; a unit missed holds none
+    of the phrases. The keys are joined :data:`PHRASE_SCAN_KEYS` at a time, so that a large page
+    is not copied whole once more."""
     hit: set[int] = set()
     for first in range(0, len(keys), PHRASE_SCAN_KEYS):
         batch = keys[first : first + PHRASE_SCAN_KEYS]
         joined = "\n".join(batch)
         starts = list(accumulate((len(k) + 1 for k in batch[:-1]), initial=0))
-        pos = 0
-        while (m := pattern.search(joined, pos)) is not None:
-            k = bisect_right(starts, m.start()) - 1
-            hit.add(first + k)
-            if k + 1 >= len(starts):
-                break
-            pos = starts[k + 1]  # one hit decides a unit: go on with the next one
+        for pattern in patterns:
+            pos = 0
+            while (m := pattern.search(joined, pos)) is not None:
+                k = bisect_right(starts, m.start()) - 1
+                hit.add(first + k)
+                if k + 1 >= len(starts):
+                    break
+                pos = starts[k + 1]  # one hit decides a unit: go on with the next one
     return hit
 
 
-def _one(i: int, text: str, key: str, cues: _Cues, page: _Page, phrases: bool) -> Features:
-    cls = classes(text)
-    scripts = count_scripts(text, cls)
-    end = text[-1:]
-    tail = text[-8:]
-    ends_ellipsis = end in _ELLIPSIS_LAST and bool(_ELLIPSIS_END.search(tail))
-    sentence_end = end in _SENTENCE_END_LAST and bool(_SENTENCE_END.search(tail))
-    head = text[:CUE_SCAN_CHARS]
-    separated = _SEPARATOR_CHARS.search(key) is not None
-    items = len(_SEPARATED.split(key)) if separated else 1
-    is_url = text[:4].lower() in ("http", "www.") and bool(_URL.match(text))
-    has_date = bool(scripts.digits and _has_calendar_date(head, key))
-    # The cues of short lines (menus, fields, credits, footers): a long unit is prose.
-    nav_cue = footer_cue = credit = counter = field_label = False
-    metadata_field: str | None = None
-    metadata_fields = 0
-    if len(key) <= METADATA_MAX_CHARS:
-        has_date = has_date or bool(_RELATIVE_WORDS.search(key) and _RELATIVE.search(key))
-        byline = (
-            not sentence_end
-            and "by" in key
-            and (bool(_BYLINE.match(text)) or (has_date and bool(_DATED_BYLINE.search(text))))
-        )
-        # A comment's header is a credit (a wall, as a byline is) but no author field of the page.
-        comment_by = has_date and ("said" in key or "says" in key or "wrote" in key) and bool(_COMMENT_BY.search(key))
-        nav_cue = _all_items_in(key, cues.nav, separated)
-        footer_cue = _footer_cue(key, cues)
-        metadata_field = _metadata_field(key, cues)
-        if metadata_field is None and byline:
-            metadata_field = "author"
-        if metadata_field is None and not sentence_end and _ROLE_BYLINE.match(text):
-            # Not a wall: a correspondent's signature also heads an analysis inside an article.
-            metadata_field = "signature"
-        if metadata_field is None and scripts.digits and _DATED_FIELD.match(key):
-            metadata_field = "published"
-        if ":" in key or "：" in key:
-            metadata_fields = len(cues.fields_anywhere.findall(key))
-            field_label = bool(cues.field_inside.search(key))
-        credit = byline or comment_by or bool(scripts.han and _credit(text))
-        counter = scripts.digits > 0 and (
-            (key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key))) or (not sentence_end and _reading_time(key))
-        )
-    chrome_cue = prompt_cue = False
-    if (
-        len(key) <= METADATA_MAX_CHARS
-        and key[:1] in _CHROME_LINE_FIRST
-        and (scripts.digits or ":" in key or key.startswith(_RANKING_HEADS))
-    ):
-        chrome_cue = bool(_CHROME_LINE.match(key))
-    disclaimer_cue = 0
-    caption: regex.Pattern[str] | None = None
-    if phrases:  # a cue phrase stands in the key: which one
-        if len(key) <= CHROME_MAX_CHARS:
-            chrome_cue = chrome_cue or bool(
-                cues.chrome.search(key) or (scripts.han > scripts.latin_words and cues.chrome_han.search(key))
+def _measure(
+    texts: list[str], keys: list[str], at: list[int], folded: list[str], by_prefix: dict[str, list[int]]
+) -> list[Features]:
+    """The features of each of the page's distinct ``texts`` (``keys`` their keys, ``at`` the
+    index of the first unit of each), in one loop: each cheap test stands inline in front of the
+    pattern or helper it guards, which runs only where the test says it can find something."""
+    cues = _cues()
+    phrases = _with_phrases(keys, cues.phrase_scans)
+    nav, footer, footer_firsts = cues.nav, cues.footer, cues.footer_firsts
+    field_openers, teaser, teaser_firsts = cues.field_openers, cues.teaser, cues.teaser_firsts
+    counts: dict[str, ScriptCounts] = {}  # the counts are the class string's: one per class string
+    out: list[Features] = []
+    for k, text in enumerate(texts):
+        key = keys[k]
+        size = len(key)
+        cls = classes(text)
+        scripts = counts.get(cls)
+        if scripts is None:
+            scripts = counts[cls] = count_scripts(text, cls)
+        han, _, digits, latin_words, total, capital_words = scripts
+        end = text[-1:]
+        tail = text[-8:]
+        ends_ellipsis = end in _ELLIPSIS_LAST and bool(_ELLIPSIS_END.search(tail))
+        sentence_end = end in _SENTENCE_END_LAST and bool(_SENTENCE_END.search(tail))
+        head = text[:CUE_SCAN_CHARS]
+        separated = _SEPARATOR_CHARS.search(key) is not None
+        items = len(_SEPARATED.split(key)) if separated else 1
+        is_url = text[:4].lower() in ("http", "www.") and bool(_URL.match(text))
+        has_date = bool(digits and _has_calendar_date(head, key))
+        # The cues of short lines (menus, fields, credits, footers): a long unit is prose.
+        nav_cue = footer_cue = credit = counter = field_label = False
+        metadata_field: str | None = None
+        metadata_fields = 0
+        if size <= METADATA_MAX_CHARS:
+            if not has_date and _RELATIVE_WORDS.search(key):
+                has_date = bool(_RELATIVE.search(key))
+            byline = (
+                not sentence_end
+                and "by" in key
+                and (bool(_BYLINE.match(text)) or (has_date and bool(_DATED_BYLINE.search(text))))
             )
-            prompt_cue = bool(cues.prompt.search(key))
-        disclaimer_cue = len(cues.disclaimer.findall(key))
-        caption = cues.caption
-    if key.startswith("follow ") and len(key) <= CHROME_MAX_CHARS:
-        prompt_cue = prompt_cue or bool(_FOLLOW.match(text))
-    heading = _section_key(key) if len(key) <= SECTION_MAX_CHARS else None
-    comments_cue = _comments_cue(key, heading, cues)
-    section_cue = comments_cue or _section_heading(key, heading, cues)
-    # In the order of the fields, as one tuple: several times faster than a keyword call.
-    return _new_features(
-        Features,
-        (
-            key,  # key
-            scripts.total,  # chars
-            scripts,  # scripts
-            _sentence_marks(text),  # sentence_marks
-            sentence_end and not ends_ellipsis,  # ends_sentence
-            ends_ellipsis,  # ends_ellipsis
-            ends_ellipsis and bool(_TRUNCATED.search(tail)),  # truncated
-            scripts.digits > 0 and text[:1] in _RANK_FIRST and bool(_RANKED.match(text)),  # ranked
-            is_url,  # is_url
-            is_url and _url_has_path(text),  # url_has_path
-            has_date,  # has_date
-            _date_share(text, scripts.total) if has_date and len(key) <= METADATA_MAX_CHARS else 0.0,  # date_share
-            nav_cue,  # nav_cue
-            footer_cue,  # footer_cue
-            section_cue,  # section_cue
-            comments_cue,  # comments_cue
-            chrome_cue,  # chrome_cue
-            prompt_cue,  # prompt_cue
-            metadata_field,  # metadata_field
-            metadata_fields,  # metadata_fields
-            field_label,  # field_label
-            credit,  # credit
-            counter,  # counter
-            disclaimer_cue,  # disclaimer_cue
-            key.startswith(cues.teaser) and _teaser_cue(key, cues.teaser),  # teaser_cue
-            _caption_cue(key, text, cues, caption),  # caption_cue
-            items,  # items
-            (scripts.total if len(text) <= CUE_SCAN_CHARS else len("".join(key.split()))) / items,  # item_chars
-            han_gaps(cls) if scripts.han and " " in text and _han_before_blank(cls) else 0,  # han_gaps
-            1.0
-            if text[:1] in _JSON_FIRST and _json_data(head)
-            else (_markup_share(text, scripts.total) if "<" in head else 0.0),  # markup_share
-            scripts.capital_words / scripts.latin_words if scripts.latin_words else 0.0,  # capital_share
-            _teaser_of(i, key, page.folded, page.by_prefix) if ends_ellipsis else -1,  # teaser_of
-        ),
-    )
+            # A comment's header is a credit (a wall, as a byline is) but no author field of the page.
+            comment_by = (
+                has_date and ("said" in key or "says" in key or "wrote" in key) and bool(_COMMENT_BY.search(key))
+            )
+            nav_cue = (
+                key in nav
+                or (separated and _all_items_in(key, nav, separated))
+                or (" " in key and key.partition(" ")[0] in nav and _all_items_in(key, nav, False))
+            )
+            footer_cue = key in footer or (
+                (footer_firsts is None or key[:1] in footer_firsts) and _footer_cue(key, cues)
+            )
+            if field_openers is None or key[:1] in field_openers or key[:1] in _LEADING_MARK_CHARS:
+                metadata_field = _metadata_field(key, cues)
+            if metadata_field is None and byline:
+                metadata_field = "author"
+            if (
+                metadata_field is None
+                and not sentence_end
+                and _may_open_with_capital(text, cls)
+                and _ROLE_BYLINE.match(text)
+            ):
+                # Not a wall: a correspondent's signature also heads an analysis inside an article.
+                metadata_field = "signature"
+            if metadata_field is None and digits and key[:1] in _DATED_FIELD_FIRST and _DATED_FIELD.match(key):
+                metadata_field = "published"
+            if (":" in key or "：" in key) and cues.field_inside.search(key):
+                # Every field a blank or a bracket opens (``fields_anywhere``) is a field inside.
+                field_label = True
+                metadata_fields = len(cues.fields_anywhere.findall(key))
+            credit = byline or comment_by or bool(han and _credit(text))
+            counter = digits > 0 and (
+                (key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key))) or (not sentence_end and _reading_time(key))
+            )
+        chrome_cue = prompt_cue = False
+        if (
+            size <= METADATA_MAX_CHARS
+            and key[:1] in _CHROME_LINE_FIRST
+            and (digits or ":" in key or key.startswith(_RANKING_HEADS))
+        ):
+            chrome_cue = bool(_CHROME_LINE.match(key))
+        disclaimer_cue = 0
+        caption: re.Pattern[str] | None = None
+        if k in phrases:  # a cue phrase stands in the key: which one
+            if size <= CHROME_MAX_CHARS:
+                chrome_cue = chrome_cue or bool(
+                    cues.chrome.search(key) or (han > latin_words and cues.chrome_han.search(key))
+                )
+                prompt_cue = bool(cues.prompt.search(key))
+            disclaimer_cue = len(cues.disclaimer.findall(key))
+            caption = cues.caption
+        if size <= CHROME_MAX_CHARS and key.startswith("follow "):
+            prompt_cue = prompt_cue or bool(_FOLLOW.match(text))
+        heading: str | None = None  # the key as a section heading is looked up (short keys only)
+        if size <= SECTION_MAX_CHARS:
+            heading = _section_key(key) if key[-1:] in _SECTION_TAIL_LAST else key
+        comments_cue = (heading is not None and heading in cues.comments) or (
+            size <= COMMENT_LINE_MAX_CHARS and key[:1] in _COMMENT_LINE_FIRST and _comment_line(key)
+        )
+        section_cue = (
+            comments_cue
+            or (heading is not None and heading in cues.section)
+            or (size <= SECTION_LINE_MAX_CHARS and key[:1] in _SECTION_LINE_FIRST and _section_line(key))
+        )
+        # In the order of the fields, as one tuple: several times faster than a keyword call.
+        out.append(
+            _new_features(
+                Features,
+                (
+                    key,  # key
+                    total,  # chars
+                    scripts,  # scripts
+                    _sentence_marks(text),  # sentence_marks
+                    sentence_end and not ends_ellipsis,  # ends_sentence
+                    ends_ellipsis,  # ends_ellipsis
+                    ends_ellipsis and bool(_TRUNCATED.search(tail)),  # truncated
+                    digits > 0 and text[:1] in _RANK_FIRST and bool(_RANKED.match(text)),  # ranked
+                    is_url,  # is_url
+                    is_url and _url_has_path(text),  # url_has_path
+                    has_date,  # has_date
+                    _date_share(text, total) if has_date and size <= METADATA_MAX_CHARS else 0.0,  # date_share
+                    nav_cue,  # nav_cue
+                    footer_cue,  # footer_cue
+                    section_cue,  # section_cue
+                    comments_cue,  # comments_cue
+                    chrome_cue,  # chrome_cue
+                    prompt_cue,  # prompt_cue
+                    metadata_field,  # metadata_field
+                    metadata_fields,  # metadata_fields
+                    field_label,  # field_label
+                    credit,  # credit
+                    counter,  # counter
+                    disclaimer_cue,  # disclaimer_cue
+                    (teaser_firsts is None or key[:1] in teaser_firsts)
+                    and key.startswith(teaser)
+                    and _teaser_cue(key, teaser),  # teaser_cue
+                    (
+                        key[:1] in cues.caption_prefix
+                        or caption is not None
+                        or key[-1:] in cues.caption_lasts
+                        or text[-1:] in _PHOTO_CREDIT_LAST
+                        or "/" in text[-80:]
+                        or text[-1:].isspace()
+                    )
+                    and _caption_cue(key, text, cues, caption),  # caption_cue
+                    items,  # items
+                    (total if len(text) <= CUE_SCAN_CHARS else len("".join(key.split()))) / items,  # item_chars
+                    han_gaps(cls) if han and " " in text and _han_before_blank(cls) else 0,  # han_gaps
+                    1.0
+                    if text[:1] in _JSON_FIRST and _json_data(head)
+                    else (_markup_share(text, total) if "<" in head else 0.0),  # markup_share
+                    capital_words / latin_words if latin_words else 0.0,  # capital_share
+                    _teaser_of(at[k], key, folded, by_prefix) if ends_ellipsis else -1,  # teaser_of
+                ),
+            )
+        )
+    return out
+
+
+def _may_open_with_capital(text: str, cls: str) -> bool:
+    """Whether ``text`` may be what :data:`_ROLE_BYLINE` matches, which opens with ``by`` or a
+    capital (``\\p{Lu}`` to ``regex``, whose Unicode may be newer than :meth:`str.isupper`'s: a
+    character outside ASCII is ruled out only by its class, :data:`_NO_CAPITAL_CLASSES`)."""
+    first = text[:1]
+    if first.isascii():
+        return first.isupper() or first == "b"
+    return cls[:1] not in _NO_CAPITAL_CLASSES
+
+
+def _comment_line(key: str) -> bool:
+    """Whether the key is a comment section's heading with a count (:data:`_COMMENT_LINE`),
+    tried only where one of its words stands."""
+    return _COMMENT_WORD.search(key) is not None and bool(_COMMENT_LINE.match(key))
+
+
+def _section_line(key: str) -> bool:
+    """Whether the key is an English heading that names its site or section (:data:`_SECTION_LINE`)."""
+    return key.startswith(_SECTION_HEADS) and bool(_SECTION_LINE.match(key.rstrip(".… ")))
 
 
 def _han_before_blank(cls: str) -> bool:
@@ -571,9 +638,11 @@ def _sentence_marks(text: str) -> int:
     """Sentence marks: ``。！？；`` anywhere, counted with :meth:`str.count`, the full-width full
     stop ``．`` that some writers end Chinese sentences with (not after a digit: ``3．5``, ``1．``),
     and the Latin ones that end a sentence (:data:`_LATIN_SENTENCE_MARK`)."""
-    marks = text.count("。") + text.count("！") + text.count("？") + text.count("；")
-    if "．" in text:
-        marks += len(_FULLWIDTH_STOP.findall(text))
+    marks = 0
+    if not text.isascii():  # (a flag of the string: no scan)
+        marks = text.count("。") + text.count("！") + text.count("？") + text.count("；")
+        if "．" in text:
+            marks += len(_FULLWIDTH_STOP.findall(text))
     if "." in text or "!" in text or "?" in text:
         marks += len(_LATIN_SENTENCE_MARK.findall(text))
     return marks
@@ -602,52 +671,44 @@ def _section_key(key: str) -> str:
     return key
 
 
-def _section_heading(key: str, heading: str | None, cues: _Cues) -> bool:
-    """Whether the key is a section heading: one of the list (``heading``, the key without its
-    tail, is ``None`` above :data:`SECTION_MAX_CHARS`), or an English heading that names its site
-    or section (:data:`_SECTION_LINE`)."""
-    if heading is not None and heading in cues.section:
-        return True
-    if len(key) > SECTION_LINE_MAX_CHARS or key[:1] not in _SECTION_LINE_FIRST or not key.startswith(_SECTION_HEADS):
-        return False
-    return bool(_SECTION_LINE.match(key.rstrip(".… ")))
-
-
-def _comments_cue(key: str, heading: str | None, cues: _Cues) -> bool:
-    """Whether the key opens a comment section: a heading of the list (``heading`` as in
-    :func:`_section_heading`), or a count of comments (:data:`_COMMENT_LINE`)."""
-    if heading is not None and heading in cues.comments:
-        return True
-    if len(key) > COMMENT_LINE_MAX_CHARS or key[:1] not in _COMMENT_LINE_FIRST or not _COMMENT_WORD.search(key):
-        return False
-    return bool(_COMMENT_LINE.match(key))
-
-
 @dataclass(frozen=True, slots=True)
 class _Cues:
     """The cue lexicons, compiled once per process: phrase lists to one pattern each (a unit is
     scanned once per list, not once per phrase), word lists to sets."""
 
-    disclaimer: regex.Pattern[str]
-    caption: regex.Pattern[str]
-    chrome: regex.Pattern[str]
-    chrome_han: regex.Pattern[str]
-    prompt: regex.Pattern[str]
-    phrase_scan: re.Pattern[str]
-    """Every phrase of the five lists above, as one trie-shaped pattern (one branch per next
-    character, which :mod:`re` scans several times faster than a flat alternation)."""
+    disclaimer: re.Pattern[str]
+    """The disclaimer phrases as a trie (:func:`~bilingual_news.lexicon.trie_pattern`), which
+    finds at each place the phrase a longest-first alternation finds, so the same matches."""
+    caption: re.Pattern[str]
+    chrome: re.Pattern[str]
+    chrome_han: re.Pattern[str]
+    prompt: re.Pattern[str]
+    phrase_scans: tuple[re.Pattern[str], ...]
+    """Every phrase of the five lists above, as trie-shaped patterns (one branch per next
+    character, which :mod:`re` scans several times faster than a flat alternation): one of the
+    phrases that start with an ASCII character, one of the others. Apart, each skips to the
+    characters its phrases start with through a set of them, which :mod:`re` tests fast for a set
+    of ASCII characters and for a set of others, but not for the two mixed (a scan twice as slow)."""
     nav: frozenset[str]
     footer: frozenset[str]
+    footer_firsts: frozenset[str] | None
+    """The characters the footer phrases start with (a key that starts with none of them is no
+    footer phrase and opens with none), or ``None`` when a phrase is empty and any key may."""
     footer_han: dict[str, tuple[str, ...]]
     """The Chinese footer phrases of three characters or more, which open a line of chrome even
     with more words run on after them, by their first character."""
     section: frozenset[str]
     comments: frozenset[str]
     teaser: tuple[str, ...]
+    teaser_firsts: frozenset[str] | None
+    """The characters the teaser labels start with, or ``None`` when a label is empty."""
     caption_prefix: dict[str, tuple[str, ...]]
     """Caption cues a key starts with, by their first character."""
     caption_suffix: dict[str, tuple[str, ...]]
     """Caption cues a key ends with (a photographer's credit), by their last character."""
+    caption_lasts: frozenset[str]
+    """The last characters of the caption cues a key ends with, and the ``。`` and ``.`` after
+    them: a key that ends with none of them ends with no such cue."""
     field_start: re.Pattern[str]
     """A field cue and its colon at a key's start, or a cue that needs no colon (group ``cue`` or
     ``bare``). Matched on every short unit, so a trie for :mod:`re`: it finds the cue a
@@ -679,57 +740,84 @@ def _by_first(words: Iterable[str], *, last: bool = False) -> dict[str, tuple[st
     return {char: tuple(group) for char, group in groups.items()}
 
 
-def _alternation(phrases: tuple[str, ...]) -> str:
-    return "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
-
-
 @functools.cache
 def _cues() -> _Cues:
     lex = lexicon()
     field_cues = [c for _, c in lex.metadata]
     alternation = "|".join(regex.escape(c) for c in field_cues)
     every_cue = [*field_cues, *(c for _, c in lex.metadata_bare)]
+    every_phrase = (*lex.disclaimer, *lex.caption_contains, *lex.chrome, *lex.chrome_han, *lex.chrome_short)
     return _Cues(
-        disclaimer=regex.compile(_alternation(lex.disclaimer)),
-        caption=regex.compile(_alternation(lex.caption_contains)),
-        chrome=regex.compile(_phrases(lex.chrome)),
-        chrome_han=regex.compile(_phrases(lex.chrome_han)),
-        prompt=regex.compile(_phrases(lex.chrome_short)),
-        phrase_scan=re.compile(
-            trie_pattern((*lex.disclaimer, *lex.caption_contains, *lex.chrome, *lex.chrome_han, *lex.chrome_short))
+        disclaimer=re.compile(trie_pattern(lex.disclaimer)),
+        caption=re.compile(trie_pattern(lex.caption_contains)),
+        chrome=re.compile(_phrases(lex.chrome)),
+        chrome_han=re.compile(_phrases(lex.chrome_han)),
+        prompt=re.compile(_phrases(lex.chrome_short)),
+        phrase_scans=tuple(
+            re.compile(trie_pattern(p for p in every_phrase if p[:1].isascii() == ascii)) for ascii in (True, False)
         ),
         nav=lex.nav,
         footer=lex.footer,
+        footer_firsts=_firsts(lex.footer),
         footer_han=_by_first(w for w in lex.footer if len(w) >= FOOTER_PREFIX_MIN_CHARS and HAN.match(w)),
         section=lex.section,
         comments=lex.comments,
         teaser=lex.teaser,
+        teaser_firsts=_firsts(lex.teaser),
         caption_prefix=_by_first(lex.caption_prefix),
         caption_suffix=_by_first(lex.caption_suffix, last=True),
+        caption_lasts=frozenset(_by_first(lex.caption_suffix, last=True)) | {"。", "."},
         field_start=re.compile(
             rf"(?:(?P<cue>{trie_pattern(field_cues)})(?:\s*[:：]|\s*(?:>>|»)|$)"
             rf"|(?P<bare>{trie_pattern(c for _, c in lex.metadata_bare)}))"
         ),
-        field_openers=frozenset(c[0] for c in every_cue) if all(every_cue) else None,
+        field_openers=_firsts(every_cue),
         fields={c: f for f, c in (*lex.metadata, *lex.metadata_bare)},
         bare=frozenset(c for _, c in lex.metadata_bare),
         fields_anywhere=regex.compile(rf"(?:^|(?<=[\s|｜/(（【\[\]】)）,，;；]))(?:{alternation})\s*[:：]"),
         # A Latin cue starts a word (``Dear Abby:`` holds no ``by:`` field); a Han one runs on.
-        field_inside=re.compile(
-            rf"(?:(?<![^\W_])(?:{trie_pattern(c for c in field_cues if c[:1].isascii())})"
-            rf"|(?:{trie_pattern(c for c in field_cues if not c[:1].isascii())}))\s*[:：]"
-        ),
+        field_inside=re.compile(rf"(?:{_inside_cues(field_cues)})\s*[:：]"),
     )
 
 
+def _inside_cues(cues: list[str]) -> str:
+    """The field cues as they may stand anywhere in a key: a Latin cue starts a word (``Dear
+    Abby:`` holds no ``by:`` field), a Han one runs on. Grouped by their first character, which
+    each branch opens with: the Latin cue's word start is tested after it (that the character
+    before it and it are not a letter or digit and it), so that every branch opens with a
+    literal, which lets :mod:`re` skip to the characters the cues start with instead of trying
+    every place (a lookbehind first would make it try every place)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for cue in cues:
+        if not cue:
+            return "(?:)"  # an empty cue stands everywhere
+        groups[cue[0]].append(cue[1:])
+    branches = []
+    for char, rests in sorted(groups.items()):
+        start = re.escape(char)
+        if char.isascii():
+            start += rf"(?<![^\W_]{re.escape(char)})"
+        branches.append(start + (f"(?:{trie_pattern(rests)})" if any(rests) else ""))
+    return "|".join(branches) or "(?!)"
+
+
+def _firsts(words: Iterable[str]) -> frozenset[str] | None:
+    """The characters ``words`` start with, or ``None`` when one is empty (every text starts
+    with it): a text that starts with none of the characters starts with none of the words."""
+    words = list(words)
+    return frozenset(w[0] for w in words) if all(words) else None
+
+
 def _phrases(cues: tuple[str, ...]) -> str:
-    """An alternation of chrome phrases in which a Chinese phrase must not run on into more Han
-    characters: ``版权所有`` marks a copyright line, ``版权所有者`` is a word of the text."""
+    """A pattern of chrome phrases (for :mod:`re`, tries of them) in which a Chinese phrase must
+    not run on into more Han characters: ``版权所有`` marks a copyright line, ``版权所有者`` is a
+    word of the text. Only searched (whether a phrase stands in a key, not which one): any order
+    of the phrases finds one where one stands."""
     han = tuple(c for c in cues if HAN.match(c[-1]))
     other = tuple(c for c in cues if not HAN.match(c[-1]))
-    parts = [f"(?:{_alternation(han)})(?!\\p{{Han}})"] if han else []
+    parts = [f"(?:{trie_pattern(han)})(?!{han_class()})"] if han else []
     if other:
-        parts.append(_alternation(other))
+        parts.append(trie_pattern(other))
     return "|".join(parts) or "(?!)"
 
 
@@ -824,9 +912,11 @@ def _teaser_cue(key: str, teaser: tuple[str, ...]) -> bool:
     return any(stripped.startswith(cue) and _FIELD_COLON.match(stripped, len(cue)) for cue in teaser)
 
 
-def _caption_cue(key: str, text: str, cues: _Cues, contains: regex.Pattern[str] | None) -> bool:
+def _caption_cue(key: str, text: str, cues: _Cues, contains: re.Pattern[str] | None) -> bool:
     """A caption phrase at the start, inside (``contains``; ``None`` when the page scan found no
-    phrase in the unit) or at the end, or a photo credit."""
+    phrase in the unit) or at the end, or a photo credit. Called only where one of these can
+    stand: the key starts with a prefix's first character or ends with a suffix's last, or the
+    text ends with a bracket or a blank, or has a slash in its last 80 characters."""
     if key.startswith(cues.caption_prefix.get(key[:1], ())) or (contains is not None and contains.search(key)):
         return True
     tail = key.rstrip("。.")  # a key ends with no blank (fold joins its words with single ones)
