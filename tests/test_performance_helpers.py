@@ -9,20 +9,22 @@ Speed itself is measured in ``benchmarks/``, never asserted here; growth is, by 
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
+import textwrap
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 import pytest
 import regex
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import bilingual_news
-from bilingual_news import features, quotes, scripts
+from bilingual_news import features, mojibake, quotes, reflow, scripts
 from bilingual_news.lexicon import _nfkc, fold, lexicon, trie_pattern
 from bilingual_news.pipeline import STAGES, profile
 
@@ -353,3 +355,206 @@ def test_caption_gate_holds_wherever_a_caption_cue_does(text: str) -> None:
             or "/" in text[-80:]
             or text[-1:].isspace()
         )
+
+
+# ---------------------------------------------------------------------- mojibake
+
+
+def _misread(codec: str) -> st.SearchStrategy[str]:
+    """Text written in ``codec`` and read as GB18030: the mojibake the rules look for."""
+    return st.text(st.sampled_from(list("ab 1.,“”‘’—–…é©中文北京元小时前")), max_size=6).map(
+        lambda t: t.encode(codec, "replace").decode("gb18030", "replace")
+    )
+
+
+def _pool(chars: Callable[[], Iterable[str]]) -> st.SearchStrategy[str]:
+    """One of a set of characters the mojibake module builds (on first use, as it does)."""
+    return st.deferred(lambda: st.sampled_from(sorted(chars())))
+
+
+MOJIBAKE_TEXT = st.lists(
+    st.one_of(
+        _misread("utf-8"),
+        _misread("cp1252"),
+        _pool(mojibake._utf8_openings),
+        _pool(lambda: mojibake._gb18030_pairs(range(0x80, 0xC0), range(0x40, 0xFF))),
+        _pool(mojibake._cp1252_chars),
+        st.sampled_from(list(" a1\n\ufffd中文。")),
+        st.characters(),
+    ),
+    max_size=12,
+).map("".join)
+
+
+@functools.cache
+def _plain_utf8_runs() -> re.Pattern[str]:
+    """The run pattern before the speed work: a run's start tested at every position, and only
+    its first character (or, for a longer UTF-8 character, its first two) by class."""
+    cont = range(0x80, 0xC0)
+    two, longer = (
+        mojibake._char_class(mojibake._gb18030_pairs(leads, cont)) for leads in (range(0xC2, 0xE0), range(0xE0, 0xF5))
+    )
+    then = mojibake._char_class({*mojibake._gb18030_pairs(cont, range(0x40, 0xFF)), "\ufffd"})
+    return re.compile(f"(?<![^\x00-\x7f])(?:{two}|{longer}{then})[^\x00-\x7f]*")
+
+
+@settings(max_examples=500)
+@given(MOJIBAKE_TEXT)
+def test_utf8_runs_are_the_runs_the_plain_pattern_finds_that_open_as_utf8(text: str) -> None:
+    def opening(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        spans = (m.span() for m in pattern.finditer(text))
+        return [
+            (s, e)
+            for s, e in spans
+            if not mojibake._SURROGATE.search(text, s, e) and mojibake._opens_as_utf8(text, s, e)
+        ]
+
+    assert opening(mojibake._utf8_runs()) == opening(_plain_utf8_runs())
+
+
+@settings(max_examples=500)
+@given(MOJIBAKE_TEXT)
+def test_cp1252_runs_are_the_non_ascii_runs_of_its_characters(text: str) -> None:
+    chars = mojibake._cp1252_chars()
+    expected = [m.span() for m in re.finditer("[^\x00-\x7f]+", text) if all(c in chars for c in m.group())]
+    assert [m.span() for m in mojibake._cp1252_runs().finditer(text)] == expected
+
+
+# ------------------------------------------------------------------------ reflow
+
+WRAP_TEXT = st.lists(
+    st.lists(
+        st.sampled_from(
+            ["word", "Title", "a", "12", "中", "文字", "，", "\u3000", " ", "  ", "é", "longerwordhere", "-"]
+        ),
+        max_size=40,
+    ).map("".join),
+    max_size=30,
+).map("\n".join)
+"""Pages of lines from 0 to about 200 characters of words, Chinese, blanks and U+3000."""
+WRAPPED_TEXT = st.builds(
+    lambda words, width, tail: textwrap.fill(" ".join(words), width) + tail,
+    st.lists(
+        st.sampled_from(["word", "Title", "a", "12", "中文", "字", "longerwordhere", "of", "the"]),
+        min_size=40,
+        max_size=80,
+    ),
+    st.integers(reflow.MIN_WRAP_WIDTH, 80),
+    st.lists(st.sampled_from(["", "Next", "1. item", "中文字", "\u3000", "a line of a few more words"])).map(
+        lambda lines: "".join("\n" + line for line in lines)
+    ),
+)
+"""Filled paragraphs (``textwrap``) and a few short lines: pages that are wrapped."""
+
+
+def _plain_too_long(raw_lines: list[str]) -> bool:
+    lengths: list[int] = []
+    over: list[int] = []
+    for line in raw_lines:
+        n = len(line.rstrip())
+        lengths.append(n)
+        head = line[: reflow.MIN_WRAP_WIDTH]
+        if n > reflow.MIN_WRAP_WIDTH and (" " in head.strip() or not head.isascii()):
+            over.append(n)
+    for w in range(reflow.MIN_WRAP_WIDTH, reflow.MAX_WRAP_WIDTH + 1):
+        full = sum(1 for n in lengths if w // 4 <= n <= w)
+        if full >= reflow.MIN_WRAPPED_LINES and sum(1 for n in over if n > w) <= reflow.MAX_OVER_SHARE * full:
+            return False
+    return True
+
+
+def _plain_lines(raw_lines: list[str]) -> list[tuple[int, int, int, tuple[int, int], tuple[int, int], bool]]:
+    def width(text: str) -> tuple[int, int]:
+        wide = len(reflow._WIDE_CHAR.findall(text)) if len(text) <= reflow.MAX_WRAP_WIDTH else 0
+        return len(text) + wide, len(text)
+
+    out = []
+    start = 0
+    for raw in raw_lines:
+        body = raw.rstrip()
+        lead = len(body) - len(body.lstrip())
+        chunk = re.compile(f"[{reflow._WIDE}]|[^\\s{reflow._WIDE}]+").search(body, lead)
+        first = width(chunk.group()) if chunk is not None else (0, 0)
+        breakable = reflow._BREAKABLE.search(body, lead) is not None
+        out.append((start, lead, start + len(body), width(body), first, breakable))
+        start += len(raw) + 1
+    return out
+
+
+@settings(max_examples=300)
+@given(st.one_of(WRAP_TEXT, WRAPPED_TEXT))
+def test_reflow_line_measures_are_the_plain_ones(text: str) -> None:
+    raw_lines = text.split("\n")
+    assert reflow._too_long(raw_lines) == _plain_too_long(raw_lines)
+    assert [tuple(ln) for ln in reflow._lines(raw_lines)] == _plain_lines(raw_lines)
+
+
+@settings(max_examples=300)
+@given(st.one_of(WRAP_TEXT, WRAPPED_TEXT))
+@example("\n".join(["b" * 18, "b" * 18, "d" * 10, "b" * 18, "b" * 18]))  # a first word longer than the line before
+def test_reflow_width_is_the_one_of_the_plain_full_ranges(text: str) -> None:
+    lines = reflow._lines(text.split("\n"))
+    best = None
+    for m, measure in enumerate(reflow.MEASURES):
+        for w in range(reflow.MIN_WRAP_WIDTH, reflow.MAX_WRAP_WIDTH + 1):
+            pairs = [i for i in range(len(lines) - 1) if w in reflow._full_range(text, lines[i], lines[i + 1], m)]
+            telling = sum(1 for i in pairs if reflow._telling(text[lines[i + 1].start + lines[i + 1].lead]))
+            over = sum(
+                1
+                for ln in lines
+                if ln.breakable
+                and ln.widths[m] > reflow.MIN_WRAP_WIDTH
+                and max(ln.first[m], reflow.MIN_WRAP_WIDTH) <= w < ln.widths[m]
+            )
+            f = len(pairs)
+            if (
+                f >= reflow.MIN_WRAPPED_LINES
+                and telling >= reflow.MIN_TELLING_LINES
+                and over <= reflow.MAX_OVER_SHARE * f
+                and (best is None or f > best[0])
+            ):
+                best = (f, w, measure, tuple(pairs))
+    if sum(1 for ln in lines if ln.widths[1] >= reflow.MIN_WRAP_WIDTH // 2) < reflow.MIN_WRAPPED_LINES:
+        best = None
+    assert reflow._detect(text, lines) == (best and best[1:])
+
+
+# ------------------------------------------------------------------------- split
+
+
+def _split_words() -> st.SearchStrategy[str]:
+    lex = lexicon()
+    words = [*lex.tail, *lex.nav_label, *sorted(lex.nav)[:40], "Home", "News", "首页", "新闻", "记者", "摄"]
+    marks = [" ", "\u3000", "：", ":", " > ", "|", "（", "）", "(", ")", "。", "http://a.b/c", "www.x.cn", "»", "/"]
+    text = [
+        "The",
+        "title",
+        "of",
+        "a",
+        "story",
+        "here",
+        "北京",
+        "消息",
+        "张三",
+        "2024",
+        "。（记者 张三）",
+        "!(通讯员 李四)",
+    ]
+    return st.sampled_from(words + marks + text)
+
+
+SPLIT_TEXT = st.lists(st.lists(st.deferred(_split_words), max_size=12).map("".join), max_size=8).map("\n".join)
+
+
+@settings(max_examples=300)
+@given(SPLIT_TEXT)
+def test_split_tries_the_cuts_on_every_line_they_can_cut(text: str) -> None:
+    from unittest import mock
+
+    from bilingual_news.normalize import normalize
+    from bilingual_news.split import split
+
+    norm = normalize(text)
+    with mock.patch("bilingual_news.split._hinted_lines", lambda text, lines: range(len(lines))):
+        every_line = split(norm)  # _pieces on every line, as before the page-wide hints
+    assert split(norm) == every_line

@@ -386,21 +386,47 @@ def _char_class(chars: Iterable[str]) -> str:
 @cache
 def _utf8_runs() -> re.Pattern[str]:
     """Runs of non-ASCII characters that start as UTF-8 read as GB18030 starts (compiled on
-    first use): a UTF-8 lead byte and a continuation byte, then, for a character of three or
-    four bytes, a character whose first byte is a continuation byte (or ``�``). Clean Chinese
-    rarely starts so, and the regular expression skips it without a match to look at."""
-    two, longer = (
-        _char_class(_gb18030_pairs(leads, _CONTINUATION)) for leads in (range(0xC2, 0xE0), range(0xE0, 0xF5))
-    )
+    first use): a character whose bytes open UTF-8 (:func:`_utf8_openings`), then, after a
+    whole two-byte UTF-8 character, the end of the run, ``�`` or another such character, and
+    after the first bytes of a longer one, a character whose first byte is a continuation byte
+    (or ``�``). Every run :func:`_opens_as_utf8` passes matches (the pattern tests its first
+    two characters as the decoder does), and clean Chinese rarely starts so.
+
+    The pattern opens with one class, which :mod:`re` scans for in C; the run's start (ASCII or
+    nothing before it) is tested only where a character of the class stands."""
+    two, longer = (_gb18030_pairs(leads, _CONTINUATION) for leads in (range(0xC2, 0xE0), range(0xE0, 0xF5)))
+    opening = _char_class(_utf8_openings())
     then = _char_class({*_gb18030_pairs(_CONTINUATION, range(0x40, 0xFF)), "\ufffd"})
-    return re.compile(f"(?<![^\x00-\x7f])(?:{two}|{longer}{then})[^\x00-\x7f]*")
+    return re.compile(
+        f"{opening}(?<![^\x00-\x7f].)"
+        f"(?:(?<={_char_class(two)})(?:{opening}|\ufffd|(?![^\x00-\x7f]))|(?<={_char_class(longer)}){then})"
+        "[^\x00-\x7f]*"
+    )
 
 
-_NON_ASCII_RUN = re.compile("[^\x00-\x7f]+")
-"""A whole run of non-ASCII characters (ASCII or nothing on either side); a Windows-1252 run
-is one all of whose characters are in :func:`_cp1252_chars` (checked in Python: a class of
-five thousand ranges takes a regular-expression compiler 70 ms, and a run of Chinese fails on
-its first character)."""
+def _utf8_openings() -> set[str]:
+    """The GB18030 two-byte characters whose bytes the UTF-8 decoder takes as the start of a
+    text: a lead byte and a byte it can be followed by (no other two bytes are)."""
+    return {char for char in _gb18030_pairs(range(0xC2, 0xF5), _CONTINUATION) if _opens_utf8(char.encode("gb18030"))}
+
+
+def _opens_utf8(data: bytes) -> bool:
+    """Whether ``data`` can open a UTF-8 text (it may stop inside a character)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+@cache
+def _cp1252_runs() -> re.Pattern[str]:
+    """The whole runs of non-ASCII characters that are all in :func:`_cp1252_chars` (compiled
+    on first use, a few milliseconds for its thousands of ranges): what a run of Windows-1252
+    read as GB18030 can be. The pattern opens with the class, which :mod:`re` scans for in C,
+    and tests the run's start only there; a page's runs of Chinese cost no Python call."""
+    chars = _char_class(_cp1252_chars())
+    return re.compile(f"{chars}(?<![^\x00-\x7f].){chars}*(?![^\x00-\x7f])")
 
 
 def _gb18030_pairs(leads: range, trails: range) -> set[str]:
@@ -518,11 +544,7 @@ def _opens_as_utf8(text: str, start: int, end: int) -> bool:
     """Whether the first :data:`PREFIX_CHARS` characters of a run, read back as GB18030 bytes,
     can open UTF-8 (a lost byte, ``�``, stops the test there: it is repaired otherwise)."""
     head = text[start : min(end, start + PREFIX_CHARS)].split("\ufffd", 1)[0]
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head.encode("gb18030"), final=False)
-    except UnicodeDecodeError:
-        return False
-    return True
+    return _opens_utf8(head.encode("gb18030"))
 
 
 def _kept(repairs: Iterable[_Repair]) -> list[Change]:
@@ -652,11 +674,8 @@ def find_cp1252_mojibake(text: str) -> list[Change]:
     if text.isascii():
         return []
     done: list[Change] = []
-    chars = _cp1252_chars()
-    for m in _NON_ASCII_RUN.finditer(text):
+    for m in _cp1252_runs().finditer(text):  # runs holding only characters Windows-1252 can give
         start, end = m.span()
-        if text[start] not in chars or not all(c in chars for c in text[start + 1 : end]):
-            continue  # a run holding a character Windows-1252 cannot give
         repair = _cp1252_repair(text, start, end, _repaired_before(text, start, done))
         if repair is not None:
             repairs.append(repair)

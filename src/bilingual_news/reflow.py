@@ -86,7 +86,9 @@ _WIDE = (
 CJK punctuation, kana, Han, Hangul syllables, full-width forms, emoji."""
 
 _WIDE_CHAR = re.compile(f"[{_WIDE}]")
-_FIRST_CHUNK = re.compile(f"[{_WIDE}]|[^\\s{_WIDE}]+")
+_NOT_WIDE = re.compile(f"[^{_WIDE}\\n]+")
+"""What is left of a page without it is its wide characters, line by line."""
+_FIRST_CHUNK = re.compile(f"([{_WIDE}])|[^\\s{_WIDE}]+")
 _BREAKABLE = re.compile(f"\\S\\s+\\S|[{_WIDE}]\\S|\\S[{_WIDE}]")
 _LIST_ITEM = re.compile(
     r"(?:[-*+•·▪◦‣]|\d{1,3}[.)]|[(（]?[a-z][)）.])\s|[•·▪◦‣]"
@@ -129,28 +131,37 @@ class _Line(NamedTuple):
     """Whether it has a break opportunity (a space between words, or a wide character)."""
 
 
-def _width(text: str) -> tuple[int, int]:
-    wide = len(_WIDE_CHAR.findall(text)) if len(text) <= MAX_WRAP_WIDTH else 0
-    return len(text) + wide, len(text)
-
-
 def _lines(raw_lines: list[str]) -> list[_Line]:
+    bodies = list(map(str.rstrip, raw_lines))
+    # Each line's wide characters, counted for the whole page in one pass (none are blanks
+    # but U+3000, which rstrip removed from the bodies as it does from each line).
+    wides = map(len, _NOT_WIDE.sub("", "\n".join(bodies)).split("\n"))
     out: list[_Line] = []
     start = 0
-    for raw in raw_lines:
-        body = raw.rstrip()
-        lead = len(body) - len(body.lstrip())
+    for raw, body, wide in zip(raw_lines, bodies, wides, strict=True):
+        n = len(body)
+        lead = n - len(body.lstrip())
         if body.isascii():  # no wide character: widths are lengths, words end at blanks
             words = body.split()
-            first = (len(words[0]), len(words[0])) if words else (0, 0)
+            k = len(words[0]) if words else 0
+            first = (k, k)
             breakable = len(words) > 1
-            width = (len(body), len(body))
+            width = (n, n)
         else:
+            # The first word: a wide character alone, or a run of other characters that are
+            # not blanks (no wide character in it: its width is its length).
             chunk = _FIRST_CHUNK.search(body, lead)
-            first = _width(chunk.group()) if chunk is not None else (0, 0)
+            if chunk is None:
+                first = (0, 0)
+            elif chunk.lastindex:
+                first = (2, 1)
+            else:
+                k = chunk.end() - chunk.start()
+                first = (k, k)
             breakable = _BREAKABLE.search(body, lead) is not None
-            width = _width(body)
-        out.append(_Line(start, lead, start + len(body), width, first, breakable))
+            # A line longer than any width looked for is measured by its length alone.
+            width = (n + wide if n <= MAX_WRAP_WIDTH else n, n)
+        out.append(_Line(start, lead, start + n, width, first, breakable))
         start += len(raw) + 1
     return out
 
@@ -214,11 +225,11 @@ def _full_range(text: str, line: _Line, following: _Line, m: int) -> range:
     return range(max(width, MIN_WRAP_WIDTH), min(needed, width + slack + 1, MAX_WRAP_WIDTH + 1))
 
 
-def _telling(text: str, following: _Line) -> bool:
-    """Whether the break before ``following`` tells of wrapping: the next line goes on with a
-    lower-case word or a number, or with a wide character (whose fit leaves one column of doubt). A capital
-    tells nothing: a column of titles or menu items has one on every line."""
-    first = text[following.start + following.lead]
+def _telling(first: str) -> bool:
+    """Whether a break tells of wrapping, by ``first``, the next line's first character: the
+    next line goes on with a lower-case word or a number, or with a wide character (whose fit
+    leaves one column of doubt). A capital tells nothing: a column of titles or menu items has
+    one on every line."""
     return first.islower() or first.isdigit() or _WIDE_CHAR.match(first) is not None
 
 
@@ -229,16 +240,18 @@ def _too_long(raw_lines: list[str]) -> bool:
     line longer than ``w`` characters with a break opportunity in its first
     :data:`MIN_WRAP_WIDTH` is over in both measures, and a full line is ``w / 4`` to ``w``
     characters long (``w / 2`` to ``w`` columns, a wide character two)."""
-    lengths: list[int] = []
-    over: list[int] = []
-    for line in raw_lines:
-        n = len(line.rstrip())
-        lengths.append(n)
-        head = line[:MIN_WRAP_WIDTH]
-        if n > MIN_WRAP_WIDTH and (" " in head.strip() or not head.isascii()):
-            over.append(n)
+    lengths = list(map(len, map(str.rstrip, raw_lines)))
+    over = sorted(
+        n
+        for n, line in zip(lengths, raw_lines, strict=True)
+        if n > MIN_WRAP_WIDTH and (" " in line[:MIN_WRAP_WIDTH].strip() or not line[:MIN_WRAP_WIDTH].isascii())
+    )
     lengths.sort()
-    over.sort()
+    # At every width, the lines over it are at least those over the widest, and the full lines
+    # at most those of a length a full line can have at some width: most pages end here.
+    fits = bisect_right(lengths, MAX_WRAP_WIDTH) - bisect_left(lengths, MIN_WRAP_WIDTH // 4)
+    if fits < MIN_WRAPPED_LINES or len(over) - bisect_right(over, MAX_WRAP_WIDTH) > MAX_OVER_SHARE * fits:
+        return True
     for w in range(MIN_WRAP_WIDTH, MAX_WRAP_WIDTH + 1):
         full = bisect_right(lengths, w) - bisect_left(lengths, w // 4)
         if full >= MIN_WRAPPED_LINES and len(over) - bisect_right(over, w) <= MAX_OVER_SHARE * full:
@@ -262,22 +275,34 @@ def _detect(text: str, lines: Sequence[_Line]) -> tuple[int, str, tuple[int, ...
         return None  # the common case of a short page, decided at once
     best: tuple[int, int, str] | None = None  # (full lines, width, measure)
     size = MAX_WRAP_WIDTH + 2
+    # What _full_range reads of each line, and whether a break before it tells, taken once.
+    filled = [ln.end != ln.start + ln.lead for ln in lines]
+    pairs = [i for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
+    tells = [ok and _telling(text[ln.start + ln.lead]) for ln, ok in zip(lines, filled, strict=True)]
     for m, measure in enumerate(MEASURES):
+        widths = [ln.widths[m] for ln in lines]
+        firsts = [ln.first[m] for ln in lines]
         full = [0] * size
         telling = [0] * size
         over = [0] * size
-        for i in range(len(lines) - 1):
-            r = _full_range(text, lines[i], lines[i + 1], m)
-            if r:
-                full[r.start] += 1
-                full[r.stop] -= 1
-                if _telling(text, lines[i + 1]):
-                    telling[r.start] += 1
-                    telling[r.stop] -= 1
-        for ln in lines:
-            if ln.breakable and ln.widths[m] > MIN_WRAP_WIDTH:
-                lo = max(ln.first[m], MIN_WRAP_WIDTH)
-                hi = min(ln.widths[m], MAX_WRAP_WIDTH + 1)  # over at every width below its own
+        for i in pairs:
+            # _full_range, inline: the widths at which line i is full.
+            width, word = widths[i], firsts[i + 1]
+            lo = width if width > MIN_WRAP_WIDTH else MIN_WRAP_WIDTH
+            # min(width + 1 + word, width + max(MAX_WORD_SLACK, word if word <= width else 0) + 1)
+            hi = width + 1 + (word if word <= width or word <= MAX_WORD_SLACK else MAX_WORD_SLACK)
+            if hi > MAX_WRAP_WIDTH + 1:
+                hi = MAX_WRAP_WIDTH + 1
+            if lo < hi:
+                full[lo] += 1
+                full[hi] -= 1
+                if tells[i + 1]:
+                    telling[lo] += 1
+                    telling[hi] -= 1
+        for ln, width, word in zip(lines, widths, firsts, strict=True):
+            if ln.breakable and width > MIN_WRAP_WIDTH:
+                lo = word if word > MIN_WRAP_WIDTH else MIN_WRAP_WIDTH
+                hi = width if width <= MAX_WRAP_WIDTH else MAX_WRAP_WIDTH + 1  # over at every width below its own
                 if lo < hi:
                     over[lo] += 1
                     over[hi] -= 1

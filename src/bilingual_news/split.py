@@ -22,6 +22,7 @@ Metadata fields run together (``来源：证券时报网作者：李在山``) st
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -124,6 +125,8 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
     blank = False
     lines = text.split("\n")
     shown = _Shown(lines)
+    hinted = _hinted_lines(text, lines)
+    ends, labels = _cut_ends(), lexicon().nav_label
     for index, line in enumerate(lines):
         line_start = pos
         pos += len(line) + 1
@@ -132,7 +135,16 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
             blank = True
             continue
         start = line_start + (len(line) - len(line.lstrip()))
-        pieces = _pieces(stripped, shown)
+        # _pieces cuts nothing from a line without one of what each cut needs: a URL or a
+        # breadcrumb separator (found for the page at once), the last character of a chrome
+        # tail or a credit, or a navigation label at its start; without them, a menu prefix
+        # is all it can cut, and that needs a blank.
+        if index in hinted or stripped[-1] in ends or stripped[:MAX_LABEL_CHARS].lower().startswith(labels):
+            pieces = _pieces(stripped, shown)
+        elif _BLANK.search(stripped) is not None and (prefix := _nav_prefix_end(stripped, shown)):
+            pieces = [(0, prefix[0], "nav_prefix"), (prefix[1], len(stripped), "nav_prefix")]
+        else:
+            pieces = None
         if pieces is None:  # the line is one unit: the common case
             e = start + len(stripped)
             span = span_unchecked(start, e) if same else _trimmed(norm, norm.raw_span(start, e))
@@ -152,6 +164,28 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
             units.append(Unit(text[s:e], s, e, span, index, blank, why))
             blank = False
     return tuple(units)
+
+
+_CUT_HINT = re.compile(r"http|www\.|[>›»＞]")
+"""What a URL tail or a breadcrumb needs (see :func:`_pieces`): a line without one has neither."""
+
+
+def _hinted_lines(text: str, lines: list[str]) -> set[int]:
+    """The indexes of the lines in which :data:`_CUT_HINT` occurs."""
+    found = [m.start() for m in _CUT_HINT.finditer(text)]
+    if not found:
+        return set()
+    starts = list(itertools.accumulate(map((1).__add__, map(len, lines)), initial=0))
+    return {bisect.bisect_right(starts, at) - 1 for at in found}
+
+
+@functools.cache
+def _cut_ends() -> frozenset[str]:
+    """The last characters of the chrome tails and of a credit's closing bracket: a line that
+    ends otherwise has neither cut (:func:`_pieces` tries them on the line's end)."""
+    tails = lexicon().tail
+    assert all(tails), "an empty chrome tail would end every line"
+    return frozenset({t[-1] for t in tails} | {")", "）"})
 
 
 def _trimmed(norm: Normalized, span: Span) -> Span:
@@ -322,6 +356,17 @@ def _credit_cues() -> tuple[str, ...]:
     return tuple(c for _, c in (*lex.metadata, *lex.metadata_bare))
 
 
+@functools.lru_cache(maxsize=4096)
+def _opens_menu(first: str) -> bool:
+    """Whether a line's first token can open a menu prefix: a breadcrumb separator, a short Han
+    token or a menu word (kept for the tokens lines open with most: ``The``, ``A``, dates)."""
+    return (
+        first in _BREADCRUMB_SEPARATORS
+        or (len(first) <= MAX_HAN_NAV_TOKEN and _HAN_TOKEN.fullmatch(first) is not None)
+        or _is_nav_word(first)
+    )
+
+
 def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] | None:
     """Where a prefix of menu words ends and the title after it starts, or ``None``. The title
     starts at the first menu word from which the rest of the line is a line of the page
@@ -331,12 +376,7 @@ def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
         return None  # one token (most Chinese lines): no prefix to cut from a title
     nav = lexicon().nav
     m = _FIRST_TOKEN.match(line)  # the line is stripped: its first token starts it
-    first = m.group() if m else ""
-    if (
-        first not in _BREADCRUMB_SEPARATORS
-        and not (len(first) <= MAX_HAN_NAV_TOKEN and _HAN_TOKEN.fullmatch(first))
-        and not _is_nav_word(first)
-    ):
+    if not _opens_menu(m.group() if m else ""):
         return None  # the line does not open with a menu word: the common case, decided fast
     tokens = list(itertools.islice(_TOKEN.finditer(line), MAX_PREFIX_TOKENS))
     if len(tokens) < 2:
