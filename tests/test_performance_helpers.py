@@ -261,7 +261,7 @@ NAME_KEYS = st.sets(
 def test_names_are_found_as_the_alternation_finds_them(keys: set[str], text: str, data: st.DataObject) -> None:
     lo = data.draw(st.integers(0, len(text)))
     hi = data.draw(st.integers(lo, len(text)))
-    names = quotes._Names(set())
+    names = quotes._Names(set)
     names._keys = [(k, not quotes._HAN.search(k)) for k in sorted(keys, key=lambda k: (-len(k), k))]
     parts = [
         regex.escape(k) if not word else rf"(?<![\p{{Latin}}\d-]){regex.escape(k)}(?![\p{{Latin}}\d-])"
@@ -269,6 +269,252 @@ def test_names_are_found_as_the_alternation_finds_them(keys: set[str], text: str
     ]
     expected = [m.span() for m in regex.compile("|".join(parts) or "(?!)").finditer(text, lo, hi)]
     assert names._found(text, lo, hi) == expected
+
+
+# ------------------------------------------------------------------------ quotes
+# The quotes stage scans the page's joined body once (quotes._Scan) where it scanned each block,
+# and finds words by faster patterns; each is checked here against the per-block form it replaced.
+
+_ZH_VERB_LINES = quotes._read("quote_verbs_zh.txt")
+_ZH_PIECES = [
+    *(w.lstrip("-") for w in _ZH_VERB_LINES[::5]),
+    *quotes._read("quote_zh_surnames.txt")[::9],
+    *[w for tag, w in quotes._tagged("quote_titles.txt") if tag == "zh"][::7],
+    *[w for tag, w in quotes._tagged("quote_zh_subject.txt") if tag == "stop"][::6],
+    *("可能", "也许会", "梁思远", "思远", "安康乐园", "王王王", "的", "在", "说"),
+    *("，", "。", "：", "“", "”", "\n", " ", "a", "A", "1", "中", "文", "字"),
+]
+ZH_TEXT = st.lists(st.sampled_from(_ZH_PIECES), max_size=30).map("".join)
+ZH_TEXTS = st.lists(ZH_TEXT, max_size=6)
+
+
+def test_quote_words_are_han_only() -> None:
+    """The page scan finds a word in the joined text where it finds it in its block (or in its
+    run of Han characters) because every word it looks for is Han characters only."""
+    han = re.compile(scripts.han_class() + "+")
+    words = [
+        *(w.lstrip("-") for w in _ZH_VERB_LINES),
+        *quotes._read("quote_zh_surnames.txt"),
+        *(w for tag, w in quotes._tagged("quote_titles.txt") if tag == "zh"),
+        *(w for tag, w in quotes._tagged("quote_zh_subject.txt") if tag in ("stop", "act", "none", "person")),
+    ]
+    assert all(han.fullmatch(w) for w in words)
+
+
+def _verbs_zh_by_finditer(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in quotes._lexicon().zh_verbs.finditer(text, lo, hi):
+        s = m.start()
+        if m.group("v") is not None and not quotes._ZH_MODAL_BEFORE.search(text, max(lo, s - 3), s):
+            out.append((s, m.end(), m.group()))
+    return out
+
+
+@given(ZH_TEXT, st.data())
+def test_chinese_verbs_are_found_as_finditer_finds_them(text: str, data: st.DataObject) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert [(v.start, v.end, v.word) for v in quotes._verbs_zh(text, lo, hi)] == _verbs_zh_by_finditer(text, lo, hi)
+
+
+@given(ZH_TEXTS)
+def test_chinese_verbs_of_the_page_are_those_of_each_block(texts: list[str]) -> None:
+    found = quotes._verbs_zh_by_block(quotes._Scan.of(texts))
+    by_block = {k: _verbs_zh_by_finditer(t, 0, len(t)) for k, t in enumerate(texts)}
+    assert {k: [(v.start, v.end, v.word) for v in vs] for k, vs in found.items()} == {
+        k: v for k, v in by_block.items() if v
+    }
+
+
+def _chinese_names_by_run(texts: list[str]) -> set[str]:
+    """quotes._chinese_names as it was written before the page scan: a loop over each block's
+    runs of Han characters and over each surname in them."""
+    lex = quotes._lexicon()
+    run_of = re.compile(scripts.han_class() + "{2,}")
+    names: set[str] = set()
+    two: Counter[str] = Counter()
+    three: Counter[str] = Counter()
+    left: Counter[tuple[str, str]] = Counter()
+    for text in texts:
+        for m in run_of.finditer(text):
+            run = m.group()
+            if run[0] in lex.zh_surname_starts:
+                titled = lex.zh_surname_title.match(run) or lex.zh_name_title.match(run)
+                if lex.zh_stop.match(run):
+                    pass
+                elif titled:
+                    names.add(titled.group())
+                elif run[0] in lex.zh_surnames and len(run) > 3:
+                    end = next((i for i in (2, 3) if quotes._starts_word(run, i)), None)
+                    if end is not None and not set(run[1:end]) & quotes._ZH_NOT_IN_NAME:
+                        names.add(run[:end])
+            for t in lex.zh_titles.finditer(run):
+                given = run[t.end() : t.end() + 3]
+                if len(given) == 3 and given[0] in lex.zh_surnames and not set(given[1:]) & quotes._ZH_NOT_IN_NAME:
+                    names.add(given[:2] if quotes._starts_word(run, t.end() + 2) else given)
+            for sm in lex.zh_surname_char.finditer(run, 0, len(run) - 1):
+                i = sm.start()
+                two[run[i : i + 2]] += 1
+                if i + 3 <= len(run) and not quotes._starts_word(run, i + 2):
+                    three[run[i : i + 3]] += 1
+                    if i:
+                        left[run[i : i + 3], run[i - 1]] += 1
+    for g, n in three.items():
+        most_left = max((c for (h, _), c in left.items() if h == g), default=0)
+        if (
+            n >= quotes.MIN_NAME_REPEATS
+            and n >= quotes.NAME_DOMINANCE * two[g[:2]]
+            and most_left < quotes.NAME_DOMINANCE * n
+            and not set(g[1:]) & quotes._ZH_NOT_IN_NAME
+        ):
+            names.add(g)
+    return names
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.lists(st.sampled_from([*_ZH_PIECES, "梁思远", "梁思远", "王王王"]), max_size=40).map("".join), max_size=5
+    )
+)
+def test_chinese_names_of_the_page_are_found_as_run_by_run(texts: list[str]) -> None:
+    assert quotes._chinese_names(quotes._Scan.of(texts)) == _chinese_names_by_run(texts)
+
+
+EN_PIECES = [
+    *("said", "Said", "SAYS", "says", "told", "pointed", " out", "added", "sai", "d", "\u212aeeps", "İ", "ſaid"),
+    *("Ⅻ", "²", "1", "a", "é", "中", " ", ",", "'", "-", "\n", "Mr.", "he", "that", "keeps", "asks"),
+]
+"""Forms of verbs, and what lower-cases to one or sits next to one: a Kelvin sign, a dotted
+capital I, a long s, a Roman numeral, a superscript digit."""
+EN_TEXT = st.lists(st.sampled_from(EN_PIECES), max_size=16).map("".join)
+
+
+@given(EN_TEXT, st.data())
+def test_english_verb_words_are_the_words_that_are_forms(text: str, data: st.DataObject) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    hints = quotes._lexicon().en_verb_hint_words
+    expected = [m.span() for m in quotes._EN_WORD.finditer(text, lo, hi) if m.group().lower() in hints]
+    assert quotes._en_verb_words(text, lo, hi, text[lo:hi].lower()) == expected
+
+
+def test_a_letter_ignorecase_matches_folds_to_that_letter() -> None:
+    """What quotes._folded relies on: regex's IGNORECASE finds an ASCII letter only in
+    characters that case-fold to it (İ: to it and a combining dot)."""
+    for x in "abcdefghijklmnopqrstuvwxyz":
+        for c in regex.findall(f"(?i){x}", EVERY_CHAR):
+            assert quotes._folded(c) == x, hex(ord(c))
+
+
+BEFORE_PIECES = [
+    "According",
+    " to ",
+    "ACCORDİNG",
+    "words",
+    " of",
+    "In the ",
+    "when ",
+    "aſked",
+    "ASKED",
+    "被问",
+    "Li",
+    ",",
+]
+
+
+@given(st.lists(st.sampled_from([*BEFORE_PIECES, *EN_PIECES]), max_size=12).map("".join))
+def test_case_folded_tests_hold_wherever_the_patterns_match(text: str) -> None:
+    folded = quotes._folded(text)
+    if quotes._ASKED.search(text):
+        assert "asked" in folded or "被" in text
+    if quotes._EN_ACCORDING_BEFORE.search(text) or quotes._EN_ACCORDING_GOVERNS.search(text):
+        assert "according" in folded or "words" in folded
+
+
+def test_lower_case_keeps_letters_digits_and_latin_as_the_verb_words_need() -> None:
+    letter_or_digit = regex.compile(r"[\p{L}\d]")
+    latin = regex.compile(r"\p{Latin}")
+    for c in EVERY_CHAR:
+        low = c.lower()
+        if len(low) == 1:
+            assert bool(letter_or_digit.match(c)) == bool(letter_or_digit.match(low)), hex(ord(c))
+            if low.isascii() and low.isalpha():
+                assert latin.match(c), hex(ord(c))
+    not_letters = regex.findall(r"(?![\p{L}\d])\p{Latin}", EVERY_CHAR)
+    assert set(not_letters) <= set(quotes._LATIN_NOT_LETTER.findall(EVERY_CHAR))
+
+
+def _speaker_names_every_block(texts: list[str]) -> set[str]:
+    """quotes._speaker_names as it was before the page scan: every block searched for verbs."""
+    names: set[str] = set()
+    for text in texts:
+        for v in quotes._verbs_zh(text, 0, len(text)):
+            if quotes._ZH_REPORTING_GAP.match(text, v.end):
+                start = quotes._sentence_start(text, max(0, v.start - quotes.MAX_VERB_GAP_CHARS), v.start)
+                names.add(quotes._zh_subject(text[start : v.start]) or "")
+        for v in quotes._verbs_en(text, 0, len(text)):
+            start = quotes._sentence_start(text, max(0, v.start - quotes.MAX_VERB_GAP_CHARS), v.start)
+            names.add(quotes._en_np_before(text[start : v.start]) or "")
+        names.update(m.group("n") for m in quotes._EN_APPOSITIVE.finditer(text))
+    return {n for n in names if n and quotes._is_name(n)}
+
+
+SPEAKER_PIECES = [*_ZH_PIECES[::2], *EN_PIECES, "Rhea Patel", "Li Ming", ", a nurse", ". ", "王明"]
+
+
+@given(st.lists(st.lists(st.sampled_from(SPEAKER_PIECES), max_size=20).map("".join), max_size=5))
+def test_speakers_of_the_page_are_those_found_block_by_block(texts: list[str]) -> None:
+    names = quotes._speaker_names(quotes._Scan.of(texts), [[] for _ in texts])
+    assert names == _speaker_names_every_block(texts)
+
+
+@given(st.lists(st.text(st.sampled_from(list("ab“”\"' 说中\n")), max_size=8), max_size=6))
+def test_page_scan_finds_the_blocks_a_search_of_each_finds(texts: list[str]) -> None:
+    scan = quotes._Scan.of(texts)
+    assert scan.blocks_with(quotes._MARKS) == [k for k, t in enumerate(texts) if quotes._MARKS.search(t)]
+
+
+def _locate_every_block(texts: list[str]) -> list[tuple[int, int, int, int, int, str]]:
+    """quotes._locate as it was before the page scan: every block paired and read."""
+    marks = [quotes._pair(t) for t in texts]
+    heads = [quotes._opens_with_mark(t) for t in texts]
+    found = []
+    carried = False
+    for k, text in enumerate(texts):
+        m, head = marks[k], heads[k]
+        next_head = heads[k + 1] if k + 1 < len(texts) else None
+        carried = carried and head is not None
+        inside_all = carried and m.unclosed == head
+        runs_on = m.unclosed is not None and next_head is not None and not inside_all
+        skip_from = len(text) + 1
+        if inside_all and head is not None:
+            skip_from = head
+        elif runs_on and m.unclosed is not None:
+            skip_from = m.unclosed
+        for o, c in m.pairs:
+            if o >= skip_from or (carried and o == head):
+                continue
+            s, e = quotes._clean_bounds(text, o + 1, c)
+            if s < e:
+                found.append((k, o, s, e, c + 1, text[s:e]))
+        if runs_on and m.unclosed is not None:
+            s, e = quotes._clean_bounds(text, m.unclosed + 1, len(text))
+            if s < e:
+                found.append((k, m.unclosed, s, e, len(text), text[s:e]))
+        carried = (runs_on or inside_all) and next_head is not None
+    return found
+
+
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["“", "”", '"', "'", " ", "ab", "说。", "「", "」", "x"]), max_size=8).map("".join),
+        max_size=7,
+    )
+)
+def test_quotes_are_located_as_when_every_block_was_read(texts: list[str]) -> None:
+    found = quotes._locate(quotes._Scan.of(texts), range(len(texts)))
+    assert [(q.block, q.open, q.start, q.end, q.close, q.text) for q in found] == _locate_every_block(texts)
 
 
 # ------------------------------------------------------------------------ profile

@@ -30,6 +30,8 @@ Five small steps, one section each below:
 The word lists (speech verbs, titles, pronouns, surnames, the words that end a Chinese
 subject) are data files ``lexicon/quote_*.txt``, read once. Each search is bounded to a window
 around its quote and the pairing is one pass, so the work is linear in the length of the page.
+What is looked for in every body block (quote marks, speech verbs, names) is looked for once in
+the body's joined text (:class:`_Scan`), and only the blocks where it is found are read further.
 ``docs/quotes.md`` describes the patterns, the decisions and their limits.
 """
 
@@ -38,15 +40,17 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import accumulate
 
 import regex
 
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import trie_pattern
-from bilingual_news.model import BODY_KINDS, Block, Kind, Quote, Span
+from bilingual_news.model import BODY_KINDS, Block, Kind, Quote, span_unchecked
 from bilingual_news.normalize import Normalized
 from bilingual_news.scripts import DIGIT_CLASS, LOWER_CLASS, UPPER_CLASS, char_class, han_class
 
@@ -246,6 +250,10 @@ _ZH_NOT_IN_NAME = frozenset(
 # English words and speakers
 _EN_TOKEN = LazyPattern(rf"\b{_HONORIFIC}(?=\s)|[\p{{L}}\d](?:[\p{{L}}\d'’\-]|\.(?=\p{{L}}))*|[^\s\p{{L}}\d]")
 _EN_WORD = regex.compile(r"(?<![\p{L}\d])\p{Latin}+(?![\p{L}\d])")
+_LATIN_NOT_LETTER = re.compile("[\u2160-\u2188]")
+"""The Roman numerals of the Number Forms block: every character of the Latin script that is
+neither a letter nor a digit is one of them."""
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\d]")
 _EN_NEXT_WORD = LazyPattern(r"\s+(?P<w>\p{Latin}+)(?![\p{L}\d])")
 _EN_GAP_ADJACENT = LazyPattern(r"^(?:\s+(?:\w+ly|also|again|then))?\s*(?:,|:|\s+that)?\s*$")
 """Between an English verb and the quote it introduces (``said, "``, ``told reporters: "``)."""
@@ -375,11 +383,19 @@ class _Lexicon:
 
     zh_verbs: re.Pattern[str]
     """Chinese speech verbs (group ``v``) and the words that hold one but are none (group ``x``)."""
+    zh_verb_start: re.Pattern[str]
+    """Any word of :attr:`zh_verbs`, of either group, as one trie: it matches where
+    :attr:`zh_verbs` does, and :mod:`re` skips to such a place many times faster (a pattern that
+    opens with groups is tried at every character)."""
     zh_not_verbs: frozenset[str]
     en_verbs: frozenset[str]
     """English verb forms, lower case; two-word ones (``pointed out``) joined by one blank."""
     en_verb_heads: frozenset[str]
     """First words of the two-word forms."""
+    en_verb_hint_words: frozenset[str]
+    """The one-word forms and the first words of the two-word ones."""
+    en_verb_form: re.Pattern[str]
+    """One of :attr:`en_verb_hint_words` as a whole run of ASCII letters."""
     en_verb_hint: re.Pattern[str]
     """Any one-word form or first word: a text whose lower case holds none holds no English
     speech verb (a word that lower-cases to a form leaves that form in the text's lower case;
@@ -404,6 +420,15 @@ class _Lexicon:
     """The characters the surnames start with (one-character surnames and compound ones)."""
     zh_surname_char: re.Pattern[str]
     """One character that is a surname by itself."""
+    zh_word_starts: frozenset[str]
+    """The first characters of the speech verbs and of the words that end a subject: a word
+    :func:`_starts_word` looks for starts with one."""
+    zh_run_surname: re.Pattern[str]
+    """The first character of a run of Han characters (:attr:`han_run`), when a surname starts
+    with it."""
+    zh_surname_three: re.Pattern[str]
+    """A character that is a surname by itself and the two Han characters after it (groups 1 to
+    3); found overlapping, since only the surname is consumed."""
     zh_surname_title: re.Pattern[str]
     """A surname and a title (周警官, 蒋医生)."""
     zh_name_title: re.Pattern[str]
@@ -462,14 +487,21 @@ def _lexicon() -> _Lexicon:
     verbs = [w for w in zh if w[0] != "-"]
     surnames = _read("quote_zh_surnames.txt")
     single = "".join(sorted({w for w in surnames if len(w) == 1}))
+    han = han_class()
+    hints = {w for w in en if " " not in w} | {w.split()[0] for w in en if " " in w}
+    surname_char = f"[{re.escape(single)}]" if single else "(?!)"
+    starts = "".join(sorted({w[0] for w in surnames}))
     return _Lexicon(
         zh_verbs=re.compile(
             _first_char_gate([*not_verbs, *verbs]) + rf"(?:(?P<x>{_trie(not_verbs)})|(?P<v>{_trie(verbs)}))"
         ),
+        zh_verb_start=re.compile(_trie([*not_verbs, *verbs])),
         zh_not_verbs=frozenset(not_verbs),
         en_verbs=frozenset(en),
         en_verb_heads=frozenset(w.split()[0] for w in en if " " in w),
-        en_verb_hint=re.compile(trie_pattern({w for w in en if " " not in w} | {w.split()[0] for w in en if " " in w})),
+        en_verb_hint_words=frozenset(hints),
+        en_verb_form=re.compile(rf"(?<![a-z])(?:{trie_pattern(hints)})(?![a-z])"),
+        en_verb_hint=re.compile(trie_pattern(hints)),
         zh_titles=re.compile(zh_titles),
         en_titles=frozenset(w.lower() for tag, w in titles if tag == "en"),
         pronouns_one=frozenset(w.lower() for tag, w in pronouns if tag == "one"),
@@ -487,11 +519,51 @@ def _lexicon() -> _Lexicon:
         ),
         zh_surnames=frozenset(surnames),
         zh_surname_starts=frozenset(w[0] for w in surnames),
-        zh_surname_char=re.compile(f"[{re.escape(single)}]" if single else "(?!)"),
+        zh_surname_char=re.compile(surname_char),
+        zh_word_starts=frozenset(w[0] for w in [*verbs, *(w for tag, w in subject if tag == "stop")] if w),
+        zh_run_surname=re.compile(rf"[{re.escape(starts)}](?<!{han}.)(?={han})" if starts else "(?!)", re.DOTALL),
+        zh_surname_three=re.compile(rf"({surname_char})(?=({han})({han}))"),
         zh_surname_title=re.compile(rf"(?:{_trie(surnames)})(?:{zh_titles})"),
         zh_name_title=re.compile(rf"(?:{_trie(surnames)}){han_class()}{{1,2}}?(?:{zh_titles})"),
         han_run=re.compile(rf"{han_class()}{{2,}}"),
     )
+
+
+# ------------------------------------------------------------------------------ the page scan
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """The body texts of a page joined by line breaks, for one scan of the whole page where each
+    step would scan each block: a pattern that matches no line break and sees none as part of a
+    word finds in the joined text what it finds in each block, at the block's offset
+    (:meth:`blocks_with` tells which blocks); the steps then read only the blocks it found."""
+
+    texts: Sequence[str]
+    """The body blocks' texts, in order."""
+    joined: str
+    starts: Sequence[int]
+    """Offset of each text in :attr:`joined`."""
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> _Scan:
+        """The scan of these texts."""
+        starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        return cls(texts=texts, joined="\n".join(texts), starts=starts)
+
+    def blocks_with(self, pattern: re.Pattern[str], text: str | None = None) -> list[int]:
+        """The positions in :attr:`texts` of the blocks where ``pattern`` matches, in order: one
+        search per block found, each from the start of the block after the last one found.
+        ``text`` is :attr:`joined` or a text of the same length made from it, character by
+        character (its lower case)."""
+        text = self.joined if text is None else text
+        starts, out = self.starts, []
+        m = pattern.search(text)
+        while m is not None:
+            k = bisect_right(starts, m.start()) - 1
+            out.append(k)
+            if k + 1 == len(starts):
+                break
+            m = pattern.search(text, starts[k + 1])
+        return out
 
 
 # ------------------------------------------------------------------------------ 1. pair
@@ -609,17 +681,24 @@ def _opens_with_mark(text: str) -> int | None:
     return len(text) - len(stripped) if stripped[:1] in _CONTINUABLE else None
 
 
-def _locate(blocks: Sequence[Block], body: Sequence[int]) -> list[_Found]:
-    """Every quote of the body blocks in reading order; one that runs over paragraphs once."""
-    marks = [_pair(blocks[i].text) for i in body]
-    heads = [_opens_with_mark(blocks[i].text) for i in body]
+def _locate(scan: _Scan, body: Sequence[int]) -> list[_Found]:
+    """Every quote of the body blocks in reading order; one that runs over paragraphs once.
+    Only the blocks with a quote mark are read: a block without one holds no quote, ends none
+    and carries none on (the page's scan finds them)."""
+    marked = scan.blocks_with(_MARKS)
+    texts = scan.texts
+    marks = {k: _pair(texts[k]) for k in marked}
+    heads = {k: _opens_with_mark(texts[k]) for k in marked}
     found: list[_Found] = []
     carried = False  # the previous body block ended inside a quote that runs on into this one
-    for k, index in enumerate(body):
-        text = blocks[index].text
+    previous = -2
+    for k in marked:
+        index = body[k]
+        text = texts[k]
         m, head = marks[k], heads[k]
-        next_head = heads[k + 1] if k + 1 < len(body) else None
-        carried = carried and head is not None
+        next_head = heads.get(k + 1)
+        carried = carried and previous == k - 1 and head is not None
+        previous = k
         inside_all = carried and m.unclosed == head  # the whole block is inside the run-on quote
         runs_on = m.unclosed is not None and next_head is not None and not inside_all
         skip_from = len(text) + 1  # quotes opening here or later are inside a quote that runs on
@@ -685,13 +764,45 @@ def _sentence_start(text: str, lo: int, hi: int) -> int:
 def _verbs_zh(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = ()) -> list[_Verb]:
     """The Chinese speech verbs in ``text[lo:hi]`` outside ``masked``, in order; not one after a
     word of likelihood (``你可能会问``, ``有人或许会说``: words nobody said)."""
+    lex = _lexicon()
+    find, match = lex.zh_verb_start.search, lex.zh_verbs.match
     out = []
-    for m in _lexicon().zh_verbs.finditer(text, lo, hi):
+    # zh_verbs.finditer, found faster: the trie finds the next place zh_verbs matches at, and
+    # zh_verbs matches there as its finditer would, going on from the match's end
+    f = find(text, lo, hi)
+    while f is not None:
+        m = match(text, f.start(), hi)
+        if m is None:  # never: both patterns match where one of the words stands
+            f = find(text, f.start() + 1, hi)
+            continue
         s = m.start()
-        if m.group("v") is not None and not _inside(s, masked):
-            if _ZH_MODAL_BEFORE.search(text, max(lo, s - 3), s):
-                continue
+        if m.group("v") is not None and not _inside(s, masked) and not _ZH_MODAL_BEFORE.search(text, max(lo, s - 3), s):
             out.append(_Verb(start=s, end=m.end(), word=m.group()))
+        f = find(text, m.end(), hi)
+    return out
+
+
+def _verbs_zh_by_block(scan: _Scan) -> dict[int, list[_Verb]]:
+    """The Chinese speech verbs of each body block, as :func:`_verbs_zh` finds them in the whole
+    block (no quote masked), found in one pass over the page: a verb is Han characters only, so a
+    match never crosses a block's end."""
+    lex = _lexicon()
+    text, starts = scan.joined, scan.starts
+    find, match = lex.zh_verb_start.search, lex.zh_verbs.match
+    out: dict[int, list[_Verb]] = {}
+    f = find(text)
+    while f is not None:
+        m = match(text, f.start())
+        if m is None:  # never, as in _verbs_zh
+            f = find(text, f.start() + 1)
+            continue
+        s = m.start()
+        if m.group("v") is not None:
+            k = bisect_right(starts, s) - 1
+            base = starts[k]
+            if not _ZH_MODAL_BEFORE.search(text, max(base, s - 3), s):
+                out.setdefault(k, []).append(_Verb(start=s - base, end=m.end() - base, word=m.group()))
+        f = find(text, m.end())
     return out
 
 
@@ -701,16 +812,14 @@ def _verbs_en(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = (
     position)."""
     lex = _lexicon()
     out: list[_Verb] = []
-    if lex.en_verb_hint.search(text[lo:hi].lower()) is None:
+    low = text[lo:hi].lower()
+    if lex.en_verb_hint.search(low) is None:
         return out  # no form of a verb in the window: most windows, decided in one scan
-    for m in _EN_WORD.finditer(text, lo, hi):
-        word = m.group().lower()
-        if word not in lex.en_verbs and word not in lex.en_verb_heads:
-            continue
-        s, e = m.start(), m.end()
+    for s, e in _en_verb_words(text, lo, hi, low):
+        word = low[s - lo : e - lo]
         if (s and text[s - 1] in "'’-") or (e < len(text) and text[e] == "-") or _inside(s, masked):
             continue  # Xi's, well-said: part of a longer word
-        if e - s > 1 and m.group().isupper():
+        if e - s > 1 and text[s:e].isupper():
             continue  # EXPLAIN SELECT ...: code or a shouted heading, not a report
         if _EN_MODAL_BEFORE.search(text, max(lo, s - MODAL_WINDOW_CHARS), s):
             continue  # one might ask "…": words nobody said
@@ -725,8 +834,31 @@ def _verbs_en(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = (
         if nxt and f"{word} {nxt.group('w').lower()}" in lex.en_verbs:
             out.append(_Verb(start=s, end=nxt.end(), word=text[s : nxt.end()]))
         elif word in lex.en_verbs:
-            out.append(_Verb(start=s, end=e, word=m.group()))
+            out.append(_Verb(start=s, end=e, word=text[s:e]))
     return out
+
+
+def _en_verb_words(text: str, lo: int, hi: int, low: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the words :data:`_EN_WORD` finds in ``text[lo:hi]`` that lower-case to
+    a one-word form or the first word of a verb (``low`` is ``text[lo:hi].lower()``).
+
+    Found in ``low`` by one pattern of those forms as whole runs of ASCII letters, each then
+    checked to have no letter or digit on either side, rather than by a loop over every word:
+    lower-casing keeps whether a character is a letter or a digit, and a character that
+    lower-cases to an ASCII letter is a Latin one. That finds the same words unless a character
+    lower-cases to two (the offsets shift) or the window holds a Latin character that is no
+    letter (a Roman numeral, which ``_EN_WORD`` puts in a word): then every word is looked up."""
+    if len(low) != hi - lo or _LATIN_NOT_LETTER.search(text, lo, hi):
+        hints = _lexicon().en_verb_hint_words
+        return [m.span() for m in _EN_WORD.finditer(text, lo, hi) if m.group().lower() in hints]
+    spans = []
+    for m in _lexicon().en_verb_form.finditer(low):
+        s, e = m.span()
+        # (the pattern sees no character before the window, _EN_WORD does)
+        before = _LETTER_OR_DIGIT.match(low, s - 1) if s else lo > 0 and _LETTER_OR_DIGIT.match(text, lo - 1)
+        if not before and not _LETTER_OR_DIGIT.match(low, e):
+            spans.append((lo + s, lo + e))
+    return spans
 
 
 def _zh_subject(text: str, back: int = MAX_ZH_CLAUSES_BACK) -> str | None:
@@ -1018,14 +1150,16 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
     if not tail:
         return _Said()
     end = start + len(tail)
-    if _ASKED.search(tail):
+    folded = _folded(tail)
+    if ("asked" in folded or "被" in tail) and _ASKED.search(tail):
         return _Said(how="asked")  # When asked "…?", X replied: the question put to X
-    m = _EN_ACCORDING_BEFORE.search(text, start, end)  # According to X, "…"
+    according = "according" in folded or "words" in folded  # else neither source phrase is there
+    m = _EN_ACCORDING_BEFORE.search(text, start, end) if according else None  # According to X, "…"
     if m:
         who = _en_np_after(m.group("who"))
         if who:
             return _Said(speaker=who, verb=_source_verb(m.group("v")), how="before", at=m.start("who"))
-    m = _ZH_DAO_VERB.search(text, start, end)  # 渲染道：“……”
+    m = _ZH_DAO_VERB.search(text, start, end) if "道" in tail else None  # 渲染道：“……”
     dao = m.group("v") if m else ""
     if m and dao not in lex.zh_not_verbs and dao[-2:] not in lex.zh_not_verbs and not _inside(m.start(), masked):
         at = m.start()
@@ -1034,7 +1168,7 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
         who = _zh_subject(text[start:at])
         if who:
             return _Said(speaker=who, verb=dao, how="before", at=max(start, text.rfind(who, start, end)))
-    source = _ZH_SOURCE.search(text, start, end)  # 据新华社报道，“……”
+    source = _ZH_SOURCE.search(text, start, end) if "据" in tail else None  # 据新华社报道，“……”
     by_source: _Said | None = None
     if source and not _inside(source.start(), masked):
         gap = text[source.end() : end]
@@ -1043,11 +1177,11 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
             who = source.group("who").strip(_STRIP_CHARS)
             by_source = _Said(speaker=who, verb=source.group("v"), how=how, at=source.start("who"))
     else:
-        source = _EN_ACCORDING_GOVERNS.search(text, start, end)  # According to X, the coach "…"
+        source = _EN_ACCORDING_GOVERNS.search(text, start, end) if according else None  # According to X, the coach "…"
         who = _en_np_after(source.group("who")) if source and not _inside(source.start(), masked) else None
         if source is not None and who:
             by_source = _Said(speaker=who, verb=_source_verb(source.group("v")), how="governed", at=source.start("who"))
-    cite = _ZH_CITE.search(text, start, end)  # 引用X的话说，“……”
+    cite = _ZH_CITE.search(text, start, end) if "的话" in tail else None  # 引用X的话说，“……”
     lo = max(start, end - MAX_THAT_GAP_CHARS)
     verbs = sorted(_verbs_zh(text, lo, end, masked) + _verbs_en(text, lo, end, masked), key=lambda v: v.start)
     for v in reversed(verbs):
@@ -1093,6 +1227,14 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
         if who and (zh or _is_name(who) or who.lower() in lex.pronouns_one):
             return _Said(speaker=who, how="before", at=max(start, text.rfind(who, start, end)))
     return _Said()
+
+
+def _folded(text: str) -> str:
+    """``text`` case-folded, combining dots above left out: a word an ``IGNORECASE`` pattern
+    of :mod:`regex` finds in ``text`` is then in it as the pattern writes it in lower case (the
+    one letter that folds to more than itself is ``İ``, ``i`` and a dot), a cheap test before
+    the pattern."""
+    return text.casefold().replace("\u0307", "")
 
 
 def _en_participle_subject(text: str, start: int, v: _Verb, verbs: Sequence[_Verb]) -> str | None:
@@ -1310,6 +1452,7 @@ def _next_char(text: str, i: int) -> str:
     return text[j] if j < len(text) else ""
 
 
+@functools.lru_cache(maxsize=1024)
 def _is_sentence(inner: str) -> bool:
     """Whether quoted text reads as speech (a sentence) rather than a term or title."""
     if _SENTENCE_MARK.search(inner):
@@ -1373,11 +1516,6 @@ def _term_reason(text: str, q: _Found) -> str | None:
     return None
 
 
-def _is_term_here(text: str, q: _Found) -> bool:
-    """Whether the words around the quote make it a name or term, whoever is speaking."""
-    return _term_reason(text, q) is not None
-
-
 def _is_title_case(quoted: str) -> bool:
     """Whether every Latin word of the quoted text is capitalized (``Global South``, ``Made in
     China 2025``, a connector aside): a name or title, not someone's words."""
@@ -1421,9 +1559,11 @@ def _colon_opens_sentence(text: str, q: _Found, before: _Said) -> bool:
     )
 
 
-def _decide(text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int, context: _Context) -> _Decided:
-    """Attribute one quote and decide whether it is speech or a quoted term."""
-    reason = _term_reason(text, q)
+def _decide(
+    text: str, q: _Found, masked: Sequence[tuple[int, int]], limit: int, context: _Context, reason: str | None
+) -> _Decided:
+    """Attribute one quote and decide whether it is speech or a quoted term (``reason``, the
+    quote's :func:`_term_reason`, says why it is a term, if it is one by the words around it)."""
     if reason is not None:
         # a phrase inside an English sentence is still speech in a reported clause
         reported = _Said()
@@ -1553,73 +1693,103 @@ def _starts_word(run: str, i: int) -> bool:
     return bool((v and v.group("v")) or lex.zh_stop.match(run, i))
 
 
-def _speaker_names(texts: Sequence[str], quoted: Sequence[list[tuple[int, int]]]) -> set[str]:
+def _speaker_names(scan: _Scan, quoted: Sequence[list[tuple[int, int]]]) -> set[str]:
     """People who speak anywhere in the body (``小凯称，事发时……``, ``Rhea Patel, a nurse …``):
     the subjects of reporting verbs and the names that open English sentences, outside the
     quotes of each text (``quoted``: a verb inside quote marks is the quoted person's, and
-    ``"Nobody told us," he said`` names nobody)."""
+    ``"Nobody told us," he said`` names nobody). The Chinese verbs are found in one pass over
+    the page; English verbs are looked for only in the blocks where the page's scan finds a
+    form of one, appositives only in blocks with a comma."""
+    lex = _lexicon()
+    zh = _verbs_zh_by_block(scan)
+    lowered = scan.joined.lower()
+    if len(lowered) == len(scan.joined):  # each character lower-cased to one: offsets kept
+        en = set(scan.blocks_with(lex.en_verb_hint, lowered))
+    else:
+        en = set(range(len(scan.texts)))
     names: set[str] = set()
-    for text, masked in zip(texts, quoted, strict=True):
-        for v in _verbs_zh(text, 0, len(text), masked):
-            if _ZH_REPORTING_GAP.match(text, v.end):
+    for k, text in enumerate(scan.texts):
+        masked = quoted[k]
+        for v in zh.get(k, ()):
+            if not _inside(v.start, masked) and _ZH_REPORTING_GAP.match(text, v.end):
                 start = _sentence_start(text, max(0, v.start - MAX_VERB_GAP_CHARS), v.start)
                 names.add(_zh_subject(text[start : v.start]) or "")
-        for v in _verbs_en(text, 0, len(text), masked):
-            start = _sentence_start(text, max(0, v.start - MAX_VERB_GAP_CHARS), v.start)
-            names.add(_en_np_before(text[start : v.start]) or "")
-        names.update(m.group("n") for m in _EN_APPOSITIVE.finditer(text) if not _inside(m.start(), masked))
+        if k in en:
+            for v in _verbs_en(text, 0, len(text), masked):
+                start = _sentence_start(text, max(0, v.start - MAX_VERB_GAP_CHARS), v.start)
+                names.add(_en_np_before(text[start : v.start]) or "")
+        if "," in text:  # an appositive follows a comma
+            names.update(m.group("n") for m in _EN_APPOSITIVE.finditer(text) if not _inside(m.start(), masked))
     return {n for n in names if n and _is_name(n)}
 
 
-def _chinese_names(texts: Sequence[str]) -> set[str]:
+_HAN_THREE = re.compile(han_class() + "{3}")
+
+
+def _overlapping_count(text: str, part: str) -> int:
+    """How many times ``part`` occurs in ``text``, overlapping occurrences included."""
+    if len(set(part)) == len(part):  # no character repeats: occurrences never overlap
+        return text.count(part)
+    n, at = 0, text.find(part)
+    while at >= 0:
+        n += 1
+        at = text.find(part, at + 1)
+    return n
+
+
+def _chinese_names(scan: _Scan) -> set[str]:
     """Chinese names found without a speech verb: a surname and a title (``周警官``,
     ``秦晓梅副院长``) or a surname and one or two characters before a word that ends a subject
     (``方志远曾在……``) at the start of a clause; a surname and two characters after a title
     (``局长王建国出席``); three-character strings that open with a surname and recur in the
-    body, nearly always whole and never inside one longer word (``梁思远``; not 安康乐园's 康乐园)."""
+    body, nearly always whole and never inside one longer word (``梁思远``; not 安康乐园's 康乐园).
+
+    Read from the page's joined text (:class:`_Scan`): a run of Han characters never crosses a
+    block's end, and every word looked for (surnames, titles, verbs, the words that end a
+    subject) is Han characters only, so it matches in the joined text where it matches in its run.
+    """
     lex = _lexicon()
+    text = scan.joined
     names: set[str] = set()
-    two: dict[str, int] = {}
-    three: dict[str, int] = {}
-    left: dict[tuple[str, str], int] = {}
-    for text in texts:
-        titles = lex.zh_titles.search(text) is not None  # else no run of the text holds one
-        for m in lex.han_run.finditer(text):
-            run = m.group()
-            if run[0] in lex.zh_surname_starts:  # else no surname opens the run, and no title follows one
-                titled = lex.zh_surname_title.match(run) or lex.zh_name_title.match(run)
-                if lex.zh_stop.match(run):
-                    pass  # 向记者, 于是: the surname is a preposition here
-                elif titled:
-                    names.add(titled.group())
-                elif run[0] in lex.zh_surnames and len(run) > 3:
-                    end = next((i for i in (2, 3) if _starts_word(run, i)), None)
-                    if end is not None and not set(run[1:end]) & _ZH_NOT_IN_NAME:
-                        names.add(run[:end])
-            for t in lex.zh_titles.finditer(run) if titles else ():
-                given = run[t.end() : t.end() + 3]
-                if len(given) == 3 and given[0] in lex.zh_surnames and not set(given[1:]) & _ZH_NOT_IN_NAME:
-                    names.add(given[:2] if _starts_word(run, t.end() + 2) else given)
-            # Each character that is a surname by itself (not the last): found by the pattern,
-            # not by a Python loop over every character.
-            for sm in lex.zh_surname_char.finditer(run, 0, len(run) - 1):
-                i = sm.start()
-                two[run[i : i + 2]] = two.get(run[i : i + 2], 0) + 1
-                if i + 3 <= len(run) and not _starts_word(run, i + 2):
-                    g = run[i : i + 3]
-                    three[g] = three.get(g, 0) + 1
-                    if i:
-                        left[g, run[i - 1]] = left.get((g, run[i - 1]), 0) + 1
-    most_left: dict[str, int] = {}
-    for (g, _), n in left.items():
-        most_left[g] = max(most_left.get(g, 0), n)
-    for g, n in three.items():
-        if (
-            n >= MIN_NAME_REPEATS
-            and n >= NAME_DOMINANCE * two[g[:2]]
-            and most_left.get(g, 0) < NAME_DOMINANCE * n
-            and not set(g[1:]) & _ZH_NOT_IN_NAME
-        ):
+    for m in lex.zh_run_surname.finditer(text):  # a run that opens with a surname's first character
+        i = m.start()
+        titled = lex.zh_surname_title.match(text, i) or lex.zh_name_title.match(text, i)
+        if lex.zh_stop.match(text, i):
+            pass  # 向记者, 于是: the surname is a preposition here
+        elif titled:
+            names.add(titled.group())
+        elif text[i] in lex.zh_surnames and _HAN_THREE.match(text, i + 1):  # a run of four or more
+            end = next((j for j in (2, 3) if _starts_word(text, i + j)), None)
+            if end is not None and not set(text[i + 1 : i + end]) & _ZH_NOT_IN_NAME:
+                names.add(text[i : i + end])
+    for t in lex.zh_titles.finditer(text):
+        e = t.end()
+        given = text[e : e + 3]
+        if given[:1] in lex.zh_surnames and _HAN_THREE.match(given) and not set(given[1:]) & _ZH_NOT_IN_NAME:
+            names.add(given[:2] if _starts_word(text, e + 2) else given)
+    # A surname by itself and the two characters after it, unless a word starts at the third:
+    # a string that recurs is a name when it makes up most of the occurrences of its first two
+    # characters and most of them do not follow one same character. The strings are counted by
+    # the pattern (not by a Python loop over every character), and only those that recur
+    # often enough, words or not, are counted again without the ones where a word starts.
+    for key, count in Counter(lex.zh_surname_three.findall(text)).items():
+        g = "".join(key)
+        if count < MIN_NAME_REPEATS or set(g[1:]) & _ZH_NOT_IN_NAME:
+            continue
+        two = _overlapping_count(text, g[:2])
+        if count < NAME_DOMINANCE * two:
+            continue  # too few even if no word starts at any third character
+        n = 0
+        left: Counter[str] = Counter()
+        may_start = g[2] in lex.zh_word_starts  # else no word starts at the third character
+        at = text.find(g)
+        while at >= 0:
+            if not (may_start and _starts_word(text, at + 2)):
+                n += 1
+                if at and _HAN.match(text, at - 1):
+                    left[text[at - 1]] += 1
+            at = text.find(g, at + 1)
+        if n >= MIN_NAME_REPEATS and n >= NAME_DOMINANCE * two and max(left.values(), default=0) < NAME_DOMINANCE * n:
             names.add(g)
     return names
 
@@ -1635,14 +1805,22 @@ class _Names:
     as a whole word: no Latin letter, digit or hyphen on either side), but with :meth:`str.find`
     for each name: a page's names make a pattern no other page has, and compiling it would cost
     more than all the finding.
+
+    The names are gathered (``names()``) the first time one is looked for: on most pages no
+    quote needs one (each names its speaker, or there is no quote), and gathering them reads
+    the whole body.
     """
 
-    def __init__(self, names: set[str]) -> None:
+    def __init__(self, names: Callable[[], set[str]]) -> None:
+        self._names = names
+
+    @functools.cached_property
+    def _keys(self) -> list[tuple[str, bool]]:
         keys: set[str] = set()
-        for name in names:
+        for name in self._names():
             keys |= _name_keys(name)
         # In the alternation's order; a Latin name must stand as a whole word.
-        self._keys = [(k, not _HAN.search(k)) for k in sorted(keys, key=lambda k: (-len(k), k))]
+        return [(k, not _HAN.search(k)) for k in sorted(keys, key=lambda k: (-len(k), k))]
 
     def _found(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """``(start, end)`` of the names in ``text[lo:hi]``, left to right, as the alternation's
@@ -1908,29 +2086,37 @@ def find_quotes(blocks: tuple[Block, ...], norm: Normalized) -> tuple[Quote, ...
     """Every quotation in the body blocks, in reading order, with its speaker where the text
     names one (``None`` for a quoted term, title, slogan or scare quote)."""
     body = [i for i, b in enumerate(blocks) if b.kind in BODY_KINDS]
-    found = _locate(blocks, body)
+    scan = _Scan.of([blocks[i].text for i in body])
+    found = _locate(scan, body)
+    if not found:
+        return ()
+    reasons = [_term_reason(blocks[q.block].text, q) for q in found]
     terms = frozenset(
         q.text
-        for q in found
-        if _is_term_here(blocks[q.block].text, q)
+        for q, reason in zip(found, reasons, strict=True)
+        if reason is not None
         or (blocks[q.block].kind is Kind.SUBHEADING and q.open == 0 and q.close >= len(blocks[q.block].text))
     )
     decided: list[_Decided] = []
     masked: list[tuple[int, int]] = []  # the quotes before, in the current block
+    contexts = {paragraph: _Context(paragraph=paragraph, terms=terms) for paragraph in (False, True)}
     for n, q in enumerate(found):
         if n == 0 or found[n - 1].block != q.block:
             masked = []
         text = blocks[q.block].text
         limit = found[n + 1].open if n + 1 < len(found) and found[n + 1].block == q.block else len(text)
-        context = _Context(paragraph=blocks[q.block].kind is Kind.PARAGRAPH, terms=terms)
-        decided.append(_decide(text, q, masked, limit, context))
+        context = contexts[blocks[q.block].kind is Kind.PARAGRAPH]
+        decided.append(_decide(text, q, masked, limit, context, reasons[n]))
         masked.append((q.open, q.close))
-    texts = [blocks[i].text for i in body]
     quoted: dict[int, list[tuple[int, int]]] = {}
     for q in found:
         quoted.setdefault(q.block, []).append((q.open, q.close))
-    spoken = {d.said.speaker for d in decided if d.said.speaker and _is_name(d.said.speaker)}
-    names = _Names(_speaker_names(texts, [quoted.get(i, []) for i in body]) | _chinese_names(texts) | spoken)
+
+    def gather() -> set[str]:
+        spoken = {d.said.speaker for d in decided if d.said.speaker and _is_name(d.said.speaker)}
+        return _speaker_names(scan, [quoted.get(i, []) for i in body]) | _chinese_names(scan) | spoken
+
+    names = _Names(gather)
     page = _Page(
         blocks=blocks, body=body, position={index: k for k, index in enumerate(body)}, names=names, quoted=quoted
     )
@@ -1957,4 +2143,4 @@ def _quote(block: Block, norm: Normalized, q: _Found, speaker: str | None, verb:
     span = norm.raw_span(base + q.start, base + q.end)
     start = min(max(span.start, block.span.start), block.span.end)
     end = min(max(span.end, start), block.span.end)
-    return Quote(text=q.text, speaker=speaker, span=Span(start=start, end=end), block=q.block, verb=verb)
+    return Quote(text=q.text, speaker=speaker, span=span_unchecked(start, end), block=q.block, verb=verb)

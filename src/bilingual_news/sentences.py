@@ -20,7 +20,8 @@ Rules, in the order they are tried at each candidate end:
   ``No.``, ``Vol.``, ``Fig.``, ``p.`` and month names only before a number (``No. 1``,
   ``Jan. 5``); company and time abbreviations (``Inc.``, ``a.m.``) only before a capital.
 
-The cost is one regular-expression scan per block and a few string tests per candidate end.
+The cost is one search per block for an end mark, one regular-expression scan per block that
+has one and a few string tests per candidate end.
 """
 
 from __future__ import annotations
@@ -73,23 +74,40 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['Mr. Li arrived at 10 a.m. on Jan. 5.', 'He left.', '他说：“好。”', '然后走了。']
     """
-    out: list[tuple[int, int]] = []
-    start = 0
-    n = len(text)
     if _END_MARK.search(text) is None:  # most blocks: menu items, names, dates
-        _add(text, 0, n, out)
+        out: list[tuple[int, int]] = []
+        _add(text, 0, len(text), out)
         return out
+    return _split_marked(text)
+
+
+def _split_marked(text: str) -> list[tuple[int, int]]:
+    """:func:`split_sentences` of a text that holds a sentence end mark."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    start = 0
     for m in _END.finditer(text):
         end = m.end()
         if end >= n:
             break
-        if m.group("en") is not None and not _ends_english(text, m.start(), m.group("en"), end):
-            continue
-        if m.group("zh") is not None:
-            nxt = _skip_space(text, end)
+        en = m.group("en")
+        if en is not None:
+            if not _ends_english(text, m.start(), en, end):
+                continue
+        else:  # a Chinese end: not before a comma or a closing bracket
+            nxt = end
+            while nxt < n and text[nxt].isspace():
+                nxt += 1
             if nxt < n and text[nxt] in _NO_START:
                 continue
-        _add(text, start, end, out)
+        # _add, written out: most sentences have no blank at either end
+        s, e = start, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
         start = end
     _add(text, start, n, out)
     return out
@@ -149,7 +167,12 @@ def sentence_spans(text: str, span: Span, norm: Normalized) -> tuple[Span, ...]:
     """
     if _END_MARK.search(text) is None:  # most blocks: one sentence, or none when blank
         return (span,) if text and not text.isspace() else ()
-    pieces = split_sentences(text)
+    return _marked_spans(text, span, norm)
+
+
+def _marked_spans(text: str, span: Span, norm: Normalized) -> tuple[Span, ...]:
+    """:func:`sentence_spans` of a block whose text holds a sentence end mark."""
+    pieces = _split_marked(text)
     if len(pieces) <= 1:
         return (span,) if pieces else ()
     base = span.start
@@ -195,7 +218,18 @@ def with_sentences(blocks: Sequence[BlockFields], norm: Normalized) -> tuple[Blo
     The blocks are built field by field (:func:`~bilingual_news.model.block_unchecked`) rather
     than with :func:`dataclasses.replace` or the keyword constructor, which cost several times
     and two to three times as much (a test keeps them equal when :class:`Block` gains a field).
+    The test for an end mark is made here rather than in a call of :func:`sentence_spans` per
+    block: most blocks have none and are one sentence, or none when blank.
     """
-    return tuple(
-        block_unchecked(b.kind, b.text, b.span, b.lang, b.reasons, sentence_spans(b.text, b.span, norm)) for b in blocks
-    )
+    search = _END_MARK.search
+    out = []
+    for b in blocks:
+        text, span = b.text, b.span
+        if search(text) is not None:
+            sentences = _marked_spans(text, span, norm)
+        elif text and not text.isspace():
+            sentences = (span,)
+        else:
+            sentences = ()
+        out.append(block_unchecked(b.kind, text, span, b.lang, b.reasons, sentences))
+    return tuple(out)
