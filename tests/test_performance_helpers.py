@@ -10,6 +10,7 @@ Speed itself is measured in ``benchmarks/``, never asserted here; growth is, by 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import sys
 import textwrap
@@ -17,6 +18,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pytest
 import regex
@@ -24,9 +26,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import bilingual_news
-from bilingual_news import features, mojibake, quotes, reflow, scripts
+from bilingual_news import features, label, mojibake, quotes, reflow, revise, scripts, testing
 from bilingual_news.lexicon import _nfkc, fold, lexicon, trie_pattern
+from bilingual_news.model import Kind
+from bilingual_news.normalize import normalize
 from bilingual_news.pipeline import STAGES, profile
+from bilingual_news.split import split
 
 EVERY_CHAR = "".join(map(chr, range(0x110000)))
 
@@ -515,6 +520,223 @@ def _locate_every_block(texts: list[str]) -> list[tuple[int, int, int, int, int,
 def test_quotes_are_located_as_when_every_block_was_read(texts: list[str]) -> None:
     found = quotes._locate(quotes._Scan.of(texts), range(len(texts)))
     assert [(q.block, q.open, q.start, q.end, q.close, q.text) for q in found] == _locate_every_block(texts)
+
+
+# ------------------------------------------------------------------ the title index
+
+TITLE_KEYS = st.lists(
+    st.lists(
+        st.sampled_from(["ab", "cd", "中文", "标题", " - ", " | ", "_", "｜", "[x]", "【注】", "’", "¶", "-", " "]),
+        max_size=6,
+    ).map("".join),
+    max_size=12,
+)
+
+
+def _plain_title_index(keys: list[str], likes: list[bool], asked: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
+    """The title index as it was built before the page-wide passes: every form of every unit
+    looked up, every run of title-like units joined."""
+    index: dict[str, list[tuple[int, int]]] = {}
+    for i, key in enumerate(keys):
+        if not key:
+            continue
+        for form in revise._forms(key):
+            if form in asked and index.setdefault(form, [])[-1:] != [(i, i)]:
+                index[form].append((i, i))
+        if likes[i]:
+            joined = key
+            for j in range(i + 1, min(len(keys), i + revise.MAX_TITLE_LINES)):
+                if not likes[j] or len(joined) > revise.HEADLINE_MAX_CHARS:
+                    break
+                joined = revise._join(joined, keys[j])
+                if joined in asked:
+                    index.setdefault(joined, []).append((i, j))
+    return {form: places for form, places in index.items() if places}
+
+
+@given(TITLE_KEYS, st.data())
+def test_title_index_holds_what_every_form_looked_up_holds(keys: list[str], data: st.DataObject) -> None:
+    likes = data.draw(st.lists(st.booleans(), min_size=len(keys), max_size=len(keys)))
+    likes = [like and bool(key) for like, key in zip(likes, keys, strict=True)]
+    forms = {form for key in keys if key for form in revise._forms(key)}
+    joins = {revise._join(a, b) for a, b in itertools.pairwise(keys)}
+    pool = sorted(forms | joins | {key[:3] for key in keys} | {"ab", "中文"})
+    asked = frozenset(data.draw(st.lists(st.sampled_from(pool), max_size=10)) if pool else [])
+    runs: dict[int, list[str]] = {}  # the runs _asked joined already, for some title-like units
+    for i in data.draw(st.sets(st.sampled_from([i for i, like in enumerate(likes) if like] or [-1]))) - {-1}:
+        joined, runs[i] = keys[i], []
+        for j in range(i + 1, min(len(keys), i + revise.MAX_TITLE_LINES)):
+            if not likes[j]:
+                break
+            joined = revise._join(joined, keys[j])
+            runs[i].append(joined)
+    assert revise._title_index(keys, likes, asked, runs) == _plain_title_index(keys, likes, asked)
+
+
+@given(st.text(st.sampled_from("ab中 -"), max_size=8), st.sets(st.text(st.sampled_from("ab中 -"), max_size=6)))
+def test_asked_prefix_is_any_proper_prefix_asked(key: str, asked: set[str]) -> None:
+    expected = any(key.startswith(a) and a != key for a in asked if a)
+    ordered = sorted(asked - {""})
+    assert revise._asked_prefix(key, ordered, frozenset(ordered)) == expected
+
+
+@given(
+    st.lists(
+        st.tuples(st.text(st.sampled_from("ab “x”‘’¶§ 中"), max_size=8), st.integers(0, revise.HEADLINE_MAX_CHARS + 1)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_title_keys_are_each_units_title_key(units: list[tuple[str, int]]) -> None:
+    texts = tuple(fold(text) for text, _ in units)
+    chars = tuple(c for _, c in units)
+
+    def one(text: str, chars: int) -> str:
+        if chars > revise.HEADLINE_MAX_CHARS:
+            return ""
+        key = revise._title_key(text)
+        return key.rstrip(revise.PERMALINK_MARKS) if key[-1:] in "¶§" else key
+
+    assert revise._title_keys(texts, chars, texts) == [one(t, c) for t, c in zip(texts, chars, strict=True)]
+
+
+# ------------------------------------------------------------------ revise's scores
+
+
+def _plain_scores(
+    feats: tuple[features.Features, ...], guesses: tuple[label.Guess, ...]
+) -> tuple[list[float], frozenset[int], frozenset[int], frozenset[int]]:
+    """revise's body scores as they were computed before the passes over columns: one loop per
+    rule over every unit (the text runs, unchanged, are shared)."""
+    good, short, body_like = label.Quality.GOOD, label.Quality.SHORT, (label.Quality.GOOD, label.Quality.NEAR_GOOD)
+    scores: list[float] = []
+    for f, g in zip(feats, guesses, strict=True):
+        if g.quality is good:
+            scores.append(min(label.size(f), revise.UNIT_SCORE_CAP))
+        elif g.quality is label.Quality.NEAR_GOOD:
+            scores.append(revise.NEAR_GOOD_WEIGHT * min(label.size(f), revise.UNIT_SCORE_CAP))
+        elif g.quality is short:
+            scores.append(-revise.SHORT_COST)
+        elif "section_cue" in g.reasons or (g.kind is Kind.METADATA and revise._closes_article(f, g.reasons)):
+            scores.append(-revise.WALL_COST)
+        else:
+            scores.append(-revise.BAD_COST)
+    n = len(scores)
+    twins: set[int] = set()
+    for i in range(n):
+        near = range(max(0, i - revise.TWIN_NEAR), min(n, i + revise.TWIN_NEAR + 1))
+        if guesses[i].quality is good and any(
+            feats[k].chars == feats[i].chars and feats[k].key == feats[i].key for k in near if k != i
+        ):
+            scores[i] = -revise.SHORT_COST
+            twins.add(i)
+    for i in range(1, n - 1):
+        if "dateline" in guesses[i].reasons and guesses[i - 1].quality is good and guesses[i + 1].quality in body_like:
+            scores[i] = -revise.SHORT_COST
+    quality, kind, why = (tuple(column) for column in zip(*guesses, strict=True))
+    text_lines, runs = revise._score_text_runs(feats, quality, kind, why, scores)
+    body_before, seen = [False] * n, False
+    for i, g in enumerate(guesses):
+        body_before[i] = seen
+        if g.quality is not short and g.kind is not Kind.CAPTION:
+            seen = g.quality in body_like
+    seen = False
+    for i in range(n - 1, -1, -1):
+        g = guesses[i]
+        if (g.quality is short or g.kind is Kind.CAPTION) and seen and body_before[i]:
+            scores[i] = -revise.BRIDGE_COST
+        if g.quality is not short and g.kind is not Kind.CAPTION:
+            seen = g.quality in body_like
+    return scores, text_lines, runs, frozenset(twins)
+
+
+_OWN_PAGE = "\n".join(
+    [
+        "首页 | 新闻 | 体育",
+        "A Title Of Our Own Making",
+        "2021-03-04 10:00 来源：本站",
+        "The first paragraph of this page says a good deal, as a paragraph should, at length.",
+        "Photo shows the lake at dawn, with boats.",
+        "The first paragraph of this page says a good deal, as a paragraph should, at length.",
+        "相关阅读",
+        *[f"我们自己写的一行诗句第{n}句在这里慢慢地走" for n in range(10)],
+        "第二段也是我们自己写的文字，足够长，句子完整，读来像一段正文那样连贯而平实；"
+        "它接着又说了许多话，把一件小事从头讲到尾，讲清楚了时间、地点和经过，才肯停下。",
+        "2021年3月5日",
+        "第三段还是我们自己写的文字，也足够长，句子完整，像日记里的一条记录那样平实。",
+        "小标题",
+        "第四段仍是我们自己写的文字，同样足够长，句子完整，结束这篇并不存在的文章。",
+    ]
+)
+
+
+@pytest.mark.parametrize("page", [_OWN_PAGE, *(testing.make_page(seed).raw for seed in range(24))])
+def test_scores_by_columns_are_the_scores_unit_by_unit(page: str) -> None:
+    units = split(normalize(page))
+    feats = features.extract(units)
+    guesses = label.label(units, feats)
+    quality, kind, why = (tuple(column) for column in zip(*guesses, strict=True))
+    chars, keys = tuple(f.chars for f in feats), tuple(f.key for f in feats)
+    assert revise._scores(feats, quality, kind, why, chars, keys) == _plain_scores(feats, guesses)
+
+
+def _plain_labels(
+    page: revise._Page,
+    special: dict[int, tuple[Kind, str]],
+    start: int,
+    end: int,
+    headline: int | None,
+    boxes: set[int],
+    items: set[int],
+    end_of_text: int,
+    listed: set[int],
+    runs: frozenset[int],
+) -> list[tuple[Kind, str]]:
+    """revise's labels as they were given before the zones were labelled apart: one loop over
+    every unit, each rule tried in turn."""
+    n, source_url_seen = len(page.units), False
+    out: list[tuple[Kind, str]] = []
+    tail_end = revise._tail_end(page, end)
+    for i in range(n):
+        g, f, text = page.guesses[i], page.features[i], page.texts[i]
+        got: tuple[Kind, str]
+        if i in special:
+            got = special[i]
+        elif i < start:
+            got = revise._before(g, f, i, headline, start)
+        elif i in boxes:
+            got = Kind.FOOTER, "in_body_box"
+        elif i in items:
+            heading = i == end_of_text + 1 and not revise._list_item(text) and text[-1:] not in ":："
+            got = (Kind.SUBHEADING, "list_heading") if heading else (Kind.PARAGRAPH, "list_after_body")
+        elif i <= end:
+            got = (Kind.SUBHEADING, "listed_in_contents") if i in listed else revise._inside(g, f, text, i in runs)
+        else:
+            got = revise._after(g, f, i <= tail_end, source_url_seen)
+            source_url_seen = source_url_seen or got[0] is Kind.SOURCE_URL
+        out.append(got)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_zone_labels_are_the_labels_unit_by_unit(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[Any, ...]] = []
+    zone_labels = revise._zone_labels
+
+    def record(*args: Any) -> list[tuple[Kind, str]]:
+        calls.append(args)
+        return zone_labels(*args)
+
+    monkeypatch.setattr(revise, "_zone_labels", record)
+    bilingual_news.parse(_OWN_PAGE if seed == 0 else testing.make_page(seed).raw)
+    page, special, start, end, headline, boxes, items, end_of_text, listed, runs = calls[0]
+    n = len(page.units)
+    cases = [(special, start, end, boxes, items, listed)]
+    if n > 4:  # a box and a list item the region was cut before, a repeat of the headline anywhere
+        cases.append(({**special, n - 1: (Kind.HEADLINE, "headline_repeat")}, 1, n - 4, {2, n - 2}, {n - 3}, {1}))
+    for special, start, end, boxes, items, listed in cases:
+        args = (page, special, start, end, headline, boxes, items, end_of_text, listed, runs)
+        assert zone_labels(*args) == _plain_labels(*args)
 
 
 # ------------------------------------------------------------------------ profile

@@ -31,8 +31,10 @@ the names of the rules that gave it.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
+import operator
 import re
 from dataclasses import dataclass
 
@@ -223,12 +225,16 @@ _DATE_END = LazyPattern(
     r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)[.。]$"
 )
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+_QUOTES_MAP = {"’": "'", "‘": "'", "“": '"', "”": '"'}
+"""Curly quotes and their straight forms."""
+_QUOTES = str.maketrans(_QUOTES_MAP)
 _CURLY = re.compile("[’‘“”]")
 _SITE_SEPARATOR = re.compile(r"[–—\-|｜_]")
 """A character one of which a text :data:`SITE_SUFFIX` finds holds."""
 _TAG_OPENERS = frozenset("[【")
 """The characters a text :data:`_LEADING_TAG` matches starts with."""
+_TAG_START = re.compile(r"[\[【]")
+"""One of :data:`_TAG_OPENERS`, matched at a text's start."""
 _LEADING_TAG = LazyPattern(r"^(?:\[[^\[\]]{1,12}\]|【[^【】]{1,12}】)\s*")
 _MENU_WORDS = LazyPattern(r"\s*(?:\p{Lu}?[\p{Ll}.]+|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+\p{Lu}?\p{Ll}+)?\s*")
 """One or two ordinary words (``Film``, ``Ideas``, ``U.S. news``): a menu's or a section's
@@ -268,6 +274,8 @@ _CODE_LIKE = LazyPattern(r"[=/{};$<>]|\s--?[a-z]")
 """What a line of code or a shell command has and a heading has not: ``=``, a path's slash,
 braces, ``;``, ``$``, a command's ``-f`` or ``--flag``."""
 _BODY_LIKE = (Quality.GOOD, Quality.NEAR_GOOD)
+_SHORT_ONLY = ("short",)
+"""The reasons of a short unit no cue decided."""
 _TAIL_KINDS = (Kind.METADATA, Kind.DISCLAIMER, Kind.SOURCE_URL, Kind.CAPTION)
 
 
@@ -294,23 +302,42 @@ class Revision:
 
 @dataclass(frozen=True, slots=True)
 class _Page:
-    """What the context rules read about a page, computed once."""
+    """What the context rules read about a page, computed once: the stages' records, and the
+    fields the rules read of every unit as columns (one tuple per field, built in one pass)."""
 
     units: tuple[Unit, ...]
     features: tuple[Features, ...]
     guesses: tuple[Guess, ...]
+    texts: tuple[str, ...]
+    """Each unit's text."""
+    quality: tuple[Quality, ...]
+    """Each guess's quality."""
+    kind: tuple[Kind | None, ...]
+    """Each guess's kind."""
+    why: tuple[tuple[str, ...], ...]
+    """Each guess's reasons."""
     keys: list[str]
     """Each unit's text in the form titles are compared in (empty for units too long to be
     one)."""
     likes: list[bool]
-    """Whether each unit has a title's shape (:func:`_title_like`)."""
+    """Whether each unit has a title's shape (:func:`_title_like_in`)."""
     titles: dict[str, list[tuple[int, int]]]
     """Where each title-like text stands (see :func:`_title_index`)."""
     text_lines: frozenset[int]
     """The units scored as lines of running text."""
+    is_button: list[bool]
+    """Whether each unit is a button or a menu word (:func:`_buttons`)."""
     buttons: list[int]
-    """How many buttons and menu words (:func:`_button`) stand before each unit (a prefix
-    count, one longer than the page): distances to the text do not count them."""
+    """How many buttons and menu words stand before each unit (a prefix count of
+    :attr:`is_button`, one longer than the page): distances to the text do not count them."""
+
+
+_TEXT = operator.attrgetter("text")
+_CHARS = operator.attrgetter("chars")
+_KEY = operator.attrgetter("key")
+_TEASER_OF = operator.attrgetter("teaser_of")
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
 
 
 def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tuple[Guess, ...]) -> Revision:
@@ -318,22 +345,36 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     n = len(units)
     if n == 0:
         return Revision(kinds=(), reasons=(), headline=None, region=None)
-    scores, text_lines, runs, twins = _scores(features, guesses)
-    keys = [
-        _unit_title_key(u.text, f) if f.chars <= HEADLINE_MAX_CHARS else ""
-        for u, f in zip(units, features, strict=True)
-    ]
-    likes = [_title_like_in(key, f, g) for key, f, g in zip(keys, features, guesses, strict=True)]
+    texts = tuple(map(_TEXT, units))
+    columns: tuple[tuple[Quality, ...], tuple[Kind | None, ...], tuple[tuple[str, ...], ...]]
+    columns = tuple(zip(*guesses, strict=True))  # type: ignore[assignment]  # a Guess is (quality, kind, reasons)
+    quality, kind, why = columns
+    chars = tuple(map(_CHARS, features))
+    fkeys = tuple(map(_KEY, features))
+    scores, text_lines, runs, twins = _scores(features, quality, kind, why, chars, fkeys)
+    keys = _title_keys(texts, chars, fkeys)
+    likes = [False] * n
+    for i in itertools.compress(range(n), map(operator.is_, kind, itertools.repeat(None))):
+        key = keys[i]
+        if key and chars[i] >= HEADLINE_MIN_CHARS and _title_like_in(key, features[i], guesses[i]):
+            likes[i] = True
     candidates = _candidates(scores)
+    is_button = _buttons(quality, kind, why)
+    asked, runs_asked = _asked(keys, likes, [a for _, a, _ in candidates])
     page = _Page(
         units=units,
         features=features,
         guesses=guesses,
+        texts=texts,
+        quality=quality,
+        kind=kind,
+        why=why,
         keys=keys,
         likes=likes,
-        titles=_title_index(keys, likes, _asked(keys, likes, [a for _, a, _ in candidates])),
+        titles=_title_index(keys, likes, asked, runs_asked),
         text_lines=text_lines,
-        buttons=list(itertools.accumulate((int(_button(g)) for g in guesses), initial=0)),
+        is_button=is_button,
+        buttons=list(itertools.accumulate(map(int, is_button), initial=0)),
     )
     region = _article(page, _before_comments(page, candidates))
     if region and region[0] > 0 and _opens_body(page, region[0] - 1):
@@ -362,45 +403,26 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             title_lines = range(translation, translation + 1)  # the title in the body's language
             headline = translation
 
-    tail_end = _tail_end(page, end)
-    kinds: list[Kind] = [Kind.NAV] * n
-    reasons: list[tuple[str, ...]] = [()] * n
-    source_url_seen = False
+    special: dict[int, tuple[Kind, str]] = {}
+    for i in title_lines:
+        special[i] = Kind.HEADLINE, "headline" if i == headline else "headline_line"
+    if translation is not None:
+        special.setdefault(translation, (Kind.HEADLINE, "headline_translation"))
+    for i in repeats:
+        special.setdefault(i, (Kind.HEADLINE, "headline_repeat"))
+    for i in twins:
+        if page.kind[i] is None and start - HEAD_WINDOW <= i <= end:
+            special.setdefault(i, (Kind.CAPTION, "shown_twice"))
+    labels = _zone_labels(page, special, start, end, headline, boxes, items, end_of_text, listed, runs)
+    kinds: list[Kind] = list(map(_FIRST, labels))
+    # Each unit's guess's reasons and its rule, by passes in C (``zip`` of one column makes the
+    # rules one-tuples); one tuple for each list of reasons.
+    reasons = list(map(operator.add, why, zip(map(_SECOND, labels))))
     shared: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for i in range(n):
-        g, f = guesses[i], features[i]
-        if i in title_lines:
-            kind, why = Kind.HEADLINE, "headline" if i == headline else "headline_line"
-        elif i == translation:
-            kind, why = Kind.HEADLINE, "headline_translation"
-        elif i in repeats:
-            kind, why = Kind.HEADLINE, "headline_repeat"
-        elif i in twins and g.kind is None and start - HEAD_WINDOW <= i <= end:
-            kind, why = Kind.CAPTION, "shown_twice"
-        elif i < start:
-            kind, why = _before(g, f, i, headline, start)
-        elif i in boxes:
-            kind, why = Kind.FOOTER, "in_body_box"
-        elif i in items:
-            kind, why = (
-                (Kind.SUBHEADING, "list_heading")
-                if i == end_of_text + 1 and not _list_item(units[i].text) and units[i].text[-1:] not in ":："
-                else (Kind.PARAGRAPH, "list_after_body")
-            )
-        elif i <= end:
-            kind, why = (
-                (Kind.SUBHEADING, "listed_in_contents") if i in listed else _inside(g, f, units[i].text, i in runs)
-            )
-        else:
-            kind, why = _after(g, f, i <= tail_end, source_url_seen)
-            source_url_seen = source_url_seen or kind is Kind.SOURCE_URL
-        kinds[i] = kind
-        why_all = (*g.reasons, why)
-        reasons[i] = shared.setdefault(why_all, why_all)  # one tuple for each list of reasons
-    for i in range(n - 1):
+    reasons = list(map(shared.setdefault, reasons, reasons))
+    for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
         if (
-            kinds[i] is Kind.METADATA
-            and kinds[i + 1] in (Kind.NAV, Kind.FOOTER)
+            kinds[i + 1] in (Kind.NAV, Kind.FOOTER)
             and "metadata_cue:other" in reasons[i]
             and _counted_list(units[i + 1].text.lower())
         ):
@@ -438,6 +460,85 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     )
 
 
+def _zone_labels(
+    page: _Page,
+    special: dict[int, tuple[Kind, str]],
+    start: int,
+    end: int,
+    headline: int | None,
+    boxes: set[int],
+    items: set[int],
+    end_of_text: int,
+    listed: set[int],
+    runs: frozenset[int],
+) -> list[tuple[Kind, str]]:
+    """Every unit's kind and the rule that gave it, by its zone (before, inside or after the
+    article ``start..end``), unless ``special`` gives it (the headline, its repeats, a paragraph
+    shown twice); a box's units and a list's (``boxes``, ``items``) come before the zone's rules
+    inside the article and after it. The common case of each zone (a unit with no cue before
+    the article, a paragraph inside it, a unit without a tail's cue after it) is decided here,
+    the rest by :func:`_before`, :func:`_inside` and :func:`_after`."""
+    n = len(page.units)
+    features, guesses, texts, quality, kind, why = (
+        page.features,
+        page.guesses,
+        page.texts,
+        page.quality,
+        page.kind,
+        page.why,
+    )
+    teaser_of = tuple(map(_TEASER_OF, features))
+    # Before the article: a unit no cue decided is nav, up to the headline (after it, a line may
+    # be a standfirst); ``special`` is given last, over every zone's rule.
+    before_body = Kind.NAV, "before_body"
+    plain_until = start if headline is None else max(0, min(start, headline + 1))
+    out = [
+        before_body
+        if kind[i] is None and teaser_of[i] < 0 and "dateline" not in why[i]
+        else _before(guesses[i], features[i], i, headline, start)
+        for i in range(plain_until)
+    ]
+    out += [_before(guesses[i], features[i], i, headline, start) for i in range(plain_until, start)]
+    in_body = Kind.PARAGRAPH, "in_body"
+    body_like = Quality.GOOD, Quality.NEAR_GOOD
+    out += [
+        _boxed(page, i, boxes, end_of_text)
+        if i in boxes or i in items
+        else (Kind.SUBHEADING, "listed_in_contents")
+        if i in listed
+        else in_body
+        if kind[i] is None and quality[i] in body_like and teaser_of[i] < 0
+        else _inside(guesses[i], features[i], texts[i], i in runs)
+        for i in range(start, end + 1)
+    ]
+    # After the article: a unit is footer unless its cue is one of the tail's (see _after);
+    # those in order, since the article's own URL is the first one after it.
+    after = range(end + 1, n)
+    out += [(Kind.FOOTER, "after_body")] * len(after)
+    tail_end = _tail_end(page, end)
+    source_url_seen = False
+    for i in itertools.compress(after, map(_TAIL_KINDS.__contains__, kind[end + 1 :])):  # else after_body
+        if i not in special and i not in boxes and i not in items:
+            out[i] = got = _after(guesses[i], features[i], i <= tail_end, source_url_seen)
+            source_url_seen = source_url_seen or got[0] is Kind.SOURCE_URL
+    for i in (*boxes, *items):
+        if i > end:  # a box or a list item the region was cut before
+            out[i] = _boxed(page, i, boxes, end_of_text)
+    for i, got in special.items():
+        out[i] = got
+    return out
+
+
+def _boxed(page: _Page, i: int, boxes: set[int], end_of_text: int) -> tuple[Kind, str]:
+    """The kind of a unit of a box inside the article (``boxes``), or of a list it ends with."""
+    if i in boxes:
+        return Kind.FOOTER, "in_body_box"
+    text = page.texts[i]
+    if i == end_of_text + 1 and not _list_item(text) and text[-1:] not in ":：":
+        return Kind.SUBHEADING, "list_heading"
+    return Kind.PARAGRAPH, "list_after_body"
+
+
 def _author_bios(page: _Page, region: tuple[int, int], kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
     """The author's note at the article's end (``Dana Whitfield is a reporter covering …``,
     ``Dana Whitfield's book …``): among the last :data:`BIO_SCAN` units of the text, a paragraph
@@ -470,69 +571,73 @@ def _rival(candidates: list[tuple[float, int, int]], region: tuple[int, int] | N
 
 # ----------------------------------------------------------------------------- the scores
 def _scores(
-    features: tuple[Features, ...], guesses: tuple[Guess, ...]
+    features: tuple[Features, ...],
+    quality: tuple[Quality, ...],
+    kind: tuple[Kind | None, ...],
+    why: tuple[tuple[str, ...], ...],
+    chars: tuple[int, ...],
+    fkeys: tuple[str, ...],
 ) -> tuple[list[float], frozenset[int], frozenset[int], frozenset[int]]:
     """Every unit's body score, the units scored as lines of running text, the short units of
-    their runs, and the paragraphs shown twice a few units apart (a gallery's captions)."""
-    scores = [_base_score(f, g) for f, g in zip(features, guesses, strict=True)]
-    n = len(scores)
+    their runs, and the paragraphs shown twice a few units apart (a gallery's captions). Reads
+    the guesses' columns (``quality``, ``kind``, ``why``: their reasons) and the features'
+    ``chars`` and ``key``."""
+    n = len(quality)
+    good, near_good, short = Quality.GOOD, Quality.NEAR_GOOD, Quality.SHORT
+    units = range(n)
+    is_good = list(map(operator.is_, quality, itertools.repeat(good)))
+    scores = [-SHORT_COST if q is short else -BAD_COST for q in quality]
     twins: set[int] = set()
-    for i in range(n):
-        if guesses[i].quality is Quality.GOOD and any(
-            features[k].chars == features[i].chars and features[k].key == features[i].key
-            for k in range(max(0, i - TWIN_NEAR), min(n, i + TWIN_NEAR + 1))
-            if k != i
+    repeated = len(set(fkeys)) < n  # no twin on a page that repeats no key
+    for i in itertools.compress(units, is_good):
+        key = fkeys[i]
+        lo, hi = max(0, i - TWIN_NEAR), min(n, i + TWIN_NEAR + 1)
+        if (
+            repeated
+            and fkeys[lo:hi].count(key) > 1
+            and any(chars[k] == chars[i] and fkeys[k] == key for k in range(lo, hi) if k != i)
         ):
-            # A long paragraph shown twice a few units apart is a gallery's caption (its thumbnail's
-            # and its slide's), not the article's text, which never repeats itself so.
+            # A long paragraph shown twice a few units apart is a gallery's caption (its
+            # thumbnail's and its slide's), not the article's text, which never repeats itself so.
             scores[i] = -SHORT_COST
             twins.add(i)
-    for i in range(1, n - 1):
+        else:
+            scores[i] = min(size(features[i]), UNIT_SCORE_CAP)
+    for i in itertools.compress(units, map(operator.is_, quality, itertools.repeat(near_good))):
+        scores[i] = NEAR_GOOD_WEIGHT * min(size(features[i]), UNIT_SCORE_CAP)
+    for i in itertools.compress(units, map(operator.is_, quality, itertools.repeat(Quality.BAD))):
+        if "section_cue" in why[i] or (kind[i] is Kind.METADATA and _closes_article(features[i], why[i])):
+            scores[i] = -WALL_COST
+    for i in itertools.compress(units, map(operator.contains, why, itertools.repeat("dateline"))):
         # A date alone on its line between two paragraphs heads an entry of a timeline or a
         # diary; it is not the dateline of a new article.
-        if (
-            "dateline" in guesses[i].reasons
-            and guesses[i - 1].quality is Quality.GOOD
-            and guesses[i + 1].quality in _BODY_LIKE
-        ):
+        if 0 < i < n - 1 and is_good[i - 1] and quality[i + 1] in _BODY_LIKE:
             scores[i] = -SHORT_COST
-    text_lines, runs = _score_text_runs(features, guesses, scores)
-    # jusText's context rule, in two passes: a short unit whose nearest scored neighbours on
-    # both sides are body-like costs little.
-    # A picture's caption between paragraphs is bridged the same way: pictures sit inside the
-    # text, so a one-sentence lead above one is the body's first paragraph, not a standfirst.
-    body_before = [False] * n
-    seen = False
-    for i, g in enumerate(guesses):
-        body_before[i] = seen
-        if g.quality is not Quality.SHORT and g.kind is not Kind.CAPTION:
-            seen = g.quality in _BODY_LIKE
-    seen = False
-    for i in range(n - 1, -1, -1):
-        g = guesses[i]
-        if (g.quality is Quality.SHORT or g.kind is Kind.CAPTION) and seen and body_before[i]:
-            scores[i] = -BRIDGE_COST
-        if g.quality is not Quality.SHORT and g.kind is not Kind.CAPTION:
-            seen = g.quality in _BODY_LIKE
+    text_lines, runs = _score_text_runs(features, quality, kind, why, scores)
+    # jusText's context rule: a short unit whose nearest scored neighbours on both sides are
+    # body-like costs little (the units between two body-like scored units, a pass over the
+    # scored ones). A picture's caption between paragraphs is bridged the same way: pictures
+    # sit inside the text, so a one-sentence lead above one is the body's first paragraph,
+    # not a standfirst.
+    last, last_body = -1, False
+    scored = map(  # not short, not a caption
+        operator.and_,
+        map(operator.is_not, quality, itertools.repeat(short)),
+        map(operator.is_not, kind, itertools.repeat(Kind.CAPTION)),
+    )
+    for i in itertools.compress(units, scored):
+        body = quality[i] in _BODY_LIKE
+        if body and last_body and i > last + 1:
+            scores[last + 1 : i] = [-BRIDGE_COST] * (i - last - 1)
+        last, last_body = i, body
     return scores, text_lines, runs, frozenset(twins)
 
 
-def _base_score(f: Features, g: Guess) -> float:
-    if g.quality is Quality.GOOD:
-        return min(size(f), UNIT_SCORE_CAP)
-    if g.quality is Quality.NEAR_GOOD:
-        return NEAR_GOOD_WEIGHT * min(size(f), UNIT_SCORE_CAP)
-    if g.quality is Quality.SHORT:
-        return -SHORT_COST
-    if "section_cue" in g.reasons or (g.kind is Kind.METADATA and _closes_article(f, g)):
-        return -WALL_COST
-    return -BAD_COST
-
-
-def _closes_article(f: Features, g: Guess) -> bool:
-    """Whether a metadata line stands at an article's edge, never inside its text: a dateline,
-    a byline or credit, a source, author or editor field, a line of several fields."""
-    for reason in g.reasons:
+def _closes_article(f: Features, reasons: tuple[str, ...]) -> bool:
+    """Whether a metadata line (its features and its guess's reasons) stands at an article's
+    edge, never inside its text: a dateline, a byline or credit, a source, author or editor
+    field, a line of several fields."""
+    for reason in reasons:
         if reason in ("dateline", "credit", "metadata_fields"):
             return True
         if reason.startswith("metadata_cue:"):
@@ -541,13 +646,12 @@ def _closes_article(f: Features, g: Guess) -> bool:
     return False
 
 
-def _text_line(f: Features, g: Guess) -> bool:
-    """A short unit that reads as a line of running text: a verse of a poem or a song, a
-    blogger's one-line paragraph. Chinese: :data:`TEXT_LINE_MIN_HAN` characters or more;
-    English: :data:`TEXT_LINE_MIN_WORDS` words or more in sentence case (menus and titles
-    capitalise most words). Not a truncated, dated or ranked line: those are link lists."""
-    if g.quality is not Quality.SHORT or g.kind is not None or g.reasons != ("short",):
-        return False
+def _text_line(f: Features) -> bool:
+    """A short unit with no cue (its guess's reasons are ``("short",)``) that reads as a line
+    of running text: a verse of a poem or a song, a blogger's one-line paragraph. Chinese:
+    :data:`TEXT_LINE_MIN_HAN` characters or more; English: :data:`TEXT_LINE_MIN_WORDS` words or
+    more in sentence case (menus and titles capitalise most words). Not a truncated, dated or
+    ranked line: those are link lists."""
     if f.truncated or f.has_date or f.ranked:
         return False  # a link's cut preview, a title with its date, an item of a ranking
     s = f.scripts
@@ -557,7 +661,11 @@ def _text_line(f: Features, g: Guess) -> bool:
 
 
 def _score_text_runs(
-    features: tuple[Features, ...], guesses: tuple[Guess, ...], scores: list[float]
+    features: tuple[Features, ...],
+    quality: tuple[Quality, ...],
+    kind: tuple[Kind | None, ...],
+    why: tuple[tuple[str, ...], ...],
+    scores: list[float],
 ) -> tuple[frozenset[int], frozenset[int]]:
     """Score the text lines of long runs of them as body: :data:`MIN_TEXT_RUN` text lines or
     more, with prose between them and a few odd short lines (``[Chorus]``) allowed, are a poem,
@@ -566,23 +674,32 @@ def _score_text_runs(
     n = len(scores)
     out: set[int] = set()
     members: set[int] = set()
-    is_line = [_text_line(f, g) for f, g in zip(features, guesses, strict=True)]
+    short = Quality.SHORT
+    found = [
+        i
+        for i in itertools.compress(range(n), map(_SHORT_ONLY.__eq__, why))
+        if quality[i] is short and kind[i] is None and _text_line(features[i])
+    ]
+    if not found:
+        return frozenset(), frozenset()
+    is_line = [False] * n
+    for i in found:
+        is_line[i] = True
     i = 0
     while i < n:
         if not is_line[i]:
             i += 1
             continue
-        if i > 0 and guesses[i - 1].kind is Kind.METADATA and i + 1 < n and is_line[i + 1]:
+        if i > 0 and kind[i - 1] is Kind.METADATA and i + 1 < n and is_line[i + 1]:
             i += 1  # the line after a dateline that opens a run is the post's title, not its text
         last, lines, gap = i, 0, 0
         for k in range(i, n):
-            g = guesses[k]
             if is_line[k]:
                 lines += 1
                 last, gap = k, 0
-            elif g.quality in _BODY_LIKE:
+            elif quality[k] in _BODY_LIKE:
                 last, gap = k, 0
-            elif g.quality is Quality.SHORT and g.kind is None and gap < MAX_TEXT_RUN_GAP:
+            elif quality[k] is short and kind[k] is None and gap < MAX_TEXT_RUN_GAP:
                 gap += 1
             else:
                 break
@@ -592,7 +709,7 @@ def _score_text_runs(
                     scores[m] = TEXT_LINE_WEIGHT * min(size(features[m]), UNIT_SCORE_CAP)
                     out.add(m)
                     members.add(m)
-                elif guesses[m].quality is Quality.SHORT:
+                elif quality[m] is short:
                     scores[m] = -BRIDGE_COST  # an odd line of the run: a refrain, a marker
                     members.add(m)
         i = last + 1
@@ -620,14 +737,14 @@ def _candidates(scores: list[float]) -> list[tuple[float, int, int]]:
     """The best region of each stretch between walls, as ``(score, first, last)``, best first."""
     out: list[tuple[float, int, int]] = []
     begin = 0
-    for i in range(len(scores) + 1):
-        if i == len(scores) or scores[i] <= -WALL_COST:
-            if i > begin:
-                found = _region(scores[begin:i])
-                if found:
-                    a, b = found[0] + begin, found[1] + begin
-                    out.append((sum(scores[a : b + 1]), a, b))
-            begin = i + 1
+    n = len(scores)
+    for i in (*itertools.compress(range(n), map(operator.le, scores, itertools.repeat(-WALL_COST))), n):
+        if i > begin:
+            found = _region(scores[begin:i])
+            if found:
+                a, b = found[0] + begin, found[1] + begin
+                out.append((sum(scores[a : b + 1]), a, b))
+        begin = i + 1
     out.sort(key=lambda c: -c[0])
     return out[:MAX_CANDIDATES]
 
@@ -672,7 +789,7 @@ def _through_boxes(page: _Page, scores: list[float], region: tuple[int, int], bo
             g = guesses[gap_end]
             if g.quality in _BODY_LIKE and g.kind is None:
                 break
-            if (g.kind is Kind.METADATA and _closes_article(page.features[gap_end], g)) or _COMMENTS.search(
+            if (g.kind is Kind.METADATA and _closes_article(page.features[gap_end], g.reasons)) or _COMMENTS.search(
                 page.units[gap_end].text[:BOX_LABEL_SCAN]
             ):
                 return start, end
@@ -718,7 +835,7 @@ def _back_through_box(
             g = guesses[k]
             if g.quality in _BODY_LIKE or "comments_cue" in g.reasons:
                 return region
-            if g.kind is Kind.METADATA and _closes_article(page.features[k], g):
+            if g.kind is Kind.METADATA and _closes_article(page.features[k], g.reasons):
                 return region
         if not any(guesses[k].quality is Quality.SHORT and guesses[k].kind is None for k in gap):
             return region
@@ -828,19 +945,20 @@ def _listed_headings(page: _Page, start: int, end: int) -> set[int]:
     or more lines in a row (short lines between them allowed) that each repeat a unit of the
     body. What a page lists so is a section heading, however long (an interview's questions)."""
     firsts: dict[str, int] = {}
-    for i in range(start, end + 1):
-        key = page.keys[i]
-        g = page.guesses[i]
+    keys, quality = page.keys, page.quality
+    body = range(start, end + 1)
+    for i in itertools.compress(body, map(operator.is_, page.kind[start : end + 1], itertools.repeat(None))):
+        key = keys[i]
         if (
             key
             and key not in firsts
-            and g.kind is None
-            and g.quality is not Quality.BAD
+            and quality[i] is not Quality.BAD
             and size(page.features[i]) <= LISTED_HEADING_MAX_SIZE
         ):
             firsts[key] = i
-    if not firsts:
-        return set()
+    outside = sum(map(firsts.__contains__, keys[:start])) + sum(map(firsts.__contains__, keys[end + 1 :]))
+    if outside < MIN_CONTENTS_COPIES:
+        return set()  # too few lines outside the body repeat one of it to make a list
     out: set[int] = set()
     run: list[int] = []
     for i in (*range(start), -1, *range(end + 1, len(page.keys)), -1):
@@ -899,19 +1017,21 @@ def _before_comments(page: _Page, candidates: list[tuple[float, int, int]]) -> l
     another button (``Comments``, ``Print``) is a share bar's, not a section's."""
     if not candidates:
         return candidates
-    guesses, (_, top, top_end) = page.guesses, candidates[0]
-
-    def heading(i: int) -> bool:
-        # A heading is followed by its thread; ``Comments`` followed by ``Print`` is a share
-        # bar's button.
-        return "comments_cue" in guesses[i].reasons and guesses[i + 1].kind not in (Kind.NAV, Kind.FOOTER)
-
+    kind, (_, top, top_end) = page.kind, candidates[0]
+    n = len(kind)
+    # A heading is followed by its thread; ``Comments`` followed by ``Print`` is a share bar's
+    # button. The cues are found by one pass over the page.
+    headings = [
+        i
+        for i in itertools.compress(range(n - 1), map(operator.contains, page.why, itertools.repeat("comments_cue")))
+        if kind[i + 1] not in (Kind.NAV, Kind.FOOTER)
+    ]
     # The last heading above the best stretch; when there is none, the first below it: a thread
     # after the best stretch (a short comment under a strong-looking header) does not outweigh
     # the article it comments on.
-    found = next((i for i in range(top - 1, -1, -1) if heading(i)), None)
+    found = next((i for i in reversed(headings) if i < top), None)
     if found is None:
-        found = next((i for i in range(top_end + 1, len(guesses) - 1) if heading(i)), None)
+        found = next((i for i in headings if i > top_end), None)
     if found is None:
         return candidates
     earlier = [c for c in candidates if c[2] < found]
@@ -921,21 +1041,24 @@ def _before_comments(page: _Page, candidates: list[tuple[float, int, int]]) -> l
     return candidates
 
 
-def _button(g: Guess) -> bool:
-    """Whether a unit is a button or a menu word: a bad unit with a menu, footer or chrome cue."""
-    return g.quality is Quality.BAD and (g.kind in (Kind.NAV, Kind.FOOTER) or "chrome_cue" in g.reasons)
+def _buttons(
+    quality: tuple[Quality, ...], kind: tuple[Kind | None, ...], why: tuple[tuple[str, ...], ...]
+) -> list[bool]:
+    """Whether each unit is a button or a menu word: a bad unit with a menu, footer or chrome cue."""
+    bad, nav, footer = Quality.BAD, Kind.NAV, Kind.FOOTER
+    return [
+        q is bad and (k is nav or k is footer or "chrome_cue" in r) for q, k, r in zip(quality, kind, why, strict=True)
+    ]
 
 
 def _above(page: _Page, start: int) -> list[int]:
     """The :data:`HEADER_LOOKBACK` units above ``start``, not counting buttons and menu words
     (a share bar shown twice between a title and its text holds a dozen), in page order."""
-    out: list[int] = []
-    i = start - 1
-    while i >= 0 and len(out) < HEADER_LOOKBACK and start - i <= HEADER_SCAN:
-        if not _button(page.guesses[i]):
-            out.append(i)
-        i -= 1
-    return out[::-1]
+    lowest = max(0, start - HEADER_SCAN)
+    counted = itertools.compress(
+        range(start - 1, lowest - 1, -1), map(operator.not_, page.is_button[lowest:start][::-1])
+    )
+    return list(itertools.islice(counted, HEADER_LOOKBACK))[::-1]
 
 
 def _header(page: _Page, start: int, end: int) -> float:
@@ -961,11 +1084,28 @@ def _title_key(text: str) -> str:
     return _straight(fold(text))
 
 
-def _unit_title_key(text: str, f: Features) -> str:
-    """:func:`_title_key` of a unit's text: its features hold the text folded already, unless
-    it is longer than they fold."""
-    key = _straight(f.key if len(text) <= CUE_SCAN_CHARS else fold(text))
-    return key.rstrip(PERMALINK_MARKS) if key[-1:] in _PERMALINK_LAST else key
+def _title_keys(texts: tuple[str, ...], chars: tuple[int, ...], fkeys: tuple[str, ...]) -> list[str]:
+    """:func:`_title_key` of every unit's text, empty for a unit too long to be a title. The
+    features hold each text folded already (``fkeys``), unless it is longer than they fold;
+    curly quotes and permalink marks are looked for in the whole page first."""
+    units = range(len(texts))
+    keys = list(fkeys)
+    for i in itertools.compress(units, map(operator.gt, chars, itertools.repeat(HEADLINE_MAX_CHARS))):
+        keys[i] = ""
+    for i in itertools.compress(units, map(operator.gt, map(len, texts), itertools.repeat(CUE_SCAN_CHARS))):
+        if chars[i] <= HEADLINE_MAX_CHARS:
+            keys[i] = fold(texts[i])
+    page = "\n".join(keys)
+    if any(curly in page for curly in _QUOTES_MAP):
+        if page.count("\n") == len(keys) - 1:  # keys are folded: they hold no line break
+            for curly, straight in _QUOTES_MAP.items():
+                page = page.replace(curly, straight)
+            keys = page.split("\n")
+        else:
+            keys = [_straight(key) for key in keys]
+    if any(mark in page for mark in _PERMALINK_LAST):
+        keys = [key.rstrip(PERMALINK_MARKS) if key[-1:] in _PERMALINK_LAST else key for key in keys]
+    return keys
 
 
 def _straight(key: str) -> str:
@@ -1033,13 +1173,15 @@ def _join_lines(lines: list[str]) -> str:
     return out
 
 
-def _asked(keys: list[str], likes: list[bool], starts: list[int]) -> frozenset[str]:
+def _asked(keys: list[str], likes: list[bool], starts: list[int]) -> tuple[frozenset[str], dict[int, list[str]]]:
     """Every title text the headline rules can look up in the index of :func:`_title_index`:
     the keys of the title-like units in the windows above each candidate region's start (and
     above the page's end, where the headline is sought when no region is found), and their
     runs of up to :data:`MAX_TITLE_LINES` lines; and the keys of every unit just above a
-    candidate's start, where a short title (:func:`_short_title`) may stand. The index holds these alone: a page's other
-    lines are never looked up, and indexing them all took a sixth of a large page's memory."""
+    candidate's start, where a short title (:func:`_short_title`) may stand. The index holds
+    these alone: a page's other lines are never looked up, and indexing them all took a sixth
+    of a large page's memory. Also returns the runs' joined keys, by their first unit, for the
+    index to reuse."""
     n = len(keys)
     lookback = max(HEADER_LOOKBACK, HEADLINE_LOOKBACK)
     window: set[int] = set()
@@ -1049,53 +1191,118 @@ def _asked(keys: list[str], likes: list[bool], starts: list[int]) -> frozenset[s
     near = SHORT_TITLE_NEAR + TEXT_LEAD_UNITS + 1  # short titles, which are not title-like, are asked too
     for start in starts:
         asked.update(keys[i] for i in range(max(0, start - near), min(n, start + 2)) if keys[i])
-    for i in window:
-        if not likes[i]:
-            continue
+    runs: dict[int, list[str]] = {}
+    for i in itertools.compress(window, map(likes.__getitem__, window)):
         joined = keys[i]
         asked.add(joined)
+        run = runs[i] = []
         for j in range(i + 1, min(n, i + MAX_TITLE_LINES)):
             if not likes[j]:
                 break
             joined = _join(joined, keys[j])
             asked.add(joined)
-    return frozenset(asked)
+            run.append(joined)
+    return frozenset(asked), runs
 
 
-def _title_index(keys: list[str], likes: list[bool], asked: frozenset[str]) -> dict[str, list[tuple[int, int]]]:
+def _title_index(
+    keys: list[str], likes: list[bool], asked: frozenset[str], runs: dict[int, list[str]]
+) -> dict[str, list[tuple[int, int]]]:
     """Where each title-like text of ``asked`` (:func:`_asked`) stands, as ``(first, last)``
-    units: each unit under its :func:`_forms`, and each run of up to :data:`MAX_TITLE_LINES`
-    title-like lines under their joined key (a title broken over lines, perhaps broken
-    differently elsewhere). Linear: a few set lookups per unit."""
+    units in page order: each unit under its :func:`_forms`, and each run of up to
+    :data:`MAX_TITLE_LINES` title-like lines under their joined key (a title broken over lines,
+    perhaps broken differently elsewhere).
+
+    Each kind of place is found by a pass over the page's keys that runs in C (a set's or a
+    pattern's test mapped over them), and made only where it can be asked: a unit's other forms
+    than its key where its key is an asked text twice over, opens with a tag, or has a site
+    separator and an asked text before it (:func:`_asked_prefix`); a run's joined keys where
+    its first key opens an asked text (the asked texts that start with a text follow it in
+    sorted order)."""
     index: dict[str, list[tuple[int, int]]] = {}
-
-    def add(form: str, place: tuple[int, int]) -> None:
-        if form not in asked:
-            return
-        places = index.get(form)
+    n = len(keys)
+    units = range(n)
+    for i in itertools.compress(units, map(asked.__contains__, keys)):
+        key = keys[i]
+        places = index.get(key)
         if places is None:
-            index[form] = [place]
-        elif places[-1] != place:  # a form twice in one place counts once
-            places.append(place)
-
-    for i, key in enumerate(keys):
-        if not key:
-            continue
-        for form in _forms(key):
-            add(form, (i, i))
-        if likes[i]:
-            joined = key
-            for j in range(i + 1, min(len(keys), i + MAX_TITLE_LINES)):
-                if not likes[j] or len(joined) > HEADLINE_MAX_CHARS:
-                    break
-                joined = _join(joined, keys[j])
-                add(joined, (i, j))
+            if key:  # an empty key is no unit's title
+                index[key] = [(i, i)]
+        else:
+            places.append((i, i))
+    # The keys an asked text is twice over (``_forms`` undoubles them), those with a tag, those
+    # with a site separator and an asked text before it. The asked texts are sorted when first
+    # needed.
+    more = set(itertools.compress(units, map(set(map(operator.add, asked, asked)).__contains__, keys)))
+    ordered: list[str] = []
+    page = "\n".join(keys)
+    if any(c in page for c in _TAG_OPENERS):
+        more.update(itertools.compress(units, map(_TAG_START.match, keys)))
+    for i in itertools.compress(units, map(_SITE_SEPARATOR.search, keys)):
+        ordered = ordered or sorted(asked)
+        if _asked_prefix(keys[i], ordered, asked):
+            more.add(i)
+    for i in more:
+        key = keys[i]
+        seen = {key}  # a form twice in one place counts once
+        for form in _forms(key)[1:]:
+            if form in asked and form not in seen:
+                seen.add(form)
+                index.setdefault(form, []).append((i, i))
+    for i in itertools.compress(units, map(operator.and_, likes, likes[1:])):
+        key = keys[i]
+        run = runs.get(i)
+        if run is None:
+            ordered = ordered or sorted(asked)
+            k = bisect.bisect_right(ordered, key)
+            if k == len(ordered) or not ordered[k].startswith(key):
+                continue  # no asked text runs on from this key
+            run = list(itertools.accumulate(keys[i + 1 : i + MAX_TITLE_LINES], _join, initial=key))[1:]
+        joined = key
+        for j, longer in enumerate(run, i + 1):
+            if not likes[j] or len(joined) > HEADLINE_MAX_CHARS:
+                break
+            joined = longer
+            if joined in asked:
+                index.setdefault(joined, []).append((i, j))
+    for places in index.values():
+        if len(places) > 1:
+            places.sort()
     return index
+
+
+def _asked_prefix(key: str, ordered: list[str], asked: frozenset[str]) -> bool:
+    """Whether a text of ``asked`` (``ordered``: the same, sorted) is a proper prefix of ``key``,
+    as a title without its site suffix is (:func:`_forms`). Such a prefix sorts before ``key``
+    and before every text between them, so it is a prefix of the last text before ``key``; it
+    is sought again below their common prefix until none is left."""
+    text = key
+    while text:
+        k = bisect.bisect_left(ordered, text)
+        if k == 0:
+            return False
+        before = ordered[k - 1]
+        if before[:1] != text[:1]:
+            return False  # the usual answer: they share no character
+        if text.startswith(before):
+            return True
+        common = 0
+        for a, b in zip(text, before, strict=False):
+            if a != b:
+                break
+            common += 1
+        text = text[:common]
+        if text in asked:
+            return True
+    return False
 
 
 def _copies(page: _Page, key: str, first: int, last: int) -> int:
     """How many times a title shows: this place, and the places outside ``first..last``."""
-    return 1 + sum(1 for i, _ in page.titles.get(key, ()) if not first <= i <= last)
+    places = page.titles.get(key, ())
+    if len(places) == 1:  # the common case, without a generator
+        return 1 if first <= places[0][0] <= last else 2
+    return 1 + sum(1 for i, _ in places if not first <= i <= last)
 
 
 def _lone_copies(page: _Page, key: str, first: int, last: int) -> int:
@@ -1171,7 +1378,10 @@ def _shown_in_body(page: _Page, i: int, start: int, end: int) -> bool:
 
 def _again_in_body(page: _Page, key: str, start: int, end: int) -> bool:
     """Whether a title key stands inside the body, past its first lines."""
-    return any(start + TITLE_IN_BODY_SKIP <= i <= end for i, _ in page.titles.get(key, ()))
+    places = page.titles.get(key, ())
+    if len(places) == 1:  # the common case, without a generator
+        return start + TITLE_IN_BODY_SKIP <= places[0][0] <= end
+    return any(start + TITLE_IN_BODY_SKIP <= i <= end for i, _ in places)
 
 
 def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
@@ -1182,7 +1392,7 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
     best_score = HEADLINE_MIN_SCORE
     best_copies = 0
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2)):
-        short = not page.likes[i] and _short_title(page, i, start)
+        short = not page.likes[i] and 0 < start - i <= SHORT_TITLE_NEAR and _short_title(page, i, start)
         if (i in page.text_lines and not start - TEXT_LEAD_UNITS <= i < start) or not (page.likes[i] or short):
             continue
         if i >= start and (
@@ -1218,7 +1428,6 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     """How much units ``i..last`` look like the article's title: repeated on the page a few
     times, just above the body, with metadata after it, long enough to be a title, not a
     list of items."""
-    guesses = page.guesses
     score = 0.0
     if 1 < copies <= MAX_TITLE_COPIES:
         score += 3.0 if copies == 2 else THIRD_COPY_BONUS
@@ -1231,20 +1440,25 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     if buttons >= MIN_BAR_BUTTONS:
         distance -= buttons  # a share bar (shown twice) between a title and its text is not distance
     score += _nearness(distance)
+    kind, quality = page.kind, page.quality
     meta = []
-    for j in range(last + 1, min(len(guesses), last + 1 + 2 * METADATA_NEAR)):
-        if guesses[j].kind is Kind.METADATA:
+    for j in range(last + 1, min(len(kind), last + 1 + 2 * METADATA_NEAR)):
+        if kind[j] is Kind.METADATA:
             meta.append(j)
-        elif j >= start and guesses[j].quality is Quality.GOOD:
+        elif j >= start and quality[j] is Quality.GOOD:
             break  # metadata after the body's paragraphs (an editor's line) closes the article
     if meta and meta[0] - last <= METADATA_NEAR:
         score += 3.0
     elif meta:
         score += 2.0
-    elif i > 0 and guesses[i - 1].kind is Kind.METADATA:
+    elif i > 0 and kind[i - 1] is Kind.METADATA:
         score += 1.0
-    han = sum(page.features[k].scripts.han for k in range(i, last + 1))
-    words = sum(page.features[k].scripts.latin_words for k in range(i, last + 1))
+    if i == last:
+        scripts = page.features[i].scripts
+        han, words = scripts.han, scripts.latin_words
+    else:
+        han = sum(page.features[k].scripts.han for k in range(i, last + 1))
+        words = sum(page.features[k].scripts.latin_words for k in range(i, last + 1))
     score += 2.0 if han >= 10 or words >= 5 else 1.0 if han >= 8 or words >= 4 else 0.0
     if page.features[i].items > 2:
         score -= 2.0
@@ -1339,6 +1553,9 @@ def _tail_end(page: _Page, end: int) -> int:
 
 
 def _after(g: Guess, f: Features, in_tail: bool, source_url_seen: bool) -> tuple[Kind, str]:
+    """A unit after the article: its cue's kind in the article's tail (``in_tail``), footer
+    otherwise. A unit whose kind is not one of :data:`_TAIL_KINDS` is footer (``after_body``),
+    which :func:`_zone_labels` gives without asking."""
     if g.kind is Kind.DISCLAIMER:
         return (Kind.DISCLAIMER, "after_body_cue") if in_tail else (Kind.FOOTER, "far_disclaimer")
     if g.kind is Kind.SOURCE_URL and in_tail and f.url_has_path and not source_url_seen:
