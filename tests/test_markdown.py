@@ -263,9 +263,28 @@ def test_import_does_not_load_markdown_it() -> None:
     assert out.strip() == "False"
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18: emphasis a converter left unclosed (`**Label **`) stays literal")
 def test_unclosed_emphasis_of_a_converter_is_markup() -> None:
     assert read_markdown("**Latest **\n\nA paragraph of ours.\n").text == "Latest\nA paragraph of ours.\n"
+
+
+def test_emphasis_next_to_chinese_punctuation_is_markup() -> None:
+    page = read_markdown("他说这件事**“不会再发生”**，然后离开了。\n")
+    assert (page.text, [e.before for e in page.edits]) == ("他说这件事“不会再发生”，然后离开了。\n", ["**", "**"])
+
+
+def test_a_link_with_a_blank_in_its_path_keeps_its_text_as_a_link() -> None:
+    page = read_markdown("Read [the ferry timetable](/guides/ferry timetable 2026) before you go.\n")
+    assert (page.text, page.lines[0].link_chars) == ("Read the ferry timetable before you go.\n", 17)
+
+
+def test_an_image_with_a_blank_in_its_source_is_dropped() -> None:
+    page = read_markdown("Before ![a map](/img/old harbour.png) after.\n")
+    assert (page.text, [e.rule for e in page.edits][:1]) == ("Before after.\n", ["md_image"])
+
+
+def test_asterisks_in_inline_code_and_odd_ones_in_text_stay() -> None:
+    page = read_markdown("Call `f(**options)` or write 2**10 in the shell.\n")
+    assert page.text == "Call f(**options) or write 2**10 in the shell.\n"
 
 
 def test_jina_readers_header_gives_the_source_url_and_time() -> None:

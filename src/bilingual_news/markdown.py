@@ -360,6 +360,7 @@ def _inline(
     autolink = False
     home = False  # inside a link to a site's home page
     outside_home = False  # a piece of text stood outside such a link
+    code: set[int] = set()  # the starts of the pieces of inline code
     for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
@@ -371,6 +372,8 @@ def _inline(
             start, end, inner = found
             sep = "\n" if brk == "hard" else _soft(raw, pieces[-1].end, start) if brk and pieces else ""
             pieces.append(_Piece(start, end, inner, link > 0, sep))
+            if kind == "code_inline":
+                code.add(start)
             outside_home = outside_home or not home
             cursor = end
             brk = ""
@@ -407,7 +410,106 @@ def _inline(
             at = raw.find(child.content, cursor, limit)
             if at >= 0:
                 cursor = at + len(child.content)
+    if any("*" in raw[p.start : p.end] or "](" in raw[p.start : p.end] for p in pieces):
+        pieces = _leftovers(raw, pieces, code, drops)
     return pieces, cursor, bool(pieces) and not outside_home
+
+
+_STARS = re.compile(r"\*{2,}")
+"""A run of asterisks that can be strong emphasis's delimiter."""
+_LEFT_LINK = re.compile(
+    r"(!?)\[([^\[\]\n]*)\]\([ \t]*((?:https?://|//|/|\./|\.\./|#|data:|javascript:)[^()\n]*)\)", re.IGNORECASE
+)
+"""A link or an image whose destination CommonMark does not take (a blank in it, as html2text
+and markdownify write a path with spaces): ``[WSL 安装](/Courses/WSL 安装)``."""
+_CJK_SIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’…—]")
+"""A character next to which CommonMark's flanking rules leave ``**`` unparsed: Han, CJK
+punctuation and the curly quotes Chinese text uses (``**“引语”**。``)."""
+
+
+def _leftovers(raw: str, pieces: list[_Piece], code: set[int], drops: list[tuple[int, int, str]]) -> list[_Piece]:
+    """The pieces of one paragraph or heading without the Markdown its parser left as text:
+    links and images whose destination holds a blank (the link's text kept, as a link; the
+    image dropped as an ``md_image`` edit), and strong emphasis's ``**`` where CommonMark's
+    flanking rules leave it — next to Chinese text or punctuation (``**算法，**阿里``), or,
+    when the paragraph holds an even number of such runs, all of them (``**Latest **``, as
+    html2text writes a bold label). Inline code is left alone; so is a run with an escape or a
+    reference inside the piece around it. Each cut is an ``md_markup`` edit: nothing is lost."""
+    cuts: dict[int, list[tuple[int, int, bool]]] = {}  # piece -> (start, end, keeps link text)
+    stars: list[tuple[int, int, int]] = []
+    for n, piece in enumerate(pieces):
+        if piece.start in code:
+            continue
+        for m in _LEFT_LINK.finditer(raw, piece.start, piece.end):
+            if m.group(1):
+                cuts.setdefault(n, []).append((m.start(), m.end(), False))
+                drops.append((m.start(), m.end(), "md_image"))
+            else:
+                cuts.setdefault(n, []).append((m.start(), m.start(2), False))
+                cuts.setdefault(n, []).append((m.end(2), m.end(), True))
+        for m in _STARS.finditer(raw, piece.start, piece.end):
+            stars.append((n, m.start(), m.end()))
+    even = len(stars) % 2 == 0
+    for n, start, end in stars:
+        before, after = start, end  # the characters next to the run, past the delimiters the parser took
+        while before > 0 and raw[before - 1] == "*":
+            before -= 1
+        while after < len(raw) and raw[after] == "*":
+            after += 1
+        if even or (before and _CJK_SIDE.match(raw, before - 1)) or _CJK_SIDE.match(raw, after):
+            cuts.setdefault(n, []).append((start, end, False))
+    if not cuts:
+        return pieces
+    out: list[_Piece] = []
+    carried = ""  # the line break of a piece cut away whole, for the next piece
+    for n, piece in enumerate(pieces):
+        spans = sorted(cuts.get(n, ()))
+        if not spans or any(a < spans[k - 1][1] for k, (a, _, _) in enumerate(spans) if k) or _crossed(piece, spans):
+            kept = [piece]
+        else:
+            kept = _cut(raw, piece, spans)
+        if not kept:
+            carried = carried or piece.sep
+            continue
+        if carried and kept[0].sep != "\n":
+            kept[0] = kept[0]._replace(sep=carried)
+        carried = ""
+        out.extend(kept)
+    return out
+
+
+def _crossed(piece: _Piece, spans: list[tuple[int, int, bool]]) -> bool:
+    """Whether a change inside ``piece`` (an escape, a reference, a blank run) overlaps a cut."""
+    return any(c.start < end and start < c.end for c in piece.changes for start, end, _ in spans)
+
+
+def _cut(raw: str, piece: _Piece, spans: list[tuple[int, int, bool]]) -> list[_Piece]:
+    """``piece`` without ``spans``, as the pieces between them (none when the cuts take it
+    whole); the blanks next to a cut go into it, and where a blank was, the next piece is set
+    off by one."""
+    out: list[_Piece] = []
+    pos = piece.start
+    link = piece.link
+    blank = False
+    for start, end, link_before in [*spans, (piece.end, piece.end, False)]:
+        s, e = pos, start
+        while s < e and raw[s] in " \t":
+            s += 1
+            blank = True
+        trailing = False
+        while e > s and raw[e - 1] in " \t":
+            e -= 1
+            trailing = True
+        if e > s:
+            sep = piece.sep if not out else (" " if blank else "")
+            inner = tuple(c for c in piece.changes if s <= c.start and c.end <= e)
+            out.append(_Piece(s, e, inner, link or link_before, sep))
+            blank = False
+        blank = blank or trailing
+        if out and e > s:
+            blank = trailing
+        pos = end
+    return out
 
 
 _HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml"})
