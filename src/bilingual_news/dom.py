@@ -121,10 +121,12 @@ MIN_FAR_MATCH = 8
 by chance almost never."""
 
 _PLAIN_TAG = (
-    r"(?:<(?!(?:script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b|input)|</)"
+    r"(?:</|<(?![stxin])|<(?!(?:script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b|input))"
     rf"[A-Za-z][^\s/>]*{_ATTRIBUTES}>"
 )
-"""A tag the scan needs nothing of but its end (see :data:`_MARKUP`)."""
+"""A tag the scan needs nothing of but its end (see :data:`_MARKUP`). An end tag is taken
+before the start tag's test; a start tag whose name begins with none of the first letters of
+the names it must not have (matched without case, like them) is taken without the test."""
 
 _MARKUP = re.compile(
     rf"""
@@ -388,19 +390,78 @@ class _Elements(NamedTuple):
     weights: list[int]
 
 
+# What the walk needs to know of a node's tag, as bits: one dictionary look-up a node.
+_TEXT = 1
+"""A text node."""
+_DOCUMENT = 2
+"""The document node: the walk goes into it, it opens no element."""
+_ELEMENT = 4
+"""An element (any other node: comments, doctypes, is passed over)."""
+_BLOCK = 8
+"""An element of :data:`BLOCK_TAGS`."""
+_SKIP = 16
+"""An element of :data:`SKIP_TAGS`."""
+_OPAQUE = 32
+"""An element of :data:`_OPAQUE_TAGS`."""
+_LEAF = 64
+"""``<br>`` and ``<hr>``: they end the line, open no element."""
+_STRUCTURE = 128
+"""An element of :data:`STRUCTURE_TAGS`."""
+_LINK = 256
+"""``<a>``."""
+_PAGE = 512
+"""An element of :data:`_PAGE_TAGS`."""
+
+
+def _tag_kind(tag: str | None) -> int:
+    """The bits of a node's tag (:attr:`LexborNode.tag`: ``-text``, ``-document``, another
+    ``-`` name or ``None`` for a node that is not an element, else the element's name)."""
+    if tag == "-text":
+        return _TEXT
+    if tag == "-document":
+        return _DOCUMENT
+    if tag is None or tag[0] == "-":
+        return 0
+    kind = _ELEMENT
+    for bit, names in (
+        (_BLOCK, BLOCK_TAGS),
+        (_SKIP, SKIP_TAGS),
+        (_OPAQUE, _OPAQUE_TAGS),
+        (_LEAF, ("br", "hr")),
+        (_STRUCTURE, STRUCTURE_TAGS),
+        (_LINK, ("a",)),
+        (_PAGE, _PAGE_TAGS),
+    ):
+        if tag in names:
+            kind |= bit
+    return kind
+
+
 def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) -> tuple[list[_Piece], _Elements]:
     """The DOM's text nodes in order, each matched to its stretch, with its line, frame and
-    block element; and the block elements."""
+    block element; and the block elements.
+
+    The walk goes down to each node's first child, else on to its next sibling, else up to
+    the first ancestor with one; every start and end of a block element ends the line (when
+    it has text). A node's tag is looked up once in ``kinds`` (:func:`_tag_kind`); an element's
+    attributes are read only when it can change the frame or is a block element, and the frame
+    an element makes of its parent's, its tag and its class and id names is computed once a
+    page (``frames``): a template repeats the same few."""
     pieces: list[_Piece] = []
     elements = _Elements([], [], [])
     root = tree.root
     if root is None:
         return pieces, elements
-    top = _Frame(frozenset(), frozenset(), False)
-    frames: list[_Frame] = [top]
-    open_tags: list[str] = []  # the tags of the elements the walk is in, innermost last
-    blocks: list[int] = [-1]  # the innermost block element of each open element
     parents, element_tags, weights = elements
+    kinds = dict(_TAG_KINDS)
+    frames: dict[tuple[_Frame, str, frozenset[str]], _Frame] = {}
+    class_words = _class_words
+    frame = _Frame(frozenset(), frozenset(), False)
+    block = -1  # the innermost block element around the node
+    stack: list[tuple[int, _Frame, int]] = []  # each open element's kind, and the frame and block around it
+    push, pop = stack.append, stack.pop
+    add_piece = pieces.append
+    n_stretches = len(stretches)
     cursor = 0
     line = 0
     line_used = False  # whether the current line has text yet
@@ -409,103 +470,126 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
     node: LexborNode | None = root
     while node is not None:
         tag = node.tag
+        kind = kinds.get(tag)  # type: ignore[arg-type]
+        if kind is None:
+            kind = kinds[tag] = _tag_kind(tag)  # type: ignore[index]
         descend = False
-        if tag == "-text":
+        if kind & _TEXT:
             text = node.text_content or ""
             if not text.strip(_ASCII_SPACE):
-                space = space or bool(text)
+                if text:
+                    space = True
             else:
-                found = _match(raw, text, stretches, cursor)
-                if found is not None and skipping:
-                    cursor = found + 1  # in a skipped element: only keeps the scan in step
-                elif found is not None:
+                found: int | None = None
+                if cursor < n_stretches:  # the next stretch, as the DOM has it: nearly always the one
+                    start, end = stretches[cursor]
+                    chunk = raw[start:end]
+                    if chunk == text and "&" not in chunk and "\r" not in chunk and "\x00" not in chunk:
+                        found = cursor
+                if found is None:
+                    found = _match(raw, text, stretches, cursor)
+                    if found is not None:
+                        start, end = stretches[found]
+                        chunk = raw[start:end]
+                if found is not None:
                     cursor = found + 1
-                    start, end = stretches[found]
-                    core_start = start
-                    while core_start < end and raw[core_start] in _ASCII_SPACE:
-                        core_start += 1
-                    core_end = end
-                    while core_end > core_start and raw[core_end - 1] in _ASCII_SPACE:
-                        core_end -= 1
-                    pieces.append(
-                        _Piece(
-                            core_start,
-                            core_end,
-                            line,
-                            space or core_start > start,
-                            core_end < end,
-                            frames[-1],
-                            blocks[-1],
+                    if not skipping:  # in a skipped element the match only keeps the scan in step
+                        core_start = start
+                        if chunk[0] in _ASCII_SPACE:
+                            core_start = end - len(chunk.lstrip(_ASCII_SPACE))
+                        core_end = end
+                        if chunk[-1] in _ASCII_SPACE:
+                            core_end = start + len(chunk.rstrip(_ASCII_SPACE))
+                        add_piece(
+                            _new_tuple(
+                                _Piece,
+                                (core_start, core_end, line, space or core_start > start, core_end < end, frame, block),
+                            )
                         )
-                    )
-                    line_used = True
-                    space = False
-        elif tag is not None and tag[0] != "-":
+                        line_used = True
+                        space = False
+        elif kind & _ELEMENT:
             if skipping:
-                if tag not in _OPAQUE_TAGS:
-                    frames.append(frames[-1])
-                    open_tags.append(tag)
-                    blocks.append(blocks[-1])
+                if not kind & _OPAQUE:
+                    push((kind, frame, block))
                     skipping += 1
                     descend = True
             else:
-                if tag in BLOCK_TAGS and line_used:
+                if kind & _BLOCK and line_used:
                     line += 1
                     line_used = False
-                if tag in SKIP_TAGS:
-                    if tag not in _OPAQUE_TAGS:
-                        frames.append(frames[-1])
-                        open_tags.append(tag)
-                        blocks.append(blocks[-1])
+                if kind & _SKIP:
+                    if not kind & _OPAQUE:
+                        push((kind, frame, block))
                         skipping = 1
                         descend = True
-                elif tag not in ("br", "hr"):
+                elif not kind & _LEAF:
+                    push((kind, frame, block))
                     attrs = node.attributes
-                    frames.append(_frame(attrs, tag, frames[-1]))
-                    open_tags.append(tag)
-                    if tag in BLOCK_TAGS:
-                        blocks.append(len(parents))
-                        parents.append(blocks[-2])
-                        element_tags.append(tag)
-                        weights.append(element_weight(tag, attrs))
-                    else:
-                        blocks.append(blocks[-1])
+                    cls = ident = ""
+                    named = _NO_WORDS
+                    if attrs:
+                        cls = attrs.get("class") or ""
+                        ident = attrs.get("id") or ""
+                        if not kind & _PAGE:
+                            # The words of "class id" are those of the class and those of the id.
+                            if cls:
+                                named = class_words(cls)
+                            if ident:
+                                more = class_words(ident)
+                                if more:
+                                    named = named | more if named else more
+                    if kind & (_STRUCTURE | _LINK) or (named and not named <= frame.words):
+                        # The tag matters to the frame only when it is a structure tag or a link.
+                        key = (frame, tag if kind & (_STRUCTURE | _LINK) else "", named)
+                        made = frames.get(key)  # type: ignore[arg-type]
+                        if made is None:
+                            made = frames[key] = _frame(named, key[1], frame)  # type: ignore[index, arg-type]
+                        frame = made
+                    if kind & _BLOCK:
+                        parents.append(block)
+                        block = len(parents) - 1
+                        element_tags.append(tag)  # type: ignore[arg-type]
+                        weight = _TAG_WEIGHTS.get(tag, 0)  # type: ignore[arg-type]
+                        if attrs:
+                            weight += _attribute_weight(attrs, cls, ident)
+                        weights.append(weight)
                     descend = True
-        elif tag == "-document":
+        elif kind & _DOCUMENT:
             descend = True
         if descend:
             child = node.first_child
             if child is not None:
                 node = child
                 continue
-            if tag != "-document":
+            if not kind & _DOCUMENT:
                 if skipping:
                     skipping -= 1
-                elif tag in BLOCK_TAGS and line_used:
+                elif kind & _BLOCK and line_used:
                     line += 1
                     line_used = False
-                frames.pop()
-                open_tags.pop()
-                blocks.pop()
+                _, frame, block = pop()
         # Up until a node has a next sibling, ending each element left.
         while node is not None:
             nxt = node.next
             if nxt is not None:
                 node = nxt
                 break
-            if not open_tags:
+            if not stack:
                 node = None  # back at the document: the walk is over
                 break
             node = node.parent
-            closed = open_tags.pop()
-            blocks.pop()
+            closed, frame, block = pop()
             if skipping:
                 skipping -= 1
-            elif closed in BLOCK_TAGS and line_used:
+            elif closed & _BLOCK and line_used:
                 line += 1
                 line_used = False
-            frames.pop()
     return pieces, elements
+
+
+_new_tuple = tuple.__new__
+"""Builds a named tuple from a tuple of its fields without the call to its ``__new__``."""
 
 
 def _class_and_id(attrs: dict[str, str | None]) -> str:
@@ -515,26 +599,29 @@ def _class_and_id(attrs: dict[str, str | None]) -> str:
     return f"{names} {ident}" if ident else names
 
 
-def _frame(attrs: dict[str, str | None], tag: str, parent: _Frame) -> _Frame:
-    """The frame of an element: its parent's, with its own tag and class words added (the
-    parent's own frame when the element adds nothing, as most do)."""
+def _frame(found: frozenset[str], tag: str, parent: _Frame) -> _Frame:
+    """The frame of an element whose class and id hold the class words ``found`` (none for an
+    element of :data:`_PAGE_TAGS`, whose names are not read): its parent's, with its own tag and
+    class words added (the parent's own frame when the element adds nothing, as most do)."""
     tags = parent.tags | {tag} if tag in STRUCTURE_TAGS else parent.tags
     words = parent.words
-    if attrs and tag not in _PAGE_TAGS:  # ``<body class="… f_caption_muted_videos_on …">``: site flags
-        names = _class_and_id(attrs)
-        if names:
-            found = _class_words(names)
-            if found and not found <= words:
-                words = words | found
+    if found and not found <= words:
+        words = words | found
     link = parent.link or tag == "a"
     if tags is parent.tags and words is parent.words and link == parent.link:
         return parent
     return _Frame(tags, words, link)
 
 
+_NO_WORDS: frozenset[str] = frozenset()
+
+
 _PAGE_TAGS = frozenset({"html", "body"})
 """Elements whose class names speak for the whole page (a theme, a template, feature flags),
 not for a part of it: their class words are not read."""
+
+_TAG_KINDS = {tag: _tag_kind(tag) for tag in (*BLOCK_TAGS, *SKIP_TAGS, *STRUCTURE_TAGS, "-text", "-document", "span")}
+"""The kinds of the common tags; a page's walk adds the others to its own copy."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -600,39 +687,70 @@ class Separators:
             parts.append((pos, end, self._rule))
         for k, (s, e, rule) in enumerate(parts):
             replacement = after if k == 0 else ""
-            if self._raw[s:e] != replacement:
+            # Lengths first: a dropped script can be long, and it is never its replacement.
+            if e - s != len(replacement) or self._raw[s:e] != replacement:
                 self._changes.append(Change(s, e, replacement, rule))
 
 
 def _changes(raw: str, pieces: list[_Piece], drops: list[tuple[int, int, str]]) -> tuple[list[Change], list[LineHints]]:
     """The changes (stated on ``raw``, in order) that leave the text of the pieces, one line
-    per block, and the hints of each line."""
+    per block, and the hints of each line.
+
+    One loop over the pieces does what :class:`Separators` and :func:`_inner` do for each, and
+    calls them only where they have work the loop cannot do at once: the separator where a
+    drop lies in the gap (mostly the gap is markup alone: one change or none), the inside of a
+    piece where :data:`_INNER` finds something (mostly it finds nothing)."""
     changes: list[Change] = []
     lines: list[LineHints] = []
-    prev_end = 0
-    prev: _Piece | None = None
-    line_pieces: list[_Piece] = []
-
+    add = changes.append
+    add_line = lines.append
     separator = Separators(raw, drops, "html_markup", changes)
+    inner = _INNER.search
+    n_drops = len(drops)
+    at = 0  # the first drop that does not start before the gap (the separator's cursor)
+    prev_end = 0
+    prev_line = -1
+    prev_space_after = False
+    first: _Piece | None = None  # the current line's first piece
+    chars = link_chars = 0  # the current line's
 
     for piece in pieces:
-        if prev is None:
-            sep = ""
-        elif piece.line != prev.line:
-            sep = "\n"
-            lines.append(_hints(line_pieces))
-            line_pieces = []
-        elif piece.space_before or prev.space_after:
+        start, end, line, space_before, space_after, frame, _ = piece
+        if line != prev_line:
+            if first is None:
+                sep = ""
+            else:
+                sep = "\n"
+                add_line(_line(first, prev_end, chars, link_chars))
+            first = piece
+            chars = link_chars = 0
+        elif space_before or prev_space_after:
             sep = " "
         else:
             sep = ""
-        separator(prev_end, piece.start, sep)
-        _inner(raw, piece.start, piece.end, changes)
-        line_pieces.append(piece)
-        prev_end = piece.end
-        prev = piece
-    if line_pieces:
-        lines.append(_hints(line_pieces))
+        while at < n_drops and drops[at][0] < prev_end:
+            at += 1
+        if at < n_drops and drops[at][1] <= start:  # drops in the gap: the separator sorts them out
+            separator._at = at
+            separator(prev_end, start, sep)
+            at = separator._at
+        elif start - prev_end != len(sep) or raw[prev_end:start] != sep:
+            add(_new_tuple(Change, (prev_end, start, sep, "html_markup")))
+        text = raw[start:end]
+        # Nothing for _INNER in a piece without "&", two spaces or a blank but " " (the only
+        # blanks a printable text holds): three scans in C, cheaper than the pattern's search.
+        if not (text.isprintable() and "&" not in text and "  " not in text) and inner(text) is not None:
+            _inner(raw, start, end, changes)
+        size = end - start
+        chars += size
+        if frame.link:
+            link_chars += size
+        prev_end = end
+        prev_line = line
+        prev_space_after = space_after
+    if first is not None:
+        add_line(_line(first, prev_end, chars, link_chars))
+    separator._at = at
     separator(prev_end, len(raw), "\n" if pieces else "")
     return changes, lines
 
@@ -654,16 +772,12 @@ def _inner(raw: str, start: int, end: int, changes: list[Change]) -> None:
             changes.append(Change(s, m.end(), " ", "html_whitespace"))
 
 
-def _hints(pieces: list[_Piece]) -> LineHints:
-    first = pieces[0]
-    chars = 0
-    link_chars = 0
-    for p in pieces:
-        n = p.end - p.start
-        chars += n
-        if p.frame.link:
-            link_chars += n
-    return LineHints(first.start, pieces[-1].end, first.frame.tags, first.frame.words, chars, link_chars, first.block)
+def _line(first: _Piece, end: int, chars: int, link_chars: int) -> LineHints:
+    """The hints of a line: its first piece's ancestors and block, its extent and its counts."""
+    frame = first.frame
+    fields = (first.start, end, frame.tags, frame.words, chars, link_chars, first.block)
+    hints: LineHints = _new_tuple(LineHints, fields)
+    return hints
 
 
 def _tree(elements: _Elements, pieces: list[_Piece]) -> Tree:
@@ -766,6 +880,33 @@ def element_weight(tag: str, attrs: dict[str, str | None]) -> int:
         if role and role.lower() == "main":
             weight += SECTION_WEIGHT
     return weight
+
+
+def _attribute_weight(attrs: dict[str, str | None], cls: str, ident: str) -> int:
+    """What an element's attributes add to its weight (:func:`element_weight` less the tag's),
+    given its ``class`` and ``id``: the weight of ``"class id"`` is read from each (a name
+    pattern matches within one name: a match in the two joined is a match in one of them)."""
+    weight = 0
+    marks = (_name_marks(cls) if cls else 0) | (_name_marks(ident) if ident else 0)
+    if marks & 1:
+        weight += NAME_WEIGHT
+    if marks & 2:
+        weight -= NAME_WEIGHT
+    prop = attrs.get("itemprop")
+    if prop and "articlebody" in prop.lower():
+        weight += ARTICLE_BODY_WEIGHT
+    role = attrs.get("role")
+    if role and role.lower() == "main":
+        weight += SECTION_WEIGHT
+    return weight
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_marks(names: str) -> int:
+    """1 when :data:`POSITIVE_NAMES` finds a name in ``names``, plus 2 when
+    :data:`NEGATIVE_NAMES` does."""
+    lower = names.lower()
+    return (1 if POSITIVE_NAMES.search(lower) else 0) | (2 if NEGATIVE_NAMES.search(lower) else 0)
 
 
 @functools.lru_cache(maxsize=4096)

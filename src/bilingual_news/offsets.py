@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 from typing import NamedTuple
 
-from bilingual_news.model import Edit, Span
+from bilingual_news.model import _SET_END, _SET_START, Edit, Span
 
 __all__ = ["Change", "OffsetMap", "apply_edits", "merge_edits"]
 
@@ -54,11 +54,7 @@ def merge_edits(raw: str, current: str, edits: Sequence[Edit], changes: Sequence
     if not changes:
         return list(edits)
     if not edits:  # the first changes: ``current`` is ``raw``
-        return [
-            Edit(rule=c.rule, span=Span(start=c.start, end=c.end), before=raw[c.start : c.end], after=c.after)
-            for c in changes
-            if raw[c.start : c.end] != c.after
-        ]
+        return _first_edits(raw, changes)
     # Old edits in current-text coordinates, with the running length change before each.
     prefix = [0, *accumulate(len(e.after) - (e.span.end - e.span.start) for e in edits)]
     starts = [e.span.start + d for e, d in zip(edits, prefix, strict=False)]
@@ -116,6 +112,37 @@ def merge_edits(raw: str, current: str, edits: Sequence[Edit], changes: Sequence
         names = dict.fromkeys(name for rule in [*old_rules, *(c.rule for c in group)] for name in rule.split("+"))
         result.append(Edit(rule="+".join(names), span=Span(start=rs, end=re_), before=before_text, after=after_text))
     result.extend(edits[k:])
+    return result
+
+
+_new = object.__new__
+_SET_RULE, _SET_SPAN, _SET_BEFORE, _SET_AFTER = (
+    Edit.__dict__[name].__set__ for name in ("rule", "span", "before", "after")
+)
+
+
+def _first_edits(raw: str, changes: Sequence[Change]) -> list[Edit]:
+    """The first changes on ``raw`` as raw-text edits, no-ops left out: ``Edit(rule=c.rule,
+    span=Span(start=c.start, end=c.end), before=raw[c.start : c.end], after=c.after)`` for each,
+    with the fields set straight into their slots (a reader makes hundreds a page, and the
+    frozen dataclasses' constructors cost two to three times as much). A span out of order is
+    refused as :class:`~bilingual_news.model.Span` refuses it."""
+    result: list[Edit] = []
+    add = result.append
+    for start, end, after, rule in changes:
+        before = raw[start:end]
+        if before != after:
+            if not 0 <= start <= end:
+                Span(start=start, end=end)  # raises the span's own error
+            span: Span = _new(Span)
+            _SET_START(span, start)
+            _SET_END(span, end)
+            edit: Edit = _new(Edit)
+            _SET_RULE(edit, rule)
+            _SET_SPAN(edit, span)
+            _SET_BEFORE(edit, before)
+            _SET_AFTER(edit, after)
+            add(edit)
     return result
 
 
