@@ -8,7 +8,10 @@ the document (``assemble``).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from functools import partial
+from operator import attrgetter
+from typing import NamedTuple, cast
 
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.language import block_languages, document_language
@@ -37,14 +40,20 @@ class BlockDraft(NamedTuple):
     reasons: tuple[str, ...]
 
 
+_SPAN_OF = attrgetter("span")
+_Fields = tuple[Kind, str, Span, str, tuple[str, ...]]
+_draft = cast("Callable[[_Fields], BlockDraft]", partial(tuple.__new__, BlockDraft))
+"""``BlockDraft(*fields)`` without the named tuple's ``__new__`` in Python: the tuple's own,
+called by ``map`` for each block."""
+
+
 def assemble_blocks(units: tuple[Unit, ...], revision: Revision) -> tuple[BlockDraft, ...]:
     """One block draft per unit, with its final kind, language and reasons (the languages
     of the page's blocks found together: langdetect is asked once per run of blocks that need it)."""
-    langs = block_languages([u.text for u in units])
-    return tuple(
-        BlockDraft(kind, u.text, u.span, lang, reasons)
-        for u, kind, reasons, lang in zip(units, revision.kinds, revision.reasons, langs, strict=True)
-    )
+    texts = [u.text for u in units]
+    langs = block_languages(texts)
+    spans = map(_SPAN_OF, units)
+    return tuple(map(_draft, zip(revision.kinds, texts, spans, langs, revision.reasons, strict=True)))
 
 
 def assemble(

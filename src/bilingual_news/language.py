@@ -214,12 +214,15 @@ def block_languages(texts: Sequence[str]) -> list[str]:
     ...                  "2024", "Le livre raconte la vie d'Emma, une femme de médecin."])
     ['fr', 'und', 'fr']
     """
-    found = [_classified(text) for text in texts]
+    cached, most = _cached_classify, CACHE_MAX_CHARS  # _classified, inlined: a call less a block
+    found = [cached(text) if len(text) <= most else _classified(text) for text in texts]
+    pending = [i for i, lang in enumerate(found) if not isinstance(lang, str)]
+    if not pending:  # most pages: every block settled by a cheap rule
+        return cast("list[str]", found)
     out = [lang if isinstance(lang, str) else "" for lang in found]
     runs: dict[str, list[int]] = {}
-    for i, lang in enumerate(found):
-        if not isinstance(lang, str):
-            runs.setdefault(lang.script, []).append(i)
+    for i in pending:
+        runs.setdefault(cast("_Pending", found[i]).script, []).append(i)
     for run in runs.values():
         _resolve(run, found, out)
     return out

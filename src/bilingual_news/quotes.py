@@ -579,24 +579,12 @@ class _Marks:
 
 def _pair(text: str) -> _Marks:
     """Pair the quote marks of ``text`` in one pass: each mark is pushed and popped at most
-    once, and a closer with no opener of its kind open is dropped at once (a count per kind)."""
+    once, and a closer with no opener of its kind open is dropped at once (a count per kind).
+    Each mark either opens a quote of a kind (``push``), closes the innermost open one of a
+    kind (``shut``: the openers above it were never closed), or is passed over."""
     stack: list[tuple[str, int]] = []
     count: dict[str, int] = dict.fromkeys("“‘「『\"'", 0)
     closed: list[tuple[int, int]] = []
-
-    def push(kind: str, pos: int) -> None:
-        stack.append((kind, pos))
-        count[kind] += 1
-
-    def close(kind: str, pos: int) -> None:
-        # count[kind] > 0, so the loop ends; openers above the match were never closed
-        while stack:
-            k, o = stack.pop()
-            count[k] -= 1
-            if k == kind:
-                closed.append((o, pos))
-                return
-
     n = len(text)
     for m in _MARKS.finditer(text):
         i = m.start()
@@ -605,37 +593,48 @@ def _pair(text: str) -> _Marks:
         nxt = text[i + 1] if i + 1 < n else ""
         closer_like = bool(prev) and not prev.isspace() and prev not in _OPENING_BRACKETS and not nxt.isalnum()
         opener_like = (not prev or prev.isspace() or prev in _OPENING_PUNCT) and bool(nxt) and not nxt.isspace()
+        push = shut = ""
         if c in "「『":
-            push(c, i)
+            push = c
         elif c in "」』”":
             if count[_CLOSER_OF[c]]:
-                close(_CLOSER_OF[c], i)
+                shut = _CLOSER_OF[c]
             elif c == "”" and count['"']:
-                close('"', i)  # "……” : a straight opener closed with a curly mark
+                shut = '"'  # "……” : a straight opener closed with a curly mark
         elif c == "“":
             if stack and stack[-1][0] == "“" and closer_like and (not nxt or nxt.isspace() or nxt in _CLAUSE_PUNCT):
-                close("“", i)  # “……“。 : a curly opener typed for a closer
+                shut = "“"  # “……“。 : a curly opener typed for a closer
             else:
-                push(c, i)
+                push = c
         elif c == "‘":
             if not (nxt.isdigit() or (prev.isalnum() and nxt.isalnum())):
-                push(c, i)  # not ‘90s, not rock‘n
+                push = c  # not ‘90s, not rock‘n
         elif c == "’":
             if count["‘"] and not (prev.isalnum() and nxt.isalnum()):
-                close("‘", i)  # not it’s
+                shut = "‘"  # not it’s
         elif c == '"':
             if count['"'] and (closer_like or not opener_like):
-                close('"', i)
+                shut = '"'
             elif not count['"'] and stack and stack[-1][0] == "“" and closer_like and not opener_like:
-                close("“", i)  # “……"。 : a straight closer after a curly opener
+                shut = "“"  # “……"。 : a straight closer after a curly opener
             else:
-                push('"', i)
+                push = '"'
         elif prev.isalnum() and nxt.isalnum():
             continue  # ' between letters: Xi's, don't
         elif count["'"] and closer_like:
-            close("'", i)
+            shut = "'"
         elif opener_like and nxt.isalnum() and not _ELISION.match(text, i):
-            push("'", i)
+            push = "'"
+        if push:
+            stack.append((push, i))
+            count[push] += 1
+        elif shut:
+            while stack:  # count[shut] > 0, so the loop ends
+                k, o = stack.pop()
+                count[k] -= 1
+                if k == shut:
+                    closed.append((o, i))
+                    break
     unclosed = next((pos for kind, pos in stack if kind in _CONTINUABLE), None)
     outer: list[tuple[int, int]] = []
     reach = -1
@@ -663,6 +662,29 @@ class _Found:
     """Offset one past the closing mark (the block's end for a quote that runs on)."""
     text: str
     """The quoted text, ``block.text[start:end]``."""
+    pre: str
+    """The last non-blank character before the opening mark (``""`` at the block's start):
+    what several rules read around the quote, found once."""
+    post: str
+    """The first non-blank character after :attr:`close` (``""`` at the block's end)."""
+    sentence: bool
+    """Whether the quoted text reads as a sentence (:func:`_is_sentence`)."""
+
+
+def _found(text: str, block: int, open: int, start: int, end: int, close: int) -> _Found:
+    """The quote of ``text`` (the text of the block at ``block``) between those offsets."""
+    inner = text[start:end]
+    return _Found(
+        block=block,
+        open=open,
+        start=start,
+        end=end,
+        close=close,
+        text=inner,
+        pre=_prev_char(text, open),
+        post=_next_char(text, close),
+        sentence=_is_sentence(inner),
+    )
 
 
 def _clean_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -711,11 +733,11 @@ def _locate(scan: _Scan, body: Sequence[int]) -> list[_Found]:
                 continue  # nested in a run-on quote, or the re-opened continuation of one
             s, e = _clean_bounds(text, o + 1, c)
             if s < e:
-                found.append(_Found(block=index, open=o, start=s, end=e, close=c + 1, text=text[s:e]))
+                found.append(_found(text, index, o, s, e, c + 1))
         if runs_on and m.unclosed is not None:
             s, e = _clean_bounds(text, m.unclosed + 1, len(text))
             if s < e:
-                found.append(_Found(block=index, open=m.unclosed, start=s, end=e, close=len(text), text=text[s:e]))
+                found.append(_found(text, index, m.unclosed, s, e, len(text)))
         carried = (runs_on or inside_all) and next_head is not None
     return found
 
@@ -736,6 +758,10 @@ class _Said:
     words), ``none``."""
     at: int = 0
     """Offset in the block text where the speaker is written (where a pronoun is resolved from)."""
+
+
+_NO_SAID = _Said()
+"""What a sentence that says nothing about its quote says: one shared record (it is frozen)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1148,7 +1174,7 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
     start = _sentence_start(text, max(0, q.open - MAX_BEFORE_CHARS), q.open)
     tail = text[start : q.open].rstrip()
     if not tail:
-        return _Said()
+        return _NO_SAID
     end = start + len(tail)
     folded = _folded(tail)
     if ("asked" in folded or "被" in tail) and _ASKED.search(tail):
@@ -1226,7 +1252,7 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
             who = _zh_person(who)
         if who and (zh or _is_name(who) or who.lower() in lex.pronouns_one):
             return _Said(speaker=who, how="before", at=max(start, text.rfind(who, start, end)))
-    return _Said()
+    return _NO_SAID
 
 
 def _folded(text: str) -> str:
@@ -1263,19 +1289,19 @@ def _postposed(text: str, q: _Found) -> _Said:
     it (``, says X, which …``)."""
     end_mark = _SENTENCE_AFTER.search(text, q.close, min(len(text), q.close + MAX_POSTPOSED_CHARS))
     if end_mark is None:
-        return _Said()
+        return _NO_SAID
     end = end_mark.start()
-    if _HAN.search(q.text) and _next_char(text, q.close) not in ",，":
-        return _Said()  # 对“……”进行……: a Chinese phrase that does not end its clause is no one's words
+    if _HAN.search(q.text) and q.post not in ",，":
+        return _NO_SAID  # 对“……”进行……: a Chinese phrase that does not end its clause is no one's words
     for comma in _COMMA.finditer(text, q.close, end):
         between = text[q.close : comma.start()]
         if _MARKS.search(between) or _verbs_zh(between, 0, len(between)) or _verbs_en(between, 0, len(between)):
-            return _Said()  # another quote or speech verb first: the attribution is theirs
+            return _NO_SAID  # another quote or speech verb first: the attribution is theirs
         stop = _COMMA.search(text, comma.end(), end)
         said = _attribution_clause(text, comma.end(), stop.start() if stop else end)
         if said.how != "none":
             return said
-    return _Said()
+    return _NO_SAID
 
 
 def _attribution_clause(text: str, lo: int, hi: int) -> _Said:
@@ -1284,7 +1310,7 @@ def _attribution_clause(text: str, lo: int, hi: int) -> _Said:
     clause = text[lo:hi]
     body = clause.strip(_BLANKS)
     if not body:
-        return _Said()
+        return _NO_SAID
     off = lo + clause.find(body[0])
     if _HAN.match(body):
         zh = _verbs_zh(body, 0, len(body))
@@ -1292,23 +1318,23 @@ def _attribution_clause(text: str, lo: int, hi: int) -> _Said:
             who = _zh_clause_subject(body[: zh[-1].start])
             if who:
                 return _Said(speaker=who, verb=zh[-1].word, how="postposed", at=off + body.find(who))
-        return _Said()
+        return _NO_SAID
     verbs = _verbs_en(body, 0, len(body))
     if not verbs:
-        return _Said()
+        return _NO_SAID
     v = verbs[0]
     if v.start == 0:  # says one person close to the firm
         who = _en_np_after(body[v.end :])
         if who and body[v.end :].strip() == who:
             return _Said(speaker=who, verb=v.word, how="postposed", at=off + body.find(who, v.end))
-        return _Said()
+        return _NO_SAID
     v = verbs[-1]
     if body[v.end :].strip():
-        return _Said()
+        return _NO_SAID
     who = _en_np_forward(body[: v.start].split())  # the mayor said
     if who:
         return _Said(speaker=who, verb=v.word, how="postposed", at=off + body.find(who))
-    return _Said()
+    return _NO_SAID
 
 
 def _after(text: str, q: _Found, limit: int) -> _Said:
@@ -1318,7 +1344,7 @@ def _after(text: str, q: _Found, limit: int) -> _Said:
     hi = min(limit, lo + MAX_AFTER_CHARS)
     ctx = text[lo:hi]
     if not ctx.strip():
-        return _Said()
+        return _NO_SAID
     m = _EN_ACCORDING_AFTER.match(ctx)
     if m:
         who = _en_np_after(m.group("who"))
@@ -1354,7 +1380,7 @@ def _after_en(ctx: str, off: int) -> _Said:
                 return _Said(speaker=who, verb=tok, how="after", at=off + ctx.find(who))
             break
         words.append(tok)
-    return _Said()
+    return _NO_SAID
 
 
 def _en_appositive_pair(segments: list[list[str]]) -> str | None:
@@ -1393,15 +1419,15 @@ def _after_zh(ctx: str, hi: int) -> _Said:
         if verbs:
             v = verbs[0]
             if v.start > MAX_ZH_SPEAKER_CHARS:
-                return _Said()
+                return _NO_SAID
             who = _zh_clause_subject(clause[: v.start]) if v.start else None
             if who:
                 return _Said(speaker=who, verb=v.word, how="after", at=off + pos + clause.find(who))
-            return _Said()
+            return _NO_SAID
         if cm is None or cm.group() not in "，,":
-            return _Said()
+            return _NO_SAID
         pos = clause_end + 1
-    return _Said()
+    return _NO_SAID
 
 
 # ------------------------------------------------------------------------------ 4. decide
@@ -1469,7 +1495,7 @@ def _is_sentence(inner: str) -> bool:
 
 def _starts_sentence(text: str, q: _Found) -> bool:
     """Whether the quote opens its sentence (or paragraph, or follows a colon)."""
-    p = _prev_char(text, q.open)
+    p = q.pre
     if not p or p in _SENTENCE_END or p in "：:\n.…":
         return True
     if p in "”\"」』’'" and q.open >= 2:
@@ -1499,9 +1525,9 @@ def _term_reason(text: str, q: _Found) -> str | None:
     term word before it), ``inside`` (a phrase inside the sentence: a letter on both sides),
     ``modifier`` (a noun's modifier, or modified) or ``list`` (an item of a list); None when
     they do not."""
-    pre = _prev_char(text, q.open)
-    post = _next_char(text, q.close)
-    sentence = _is_sentence(q.text)
+    pre = q.pre
+    post = q.post
+    sentence = q.sentence
     ends_clause = q.text[-1:] in _SENTENCE_END or q.text.endswith("…") or text[q.end : q.close].strip()[:1] in ",，"
     if _lexicon().term_before.search(text, max(0, q.open - TERM_WINDOW_CHARS), q.open):
         return "word"  # 所谓“……”
@@ -1554,7 +1580,7 @@ def _colon_opens_sentence(text: str, q: _Found, before: _Said) -> bool:
     the quote starts a new sentence, whose speech verb is not this quote's."""
     return (
         before.how == "governed"
-        and _prev_char(text, q.open) in "：:"
+        and q.pre in "：:"
         and q.text.rstrip(_BLANKS + _QUOTE_CHARS)[-1:] in _QUOTED_SENTENCE_END
     )
 
@@ -1566,7 +1592,7 @@ def _decide(
     quote's :func:`_term_reason`, says why it is a term, if it is one by the words around it)."""
     if reason is not None:
         # a phrase inside an English sentence is still speech in a reported clause
-        reported = _Said()
+        reported = _NO_SAID
         if reason == "inside" and _LATIN_WORD.search(q.text) and not _HAN.search(q.text):
             reported = _before(text, q, masked)
             if reported.how != "governed":
@@ -1574,25 +1600,25 @@ def _decide(
         elif reason == "inside" and _ZH_PREDICATE.search(q.text):
             reported = _before(text, q, masked)  # X称，监管机构“斩断了”……: a predicate, not a term
         if not _reports(q, reported):
-            return _Decided(found=q, said=_Said(), speech=False, standalone=False)
+            return _Decided(found=q, said=_NO_SAID, speech=False, standalone=False)
         return _Decided(found=q, said=reported, speech=True, standalone=False)
-    pre = _prev_char(text, q.open)
-    post = _next_char(text, q.close)
-    sentence = _is_sentence(q.text)
+    pre = q.pre
+    post = q.post
+    sentence = q.sentence
     starts = _starts_sentence(text, q)
     standalone = starts and (not post or post in _SENTENCE_END or post in "，,\n" or sentence)
     opens_clause = starts or not pre or pre in "，,：:"
     before = _before(text, q, masked)
     if before.how == "asked":
-        return _Decided(found=q, said=_Said(), speech=False, standalone=False)
+        return _Decided(found=q, said=_NO_SAID, speech=False, standalone=False)
     after = _after(text, q, limit)
     # a partial quote ended by a comma, outside the marks or inside them ("…," the envoy said)
-    comma = _next_char(text, q.close) in ",，" or "," in text[q.end : q.close]
+    comma = q.post in ",，" or "," in text[q.end : q.close]
     postposed = after.verb is not None and not _HAN.search(after.verb) and comma
     if not (opens_clause or sentence or after.verb == "according to" or postposed):
         # 对“双减”，老周也想说: the name after a quoted word is not its speaker; but an English
         # attribution after the comma that ends the clause is (was "not final", a spokesman said.)
-        after = _Said()
+        after = _NO_SAID
     # a verb right next to the quote (before it, then after it) wins over one earlier in the
     # sentence; so does a speaker whose colon opens a quote that ends its sentence
     # (X告诉记者：“……。”Y表示，: the verb after the quote opens Y's own sentence)
@@ -1601,14 +1627,14 @@ def _decide(
     else:
         said = after if after.how == "after" else before
     if post.isalnum() and not sentence and said.how != "after" and not _reports(q, said):
-        said = _Said()  # "unbearable" for local shops: a phrase inside the sentence
+        said = _NO_SAID  # "unbearable" for local shops: a phrase inside the sentence
     if said.how == "none":
         said = _postposed(text, q)  # … "…" …, says one person close to the firm.
     if said.how == "governed" and pre.isalnum() and not sentence and _is_page_term(q.text, context):
-        said = _Said()  # 推行“河长制”: a name the page quotes as a term elsewhere
+        said = _NO_SAID  # 推行“河长制”: a name the page quotes as a term elsewhere
     if said.how != "none":
         return _Decided(found=q, said=said, speech=True, standalone=standalone)
-    whole = context.paragraph and q.open <= 1 and _next_char(text, q.close) in ("", *_SENTENCE_END)
+    whole = context.paragraph and q.open <= 1 and q.post in ("", *_SENTENCE_END)
     speech = (sentence and opens_clause) or whole
     return _Decided(
         found=q,
@@ -2139,8 +2165,8 @@ def find_quotes(blocks: tuple[Block, ...], norm: Normalized) -> tuple[Quote, ...
 
 def _quote(block: Block, norm: Normalized, q: _Found, speaker: str | None, verb: str | None) -> Quote:
     """The quote with its raw span (kept inside its block's span)."""
-    base = norm.to_normalized(block.span.start)
-    span = norm.raw_span(base + q.start, base + q.end)
-    start = min(max(span.start, block.span.start), block.span.end)
-    end = min(max(span.end, start), block.span.end)
+    offsets, lo, hi = norm.offsets, block.span.start, block.span.end
+    base = offsets.to_normalized(lo)  # norm.raw_span's two ends, without its checked Span
+    start = min(max(offsets.to_raw(base + q.start), lo), hi)
+    end = min(max(offsets.to_raw(base + q.end, end=True), start), hi)
     return Quote(text=q.text, speaker=speaker, span=span_unchecked(start, end), block=q.block, verb=verb)
