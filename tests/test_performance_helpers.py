@@ -1026,3 +1026,47 @@ def test_split_tries_the_cuts_on_every_line_they_can_cut(text: str) -> None:
     with mock.patch("bilingual_news.split._hinted_lines", lambda text, lines: range(len(lines))):
         every_line = split(norm)  # _pieces on every line, as before the page-wide hints
     assert split(norm) == every_line
+
+
+# ------------------------------------------------------ segmentation columns (speed-feat2)
+
+REPAIRED_PIECES = st.sampled_from(
+    [
+        "\r\n",
+        "\n",
+        "\n\n",
+        "  ",
+        "\u00a0",
+        "\u200b",
+        "\u00ad",
+        "\x07",
+        "&amp;",
+        "&quot;",
+        "Xi/'s",
+        "\\u4e2d",
+        "\\'",
+        "ＡＢＣ",
+        "ï¼Œ",
+        "â€™",
+        "word",
+        "词语",
+        "。",
+        " > ",
+        "(记者 张三)",
+    ]
+)
+"""Pieces of text that the normalizer repairs (line ends, entities, escapes, controls, full-width
+letters, mojibake) and plain pieces between them: repairs at a unit's ends, inside it, between
+two units, and next to each other."""
+
+
+@settings(max_examples=400)
+@given(st.lists(REPAIRED_PIECES, max_size=24).map("".join))
+@example("a&amp;\nb")
+@example("&amp;a\n\u200bb\u200b\nc")
+def test_split_spans_clear_of_repairs_are_the_mapped_ones(text: str) -> None:
+    from bilingual_news.split import _trimmed
+
+    norm = normalize(text)
+    for unit in split(norm):
+        assert unit.span == _trimmed(norm, norm.raw_span(unit.start, unit.end))

@@ -201,8 +201,10 @@ def _counted_lists(units: tuple[Unit, ...], features: tuple[Features, ...], gues
     """Label the items of a widget's list of categories or archives with their counts
     (``Travel (12)`` over ``Food (7)``) a link list: two such lines in a row or more. One alone
     is as likely a title's part number (``…赏枫 (2)``)."""
+    short = _BY_QUALITY[Quality.SHORT]
+    # ``_counted_item`` tests the closing bracket first: tested here, most units need no call.
     hits = [
-        g is _BY_QUALITY[Quality.SHORT] and _counted_item(u, f)
+        g is short and u.text[-1:] in _CLOSERS and _counted_item(u, f)
         for u, f, g in zip(units, features, guesses, strict=True)
     ]
     for i, hit in enumerate(hits):

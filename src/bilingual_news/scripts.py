@@ -36,6 +36,7 @@ __all__ = [
     "WORD_LETTER",
     "ScriptCounts",
     "char_class",
+    "class_table",
     "classes",
     "count_scripts",
     "han_class",
@@ -242,6 +243,12 @@ def classes(text: str) -> str:
     'HHSULLLADDDD'
     """
     return text.translate(_table())
+
+
+def class_table() -> str:
+    """The table :func:`classes` translates with (for a loop that classes many texts: one
+    :meth:`str.translate` call each, without the function around it)."""
+    return _table()
 
 
 def char_class(char: str) -> str:

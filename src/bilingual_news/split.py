@@ -27,13 +27,14 @@ import functools
 import itertools
 import re
 import unicodedata
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple, cast
 
 import regex
 
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon
-from bilingual_news.model import Span, span_unchecked
+from bilingual_news.model import Edit, Span, span_unchecked
 from bilingual_news.normalize import Normalized
 from bilingual_news.scripts import HAN, WHITE_SPACE
 
@@ -120,6 +121,11 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
     """Cut the normalized page into units."""
     text = norm.text
     same = not norm.edits  # no repair: a normalized offset is its raw offset
+    # The repairs' stretches in the normalized text, in order, and the shift after each
+    # (:func:`_shifts`): a unit clear of them all maps to the raw text by the shift before it.
+    edit_starts, edit_ends, shifts = _shifts(norm.edits)
+    edit = 0  # the first repair that does not end before the current line
+    n_edits = len(edit_starts)
     units: list[Unit] = []
     pos = 0
     blank = False
@@ -135,6 +141,8 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
             blank = True
             continue
         start = line_start + (len(line) - len(line.lstrip()))
+        while edit < n_edits and edit_ends[edit] < start:
+            edit += 1
         # _pieces cuts nothing from a line without one of what each cut needs: a URL or a
         # breadcrumb separator (found for the page at once), the last character of a chrome
         # tail or a credit, or a navigation label at its start; without them, a menu prefix
@@ -147,8 +155,16 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
             pieces = None
         if pieces is None:  # the line is one unit: the common case
             e = start + len(stripped)
-            span = span_unchecked(start, e) if same else _trimmed(norm, norm.raw_span(start, e))
-            units.append(Unit(stripped, start, e, span, index, blank))
+            if same:
+                span = span_unchecked(start, e)
+            elif edit == n_edits or edit_starts[edit] > e:
+                # No repair touches [start, e] (not even at its ends): the raw text there is the
+                # normalized text, shifted, and its ends are not blank (the line is stripped).
+                shift = shifts[edit - 1] if edit else 0
+                span = span_unchecked(start + shift, e + shift)
+            else:
+                span = _trimmed(norm, norm.raw_span(start, e))
+            units.append(_new_unit(Unit, (stripped, start, e, span, index, blank, "")))
             blank = False
             continue
         taken = 0  # where the raw text the line's pieces so far cover ends
@@ -164,6 +180,27 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
             units.append(Unit(text[s:e], s, e, span, index, blank, why))
             blank = False
     return tuple(units)
+
+
+_new_unit = cast("Callable[[type[Unit], tuple[object, ...]], Unit]", tuple.__new__)
+"""``Unit._make``'s own step, for the one call that gives every field."""
+
+
+def _shifts(edits: tuple[Edit, ...]) -> tuple[list[int], list[int], list[int]]:
+    """Where each repair stands in the normalized text (its starts and ends, in order, as
+    :class:`~bilingual_news.offsets.OffsetMap` computes them) and the shift from normalized to
+    raw offsets after each: a normalized offset ``i`` that no repair covers or touches maps to
+    ``i`` plus the shift of the last repair before it (``i`` before any)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    shifts: list[int] = []
+    delta = 0  # normalized minus raw offsets, after the repairs so far
+    for e in edits:
+        starts.append(e.span.start + delta)
+        delta += len(e.after) - (e.span.end - e.span.start)
+        ends.append(e.span.end + delta)
+        shifts.append(-delta)
+    return starts, ends, shifts
 
 
 _CUT_HINT = re.compile(r"http|www\.|[>›»＞]")
