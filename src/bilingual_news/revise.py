@@ -328,8 +328,9 @@ class _Page:
     is_button: list[bool]
     """Whether each unit is a button or a menu word (:func:`_buttons`)."""
     buttons: list[int]
-    """How many buttons and menu words stand before each unit (a prefix count of
-    :attr:`is_button`, one longer than the page): distances to the text do not count them."""
+    """The units that are buttons or menu words, in order (the true places of
+    :attr:`is_button`): distances to the text do not count them. How many stand in a range is
+    two bisections (a prefix count would hold one integer per unit)."""
 
 
 _TEXT = operator.attrgetter("text")
@@ -374,7 +375,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         titles=_title_index(keys, likes, asked, runs_asked),
         text_lines=text_lines,
         is_button=is_button,
-        buttons=list(itertools.accumulate(map(int, is_button), initial=0)),
+        buttons=list(itertools.compress(range(n), is_button)),
     )
     region = _article(page, _before_comments(page, candidates))
     if region and region[0] > 0 and _opens_body(page, region[0] - 1):
@@ -586,7 +587,8 @@ def _scores(
     good, near_good, short = Quality.GOOD, Quality.NEAR_GOOD, Quality.SHORT
     units = range(n)
     is_good = list(map(operator.is_, quality, itertools.repeat(good)))
-    scores = [-SHORT_COST if q is short else -BAD_COST for q in quality]
+    short_cost, bad_cost = -SHORT_COST, -BAD_COST  # one float each, shared by the list
+    scores = [short_cost if q is short else bad_cost for q in quality]
     twins: set[int] = set()
     repeated = len(set(fkeys)) < n  # no twin on a page that repeats no key
     for i in itertools.compress(units, is_good):
@@ -1098,9 +1100,13 @@ def _title_keys(texts: tuple[str, ...], chars: tuple[int, ...], fkeys: tuple[str
     page = "\n".join(keys)
     if any(curly in page for curly in _QUOTES_MAP):
         if page.count("\n") == len(keys) - 1:  # keys are folded: they hold no line break
-            for curly, straight in _QUOTES_MAP.items():
-                page = page.replace(curly, straight)
-            keys = page.split("\n")
+            # Only the keys a curly quote stands in are made again (a new string for every key
+            # would be a second copy of the page's keys at the stage's peak of memory).
+            i = at = 0
+            for m in _CURLY.finditer(page):
+                i += page.count("\n", at, m.start())
+                at = m.start()
+                keys[i] = _straight(keys[i])
         else:
             keys = [_straight(key) for key in keys]
     if any(mark in page for mark in _PERMALINK_LAST):
@@ -1436,7 +1442,9 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     elif copies > MAX_TITLE_COPIES:
         score -= 2.0  # a widget's label repeated all over the page
     distance = max(0, start - last - 1)
-    buttons = page.buttons[start] - page.buttons[last + 1] if last + 1 <= start else 0
+    buttons = (
+        bisect.bisect_left(page.buttons, start) - bisect.bisect_left(page.buttons, last + 1) if last + 1 <= start else 0
+    )
     if buttons >= MIN_BAR_BUTTONS:
         distance -= buttons  # a share bar (shown twice) between a title and its text is not distance
     score += _nearness(distance)
