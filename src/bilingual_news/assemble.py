@@ -26,6 +26,13 @@ __all__ = ["BlockDraft", "assemble", "assemble_blocks"]
 _LEADING_TAG = LazyPattern(r"^\[[^\[\]]{1,12}\]\s*")
 _OPENING = frozenset("(（[【《「『")
 _CLOSING = frozenset(")）]】》」』")
+_PARAGRAPH, _SUBHEADING, _METADATA, _HEADLINE, _SOURCE_URL = (
+    Kind.PARAGRAPH,
+    Kind.SUBHEADING,
+    Kind.METADATA,
+    Kind.HEADLINE,
+    Kind.SOURCE_URL,
+)
 
 
 class BlockDraft(NamedTuple):
@@ -65,14 +72,28 @@ def assemble(
     *,
     url: str | None = None,
 ) -> Document:
-    """The document: blocks, headline, source URL, quotes, edits, metadata and language."""
+    """The document: blocks, headline, source URL, quotes, edits, metadata and language.
+
+    The blocks are read in one pass, by kind: the headline's occurrences, the first printed
+    URL, each body block's language and length and the metadata blocks."""
+    headlines: list[str] = []
+    printed: str | None = None
+    body: list[tuple[str, int]] = []
+    meta: list[Block] = []
+    for b in blocks:
+        kind = b.kind
+        if kind is _PARAGRAPH or kind is _SUBHEADING:  # Block.is_body
+            body.append((b.lang, len(b.text)))
+        elif kind is _METADATA:
+            meta.append(b)
+        elif kind is _HEADLINE:
+            headlines.append(b.text)
+        elif kind is _SOURCE_URL and printed is None:
+            printed = b.text
     headline = None
     if revision.headline_text is not None:
-        headline = _clean_title(revision.headline_text, [b.text for b in blocks if b.kind is Kind.HEADLINE])
-    source_url = url
-    if source_url is None:
-        source_url = next((b.text for b in blocks if b.kind is Kind.SOURCE_URL), None)
-    body = [(b.lang, len(b.text)) for b in blocks if b.is_body]
+        headline = _clean_title(revision.headline_text, headlines)
+    source_url = printed if url is None else url
     return Document(
         raw=norm.raw,
         blocks=blocks,
@@ -80,7 +101,7 @@ def assemble(
         source_url=source_url,
         quotes=quotes,
         edits=norm.edits,
-        metadata=read_metadata(blocks, norm),
+        metadata=read_metadata(meta, norm),
         lang=document_language(body),
         warnings=norm.warnings,
     )
@@ -116,11 +137,10 @@ def _clean_title(chosen: str, occurrences: list[str]) -> str:
 
 def _balanced(text: str) -> bool:
     """Whether every bracket opened in ``text`` is closed: a "site suffix" whose removal leaves
-    ``(`` open was part of the title."""
-    depth = 0
-    for ch in text:
-        if ch in _OPENING:
-            depth += 1
-        elif ch in _CLOSING:
-            depth -= 1
-    return depth == 0
+    ``(`` open was part of the title (as many opened as closed: the depth a scan would end at).
+
+    >>> _balanced("Song (歌名) [x]"), _balanced("Song (歌名")
+    (True, False)
+    """
+    count = text.count
+    return sum(map(count, _OPENING)) == sum(map(count, _CLOSING))

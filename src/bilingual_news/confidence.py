@@ -116,9 +116,16 @@ warnings: less is noted in the number only."""
 
 _PROSE = frozenset({Quality.GOOD.value, Quality.NEAR_GOOD.value})
 """First reasons of the blocks that read as sentences (their quality class, see the module)."""
-_CHROME = (Kind.NAV, Kind.FOOTER)
-_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s*")
-"""Where a block is cut into the sentences compared by :func:`_repeated`."""
+_PARAGRAPH, _SUBHEADING, _NAV, _FOOTER, _HEADLINE = (
+    Kind.PARAGRAPH,
+    Kind.SUBHEADING,
+    Kind.NAV,
+    Kind.FOOTER,
+    Kind.HEADLINE,
+)
+_SENTENCE_END = re.compile(r"([.!?。！？])\s*")
+"""Where a block is cut into the sentences compared by :func:`_repeated`: after an end mark
+and the blanks after it (:func:`_sentences`)."""
 """A word for :data:`SHINGLE`."""
 _NO_BODY = "no body found: the page may hold no article, or it was read as chrome"
 _LOST = re.compile("\ufffd|锟斤拷")
@@ -153,20 +160,53 @@ def assess(document: Document, revision: Revision) -> Document:
 
 
 def signs(blocks: Sequence[Block], revision: Revision) -> list[Sign]:
-    """Every sign present on the page (severity above 0), strongest weight first."""
-    body = [b for b in blocks if b.kind is Kind.PARAGRAPH or b.kind is Kind.SUBHEADING]
+    """Every sign present on the page (severity above 0), strongest weight first.
+
+    The blocks are read in one pass: the body and its length, the first body block, the
+    longest run of prose-like nav before it, the prose-like characters of nav and footer and
+    where the headlines stand."""
+    body: list[Block] = []
+    body_chars = 0
+    first = -1  # the first body block
+    best = best_chars = run = chars = 0  # the longest run of prose-like nav before the body
+    chrome = 0  # prose-like characters labelled nav or footer
+    headline_at = -1  # the last headline before the body
+    any_headline = False
+    for i, b in enumerate(blocks):
+        kind = b.kind
+        if kind is _PARAGRAPH or kind is _SUBHEADING:
+            body.append(b)
+            body_chars += len(b.text)
+            if first < 0:
+                first = i
+            continue
+        if kind is _NAV or kind is _FOOTER:
+            reasons = b.reasons
+            if reasons[:1] != () and reasons[0] in _PROSE:  # prose-like: see the module
+                n = len(b.text)
+                chrome += n
+                if first < 0 and kind is _NAV:
+                    run += 1
+                    chars += n
+                    if run > best:
+                        best, best_chars = run, chars
+                    continue
+        elif kind is _HEADLINE:
+            any_headline = True
+            if first < 0:
+                headline_at = i
+        if first < 0 and kind is not _NAV:  # any kind but nav ends a run
+            run = chars = 0
     if not body:
         return [Sign("no_body", 1.0, NO_BODY_WEIGHT, _NO_BODY)]
-    body_chars = sum(len(b.text) for b in body)
-    first = next(i for i, b in enumerate(blocks) if b.is_body)
     found = [
-        _chrome_run(blocks[:first], body_chars),
+        _chrome_run(best, best_chars, body_chars),
         _repeated(body, body_chars),
         _damage(body, body_chars),
         _short_body(body_chars),
-        _small_share(blocks, body_chars),
+        _small_share(chrome, body_chars),
         _rival(revision.rival),
-        _headline(blocks, first),
+        _headline(headline_at, any_headline, first),
     ]
     return [s for s in found if s.severity > 0.0]
 
@@ -182,22 +222,10 @@ def _ramp(value: float, low: float, full: float) -> float:
     return min(1.0, max(0.0, (value - low) / (full - low)))
 
 
-def _prose(block: Block) -> bool:
-    return block.reasons[:1] != () and block.reasons[0] in _PROSE
-
-
-def _chrome_run(before: Sequence[Block], body_chars: int) -> Sign:
+def _chrome_run(best: int, best_chars: int, body_chars: int) -> Sign:
     """The longest run of nav before the body, by its prose-like blocks (short nav between
-    them, a menu item or a share bar, does not end it; any other kind does)."""
-    best = best_chars = run = chars = 0
-    for b in before:
-        if b.kind is not Kind.NAV:
-            run = chars = 0
-        elif _prose(b):
-            run += 1
-            chars += len(b.text)
-            if run > best:
-                best, best_chars = run, chars
+    them, a menu item or a share bar, does not end it; any other kind does): ``best`` blocks
+    of ``best_chars`` characters, as :func:`signs` counts them."""
     severity = _ramp(best, CHROME_RUN_START, CHROME_RUN_FULL) * _ramp(
         best_chars / body_chars, CHROME_RUN_BODY_SHARE / 4, CHROME_RUN_BODY_SHARE
     )
@@ -209,8 +237,9 @@ def _chrome_run(before: Sequence[Block], body_chars: int) -> Sign:
     )
 
 
-def _small_share(blocks: Sequence[Block], body_chars: int) -> Sign:
-    chrome = sum(len(b.text) for b in blocks if b.kind in _CHROME and _prose(b))
+def _small_share(chrome: int, body_chars: int) -> Sign:
+    """The body's share of the page's prose: ``chrome`` prose-like characters labelled nav or
+    footer beside it."""
     if chrome < SHARE_MIN_CHROME:
         return Sign("small_share", 0.0, SMALL_SHARE_WEIGHT, "")
     share = body_chars / (body_chars + chrome)
@@ -229,7 +258,7 @@ def _repeated(body: Sequence[Block], body_chars: int) -> Sign:
     seen: set[str] = set()
     again = 0
     for b in body:
-        for sentence in _SENTENCE_END.split(b.text) if len(b.text) > SENTENCE_SPLIT_CHARS else (b.text,):
+        for sentence in _sentences(b.text) if len(b.text) > SENTENCE_SPLIT_CHARS else (b.text,):
             if len(sentence) >= REPEAT_MIN_CHARS:
                 if sentence in seen:
                     again += len(sentence)
@@ -242,6 +271,23 @@ def _repeated(body: Sequence[Block], body_chars: int) -> Sign:
         REPEAT_WEIGHT,
         f"{round(100 * share)} % of the body repeats itself: a second copy or a table of contents may be in it",
     )
+
+
+def _sentences(text: str) -> list[str]:
+    """``text`` cut after each end mark, the blanks after it left out: the pieces of
+    ``re.split(r"(?<=[.!?。！？])\\s*", text)``, found with the mark as the pattern's first
+    element (a search that skips to the next mark, not one that looks behind at every
+    character) and joined back to the piece before it.
+
+    >>> _sentences("One. Two!三。")
+    ['One.', 'Two!', '三。', '']
+    """
+    parts = _SENTENCE_END.split(text)
+    if len(parts) == 1:
+        return parts
+    out = list(map(str.__add__, parts[0:-1:2], parts[1::2]))
+    out.append(parts[-1])
+    return out
 
 
 def _damage(body: Sequence[Block], body_chars: int) -> Sign:
@@ -267,10 +313,9 @@ def _rival(ratio: float) -> Sign:
     )
 
 
-def _headline(blocks: Sequence[Block], first: int) -> Sign:
-    at = max((i for i in range(first) if blocks[i].kind is Kind.HEADLINE), default=None)
-    if at is None:
-        severity = 0.0 if any(b.kind is Kind.HEADLINE for b in blocks) else 1.0
-    else:
-        severity = 0.5 if first - at - 1 > HEADLINE_FAR else 0.0
-    return Sign("headline", severity, HEADLINE_WEIGHT, "")
+def _headline(at: int, any_headline: bool, first: int) -> Sign:
+    """No headline, or one far above the body: ``at`` is the last headline before the first
+    body block ``first`` (-1 for none), ``any_headline`` whether the page has one anywhere."""
+    if at < 0:
+        return Sign("headline", 0.0 if any_headline else 1.0, HEADLINE_WEIGHT, "")
+    return Sign("headline", 0.5 if first - at - 1 > HEADLINE_FAR else 0.0, HEADLINE_WEIGHT, "")

@@ -92,6 +92,12 @@ _NOT_LINE_START = LazyPattern(r"[^\s(（|｜]")
 _SPACE_BEFORE_NAME = LazyPattern(r"\s+(?=[\p{Lu}\p{Han}])")
 _SPACE_BEFORE_HAN = LazyPattern(r"\s+(?=\p{Han})")
 _LETTER = regex.compile(r"\p{L}")
+_FIRST_WORD = LazyPattern(r"\S+")
+_NEXT_WORD = LazyPattern(r"\s+(\S+)")
+_NAME_TOKEN = LazyPattern(rf"\p{{Han}}{{2,{NAME_TOKEN_MAX}}}")
+_CREDIT_CUT = LazyPattern(r"[,;(（)）]|\s+(?:at|on|in)\s+")
+_BYLINE_FIELD = LazyPattern(r"\s*[|｜]\s*(?P<v>[^|｜]+?)\s*(?=[|｜]|$)")
+_DIGIT_OR_COLON = LazyPattern(r"\d|[:：]")
 _VIEW_UNITS = {"万": 10_000, "萬": 10_000, "w": 10_000, "千": 1_000, "k": 1_000}
 
 
@@ -105,10 +111,9 @@ def find_date(text: str) -> tuple[dt.datetime | dt.date, int, int] | None:
     >>> find_date("下午3:20 · 2023年6月12日")[0]
     datetime.datetime(2023, 6, 12, 15, 20)
     """
-    english = len(_LATIN.findall(text)) > len(HAN.findall(text))
     for m in _DATE.finditer(text):
         try:
-            day = _day(m, english)
+            day = _day(m, text)
         except ValueError:  # 2025-13-45: not a date
             continue
         if day is None:
@@ -141,7 +146,10 @@ def parse_date(text: str) -> dt.datetime | dt.date | None:
     return found[0] if found else None
 
 
-def _day(m: regex.Match[str], english: bool) -> dt.date | None:
+def _day(m: regex.Match[str], text: str) -> dt.date | None:
+    """The calendar date ``m`` reads; ``text``, the whole line, decides the order of day and
+    month in ``06/02/2022`` (month first when the line is English: more Latin letters than
+    Han characters, counted only for such a date)."""
     if m["y"]:
         return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
     if m["y2"]:
@@ -149,7 +157,7 @@ def _day(m: regex.Match[str], english: bool) -> dt.date | None:
         return dt.date(2000 + yy if yy <= TWO_DIGIT_YEAR_PIVOT else 1900 + yy, int(m["m2"]), int(m["d2"]))
     if m["y3"]:
         a, b = int(m["a"]), int(m["b"])
-        month_first = b > 12 or (english and a <= 12)
+        month_first = b > 12 or (a <= 12 and len(_LATIN.findall(text)) > len(HAN.findall(text)))
         return dt.date(int(m["y3"]), a, b) if month_first else dt.date(int(m["y3"]), b, a)
     if m["y4"]:
         return dt.date(int(m["y4"]), _MONTHS[m["mon"][:3].lower()], int(m["d3"]))
@@ -399,7 +407,7 @@ def _end_of_words(text: str, start: int, end: int, field: str) -> int:
     """Cut a value at the first blank where its words stop: a Chinese source ends at the first
     blank, a Chinese name list continues over names, an English credit stops at a comma."""
     value = text[start:end]
-    first = regex.match(r"\S+", value)
+    first = _FIRST_WORD.match(value)
     if first is None:
         return start
     if HAN.search(first.group()) and not _LATIN.search(first.group()):
@@ -407,14 +415,14 @@ def _end_of_words(text: str, start: int, end: int, field: str) -> int:
             return start + first.end()
         if field in ("author", "editor"):
             pos = first.end()
-            for token in regex.finditer(r"\s+(\S+)", value[pos:]):
-                if not regex.fullmatch(rf"\p{{Han}}{{2,{NAME_TOKEN_MAX}}}", token.group(1)):
+            for token in _NEXT_WORD.finditer(value[pos:]):
+                if not _NAME_TOKEN.fullmatch(token.group(1)):
                     break
                 pos += token.end()
             return start + pos
         return end
     if field in ("author", "editor", "source"):
-        cut = regex.search(r"[,;(（)）]|\s+(?:at|on|in)\s+", value)
+        cut = _CREDIT_CUT.search(value)
         if cut is not None:
             return start + cut.start()
     return end
@@ -422,11 +430,11 @@ def _end_of_words(text: str, start: int, end: int, field: str) -> int:
 
 def _byline_source(text: str, after: int) -> _Found | None:
     """``By X | China Daily | Updated: …``: the field after the author, when it has no cue."""
-    m = regex.compile(r"\s*[|｜]\s*(?P<v>[^|｜]+?)\s*(?=[|｜]|$)").match(text, after)
+    m = _BYLINE_FIELD.match(text, after)
     if m is None:
         return None
     value = m["v"]
-    if regex.search(r"\d|[:：]", value) or len(value.split()) > 6 or not regex.search(r"\p{L}", value):
+    if _DIGIT_OR_COLON.search(value) or len(value.split()) > 6 or not _LETTER.search(value):
         return None
     return _Found("source", value, m.start("v"), m.end("v"), 0)
 

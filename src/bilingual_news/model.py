@@ -246,7 +246,9 @@ METADATA_FIELDS: tuple[str, ...] = ("published", "source", "author", "editor", "
 _new = object.__new__
 _SET_START = Span.__dict__["start"].__set__
 _SET_END = Span.__dict__["end"].__set__
-_BLOCK_SETTERS = tuple(Block.__dict__[name].__set__ for name in Block.__slots__)
+BLOCK_SETTERS = tuple(Block.__dict__[name].__set__ for name in Block.__slots__)
+"""The setters of :class:`Block`'s slots, in the order of its fields: what
+:func:`block_unchecked` calls, for a loop that builds many blocks to call without the call."""
 
 
 def span_unchecked(start: int, end: int) -> Span:
@@ -264,7 +266,7 @@ def block_unchecked(
     """``Block(kind=kind, text=text, span=span, lang=lang, reasons=reasons, sentences=sentences)``,
     the fields set straight into their slots (a :class:`Block` checks none of them)."""
     block: Block = _new(Block)
-    set_kind, set_text, set_span, set_lang, set_reasons, set_sentences = _BLOCK_SETTERS
+    set_kind, set_text, set_span, set_lang, set_reasons, set_sentences = BLOCK_SETTERS
     set_kind(block, kind)
     set_text(block, text)
     set_span(block, span)

@@ -30,11 +30,10 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-import regex
-
 from bilingual_news._lazy import LazyPattern
-from bilingual_news.model import Block, Kind, Span, block_unchecked, span_unchecked
+from bilingual_news.model import BLOCK_SETTERS, Block, Kind, Span, span_unchecked
 from bilingual_news.normalize import Normalized
+from bilingual_news.scripts import WHITE_SPACE, han_class
 
 __all__ = ["BlockFields", "sentence_spans", "split_sentences", "with_sentences"]
 
@@ -57,10 +56,27 @@ ABBREVIATIONS_BEFORE_LOWER: frozenset[str] = frozenset(
 """Abbreviations that end a sentence only when a capital follows (``… at 10 a.m. The …``), not
 before a lower-case word or a number (``Apple Inc. said``, ``a.m. 5``)."""
 
-_END = regex.compile(
+_CLOSERS = r"[”’\"'」』）)\]】》〉]*"
+_END = re.compile(
+    r"[。！？；.!?…](?:(?<=[。！？；])[。！？；!?…]*"
+    + _CLOSERS
+    + r"|(?P<en>(?<=\.)\.\.+|[.!?…]*)"
+    + _CLOSERS
+    # regex's \s and \p{Han}, which re has not: see bilingual_news.scripts
+    + rf"(?=[{WHITE_SPACE}]|$|{han_class()}|[“‘\"'(（「『《]))"
+)
+"""A sentence end: a Chinese end mark ``。！？；`` with the marks after it, or a Latin one
+(``...``, or a run of ``.!?…``) before a blank, the end, a Han character or an opening quote,
+with the closing quotes and brackets after either. Group ``en``: the Latin run but its first
+character. Written for :mod:`re` with the end mark as its first element, so that the search
+skips to the next mark at C speed; the same matches as the pattern of the two marks' runs as
+alternatives (``tests/test_speed_small.py``: :data:`_END_SLOW`), which :mod:`re` tries at
+every character."""
+_END_SLOW = (
     r"(?P<zh>[。！？；]+[。！？；!?…]*)[”’\"'」』）)\]】》〉]*"
     r"|(?P<en>\.\.\.+|[.!?…]+)[”’\"'」』）)\]】》〉]*(?=\s|$|\p{Han}|[“‘\"'(（「『《])"
 )
+"""The ``regex`` pattern :data:`_END` stands for (kept for the test that they agree)."""
 _END_MARK = re.compile(r"[.!?…。！？；]")
 _DOTTED = LazyPattern(r"(?:\p{L}\.)+\p{L}")
 _NO_START = frozenset(",;:，、；：)]}）】")
@@ -86,28 +102,28 @@ def _split_marked(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(text)
     start = 0
+    isspace = str.isspace
+    append = out.append
     for m in _END.finditer(text):
         end = m.end()
         if end >= n:
             break
-        en = m.group("en")
-        if en is not None:
-            if not _ends_english(text, m.start(), en, end):
+        if m.lastindex is not None:  # group ``en``, the pattern's only one: a Latin end
+            stop = m.start()
+            if not _ends_english(text, stop, text[stop : m.end(1)], end):
                 continue
         else:  # a Chinese end: not before a comma or a closing bracket
             nxt = end
-            while nxt < n and text[nxt].isspace():
+            while nxt < n and isspace(text[nxt]):
                 nxt += 1
             if nxt < n and text[nxt] in _NO_START:
                 continue
-        # _add, written out: most sentences have no blank at either end
-        s, e = start, end
-        while s < e and text[s].isspace():
+        # _add, written out: a match ends in a mark or a closer, never a blank, so the
+        # sentence ends at ``end`` and its start stops before it
+        s = start
+        while isspace(text[s]):
             s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
+        append((s, end))
         start = end
     _add(text, start, n, out)
     return out
@@ -176,18 +192,23 @@ def _marked_spans(text: str, span: Span, norm: Normalized) -> tuple[Span, ...]:
     if len(pieces) <= 1:
         return (span,) if pieces else ()
     base = span.start
-    if len(span) == len(text) and norm.raw.startswith(text, base):
-        spans = [span_unchecked(base + s, base + e) for s, e in pieces]
-    else:  # normalization changed the block: map each sentence through the offsets
-        offset = norm.to_normalized(base)
-        spans = []
-        floor = base
-        for s, e in pieces:
-            raw = norm.raw_span(offset + s, offset + e)
-            start = min(max(raw.start, floor), span.end)
-            end = min(max(raw.end, start), span.end)
-            spans.append(span_unchecked(start, end))
-            floor = end
+    if span.end - base == len(text) and norm.raw.startswith(text, base):
+        # The block is its raw text: each piece is its sentence, the first widened to the
+        # block's start and the last to its end (none is empty: a piece holds a non-blank).
+        out = [span_unchecked(base, base + pieces[0][1])]
+        out += [span_unchecked(base + s, base + e) for s, e in pieces[1:-1]]
+        out.append(span_unchecked(base + pieces[-1][0], span.end))
+        return tuple(out)
+    # Normalization changed the block: map each sentence through the offsets.
+    offset = norm.to_normalized(base)
+    spans = []
+    floor = base
+    for s, e in pieces:
+        raw = norm.raw_span(offset + s, offset + e)
+        start = min(max(raw.start, floor), span.end)
+        end = min(max(raw.end, start), span.end)
+        spans.append(span_unchecked(start, end))
+        floor = end
     # The spans start at or after ``base`` and end at or before ``span.end``, in order: widening
     # the first and the last keeps them in order.
     spans[0] = span_unchecked(base, spans[0].end)
@@ -215,14 +236,17 @@ def with_sentences(blocks: Sequence[BlockFields], norm: Normalized) -> tuple[Blo
     """The blocks with :attr:`Block.sentences` filled in (the pipeline's ``sentences`` stage),
     built from :class:`Block` s or from the pipeline's drafts of them.
 
-    The blocks are built field by field (:func:`~bilingual_news.model.block_unchecked`) rather
+    The blocks are built field by field (:func:`~bilingual_news.model.block_unchecked`, written
+    out in the loop) rather
     than with :func:`dataclasses.replace` or the keyword constructor, which cost several times
     and two to three times as much (a test keeps them equal when :class:`Block` gains a field).
     The test for an end mark is made here rather than in a call of :func:`sentence_spans` per
     block: most blocks have none and are one sentence, or none when blank.
     """
     search = _END_MARK.search
-    out = []
+    new, (set_kind, set_text, set_span, set_lang, set_reasons, set_sentences) = object.__new__, BLOCK_SETTERS
+    out: list[Block] = []
+    append = out.append
     for b in blocks:
         text, span = b.text, b.span
         if search(text) is not None:
@@ -231,5 +255,13 @@ def with_sentences(blocks: Sequence[BlockFields], norm: Normalized) -> tuple[Blo
             sentences = (span,)
         else:
             sentences = ()
-        out.append(block_unchecked(b.kind, text, span, b.lang, b.reasons, sentences))
+        # block_unchecked(b.kind, text, span, b.lang, b.reasons, sentences), written out
+        block = new(Block)
+        set_kind(block, b.kind)
+        set_text(block, text)
+        set_span(block, span)
+        set_lang(block, b.lang)
+        set_reasons(block, b.reasons)
+        set_sentences(block, sentences)
+        append(block)
     return tuple(out)
