@@ -351,3 +351,99 @@ def test_the_plain_tag_matches_as_before(opening: str, name: str, rest: str) -> 
     tag = opening + name + rest
     fast = re.compile(dom._PLAIN_TAG, re.I).match(tag)
     assert (fast and fast.group()) == ((m := _PLAIN_TAG_BEFORE.match(tag)) and m.group())
+
+
+_MARKUP_BEFORE = re.compile(
+    rf"""
+      (?P<raw><(?P<name>script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b{dom._ATTRIBUTES}>)
+    | (?P<comment><!--)
+    | <[!?][^>]*>?
+    | {dom._PLAIN_TAG}(?:[ \t\n\r\f\v]*{dom._PLAIN_TAG})*
+    | (?P<tag></?[A-Za-z][^\s/>]*{dom._ATTRIBUTES}>)
+    """,
+    re.I | re.X,
+)
+"""The scan's pattern as it was before its branches' ``<`` was taken out in front of them."""
+
+
+_SCAN_PIECES = [
+    "<", "</", "<!", "<?", "<!--", "-->", ">", " ", "\n", "x", "&amp;", "'", '"', "=",
+    "div", "p class='a'", "script", "SCRIPT", "style", "title", "textarea", "input type=hidden",
+    "inputx", "doctype html", 'a href="x>y"', "</script>", "</title>", "<br/>",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_SCAN_PIECES), max_size=40))
+def test_the_scan_finds_the_same_markup_with_its_lt_in_front(pieces: list[str]) -> None:
+    raw = "".join(pieces)
+    fast = dom._scan(raw)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dom, "_MARKUP", _MARKUP_BEFORE)
+        assert dom._scan(raw) == fast
+
+
+@given(st.text(alphabet="aZΣσς’‘“”'\" _-.\n\u0130\u00df", max_size=12))
+def test_the_title_key_translates_only_texts_with_curly_quotes_as_it_did_all(text: str) -> None:
+    from bilingual_news.structure import _KEY_DROP, _QUOTES, title_key
+
+    assert title_key(text) == _KEY_DROP.sub("", text.translate(_QUOTES).lower())
+
+
+def _head_by_four_queries(raw: str) -> dom.HeadHints:
+    """The head's hints as read before the four queries became one: one query a kind."""
+    tree = dom._parser()(raw)
+
+    def folded(text: str | None) -> str | None:
+        return " ".join((text or "").split()) or None
+
+    title_node = tree.css_first("title")
+    metas: dict[str, str] = {}
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+        content = attrs.get("content")
+        if key and content and key not in metas:
+            metas[key] = content.strip()
+    canonical = None
+    for link in tree.css("link"):
+        attrs = link.attributes
+        if (attrs.get("rel") or "").strip().lower() == "canonical" and attrs.get("href"):
+            canonical = (attrs.get("href") or "").strip() or None
+            break
+    names = ("article:published_time", "og:published_time", "pubdate", "publishdate", "datepublished")
+    published = next((metas[k] for k in names if metas.get(k)), None)
+    return dom.HeadHints(
+        title=folded(title_node.text(deep=True)) if title_node is not None else None,
+        og_title=folded(metas.get("og:title")),
+        h1=tuple(t for t in (folded(n.text(deep=True)) for n in tree.css("h1")) if t),
+        canonical=canonical or folded(metas.get("og:url")),
+        description=folded(metas.get("description") or metas.get("og:description")),
+        published=folded(published),
+    )
+
+
+_HEAD_FRAGMENTS = [
+    "<title>First title</title>", "<title>Second title</title>", "<svg><title>Icon</title></svg>",
+    "<meta property='og:title' content=' Shared title '>", "<meta name='og:title' content='Later one'>",
+    "<meta name='description' content='What it says'>", "<meta itemprop='x' content=''>",
+    "<meta property='article:published_time' content='2024-05-01'>", "<META NAME='OG:URL' CONTENT='https://a.test/b'>",
+    "<link rel='stylesheet' href='s.css'>", "<link rel=' Canonical ' href=' https://a.test/c '>",
+    "<link rel='canonical' href=''>", "<link rel='canonical' href='https://a.test/d'>",
+    "<h1>Main heading</h1>", "<h1> </h1>", "<H1>Other <b>bold</b> heading</H1>", "<p>text</p>", "<head>", "<body>",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_FRAGMENTS), max_size=20))
+def test_the_head_read_by_one_query_is_the_head_read_by_four(fragments: list[str]) -> None:
+    raw = "".join(fragments)
+    assert dom._head(dom._parser()(raw)) == _head_by_four_queries(raw)
+
+
+@needs_corpus
+def test_the_head_read_by_one_query_is_the_head_read_by_four_on_the_corpus_pages() -> None:
+    corpus = corpus_dir()
+    assert corpus is not None
+    for path in sorted(p / "raw.html" for p in corpus.iterdir() if (p / "raw.html").is_file()):
+        raw = decode_html(path.read_bytes())
+        assert dom._head(dom._parser()(raw)) == _head_by_four_queries(raw), path

@@ -120,22 +120,26 @@ MIN_FAR_MATCH = 8
 """Characters a text node needs to be looked for far ahead: a longer text matches a stretch
 by chance almost never."""
 
-_PLAIN_TAG = (
-    r"(?:</|<(?![stxin])|<(?!(?:script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b|input))"
+_PLAIN_TAG_REST = (
+    r"(?:/|(?![stxin])|(?!(?:script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b|input))"
     rf"[A-Za-z][^\s/>]*{_ATTRIBUTES}>"
 )
-"""A tag the scan needs nothing of but its end (see :data:`_MARKUP`). An end tag is taken
-before the start tag's test; a start tag whose name begins with none of the first letters of
-the names it must not have (matched without case, like them) is taken without the test."""
+"""A tag the scan needs nothing of but its end (see :data:`_MARKUP`), after its ``<``. An end
+tag is taken before the start tag's test; a start tag whose name begins with none of the first
+letters of the names it must not have (matched without case, like them) is taken without the
+test."""
+
+_PLAIN_TAG = "<" + _PLAIN_TAG_REST
+""":data:`_PLAIN_TAG_REST` with its ``<``."""
 
 _MARKUP = re.compile(
-    rf"""
-      (?P<raw><(?P<name>script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b{_ATTRIBUTES}>)
-    | (?P<comment><!--)
-    | <[!?][^>]*>?                                   # doctype, CDATA, processing instruction
-    | {_PLAIN_TAG}(?:[ \t\n\r\f\v]*{_PLAIN_TAG})*   # tags with only blanks between them
-    | (?P<tag></?[A-Za-z][^\s/>]*{_ATTRIBUTES}>)
-    """,
+    rf"""<(?:
+      (?P<raw>(?P<name>script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b{_ATTRIBUTES}>)
+    | (?P<comment>!--)
+    | [!?][^>]*>?                                   # doctype, CDATA, processing instruction
+    | {_PLAIN_TAG_REST}(?:[ \t\n\r\f\v]*{_PLAIN_TAG})*   # tags with only blanks between them
+    | (?P<tag>/?[A-Za-z][^\s/>]*{_ATTRIBUTES}>)
+    )""",
     re.I | re.X,
 )
 """Markup, found by one scan: what lies between two pieces of it is character data. The
@@ -143,7 +147,10 @@ content of an element of :data:`_RAW_TEXT` and of a comment is skipped to its en
 need nothing of the scan but their end (not an element of :data:`_RAW_TEXT`, not an
 ``<input>``), with only blanks between them, are one match: the blanks between two tags are no
 stretch of character data, and a page's markup is mostly such runs (``</td></tr>\n<tr><td>``),
-so that the scan's loop turns once a run instead of once a tag."""
+so that the scan's loop turns once a run instead of once a tag. Every branch starts with
+the ``<`` taken out in front of them: a pattern that starts with a literal is searched for
+by that character first (in C), where a branch at its start makes the engine try every
+branch at every character of the page."""
 
 _RAW_TEXT = ("script", "style", "template", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title")
 _RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in _RAW_TEXT}
@@ -930,20 +937,31 @@ def _head(tree: LexborHTMLParser) -> HeadHints:
         text = " ".join((text or "").split())
         return text or None
 
-    title_node = tree.css_first("title")
+    # One query for the four kinds of element, in the page's order (one walk of the tree in
+    # C, not four); each kind keeps its own order.
+    title_node: LexborNode | None = None
     metas: dict[str, str] = {}
-    for meta in tree.css("meta"):
-        attrs = meta.attributes
-        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
-        content = attrs.get("content")
-        if key and content and key not in metas:
-            metas[key] = content.strip()
     canonical = None
-    for link in tree.css("link"):
-        attrs = link.attributes
-        if (attrs.get("rel") or "").strip().lower() == "canonical" and attrs.get("href"):
-            canonical = (attrs.get("href") or "").strip() or None
-            break
+    canonical_found = False
+    h1_nodes: list[LexborNode] = []
+    for node in tree.css("title, meta, link, h1"):
+        tag = node.tag
+        if tag == "meta":
+            attrs = node.attributes
+            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").strip().lower()
+            content = attrs.get("content")
+            if key and content and key not in metas:
+                metas[key] = content.strip()
+        elif tag == "link":
+            if not canonical_found:
+                attrs = node.attributes
+                if (attrs.get("rel") or "").strip().lower() == "canonical" and attrs.get("href"):
+                    canonical = (attrs.get("href") or "").strip() or None
+                    canonical_found = True
+        elif tag == "h1":
+            h1_nodes.append(node)
+        elif title_node is None:
+            title_node = node
     published = next(
         (
             metas[k]
@@ -952,7 +970,7 @@ def _head(tree: LexborHTMLParser) -> HeadHints:
         ),
         None,
     )
-    h1 = tuple(t for t in (folded(n.text(deep=True)) for n in tree.css("h1")) if t)
+    h1 = tuple(t for t in (folded(n.text(deep=True)) for n in h1_nodes) if t)
     return HeadHints(
         title=folded(title_node.text(deep=True)) if title_node is not None else None,
         og_title=folded(metas.get("og:title")),
