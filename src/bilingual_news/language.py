@@ -176,8 +176,6 @@ class _Pending(NamedTuple):
 
     text: str
     """The text as langdetect reads it (sampled, URLs and handles dropped)."""
-    letters: int
-    """Its letters of the script that sent it to langdetect."""
     script: str
     """That script, by the first word of its letters' Unicode names (``LATIN``, ``CYRILLIC``):
     blocks in a row of the same script are asked about together (:func:`block_languages`)."""
@@ -255,12 +253,6 @@ def _classified(text: str) -> str | _Pending:
         half = SAMPLE_CHARS // 2
         text = text[:half] + "\n" + text[-half:]
     return _classify(text)
-
-
-def _language(text: str) -> str:
-    """:func:`block_language` of a text already sampled."""
-    found = _classify(text)
-    return found if isinstance(found, str) else _detect(found)
 
 
 def _classify(text: str) -> str | _Pending:
@@ -429,7 +421,7 @@ def langdetect_loaded() -> bool:
 
 def _pending(text: str, letters: int, script: str) -> str | _Pending:
     """What to ask langdetect about ``text``, or ``und`` when it is too short to ask."""
-    return "und" if letters < LANGDETECT_MIN_LETTERS else _Pending(text, letters, script)
+    return "und" if letters < LANGDETECT_MIN_LETTERS else _Pending(text, script)
 
 
 def _detect(pending: _Pending) -> str:
