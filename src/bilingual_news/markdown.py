@@ -214,7 +214,7 @@ def _head_title(raw: str, texts: list[str], hints: list[LineHints]) -> str | Non
     if first.startswith(_JINA_TITLE) and len(first) > len(_JINA_TITLE):
         return first[len(_JINA_TITLE) :]
     from bilingual_news.revise import HEADLINE_MIN_CHARS
-    from bilingual_news.structure import MAX_TITLE_KEY_CHARS, title_key
+    from bilingual_news.structure import MAX_TITLE_KEY_CHARS, confirmed, title_key
 
     key = title_key(first)
     if not HEADLINE_MIN_CHARS <= len(key) <= MAX_TITLE_KEY_CHARS:
@@ -224,7 +224,7 @@ def _head_title(raw: str, texts: list[str], hints: list[LineHints]) -> str | Non
         if len(line) < least:
             continue
         later = title_key(line)
-        if len(later) >= least and (later == key or key.startswith(later) or key.endswith(later)):
+        if len(later) >= least and confirmed(later, [key]):
             return first
     return None
 
@@ -489,8 +489,7 @@ def _cut(raw: str, piece: _Piece, spans: list[tuple[int, int, bool]]) -> list[_P
     off by one."""
     out: list[_Piece] = []
     pos = piece.start
-    link = piece.link
-    blank = False
+    blank = False  # a blank stood between the last piece kept and the next
     for start, end, link_before in [*spans, (piece.end, piece.end, False)]:
         s, e = pos, start
         while s < e and raw[s] in " \t":
@@ -503,11 +502,10 @@ def _cut(raw: str, piece: _Piece, spans: list[tuple[int, int, bool]]) -> list[_P
         if e > s:
             sep = piece.sep if not out else (" " if blank else "")
             inner = tuple(c for c in piece.changes if s <= c.start and c.end <= e)
-            out.append(_Piece(s, e, inner, link or link_before, sep))
-            blank = False
-        blank = blank or trailing
-        if out and e > s:
+            out.append(_Piece(s, e, inner, piece.link or link_before, sep))
             blank = trailing
+        else:
+            blank = blank or trailing
         pos = end
     return out
 

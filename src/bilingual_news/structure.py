@@ -43,6 +43,7 @@ __all__ = [
     "HEADING_TAGS",
     "MIN_CHROME_LINK_DENSITY",
     "MIN_LINK_LINE_DENSITY",
+    "confirmed",
     "refine",
     "title_key",
     "with_head",
@@ -373,13 +374,13 @@ def _headline(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Re
     titles = _head_titles(page.head)
     current = revision.headline_text
     # A Markdown page's title line (markdown._head_title) is the head's title, not the article's.
-    head_line = revision.headline is not None and _is_title_line(units[revision.headline], page)
-    if current is not None and titles and not head_line and _confirmed(title_key(current), titles):
+    head_line = revision.headline is not None and _tagged(units[revision.headline], page, "title")
+    if current is not None and titles and not head_line and confirmed(title_key(current), titles):
         return revision
     chosen = _heading(units, page, titles) if titles else None
     if chosen is None and head_line:
-        chosen = _confirmed_line(units, page, titles)
-    if chosen is None and revision.headline is not None and _is_home_link(units[revision.headline], page):
+        chosen = _heading(units, page, titles, any_line=True)
+    if chosen is None and revision.headline is not None and _tagged(units[revision.headline], page, "home"):
         chosen = _heading_after(units, revision, page)
     if chosen is None and revision.headline is not None and _chrome_link(units[revision.headline], page):
         chosen = _sole_h1(units, page)
@@ -410,22 +411,18 @@ def _headline(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> Re
     )
 
 
-def _is_home_link(unit: Unit, page: HtmlPage) -> bool:
-    """Whether a unit is all one link to the site's home page (tagged ``home`` by the Markdown
-    reader): the site's name in its logo."""
+def _tagged(unit: Unit, page: HtmlPage, tag: str) -> bool:
+    """Whether a unit's line carries ``tag`` among its hints' tags (the Markdown reader's
+    ``title``: a page's title line; ``home``: all one link to the site's home page, its logo)."""
     hints = page.line_at(unit.span.start)
-    return hints is not None and "home" in hints.tags
-
-
-TITLE_HEADINGS = frozenset({"h1", "h2", "h3"})
-"""Heading elements a post's title stands in, under a site's logo (Blogger: the blog's name in
-an ``<h1>``, the date in an ``<h2>``, the post's title in an ``<h3>``)."""
+    return hints is not None and tag in hints.tags
 
 
 def _heading_after(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) -> int | None:
     """When the text rules took the site's logo for the headline: the first heading after it
-    (:data:`TITLE_HEADINGS`, of a headline's length, not a date or byline, not itself a link
-    home), before the article's text; else ``None``."""
+    (:data:`HEADING_TAGS`: Blogger puts the blog's name in an ``<h1>``, the date in an
+    ``<h2>``, the post's title in an ``<h3>``), of a headline's length, not a date or byline,
+    not itself a link home, before the article's text; else ``None``."""
     first = revision.headline
     if first is None:
         return None
@@ -434,7 +431,7 @@ def _heading_after(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) 
         hints = page.line_at(units[i].span.start)
         if (
             hints is not None
-            and hints.tags & TITLE_HEADINGS
+            and hints.tags & HEADING_TAGS
             and "home" not in hints.tags
             and revision.kinds[i] is not Kind.METADATA
             and len(title_key(units[i].text)) >= HEADLINE_MIN_CHARS
@@ -443,30 +440,13 @@ def _heading_after(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) 
     return None
 
 
-def _is_title_line(unit: Unit, page: HtmlPage) -> bool:
-    """Whether a unit is a Markdown page's title line (its hints tagged ``title``)."""
-    hints = page.line_at(unit.span.start)
-    return hints is not None and "title" in hints.tags
-
-
-def _confirmed_line(units: tuple[Unit, ...], page: HtmlPage, titles: list[str]) -> int | None:
-    """The unit, other than the page's title line, whose text the head confirms, the longest
-    such text first (the article's title rather than the site's name), else ``None``."""
-    best: tuple[int, int] | None = None  # (length of key, -index)
-    for i, u in enumerate(units):
-        key = title_key(u.text)
-        if (best is None or len(key) > best[0]) and _confirmed(key, titles) and not _is_title_line(u, page):
-            best = (len(key), -i)
-    return None if best is None else -best[1]
-
-
 def _head_titles(head: HeadHints) -> list[str]:
     """The keys of the head's titles: ``<title>`` and ``og:title``."""
     keys = [title_key(t) for t in (head.og_title, head.title) if t]
     return [k for k in dict.fromkeys(keys) if k and len(k) <= MAX_TITLE_KEY_CHARS]
 
 
-def _confirmed(key: str, titles: list[str]) -> bool:
+def confirmed(key: str, titles: list[str]) -> bool:
     """Whether a title with ``key`` is one of the head's: the whole, or its start or its end
     (the rest a site's name)."""
     if len(key) < HEADLINE_MIN_CHARS:
@@ -474,16 +454,20 @@ def _confirmed(key: str, titles: list[str]) -> bool:
     return any(t == key or t.startswith(key) or t.endswith(key) for t in titles)
 
 
-def _heading(units: tuple[Unit, ...], page: HtmlPage, titles: list[str]) -> int | None:
+def _heading(units: tuple[Unit, ...], page: HtmlPage, titles: list[str], *, any_line: bool = False) -> int | None:
     """The first unit in a heading element whose text the head confirms (the longest such
-    text, when several are), or ``None``."""
-    best: tuple[int, int] | None = None  # (length of key, -index)
+    text, when several are: the article's title rather than the site's name), or ``None``.
+    With ``any_line``, a unit on any line but a Markdown page's title line."""
+    best: tuple[int, int] | None = None  # (length of key, index)
     for i, u in enumerate(units):
         hints = page.line_at(u.span.start)
-        if hints is None or not hints.tags & HEADING_TAGS:
+        if any_line:
+            if hints is not None and "title" in hints.tags:
+                continue
+        elif hints is None or not hints.tags & HEADING_TAGS:
             continue
         key = title_key(u.text)
-        if _confirmed(key, titles) and (best is None or len(key) > best[0]):
+        if confirmed(key, titles) and (best is None or len(key) > best[0]):
             best = (len(key), i)
     return None if best is None else best[1]
 
