@@ -4,11 +4,39 @@ the pages are read. The scripts run as ``python benchmarks/NAME.py``, so this fo
 
 from __future__ import annotations
 
+import gzip
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "examples" / "seed.txt"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+NEWS = ROOT.parent / "shared" / "benchmarks" / "scrapinghub"
+"""The English news benchmark (181 pages of 181 sites): its pages' HTML in ``html/*.html.gz``."""
+HTML2TXT = ROOT.parent / "shared" / "corpus" / "html2txt.py"
+"""The corpus's HTML-to-text dumper: what makes the text dump of a news page."""
+NEWS_TEXT_CACHE = Path(tempfile.gettempdir()) / "bilingual_news_news_text"
+"""Where the news pages' text dumps are kept once made."""
+
+
+def news_html(path: Path) -> bytes:
+    """A news page's HTML bytes (``html/<id>.html.gz``)."""
+    return gzip.decompress(path.read_bytes())
+
+
+def news_dump(path: Path, cache: Path = NEWS_TEXT_CACHE) -> str:
+    """The text dump of a news page (``html/<id>.html.gz``), made once by :data:`HTML2TXT` and
+    kept in ``cache``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    kept = cache / (path.name[: -len(".html.gz")] + ".txt")
+    if not kept.exists():
+        run = subprocess.run(
+            [sys.executable, str(HTML2TXT), "/dev/stdin"], input=news_html(path), capture_output=True, check=True
+        )
+        kept.write_bytes(run.stdout)
+    return kept.read_text(encoding="utf-8")
 
 
 def pages(corpus: Path) -> tuple[list[str], str]:

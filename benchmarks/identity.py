@@ -25,23 +25,18 @@ The groups (each skipped, and said so, when its inputs are absent):
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from _common import DEFAULT_CORPUS, ROOT
+from _common import DEFAULT_CORPUS, NEWS, NEWS_TEXT_CACHE, ROOT, news_dump, news_html
 
 import bilingual_news as bn
 from bilingual_news.decode import decode_html
 
-NEWS = ROOT.parent / "shared" / "benchmarks" / "scrapinghub"
-HTML2TXT = ROOT.parent / "shared" / "corpus" / "html2txt.py"
 DEFAULT_SYNTHETIC = 2000  # about 20 s; enough to reach every mix, blank-line style and artifact
 
 Input = tuple[str, Callable[[], bytes | str], str]  # name, page, format
@@ -98,22 +93,8 @@ def _news(cache: Path) -> Iterator[tuple[str, Iterator[Input]]]:
     if not files:
         print(f"identity: news groups skipped (no pages in {NEWS / 'html'})", file=sys.stderr)
         return
-    yield "news-html", ((f.name[:-8], lambda f=f: gzip.decompress(f.read_bytes()), "html") for f in files)
-    cache.mkdir(parents=True, exist_ok=True)
-
-    def dump(f: Path) -> str:
-        kept = cache / (f.name[:-8] + ".txt")
-        if not kept.exists():
-            run = subprocess.run(
-                [sys.executable, str(HTML2TXT), "/dev/stdin"],
-                input=gzip.decompress(f.read_bytes()),
-                capture_output=True,
-                check=True,
-            )
-            kept.write_bytes(run.stdout)
-        return kept.read_text(encoding="utf-8")
-
-    yield "news-text", ((f.name[:-8], lambda f=f: dump(f), "text") for f in files)
+    yield "news-html", ((f.name[:-8], lambda f=f: news_html(f), "html") for f in files)
+    yield "news-text", ((f.name[:-8], lambda f=f: news_dump(f, cache), "text") for f in files)
 
 
 def groups(corpus: Path, synthetic: int, cache: Path) -> Iterator[tuple[str, Iterator[Input]]]:
@@ -159,7 +140,7 @@ def main(argv: list[str]) -> int:
     mode.add_argument("--check", type=Path, metavar="FILE", help="compare with the digests in FILE")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--synthetic", type=int, default=DEFAULT_SYNTHETIC, metavar="N")
-    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "bilingual_news_news_text")
+    parser.add_argument("--cache", type=Path, default=NEWS_TEXT_CACHE)
     args = parser.parse_args(argv)
     found = digests(args.corpus, args.synthetic, args.cache)
     if args.write:

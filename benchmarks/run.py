@@ -35,7 +35,6 @@ run mean much.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import math
 import os
@@ -50,7 +49,7 @@ from typing import Any
 
 import peers
 import scaling
-from _common import DEFAULT_CORPUS, ROOT, SEED
+from _common import DEFAULT_CORPUS, NEWS, ROOT, SEED, news_dump, news_html
 
 WARM_UP_HTML = """<html><head><meta charset="utf-8"><title>Warm-up</title></head><body>
 <nav><a href="/">首页</a> <a href="/news">新闻</a></nav><article><h1>A page to warm up on</h1>
@@ -165,34 +164,24 @@ def stages_section(texts: list[str], repeat: int) -> list[str]:
     return lines
 
 
-NEWS = ROOT.parent / "shared" / "benchmarks" / "scrapinghub"
-"""The English news benchmark (181 pages of 181 sites): its HTML, and the corpus's text dump of each."""
-HTML2TXT = ROOT.parent / "shared" / "corpus" / "html2txt.py"
 SLOW_PAGE_MS = 20.0
 """A page that takes longer than this after warm-up is counted in the tables (issue 20's bound)."""
 
 
-def news_pages(news: Path, cache: Path) -> list[tuple[str, str]]:
-    """The news benchmark's pages as (text dump, HTML), the dumps made once by the corpus's
-    ``html2txt.py`` and kept in ``cache``; an empty list when the benchmark is absent."""
-    out = []
-    cache.mkdir(parents=True, exist_ok=True)
-    for path in sorted((news / "html").glob("*.html.gz")):
-        data = gzip.decompress(path.read_bytes())
-        kept = cache / (path.name[: -len(".html.gz")] + ".txt")
-        if not kept.exists():
-            dump = subprocess.run([sys.executable, str(HTML2TXT), "/dev/stdin"], input=data, capture_output=True)
-            kept.write_bytes(dump.stdout)
-        from bilingual_news.decode import decode_html
+def news_pages() -> list[tuple[str, str]]:
+    """The news benchmark's pages as (text dump, HTML); an empty list when it is absent."""
+    from bilingual_news.decode import decode_html
 
-        out.append((kept.read_text(encoding="utf-8"), decode_html(data, source=str(path))))
-    return out
+    return [
+        (news_dump(path), decode_html(news_html(path), source=str(path)))
+        for path in sorted((NEWS / "html").glob("*.html.gz"))
+    ]
 
 
 def page_set(name: str, corpus: Path) -> list[tuple[str, str | None]]:
     """The (text, HTML or None) of each page of a set: ``dev`` (the labelled corpus) or ``news``."""
     if name == "news":
-        return list(news_pages(NEWS, Path(tempfile.gettempdir()) / "bilingual_news_news_text"))
+        return news_pages()
     return [((f / "raw.txt").read_text(encoding="utf-8"), html_of(f)) for f in corpus_pages(corpus)]
 
 
