@@ -70,13 +70,8 @@ _END = re.compile(
 with the closing quotes and brackets after either. Group ``en``: the Latin run but its first
 character. Written for :mod:`re` with the end mark as its first element, so that the search
 skips to the next mark at C speed; the same matches as the pattern of the two marks' runs as
-alternatives (``tests/test_speed_small.py``: :data:`_END_SLOW`), which :mod:`re` tries at
+alternatives (``END_SLOW`` in ``tests/test_speed_small.py``), which :mod:`re` tries at
 every character."""
-_END_SLOW = (
-    r"(?P<zh>[。！？；]+[。！？；!?…]*)[”’\"'」』）)\]】》〉]*"
-    r"|(?P<en>\.\.\.+|[.!?…]+)[”’\"'」』）)\]】》〉]*(?=\s|$|\p{Han}|[“‘\"'(（「『《])"
-)
-"""The ``regex`` pattern :data:`_END` stands for (kept for the test that they agree)."""
 _END_MARK = re.compile(r"[.!?…。！？；]")
 _DOTTED = LazyPattern(r"(?:\p{L}\.)+\p{L}")
 _NO_START = frozenset(",;:，、；：)]}）】")
