@@ -521,6 +521,7 @@ def _signs_as_before(blocks: list[Block], rival: float) -> list[Any]:
         c._damage(body, body_chars),
         c._short_body(body_chars),
         c._small_share(chrome, body_chars),
+        c._fragments(sum(len(b.text) for b in body if not prose(b)), body_chars),
         c._rival(rival),
         c.Sign("headline", headline, c.HEADLINE_WEIGHT, ""),
     ]
