@@ -44,6 +44,20 @@ def test_a_page_with_a_block_a_line_is_left_alone() -> None:
     assert find_wraps(page) == []
 
 
+def test_paragraphs_of_one_length_that_each_end_a_sentence_are_left_alone() -> None:
+    # A short article, one line per paragraph, whose paragraphs happen to be as long, then a
+    # credit line: every line is "full", none breaks mid-sentence.
+    page = "\n".join(
+        (
+            "湖边的图书馆每天清晨六点开门，渔民出海之前常来借一张地图或者一本书，管理员说习惯由来已久。",
+            "馆里的书大多是居民捐的，最受欢迎的是潮汐表和天气记录，常常一到周末就被借空，要等上好几天。",
+            "今年冬天图书馆打算延长开放时间，让晚归的渔民也能来坐一坐，喝杯热茶，聊聊当天的收获见闻。",
+            "本文作者： 小林",
+        )
+    )
+    assert find_wraps(page) == []
+
+
 def test_a_list_item_is_not_glued_on() -> None:
     page = _page(_PARAGRAPH) + "\n- " + "keeper " * 6
     assert "\n- keeper" in normalize(page).text

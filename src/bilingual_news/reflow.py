@@ -16,8 +16,10 @@ looks for:
    when it is longer than ``W`` yet could have been broken before ``W`` (it has a space or a
    wide character there). The page is wrapped at the ``W`` with the most full lines, when they
    are at least :data:`MIN_WRAPPED_LINES`, :data:`MIN_TELLING_LINES` of them *telling* (the
-   next line goes on in lower case, with a number or a Chinese character: a column of titles
-   of about the same length has a capital on every line), and the lines over ``W`` are at most
+   next line goes on in lower case, with a number or a Chinese character, after a line that
+   does not end a sentence: a column of titles of about the same length has a capital on every
+   line, and paragraphs of about the same length each end with a full stop), and the lines over
+   ``W`` are at most
    :data:`MAX_OVER_SHARE` of them: an unwrapped page has long lines over every width it could
    be said to be wrapped at.
 2. **The breaks.** At that width, each full line is joined to the next, unless the next starts a
@@ -95,6 +97,8 @@ _LIST_ITEM = re.compile(
     r"|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、．]"
 )
 
+_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’」』)）]*$")
+"""A line that ends a sentence (its mark, and the closing quotes or brackets after it)."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _DATE_START = re.compile(
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}"
@@ -279,6 +283,9 @@ def _detect(text: str, lines: Sequence[_Line]) -> tuple[int, str, tuple[int, ...
     filled = [ln.end != ln.start + ln.lead for ln in lines]
     pairs = [i for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
     tells = [ok and _telling(text[ln.start + ln.lead]) for ln, ok in zip(lines, filled, strict=True)]
+    for i in pairs:  # a break after a sentence's end tells nothing: a paragraph may end there
+        if tells[i + 1] and _SENTENCE_END.search(text, lines[i].start, lines[i].end) is not None:
+            tells[i + 1] = False
     for m, measure in enumerate(MEASURES):
         widths = [ln.widths[m] for ln in lines]
         firsts = [ln.first[m] for ln in lines]
