@@ -212,6 +212,10 @@ TAIL_CHROME_MAX_CHARS = 8
 """Longest short unit a tail runs across (``分享``, ``326``, ``Share``): a longer one is a link
 title, and the footer has begun."""
 
+URL_LABEL_MAX_CHARS = 16
+"""Longest label before the page's own URL on its line that is part of it (``本文链接：``,
+``Article link:``); a longer text before the URL is a notice of its own (the seed's disclaimer)."""
+
 _TITLE_END = regex.compile(r"[。.;；:：,，、]$")
 _TITLE_END_CHARS = frozenset("。.;；:：,，、")
 """The characters :data:`_TITLE_END` finds at a text's end."""
@@ -521,7 +525,10 @@ def _zone_labels(
     for i in itertools.compress(after, map(_TAIL_KINDS.__contains__, kind[end + 1 :])):  # else after_body
         if i not in special and i not in boxes and i not in items:
             out[i] = got = _after(guesses[i], features[i], i <= tail_end, source_url_seen)
-            source_url_seen = source_url_seen or got[0] is Kind.SOURCE_URL
+            if got[0] is Kind.SOURCE_URL:
+                source_url_seen = True
+                if _url_label(page, i - 1):
+                    out[i - 1] = (Kind.SOURCE_URL, "url_label")
     for i in (*boxes, *items):
         if i > end:  # a box or a list item the region was cut before
             out[i] = _boxed(page, i, boxes, end_of_text)
@@ -1542,6 +1549,17 @@ def _inside(g: Guess, f: Features, text: str, in_run: bool) -> tuple[Kind, str]:
     ):
         return Kind.SUBHEADING, "short_title_in_body"
     return Kind.PARAGRAPH, "short_in_body"
+
+
+def _url_label(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` is the label the page's own URL was cut from (``本文链接：``,
+    ``Permalink:``): the start of the URL's line, a few words ending in a colon."""
+    unit = page.units[i]
+    return (
+        unit.fused.startswith("before_url")
+        and unit.text[-1:] in ":："
+        and page.features[i].chars <= URL_LABEL_MAX_CHARS
+    )
 
 
 def _tail_end(page: _Page, end: int) -> int:
