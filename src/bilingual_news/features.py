@@ -144,7 +144,10 @@ _BYLINE = LazyPattern(
     r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*\s*(?:[|,;(@]|at\b|on\b|$|\p{N})"
 )
 _CREDIT = LazyPattern(
-    r"^[(（【\[]?(?:[\p{Han}·]{0,12}(?:记者|通讯员|实习生|摄影|撰稿|报道员)\s*|(?:文/图|图/文|撰文|文|图)\s+)"
+    r"^[(（【\[]?(?:[\p{Han}·]{0,12}(?:记者|通讯员|实习生|摄影|撰稿|报道员)\s*"
+    # A byline's role and its names, set apart by a blank or a bar or a slash rather than a
+    # colon: 作者 王某 李某, 文/王某, 作者｜王某, 编辑 | 李某 (a WeChat or portal byline).
+    r"|(?:文/图|图/文|撰文|作者|编辑|編輯|责编|責編|责任编辑|責任編輯|文|图)(?:\s*[|｜丨/]\s*|\s+))"
     r"[\p{Han}·]{2,4}(?:[\s、，,]+[\p{Han}·]{2,4})*\s*(?:/?文|摄|报道)?[)）】\]]?$"
     # A contributor's credit in brackets, the Chinese of "X contributed to this report":
     # （实习生某某对此文亦有贡献）, （某某亦有贡献）, （实习生某某参与采写）, （某某協助採訪）.
@@ -273,7 +276,7 @@ _COUNTER_FIRST = frozenset("阅浏点人vr")
 """The characters a key that :data:`_COUNTER` matches starts with."""
 _RANK_FIRST = frozenset("123456789")
 """The characters a text that :data:`_RANKED` matches starts with."""
-_CREDIT_WORDS = re.compile("记者|通讯员|实习生|摄影|撰稿|报道员|有所?贡献|有所?貢獻|参与|參與|协助|協助")
+_CREDIT_WORDS = re.compile("记者|通讯员|实习生|摄影|撰稿|报道员|作者|编辑|編輯|责编|責編|有所?贡献|有所?貢獻|参与|參與|协助|協助")
 """Words one of which a text that :data:`_CREDIT` matches holds, unless it opens with 文, 图 or 撰."""
 _CREDIT_OPENERS = frozenset("文图撰")
 _DATED_FIELD_FIRST = frozenset("lofupme")

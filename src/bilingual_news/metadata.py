@@ -13,8 +13,9 @@ and a relative date (``7 days ago``, ``昨天``) is no date.
   ``上午``/``下午`` and ``am``/``pm``.
 * **source, author, editor, original_title, views** — the value after a cue: the cues of
   ``lexicon/metadata.txt`` and ``lexicon/metadata_fields.txt`` followed by a colon (``来源：``),
-  by ``/`` for Chinese credits (``摄影/张艳``), by nothing for ``bare`` cues (``来源于``,
-  ``原题为``), by a space for credits that end in ``by`` and for ``记者``. A value ends at the
+  by ``/`` or a bar for Chinese credits (``摄影/张艳``, ``作者丨张艳``), by nothing for ``bare``
+  cues (``来源于``, ``原题为``), by a space for credits that end in ``by`` and for Chinese
+  author and editor cues (``记者 张艳``, ``作者 张艳 李明``). A value ends at the
   next cue with a colon, a ``|``, a wide gap, the bracket that closes one opened before its
   cue, a date, or fused chrome (``举报``); a Chinese source also at the first blank. ``By …`` at
   the start of a line gives the author, and in ``By X | China Daily | Updated: …`` the field
@@ -88,6 +89,7 @@ _GAP = regex.compile(r"\s{2,}|[\u3000\t]|\s*[|｜丨]\s*")
 _VIEWS = LazyPattern(r"\s*+[:：]?\s*+[(（]?\s*+(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>万|萬|千|[kKwW](?![a-zA-Z]))?")
 _COLON = regex.compile(r"\s*[:：]\s*")
 _SLASH = LazyPattern(r"\s*/\s*")
+_BAR = LazyPattern(r"\s*[|｜丨]\s*")
 _NOT_LINE_START = LazyPattern(r"[^\s(（|｜]")
 _SPACE_BEFORE_NAME = LazyPattern(r"\s+(?=[\p{Lu}\p{Han}])")
 _SPACE_BEFORE_HAN = LazyPattern(r"\s+(?=\p{Han})")
@@ -341,9 +343,12 @@ def _separator(text: str, m: regex.Match[str], cue: str, field: str, cues: _Cues
     if latin:
         return None
     if field in ("author", "editor"):
-        slash = _SLASH.match(text, i)
+        slash = _SLASH.match(text, i) or _BAR.match(text, i)
         if slash:
             return slash.end()
+        if HAN.match(cue):  # 作者 王某: a Chinese credit's names after a blank
+            space = _SPACE_BEFORE_HAN.match(text, i)
+            return space.end() if space else None
     if cue in cues.bare:
         return _skip_blanks(text, i)
     if field == "source" and text.startswith("于", i):  # 信息来源于网络: comes from the web
