@@ -276,7 +276,9 @@ _COUNTER_FIRST = frozenset("阅浏点人vr")
 """The characters a key that :data:`_COUNTER` matches starts with."""
 _RANK_FIRST = frozenset("123456789")
 """The characters a text that :data:`_RANKED` matches starts with."""
-_CREDIT_WORDS = re.compile("记者|通讯员|实习生|摄影|撰稿|报道员|作者|编辑|編輯|责编|責編|有所?贡献|有所?貢獻|参与|參與|协助|協助")
+_CREDIT_WORDS = re.compile(
+    "记者|通讯员|实习生|摄影|撰稿|报道员|作者|编辑|編輯|责编|責編|有所?贡献|有所?貢獻|参与|參與|协助|協助"
+)
 """Words one of which a text that :data:`_CREDIT` matches holds, unless it opens with 文, 图 or 撰."""
 _CREDIT_OPENERS = frozenset("文图撰")
 _DATED_FIELD_FIRST = frozenset("lofupme")
