@@ -201,8 +201,15 @@ _READING_TIME = LazyPattern(
 (``5 min read``, ``4156 words``, ``阅读时长 5 分钟``, ``约 3200 字``): keys are lower case."""
 _READING_TIME_GATE = re.compile("read|word|min|阅读|分钟|字")
 """One of these stands wherever :data:`_READING_TIME` matches (:mod:`re` finds them fast)."""
+_CREDIT_NAME = r"\p{Lu}[\p{L}.'&-]*"
+_CREDIT_WORD = r"(?:\p{Lu}[\p{L}.'&-]*|for|of|the)"
 _PHOTO_CREDIT = LazyPattern(
     r"\b\p{Lu}[\p{Lu}.' -]{2,40}/\s*(?:FOR\s+)?\p{Lu}[\p{Lu}.' -]{1,40}$"  # MA KEWEN/FOR CHINA DAILY
+    # A wire or staff credit after the caption's sentence, or alone: ``AP Photo/Tom Reed``,
+    # ``REUTERS/Tom Reed``, ``Ann Lee/The Harbour Times``; three words at least, so that a
+    # two-level breadcrumb (``News/Politics``) is none.
+    rf"|(?:^|[.!?]\s+)(?:{_CREDIT_NAME}(?:\s+{_CREDIT_NAME}){{1,4}}\s*/\s*{_CREDIT_NAME}(?:\s+{_CREDIT_WORD}){{0,6}}"
+    rf"|{_CREDIT_NAME}\s*/\s*{_CREDIT_NAME}(?:\s+{_CREDIT_WORD}){{1,6}})$"
     r"|[(（\[【](?:\p{Lu}[\p{L}.&' -]{0,30}/\s*\p{Lu}[\p{L}.&' -]{0,40}|[^()（）\[\]【】]{0,20}摄|"
     r"(?i:photo|image|file photo|video)[^()（）\[\]]{0,40})[)）\]】]$"
 )
