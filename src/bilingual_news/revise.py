@@ -272,6 +272,8 @@ _BOX_LABEL = LazyPattern(
     r"|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|你可能|您可能)"
 )
 """The label of a box inside an article, at a key's start (keys are folded: lower case, ``'``)."""
+_LONE_LABEL = LazyPattern(r"[^\s:：]{1,8}[:：]?")
+"""A field word alone, with its colon at most (``Tags``, ``分类：``): a label without a value."""
 _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
 """A comment section's heading: the article never goes on after one."""
 _CODE_LIKE = LazyPattern(r"[=/{};$<>]|\s--?[a-z]")
@@ -434,6 +436,17 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # ``Tags`` or ``分类`` over a widget's list of labels and counts: the widget's heading.
             kinds[i] = kinds[i + 1]
             reasons[i] = (*reasons[i], "widget_heading")
+        elif (
+            i > 0
+            and kinds[i - 1] in (Kind.NAV, Kind.FOOTER)
+            and kinds[i + 1] in (Kind.NAV, Kind.FOOTER)
+            and "metadata_cue:other" in reasons[i]
+            and _LONE_LABEL.fullmatch(units[i].text) is not None
+        ):
+            # ``Tags`` alone amid chrome: a menu item or a sidebar widget's title, not the post's
+            # tags (which carry their values, or stand by the post's other metadata).
+            kinds[i] = kinds[i + 1]
+            reasons[i] = (*reasons[i], "lone_label")
     for i in range(start, min(end + 1, n - 1)):
         if (
             kinds[i] is Kind.PARAGRAPH
