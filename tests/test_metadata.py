@@ -140,6 +140,22 @@ def test_only_metadata_blocks_are_read() -> None:
     assert read_metadata((block,)) == Metadata()
 
 
+def test_a_label_alone_reads_its_value_from_the_next_block() -> None:
+    label = Block(kind=Kind.METADATA, text="作者:", span=Span(start=0, end=3), lang="zh")
+    value = Block(
+        kind=Kind.METADATA, text="周明远", span=Span(start=4, end=7), lang="zh", reasons=("short", "field_value")
+    )
+    metadata = read_metadata((label, value))
+    assert metadata.author == "周明远"
+    assert metadata.span_of("author") == Span(start=4, end=7)
+
+
+def test_a_label_alone_does_not_read_a_block_that_is_no_value() -> None:
+    label = Block(kind=Kind.METADATA, text="作者:", span=Span(start=0, end=3), lang="zh")
+    other = Block(kind=Kind.METADATA, text="2025-05-08", span=Span(start=4, end=14), lang="zh", reasons=("dateline",))
+    assert read_metadata((label, other)).author is None
+
+
 def test_no_date_is_guessed_from_the_body() -> None:
     page = "A Title Of The Article Here\n\nOn 8 May 2025 the ministry said the plan would go ahead, officials said."
     assert bilingual_news.parse(page).metadata.published is None

@@ -916,9 +916,10 @@ def _metadata_field(key: str, cues: _Cues) -> str | None:
         return None
     cue = m.group("cue") if m.group("cue") is not None else m.group("bare")
     field = cues.fields[cue]
-    # A cue word alone on its line is a label only for tags (``标签``, ``Tags``): ``编辑`` alone
-    # is a forum's edit button.
-    if m.end() < len(stripped) or field == "other" or cue in cues.bare:
+    # A cue word alone on its line is a label only for tags (``标签``, ``Tags``) or with its colon
+    # (``作者:``, its value on the next line, as a documentation page's field list sets it):
+    # ``编辑`` alone is a forum's edit button.
+    if m.end() < len(stripped) or field == "other" or cue in cues.bare or stripped[-1:] in ":：":
         return field
     return None
 

@@ -456,10 +456,22 @@ def read_metadata(blocks: Iterable[Block], norm: Normalized | None = None) -> Me
     span (exact when ``norm`` is given; without it, blocks changed by normalization give the
     whole block's span)."""
     best: dict[str, tuple[_Found, Block]] = {}
+    label = ""  # a field's label alone on its line (``作者:``), whose value is the next block
     for block in blocks:
         if block.kind is not Kind.METADATA:
+            label = ""
             continue
-        for f in _read(block.text):
+        if label and "field_value" in block.reasons:
+            # The label and its value read as one line; the spans point into the value's block.
+            found = [
+                _Found(f.field, f.value, f.start - len(label), f.end - len(label), f.rank)
+                for f in _read(label + block.text)
+                if f.start >= len(label)
+            ]
+        else:
+            found = _read(block.text)
+        label = block.text + " " if block.text[-1:] in ":：" else ""
+        for f in found:
             if f.field not in best or f.rank < best[f.field][0].rank:
                 best[f.field] = (f, block)
     spans = tuple(

@@ -216,6 +216,10 @@ URL_LABEL_MAX_CHARS = 16
 """Longest label before the page's own URL on its line that is part of it (``本文链接：``,
 ``Article link:``); a longer text before the URL is a notice of its own (the seed's disclaimer)."""
 
+FIELD_VALUE_MAX_CHARS = 60
+"""Longest line read as the value of a field label alone on the line above it (``作者:`` over
+``Raymond Hettinger``): a name list, a version or a date; a longer line is text."""
+
 _TITLE_END = regex.compile(r"[。.;；:：,，、]$")
 _TITLE_END_CHARS = frozenset("。.;；:：,，、")
 """The characters :data:`_TITLE_END` finds at a text's end."""
@@ -272,6 +276,7 @@ _BOX_LABEL = LazyPattern(
     r"|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|你可能|您可能)"
 )
 """The label of a box inside an article, at a key's start (keys are folded: lower case, ``'``)."""
+_FIELD_SEPARATOR = re.compile("[:：]")
 _LONE_LABEL = LazyPattern(r"[^\s:：]{1,8}[:：]?")
 """A field word alone, with its colon at most (``Tags``, ``分类：``): a label without a value."""
 _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
@@ -447,6 +452,18 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # tags (which carry their values, or stand by the post's other metadata).
             kinds[i] = kinds[i + 1]
             reasons[i] = (*reasons[i], "lone_label")
+    for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
+        if (
+            units[i].text[-1:] in ":："
+            and kinds[i + 1] is not Kind.METADATA
+            and guesses[i + 1].kind is None
+            and features[i + 1].chars <= FIELD_VALUE_MAX_CHARS
+            and not features[i + 1].ends_sentence
+            and _FIELD_SEPARATOR.search(units[i + 1].text) is None  # a field of its own, or a title
+        ):
+            # ``作者:`` and, on the next line, its value (a documentation page's field list).
+            kinds[i + 1] = Kind.METADATA
+            reasons[i + 1] = (*reasons[i + 1], "field_value")
     for i in range(start, min(end + 1, n - 1)):
         if (
             kinds[i] is Kind.PARAGRAPH
