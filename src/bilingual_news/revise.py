@@ -277,6 +277,12 @@ _BOX_LABEL = LazyPattern(
 )
 """The label of a box inside an article, at a key's start (keys are folded: lower case, ``'``)."""
 _FIELD_SEPARATOR = re.compile("[:：]")
+_PERSON_NAME = LazyPattern(
+    r"(?!.*\b(?:Play|Video|Watch|Listen|Audio|Read|Share|Follow|Subscribe|Download|Print|Comments?|More|Live|News)\b)"
+    r"\p{Lu}[\p{Ll}'’.-]*\.?(?:\s+\p{Lu}[\p{Ll}'’.-]*\.?){1,3}"
+)
+"""A personal name in Latin letters: two to four capitalized words (``Ann Lee``, ``A. M. Kuchling``),
+none of them a player's or a page's button word (``Play Video``, ``Read More``)."""
 _LONE_LABEL = LazyPattern(r"[^\s:：]{1,8}[:：]?")
 """A field word alone, with its colon at most (``Tags``, ``分类：``): a label without a value."""
 _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
@@ -452,6 +458,19 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # tags (which carry their values, or stand by the post's other metadata).
             kinds[i] = kinds[i + 1]
             reasons[i] = (*reasons[i], "lone_label")
+    if found:
+        for i in range(found[1] + 1, min(start, n)):
+            if (
+                kinds[i] is Kind.NAV
+                and guesses[i].kind is None
+                and _PERSON_NAME.fullmatch(units[i].text) is not None
+                and any(
+                    found[1] < j < start and kinds[j] is Kind.METADATA and features[j].has_date for j in (i - 1, i + 1)
+                )
+            ):
+                # ``Ann Lee`` over ``3 May 2024`` between the title and the text: the author's line.
+                kinds[i] = Kind.METADATA
+                reasons[i] = (*reasons[i], "name_by_date")
     for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
         if (
             units[i].text[-1:] in ":："
