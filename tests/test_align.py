@@ -108,6 +108,22 @@ def test_the_title_in_both_languages_is_paired() -> None:
     assert _pairs(doc)[0] == title
 
 
+def test_the_title_shown_again_over_the_original_is_the_one_paired() -> None:
+    title = ("Village school runs on sunlight", "山村学校靠阳光运转")
+    note = "译者按：这篇报道原载于一份英文周刊，译文尽量贴近原文，个别地名按当地习惯译出。"
+    chinese = "\n".join(zh for _, zh in STORY)
+    english = "\n".join(en for en, _ in STORY)
+    page = (
+        HEAD
+        + f"{title[0]}\n2026-04-02 来源：双语周刊\n{note}\n{title[1]}\n{chinese}\n原文\n{title[0]}\n{english}"
+        + TAIL
+    )
+    doc = parse(page)
+    first = doc.pairs[0]
+    assert (first.en, first.zh) == title
+    assert doc.blocks[first.en_blocks[0] + 1].text == STORY[0][0]  # the repeat over the original, not the top title
+
+
 def test_a_page_in_one_language_has_no_pairs() -> None:
     doc = parse(_page([en for en, _ in STORY]))
     assert not is_bilingual(doc)

@@ -21,6 +21,7 @@ from helpers import CASES, corpus_dir, load_gold, needs_corpus, overlapping, unc
 
 SEGMENTATION = CASES / "segmentation"
 CASE_NAMES = sorted(p.stem for p in SEGMENTATION.glob("*.json"))
+HEADLINE_CASES: list[dict[str, Any]] = json.loads((CASES / "headlines.json").read_text(encoding="utf-8"))["cases"]
 
 
 def _case(name: str) -> tuple[Document, dict[str, Any]]:
@@ -61,6 +62,11 @@ def test_case_segments_match_gold(name: str) -> None:
 def test_case_headline_matches_gold(name: str) -> None:
     doc, gold = _case(name)
     assert doc.headline == gold["headline"]
+
+
+@pytest.mark.parametrize("case", HEADLINE_CASES, ids=[case["label"] for case in HEADLINE_CASES])
+def test_headline_case(case: dict[str, Any]) -> None:
+    assert bilingual_news.parse(case["text"]).headline == case["headline"]
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)

@@ -99,10 +99,12 @@ MIXED_MAX_LATIN = 0.85
 VERSION_MIN_SHARE = 0.5
 """A section of one side is a whole translation of the other side when its weighed length is
 at least this share of the other side's (and at most its inverse)."""
-BAND_WIDTH = 6
+BAND_WIDTH = 8
 """How far from the diagonal the alignment first looks, in pieces of the shorter side: a
 translation keeps its original's order, so the best path keeps close to the diagonal (on the
-bilingual dev pages it strays 1 to 3 pieces, once 6). When the path found comes within
+bilingual dev pages it strays 1 to 3 pieces, once 6; and on a page whose English title stands
+above two Chinese translations and the English original comes last, a band of 6 kept clear of
+its edge while a cheaper path strayed past it and came back). When the path found comes within
 :data:`BAND_MARGIN` of the band's edge, the band is doubled and the alignment run again, until
 the path keeps clear of the edge or the band covers every cell. The cost grows with the page's
 pieces, not with their square; the answer is the full search's on every bilingual dev page and
@@ -238,7 +240,8 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
         if title > 0 and blocks[title - 1].kind is Kind.HEADLINE:
             chosen.append(title - 1)  # the title in both languages, one line each
         chosen.append(title)
-    chosen.extend(i for i in range(first, len(blocks)) if blocks[i].is_body)
+    # The body, and the title shown again inside it (over the original, after its translation).
+    chosen.extend(i for i in range(first, len(blocks)) if blocks[i].is_body or blocks[i].kind is Kind.HEADLINE)
     units: list[_Unit] = []
     for i in chosen:
         b = blocks[i]

@@ -141,7 +141,7 @@ _RANKED = LazyPattern(r"(?:[1-9]|10)(?![\d.,:：/年月日号点时分秒万亿�
 _RELATIVE = LazyPattern(r"昨天|前天|刚刚|\byesterday\b")
 _BYLINE = LazyPattern(
     r"^[(（]?(?i:(?:posted|written|reporting|edited|words|text|story)\s+)?(?i:by)\s+"
-    r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*\s*(?:[|,;(@]|at\b|on\b|$|\p{N})"
+    r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*\s*(?:[|,;(@]|\s[-–—]\s|at\b|on\b|$|\p{N})"
 )
 _CREDIT = LazyPattern(
     r"^[(（【\[]?(?:[\p{Han}·]{0,12}(?:记者|通讯员|实习生|摄影|撰稿|报道员)\s*"

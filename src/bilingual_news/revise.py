@@ -166,6 +166,10 @@ far still counts, for less: a share bar or a teaser may stand between)."""
 THIRD_COPY_BONUS = 2.5
 """What a title-like line shown three times gains, where one shown twice gains 3: a third copy
 is as often a news ticker's or a sidebar widget's line as a title's."""
+DATED_TITLE_COST = 3.0
+"""What a title-like line with a calendar date in it loses: a byline or a post's header line with
+its date, too long for a metadata cue (``12/06/2014 Dana Whitfield Books, Reviews``, ``Posted
+October 3, 2018 / 2 Comments / in News``); a title rarely carries a full date."""
 MAX_TITLE_COPIES = 3
 """Most times a title shows on its page (heading, page title, breadcrumb, share line): a line
 repeated more often is a widget's label."""
@@ -190,6 +194,12 @@ body that it repeats is a table of contents' entry."""
 """Most lines a title broken by the scrape is joined from."""
 SITE_SUFFIX = regex.compile(r"(?:\s+[–—-]\s+|\s*[|｜_]\s*)[^|｜_–—]{1,30}$")
 """A site name after a title (``标题_新浪网``, ``Title - BBC News``, ``Title | CGTN``)."""
+
+POST_HANDLE_NEAR = 2
+"""Units above a text within which an account's handle makes it a social post."""
+CARD_SCAN = 3
+"""Units between a social post's text and its date at most: a ``Translate post`` button, the
+title of the link card the post shares, the card's source."""
 
 # ------------------------------------------------------------------ labels by zone
 SUBHEADING_MAX_SIZE = 40.0
@@ -254,6 +264,12 @@ _BYLINE_NAME = LazyPattern(
     r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})"
 )
 """The author's name in an English byline (``By Dana Whitfield``, ``Posted by Tom Fairley on …``)."""
+_NAME_LINE = LazyPattern(r"\s*(?:(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.)[,.]?\s+|and\s+|&\s+)*(?:\p{Lu}[\p{L}'’-]*|\p{Lu}\.)\s*")
+"""A line of capitalised words alone, ``and`` between them (``Dana Whitfield``, ``Dana
+Whitfield and Lee Marsh``, ``Harbor Gazette Sport``): the author's name or the desk's over the
+article's date; a title's short words (``in``, ``of``, ``to``) are lower case."""
+_ESSAY_TITLE = LazyPattern(r"(?:of|on|about|in|to|for)\s")
+"""How a short essay's title opens (``Of Habits``, ``On Walking``), unlike a name (key form)."""
 _BIO_VERB = LazyPattern(r"\s*(?:\([^()]{0,60}\)\s*)?(?:is|was|has|writes|covers|reports|['’]s\b)")
 """What follows the author's name when the sentence is about the author (``is a …``,
 ``(contact) is …``, ``'s book``)."""
@@ -410,6 +426,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         region = _through_list(page, region, items)
     start, end = region if region else (n, n - 1)
     found = _headline(page, start, end)
+    if found is None and region and _post_text(page, start):
+        found = _card_title(page, end)
     listed = _listed_headings(page, start, end)
     headline = found[0] if found else None
     title_lines = range(found[0], found[1] + 1) if found else range(0)
@@ -1380,6 +1398,20 @@ def _lone_copies(page: _Page, key: str, first: int, last: int) -> int:
         if not first <= a <= last
         and not (before and a > 0 and keys[a - 1] == before)
         and not (after and b + 1 < n and keys[b + 1] == after)
+        and not all(_menu_item(page, k) for k in (a - 2, a - 1, b + 1, b + 2))
+    )
+
+
+def _menu_item(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` is an item of a menu: a short line that is no title and no text
+    (``Politics``, ``My Account``). A line shown amid them, two on each side, is a menu's entry
+    (a section's or the site's name), not a copy of a title, which the page shows alone (its
+    page title, a breadcrumb's end, a share line)."""
+    return (
+        0 <= i < len(page.keys)
+        and not page.likes[i]
+        and page.quality[i] in (Quality.SHORT, Quality.BAD)
+        and page.kind[i] in (None, Kind.NAV, Kind.FOOTER)
     )
 
 
@@ -1412,6 +1444,24 @@ def _short_title(page: _Page, i: int, start: int) -> bool:
     if _MENU_WORDS.fullmatch(page.units[i].text):
         return False  # ``Film``, ``Ideas``, ``U.S. news``: a section's name, not a post's
     return MIN_SHORT_TITLE_COPIES <= len(page.titles.get(key, ())) <= MAX_TITLE_COPIES
+
+
+def _short_over_date(page: _Page, i: int, start: int) -> bool:
+    """Whether a line too short for a title's shape (``On Habits``, ``谈读书``) stands right over
+    the post's date line (``Posted on …``, ``发表于 …``) within :data:`HEAD_WINDOW` units of the
+    body: a blog template's title, shown once. A section's label stands over a byline too, but
+    under a title, which outscores it."""
+    g = page.guesses[i]
+    key = page.keys[i]
+    if g.kind is not None or g.quality is not Quality.SHORT or len(key) < HEADLINE_MIN_CHARS:
+        return False
+    if not 0 < start - i <= HEAD_WINDOW or i + 1 >= len(page.kind) or page.kind[i + 1] is not Kind.METADATA:
+        return False
+    if key[-1:] in _TITLE_END_CHARS or page.features[i].items > 1 or page.features[i].has_date:
+        return False
+    if _NAME_LINE.fullmatch(page.units[i].text) and not _ESSAY_TITLE.match(key):
+        return False  # ``Dana Whitfield``, ``Staff Writer``: the author's line over the date
+    return "dateline" in page.why[i + 1] or "metadata_cue:published" in page.why[i + 1]
 
 
 def _from_first_heading(page: _Page, region: tuple[int, int]) -> tuple[int, int]:
@@ -1454,8 +1504,12 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
     best_score = HEADLINE_MIN_SCORE
     best_copies = 0
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2)):
-        short = not page.likes[i] and 0 < start - i <= SHORT_TITLE_NEAR and _short_title(page, i, start)
-        if (i in page.text_lines and not start - TEXT_LEAD_UNITS <= i < start) or not (page.likes[i] or short):
+        short = not page.likes[i] and (
+            (0 < start - i <= SHORT_TITLE_NEAR and _short_title(page, i, start)) or _short_over_date(page, i, start)
+        )
+        if (i in page.text_lines and not start - TEXT_LEAD_UNITS <= i < start and not _over_byline(page, i)) or not (
+            page.likes[i] or short
+        ):
             continue
         if i >= start and (
             page.guesses[i].quality is not Quality.SHORT
@@ -1484,6 +1538,51 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
         if score > best_score or (score == best_score and best is not None and copies > best_copies):
             best, best_score, best_copies = (i, last, key), score, copies
     return best
+
+
+def _over_byline(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` stands right over a byline or a dateline (metadata that heads an
+    article): the title of the story below it, though it reads as a line of running text (the
+    last of a feed of other stories' titles in sentence case just above the article). A short
+    line that is no title (the author's bare name) may stand between."""
+    n = len(page.kind)
+    j = i + 1
+    if j + 1 < n and page.kind[j] is None and page.quality[j] is Quality.SHORT and not page.likes[j]:
+        j += 1
+    return j < n and page.kind[j] is Kind.METADATA and _closes_article(page.features[j], page.why[j])
+
+
+def _post_text(page: _Page, start: int) -> bool:
+    """Whether the text at ``start`` is a social post's: its account's handle (``@newsroom``)
+    stands within :data:`POST_HANDLE_NEAR` units above it, buttons not counted."""
+    above = _above(page, start)[-POST_HANDLE_NEAR:]
+    return any(page.keys[i][:1] == "@" and _HANDLE.fullmatch(page.keys[i]) for i in above)
+
+
+def _card_title(page: _Page, end: int) -> tuple[int, int, str] | None:
+    """A social post's only title: the title of the link card it shares, between the post's
+    text and its date (a dateline within :data:`CARD_SCAN` units after the text's end, past a
+    ``Translate post`` button): the first title-like line there, or else the short line right
+    over the date when another line stands between it and the text (a card's title may be too
+    short for a title's shape; a lone short line there is the translate button)."""
+    n = len(page.keys)
+    date = next(
+        (
+            j
+            for j in range(end + 1, min(n, end + 2 + CARD_SCAN))
+            if page.kind[j] is Kind.METADATA and "dateline" in page.why[j]
+        ),
+        None,
+    )
+    if date is None:
+        return None
+    for i in range(end + 1, date):
+        if page.likes[i]:
+            return i, i, page.keys[i]
+    i = date - 1
+    g, key = page.guesses[i], page.keys[i]
+    shaped = len(key) >= HEADLINE_MIN_CHARS and key[-1:] not in _TITLE_END_CHARS and not _HANDLE.fullmatch(key)
+    return (i, i, key) if i > end + 1 and g.kind is None and g.quality is Quality.SHORT and shaped else None
 
 
 def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> float:
@@ -1526,6 +1625,8 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     score += 2.0 if han >= 10 or words >= 5 else 1.0 if han >= 8 or words >= 4 else 0.0
     if page.features[i].items > 2:
         score -= 2.0
+    if page.features[i].has_date and i < start:
+        score -= DATED_TITLE_COST  # above the body: a dated line in it would be read as body, not metadata
     if page.units[last].text[-1:] in PERMALINK_MARKS:
         score += 1.0  # a documentation page's heading (``Title¶``): the generator marks it a heading
     return score
