@@ -230,6 +230,10 @@ FIELD_VALUE_MAX_CHARS = 60
 """Longest line read as the value of a field label alone on the line above it (``作者:`` over
 ``Raymond Hettinger``): a name list, a version or a date; a longer line is text."""
 
+TEASER_ITEMS_MAX = 8
+"""Most points a summary's list above the body holds (``Key points:`` and three to five short
+lines): a longer run of short lines is a menu or the text itself."""
+
 _TITLE_END = regex.compile(r"[。.;；:：,，、]$")
 _TITLE_END_CHARS = frozenset("。.;；:：,，、")
 """The characters :data:`_TITLE_END` finds at a text's end."""
@@ -449,6 +453,10 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     for i in twins:
         if page.kind[i] is None and start - HEAD_WINDOW <= i <= end:
             special.setdefault(i, (Kind.CAPTION, "shown_twice"))
+    if found:
+        for i in _teaser_items(page, start):
+            if i > found[1]:
+                special.setdefault(i, (Kind.TEASER, "teaser_item"))
     labels = _zone_labels(page, special, start, end, headline, boxes, items, end_of_text, listed, runs)
     kinds: list[Kind] = list(map(_FIRST, labels))
     # Each unit's guess's reasons and its rule, by passes in C (``zip`` of one column makes the
@@ -1503,7 +1511,10 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
     best: tuple[int, int, str] | None = None
     best_score = HEADLINE_MIN_SCORE
     best_copies = 0
+    listed = _teaser_items(page, start)
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2)):
+        if i in listed:
+            continue  # an item of a summary's list (``Key points:`` and its points)
         short = not page.likes[i] and (
             (0 < start - i <= SHORT_TITLE_NEAR and _short_title(page, i, start)) or _short_over_date(page, i, start)
         )
@@ -1538,6 +1549,21 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
         if score > best_score or (score == best_score and best is not None and copies > best_copies):
             best, best_score, best_copies = (i, last, key), score, copies
     return best
+
+
+def _teaser_items(page: _Page, start: int) -> set[int]:
+    """The items of a summary's list above the body: the short lines after a teaser label that
+    ends with a colon (``Key points:``, ``要点：``), up to :data:`TEASER_ITEMS_MAX` of them, to the
+    first line with a cue of its own (a byline) or the body."""
+    items: set[int] = set()
+    for i in range(min(start, len(page.kind))):
+        if page.kind[i] is not Kind.TEASER or page.units[i].text[-1:] not in ":：":
+            continue
+        for j in range(i + 1, min(start, i + 1 + TEASER_ITEMS_MAX)):
+            if page.kind[j] is not None or page.quality[j] is not Quality.SHORT:
+                break
+            items.add(j)
+    return items
 
 
 def _over_byline(page: _Page, i: int) -> bool:
