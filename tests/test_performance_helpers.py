@@ -605,7 +605,7 @@ def test_title_keys_are_each_units_title_key(units: list[tuple[str, int]]) -> No
 
 def _plain_scores(
     feats: tuple[features.Features, ...], guesses: tuple[label.Guess, ...]
-) -> tuple[list[float], frozenset[int], frozenset[int], frozenset[int]]:
+) -> tuple[list[float], frozenset[int], frozenset[int], frozenset[int], frozenset[int]]:
     """revise's body scores as they were computed before the passes over columns: one loop per
     rule over every unit (the text runs, unchanged, are shared)."""
     good, short, body_like = label.Quality.GOOD, label.Quality.SHORT, (label.Quality.GOOD, label.Quality.NEAR_GOOD)
@@ -634,7 +634,7 @@ def _plain_scores(
         if "dateline" in guesses[i].reasons and guesses[i - 1].quality is good and guesses[i + 1].quality in body_like:
             scores[i] = -revise.SHORT_COST
     quality, kind, why = (tuple(column) for column in zip(*guesses, strict=True))
-    text_lines, runs = revise._score_text_runs(feats, quality, kind, why, scores)
+    text_lines, runs, section_lists = revise._score_text_runs(feats, quality, kind, why, scores)
     body_before, seen = [False] * n, False
     for i, g in enumerate(guesses):
         body_before[i] = seen
@@ -647,7 +647,7 @@ def _plain_scores(
             scores[i] = -revise.BRIDGE_COST
         if g.quality is not short and g.kind is not Kind.CAPTION:
             seen = g.quality in body_like
-    return scores, text_lines, runs, frozenset(twins)
+    return scores, text_lines, runs, frozenset(twins), section_lists
 
 
 _OWN_PAGE = "\n".join(

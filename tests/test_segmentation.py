@@ -239,6 +239,11 @@ def test_comment_thread_does_not_take_the_article_from_the_post_above_it() -> No
         ("553 shares", "chrome_cue"),
         ("Rating: 9 Votes", "chrome_cue"),
         ("Trending in Entertainment", "chrome_cue"),
+        ("See more: Herons Return to the Reservoir", "chrome_cue"),
+        ("On example.com: Herons return to the reservoir", "chrome_cue"),
+        ("Also on example.org Herons return to the reservoir", "chrome_cue"),
+        ("Want more stories like this?", "chrome_cue"),
+        ("About the author", "section_cue"),
         ("Support our journalism and become a member today.", "chrome_cue"),
         ("No spam, we promise. You can unsubscribe at any time.", "chrome_cue"),
         ("Your email address will not be published. Required fields are marked *", "chrome_cue"),
@@ -258,6 +263,8 @@ def test_english_chrome_line_is_cued(line: str, reason: str) -> None:
         "More rain is expected in the valley on Friday, the forecasters said.",
         "The mayor said: the bridge will reopen in May.",
         "Comments from residents were mixed, the council said.",
+        "On Monday the old bridge reopened to traffic",
+        "Also on the list was a footbridge for the school.",
     ],
 )
 def test_english_prose_like_chrome_is_not_cued(line: str) -> None:

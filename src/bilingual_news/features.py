@@ -170,6 +170,21 @@ _ROLE_BYLINE = LazyPattern(
 )
 """A byline that gives the author's role after the name (``Dana Whitfield, AP Sports Writer``,
 ``By Tom Fairley - Staff Writer``): wire services and newspapers sign so."""
+_WIRE_CREDIT = LazyPattern(
+    r"^[(\[]?(?:additional )?reporting by \S.{0,300}?\bediting by \S[^()\[\]]{0,120}[)\]]?\.?$"
+    r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?[)\]]?$"
+)
+"""A wire service's or a newspaper's credit line after the article, too long for a byline
+(``(Reporting by Jane Doe and Tom Fairley in Paris; Editing by Dana Reyes)``, ``Associated
+Press writers Jane Doe and Tom Fairley contributed to this report.``): read on the folded key."""
+WIRE_CREDIT_MAX_CHARS = 400
+"""Longest credit line :data:`_WIRE_CREDIT` decides: the names of a dozen reporters."""
+_WIRE_CREDIT_OPENERS = tuple(f"{b}{a}reporting by" for b in ("", "(", "[") for a in ("", "additional "))
+"""How a key :data:`_WIRE_CREDIT` finds starts, unless it holds ``contributed``."""
+_CREDIT_WORDS_SCANNED = ("reporting by", "contributed", "credit", "©")
+"""Words a wire's credit line (:data:`_WIRE_CREDIT`) or a picture's credit after its caption
+(:data:`_CREDIT_TAIL`) holds: scanned for with the cue phrases, so that only the units that
+hold one are tried (as a unit with a cue phrase is), not every line of a page."""
 _FOLLOW = LazyPattern(r"(?i:follow)(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|on|us))+\s*:?\s*$")
 """A follow button: ``Follow`` and a brand's capitalised name (``Follow CNN Business``,
 ``Follow Harbour News on``); ``Follow the money`` is a title."""
@@ -210,9 +225,19 @@ _PHOTO_CREDIT = LazyPattern(
     # two-level breadcrumb (``News/Politics``) is none.
     rf"|(?:^|[.!?]\s+)(?:{_CREDIT_NAME}(?:\s+{_CREDIT_NAME}){{1,4}}\s*/\s*{_CREDIT_NAME}(?:\s+{_CREDIT_WORD}){{0,6}}"
     rf"|{_CREDIT_NAME}\s*/\s*{_CREDIT_NAME}(?:\s+{_CREDIT_WORD}){{1,6}})$"
-    r"|[(（\[【](?:\p{Lu}[\p{L}.&' -]{0,30}/\s*\p{Lu}[\p{L}.&' -]{0,40}|[^()（）\[\]【】]{0,20}摄|"
+    r"|[(（\[【](?:\p{Lu}[\p{L}.&' -]{0,30}/\s*\p{Lu}[\p{L}.&'/, -]{0,40}|[^()（）\[\]【】]{0,20}摄|"
     r"(?i:photo|image|file photo|video)[^()（）\[\]]{0,40})[)）\]】]$"
+    # A wire agency's credit closing a caption: ``REUTERS/Jane Doe``, ``Jane Doe / AP file``.
+    r"|\b(?:REUTERS|Reuters|AFP|AP|EPA|XINHUA|Xinhua)\s*/\s*\p{Lu}[\p{L}.' -]{1,40}$"
+    r"|\s/\s*(?:AP|Reuters|REUTERS|AFP|EPA|Getty Images|Bloomberg|Xinhua)(?:\s+(?i:file))?$"
 )
+_CREDIT_TAIL = LazyPattern(
+    r"\b(?i:credits?)\s*(?::|\.{2,}|…)\s*[^\s.!?。！？][^!?。！？]{0,58}[^\s.!?。！？]$"
+    r"|©\s*\p{Lu}[\p{L}.' /-]{1,40}$"
+)
+"""A picture's credit written after its caption with a label or a copyright sign, as English news
+and science sites print it (``… on Monday. Credit: Jane Doe``, ``…Credit...Jane Doe/The Daily``,
+``… in 2019. © Wire / Jane Doe``): a year after © is a site's copyright, not a credit."""
 _COMMENT_BY = LazyPattern(
     r"\b(?:at|@)\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:said|says|wrote)\s*:?$", regex.IGNORECASE
 )
@@ -244,21 +269,26 @@ _SECTION_HEADS = ("more ", "latest ")
 """The characters a key that :data:`_COMMENT_LINE` matches starts with."""
 _CHROME_LINE = LazyPattern(
     r"^(?:related(?: articles?| stories| story| content| coverage| reading| videos?| links?)?|see also"
-    r"|also read|read also|read more|recommended(?: reading)?)\s*:\s*\S"
+    r"|also read|read also|read more|see more|read next|must read|don't miss|recommended(?: reading)?)\s*:\s*\S"
+    r"|^(?:also )?on [\w-]+(?:\.[\w-]+)*\.(?:com|net|org|co\.uk|co|uk|news)\s*:?\s*\S"
     r"|^(?:image|photo|picture|slide)?\s*\d+\s*(?:of|/)\s*/?\s*\d+$"
     r"|^\d[\d,.]*[km]?\s*(?:shares?|likes?|votes?)$"
     r"|^(?:most read|most popular|most viewed|most shared|trending|popular|top stories) (?:from|in|on|at) \S.{0,40}$"
     r"|^(?:rating|rated)\s*:?\s*[\d.]+(?:\s*/\s*\d+)?(?:\s*stars?)?(?:\s*\(?\s*\d[\d,]*\s*votes?\)?|\s*votes?)?$"
 )
 """English chrome lines that a word list cannot hold: a related link inside the text
-(``Related: <title>``, ``Read more: <title>``), a ranking's heading (``Trending in Sport``), a
-gallery's counter (``Image 3 of 12``, ``3 / 12``), a share or vote count (``553 shares``), a
-rating (``Rating: 4.5 (12 votes)``): keys are lower case."""
-_CHROME_LINE_FIRST = frozenset("rsaipmt0123456789")
-_RANKING_HEADS = ("most ", "trending ", "popular ", "top stories ")
-"""How the one kind of :data:`_CHROME_LINE` without a digit or a colon starts (a ranking's
-heading): every other kind holds one or the other, so a line with neither is not tried."""
+(``Related: <title>``, ``Read more: <title>``, ``See more: <title>``, or one that names the
+site it links to, ``On example.com: <title>``, ``Also on example.com <title>``), a ranking's
+heading (``Trending in Sport``), a gallery's counter (``Image 3 of 12``, ``3 / 12``), a share
+or vote count (``553 shares``), a rating (``Rating: 4.5 (12 votes)``): keys are lower case."""
+_CHROME_LINE_FIRST = frozenset("rsaipmtdo0123456789")
 """The characters a key that :data:`_CHROME_LINE` matches starts with."""
+RANKING_HEADS = ("most ", "trending ", "popular ", "top stories ")
+"""How a ranking's heading starts (``Most read in World``)."""
+_UNMARKED_HEADS = (*RANKING_HEADS, "also on ", "on ")
+"""How the kinds of :data:`_CHROME_LINE` without a digit or a colon start (a ranking's heading,
+a link that names its site): every other kind holds one or the other, so a line with neither
+that starts otherwise is not tried."""
 _FIELD_COLON = LazyPattern(r"\s*[:：]")
 _MARKUP = LazyPattern(r"<!--.*?-->|</?[a-zA-Z][^<>]{0,400}>")
 _SECTION_TAIL = LazyPattern(
@@ -542,7 +572,7 @@ def _measure(
         if (
             size <= METADATA_MAX_CHARS
             and key[:1] in _CHROME_LINE_FIRST
-            and (digits or ":" in key or key.startswith(_RANKING_HEADS))
+            and (digits or ":" in key or key.startswith(_UNMARKED_HEADS))
         ):
             chrome_cue = bool(_CHROME_LINE.match(key))
         disclaimer_cue = 0
@@ -555,6 +585,12 @@ def _measure(
                 prompt_cue = bool(cues.prompt.search(key))
             disclaimer_cue = len(cues.disclaimer.findall(key))
             caption = cues.caption
+            if (
+                not credit
+                and size <= WIRE_CREDIT_MAX_CHARS
+                and (key.startswith(_WIRE_CREDIT_OPENERS) or "contributed" in key)
+            ):
+                credit = bool(_WIRE_CREDIT.search(key))
         if size <= CHROME_MAX_CHARS and key.startswith("follow "):
             prompt_cue = prompt_cue or bool(_FOLLOW.match(text))
         heading: str | None = None  # the key as a section heading is looked up (short keys only)
@@ -601,7 +637,7 @@ def _measure(
                     and key.startswith(teaser)
                     and _teaser_cue(key, teaser),  # teaser_cue
                     (
-                        key[:1] in cues.caption_prefix
+                        key.startswith(cues.caption_prefix.get(key[:1], ()))
                         or caption is not None
                         or key[-1:] in cues.caption_lasts
                         or text[-1:] in _PHOTO_CREDIT_LAST
@@ -762,7 +798,14 @@ def _cues() -> _Cues:
     field_cues = [c for _, c in lex.metadata]
     alternation = "|".join(regex.escape(c) for c in field_cues)
     every_cue = [*field_cues, *(c for _, c in lex.metadata_bare)]
-    every_phrase = (*lex.disclaimer, *lex.caption_contains, *lex.chrome, *lex.chrome_han, *lex.chrome_short)
+    every_phrase = (
+        *lex.disclaimer,
+        *lex.caption_contains,
+        *lex.chrome,
+        *lex.chrome_han,
+        *lex.chrome_short,
+        *_CREDIT_WORDS_SCANNED,
+    )
     return _Cues(
         disclaimer=re.compile(trie_pattern(lex.disclaimer)),
         caption=re.compile(trie_pattern(lex.caption_contains)),
@@ -932,8 +975,9 @@ def _teaser_cue(key: str, teaser: tuple[str, ...]) -> bool:
 def _caption_cue(key: str, text: str, cues: _Cues, contains: re.Pattern[str] | None) -> bool:
     """A caption phrase at the start, inside (``contains``; ``None`` when the page scan found no
     phrase in the unit) or at the end, or a photo credit. Called only where one of these can
-    stand: the key starts with a prefix's first character or ends with a suffix's last, or the
-    text ends with a bracket or a blank, or has a slash in its last 80 characters."""
+    stand: the key starts with a prefix, or ends with a suffix's last character, or the text
+    ends with a bracket or a blank, or has a slash in its last 80 characters, or the page scan
+    found a phrase or a credit word in it (:data:`_CREDIT_WORDS_SCANNED`)."""
     if key.startswith(cues.caption_prefix.get(key[:1], ())) or (contains is not None and contains.search(key)):
         return True
     tail = key.rstrip("。.")  # a key ends with no blank (fold joins its words with single ones)
@@ -946,6 +990,8 @@ def _caption_cue(key: str, text: str, cues: _Cues, contains: re.Pattern[str] | N
                 if len(cue) > 1 or not before or before[-1].isspace():
                     return True
     end = text[-80:].rstrip()
+    if contains is not None and _CREDIT_TAIL.search(end):  # a credit word stands in the unit
+        return True
     if "/" not in end and end[-1:] not in _PHOTO_CREDIT_LAST:
         return False  # a photo credit has a slash, or closes a bracket
     return bool(_PHOTO_CREDIT.search(end))

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import regex
 
 from bilingual_news._lazy import LazyPattern
-from bilingual_news.features import CUE_SCAN_CHARS, Features
+from bilingual_news.features import CUE_SCAN_CHARS, RANKING_HEADS, Features
 from bilingual_news.label import Guess, Quality, size
 from bilingual_news.language import HAN_LETTER_WEIGHT
 from bilingual_news.lexicon import fold
@@ -93,6 +93,10 @@ of text lines goes on across."""
 TEXT_LINE_WEIGHT = 0.3
 """What a text line in a run adds per unit of size: less than a sentence, since link titles
 can run as long."""
+SECTION_LIST_MIN_LINES = 5
+"""Text lines before any prose under a chrome section's heading (``Most read``, ``Must watch``)
+from which they are its list of link titles: such widgets list five stories or more, while a
+box that cuts an article has the text's next line or two (a lead-in, a subheading) under it."""
 
 BIO_SCAN = 4
 """Units at the article's end searched for the author's note: it closes the text."""
@@ -277,6 +281,18 @@ _ESSAY_TITLE = LazyPattern(r"(?:of|on|about|in|to|for)\s")
 _BIO_VERB = LazyPattern(r"\s*(?:\([^()]{0,60}\)\s*)?(?:is|was|has|writes|covers|reports|['’]s\b)")
 """What follows the author's name when the sentence is about the author (``is a …``,
 ``(contact) is …``, ``'s book``)."""
+_WRITER = r"(?i:writer|editor|reporter|journalist|correspondent|columnist|contributor|blogger)s?\b"
+"""A writer's job, as an author's note names it (``Senior Editor``, ``freelance writer``)."""
+_BIO_SENTENCE = LazyPattern(
+    rf"^(?:\p{{Lu}}[\p{{L}}'’.-]*\s+){{0,2}}\p{{Lu}}[\p{{L}}'’-]+\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\p{{L}}-]+,?\s+){{0,4}}?{_WRITER}"
+    r"|^(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}\p{Lu}[\p{L}'’-]+\s+joined\s+[^.]{1,40}?\s+in\s+(?:\p{Lu}\p{Ll}+\s+)?\d{4}\b"
+    rf"|^I(?:'m|’m| am) an? (?:[\p{{L}}-]+,?\s+){{0,4}}?{_WRITER}"
+)
+"""An author's note that says who the author is, whatever the byline gave (``Dana Whitfield is
+a freelance writer living in …``, ``Dana joined the Example Times in March 2017``, ``I am a
+writer and …``): the name, then a writer's job or the day the writer joined the masthead."""
+BIO_MAX_CHARS = 400
+"""Longest author's note found by its sentence alone: a note is two or three sentences."""
 _COUNT = re.compile(r"[(（]?\d+[)）]?")
 _LIST_NUMBER = LazyPattern(r"^(\d{1,3})\s?[.)、．）]\s*\S")
 """An item of a numbered list: ``1) …``, ``2. …``, ``3、…``."""
@@ -362,6 +378,8 @@ class _Page:
     """Where each title-like text stands (see :func:`_title_index`)."""
     text_lines: frozenset[int]
     """The units scored as lines of running text."""
+    section_lists: frozenset[int]
+    """The link titles listed under a chrome section's heading (:func:`_section_heading_over`)."""
     is_button: list[bool]
     """Whether each unit is a button or a menu word (:func:`_buttons`)."""
     buttons: list[int]
@@ -389,7 +407,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     quality, kind, why = columns
     chars = tuple(map(_CHARS, features))
     fkeys = tuple(map(_KEY, features))
-    scores, text_lines, runs, twins = _scores(features, quality, kind, why, chars, fkeys)
+    scores, text_lines, runs, twins, section_lists = _scores(features, quality, kind, why, chars, fkeys)
     keys = _title_keys(texts, chars, fkeys)
     likes = [False] * n
     for i in itertools.compress(range(n), map(operator.is_, kind, itertools.repeat(None))):
@@ -411,6 +429,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         likes=likes,
         titles=_title_index(keys, likes, asked, runs_asked),
         text_lines=text_lines,
+        section_lists=section_lists,
         is_button=is_button,
         buttons=list(itertools.compress(range(n), is_button)),
     )
@@ -458,6 +477,9 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             if i > found[1]:
                 special.setdefault(i, (Kind.TEASER, "teaser_item"))
     labels = _zone_labels(page, special, start, end, headline, boxes, items, end_of_text, listed, runs)
+    for i in section_lists:
+        if start <= i <= end and i not in special and labels[i][0] in (Kind.PARAGRAPH, Kind.SUBHEADING):
+            labels[i] = Kind.FOOTER, "section_list"  # a "Most read" list the article runs across
     kinds: list[Kind] = list(map(_FIRST, labels))
     # Each unit's guess's reasons and its rule, by passes in C (``zip`` of one column makes the
     # rules one-tuples); one tuple for each list of reasons.
@@ -625,7 +647,8 @@ def _boxed(page: _Page, i: int, boxes: set[int], end_of_text: int) -> tuple[Kind
 def _author_bios(page: _Page, region: tuple[int, int], kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
     """The author's note at the article's end (``Dana Whitfield is a reporter covering …``,
     ``Dana Whitfield's book …``): among the last :data:`BIO_SCAN` units of the text, a paragraph
-    that opens with the name the article's byline gives, as the subject of its sentence, is
+    (or a short line) that opens with the name the article's byline gives, as the subject of its
+    sentence, or that says who the writer is whatever the byline (:data:`_BIO_SENTENCE`), is
     ``footer`` (``author_bio``). News sites and blogs of many countries close an article so."""
     start, end = region
     name = next(
@@ -636,11 +659,13 @@ def _author_bios(page: _Page, region: tuple[int, int], kinds: list[Kind], reason
         ),
         None,
     )
-    if name is None:
-        return
     for i in range(max(start + 1, end - BIO_SCAN + 1), end + 1):
         text = page.units[i].text
-        if kinds[i] is Kind.PARAGRAPH and text.startswith(name) and _BIO_VERB.match(text, len(name)):
+        if kinds[i] is not Kind.PARAGRAPH and kinds[i] is not Kind.SUBHEADING:
+            continue
+        if (name is not None and text.startswith(name) and _BIO_VERB.match(text, len(name))) or (
+            page.features[i].chars <= BIO_MAX_CHARS and _BIO_SENTENCE.match(text)
+        ):
             kinds[i] = Kind.FOOTER
             reasons[i] = (*reasons[i], "author_bio")
 
@@ -660,9 +685,10 @@ def _scores(
     why: tuple[tuple[str, ...], ...],
     chars: tuple[int, ...],
     fkeys: tuple[str, ...],
-) -> tuple[list[float], frozenset[int], frozenset[int], frozenset[int]]:
+) -> tuple[list[float], frozenset[int], frozenset[int], frozenset[int], frozenset[int]]:
     """Every unit's body score, the units scored as lines of running text, the short units of
-    their runs, and the paragraphs shown twice a few units apart (a gallery's captions). Reads
+    their runs, the paragraphs shown twice a few units apart (a gallery's captions), and the
+    units of a section's link list under its heading (not text, wherever they stand). Reads
     the guesses' columns (``quality``, ``kind``, ``why``: their reasons) and the features'
     ``chars`` and ``key``."""
     n = len(quality)
@@ -697,7 +723,7 @@ def _scores(
         # diary; it is not the dateline of a new article.
         if 0 < i < n - 1 and is_good[i - 1] and quality[i + 1] in _BODY_LIKE:
             scores[i] = -SHORT_COST
-    text_lines, runs = _score_text_runs(features, quality, kind, why, scores)
+    text_lines, runs, section_lists = _score_text_runs(features, quality, kind, why, scores)
     # jusText's context rule: a short unit whose nearest scored neighbours on both sides are
     # body-like costs little (the units between two body-like scored units, a pass over the
     # scored ones). A picture's caption between paragraphs is bridged the same way: pictures
@@ -714,7 +740,7 @@ def _scores(
         if body and last_body and i > last + 1:
             scores[last + 1 : i] = [-BRIDGE_COST] * (i - last - 1)
         last, last_body = i, body
-    return scores, text_lines, runs, frozenset(twins)
+    return scores, text_lines, runs, frozenset(twins), section_lists
 
 
 def _closes_article(f: Features, reasons: tuple[str, ...]) -> bool:
@@ -750,11 +776,12 @@ def _score_text_runs(
     kind: tuple[Kind | None, ...],
     why: tuple[tuple[str, ...], ...],
     scores: list[float],
-) -> tuple[frozenset[int], frozenset[int]]:
+) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
     """Score the text lines of long runs of them as body: :data:`MIN_TEXT_RUN` text lines or
     more, with prose between them and a few odd short lines (``[Chorus]``) allowed, are a poem,
     lyrics or a photo blog's text; the odd lines cost as bridged ones. Returns the text lines,
-    and all the short units of the runs (text lines and odd lines)."""
+    all the short units of the runs (text lines and odd lines), and the units of the sections'
+    link lists found instead (:func:`_section_heading_over`)."""
     n = len(scores)
     out: set[int] = set()
     members: set[int] = set()
@@ -765,7 +792,8 @@ def _score_text_runs(
         if quality[i] is short and kind[i] is None and _text_line(features[i])
     ]
     if not found:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
+    lists: set[int] = set()
     is_line = [False] * n
     for i in found:
         is_line[i] = True
@@ -777,16 +805,27 @@ def _score_text_runs(
         if i > 0 and kind[i - 1] is Kind.METADATA and i + 1 < n and is_line[i + 1]:
             i += 1  # the line after a dateline that opens a run is the post's title, not its text
         last, lines, gap = i, 0, 0
+        first_prose, listed = -1, 0  # the run's first body-like unit, and its lines before it
         for k in range(i, n):
             if is_line[k]:
                 lines += 1
                 last, gap = k, 0
             elif quality[k] in _BODY_LIKE:
                 last, gap = k, 0
+                if first_prose < 0:
+                    first_prose, listed = k, lines
             elif quality[k] is short and kind[k] is None and gap < MAX_TEXT_RUN_GAP:
                 gap += 1
             else:
                 break
+        if first_prose < 0:
+            listed = lines
+        heading = _section_heading_over(features, quality, kind, why, i) if listed >= SECTION_LIST_MIN_LINES else -1
+        if heading >= 0:
+            # A section's link titles under its heading: not text; a run may start after them.
+            i = first_prose if first_prose >= 0 else last + 1
+            lists.update(range(heading + 1, i))
+            continue
         if lines >= MIN_TEXT_RUN:
             for m in range(i, last + 1):
                 if is_line[m]:
@@ -797,7 +836,30 @@ def _score_text_runs(
                     scores[m] = -BRIDGE_COST  # an odd line of the run: a refrain, a marker
                     members.add(m)
         i = last + 1
-    return frozenset(out), frozenset(members)
+    return frozenset(out), frozenset(members), frozenset(lists)
+
+
+def _section_heading_over(
+    features: tuple[Features, ...],
+    quality: tuple[Quality, ...],
+    kind: tuple[Kind | None, ...],
+    why: tuple[tuple[str, ...], ...],
+    i: int,
+) -> int:
+    """The heading (its index; -1 if none) that the run of text lines starting at ``i`` stands
+    right under: a chrome section's (``Must watch``, ``Related stories``, ``Most read in World``), with at most
+    :data:`MAX_TEXT_RUN_GAP` short lines between (a count, ``(16 Videos)``): news templates put
+    the link titles of such a section under it, one a line, each written like a line of text
+    (a headline has no full stop). When :data:`SECTION_LIST_MIN_LINES` of them come before any
+    prose, they are the section's list, not a poem: not scored as text (the article's own text
+    may go on under such a heading when a box cuts it: then prose comes first)."""
+    for k in range(i - 1, max(-1, i - 2 - MAX_TEXT_RUN_GAP), -1):
+        reasons = why[k]
+        if "section_cue" in reasons or ("chrome_cue" in reasons and features[k].key.startswith(RANKING_HEADS)):
+            return k
+        if quality[k] is not Quality.SHORT or kind[k] is not None:
+            return -1
+    return -1
 
 
 # ---------------------------------------------------------------------------- the article
@@ -1515,6 +1577,8 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2)):
         if i in listed:
             continue  # an item of a summary's list (``Key points:`` and its points)
+        if i in page.section_lists and not _over_byline(page, i):
+            continue  # another story's title in a section's list, unless the article's byline is under it
         short = not page.likes[i] and (
             (0 < start - i <= SHORT_TITLE_NEAR and _short_title(page, i, start)) or _short_over_date(page, i, start)
         )
