@@ -592,8 +592,11 @@ def _cp1252_chars() -> frozenset[str]:
             if plain[lead] and plain[trail]:
                 chars.add(char)
                 continue
-            # A letter then a closing mark is ``é’`` in ``café’s``.
-            if (trail < 0x80 or (first.isalpha() and cp1252[trail] in "’”")) and not _is_common(char):
+            # A letter then a closing mark is ``é’`` in ``café’s``. A frequent character is one
+            # only as a letter and an ASCII byte (``韋`` for ``íf``): the repair asks for more.
+            if (trail < 0x80 or (first.isalpha() and cp1252[trail] in "’”")) and (
+                not _is_common(char) or (first.isalpha() and trail < 0x80)
+            ):
                 chars.add(char)
     return frozenset(chars)
 
@@ -614,7 +617,12 @@ def _cp1252_repair(text: str, start: int, end: int, before: str) -> _Repair | No
         if char == "\ufffd":
             mark = _guess_mark(_CP1252_GUESSES, before + fixed, run[k + 1 :] + after, closing_needs_open=True)
             if mark is None:
-                return None
+                if not pieces or k + 1 < len(run):
+                    return None
+                # A lost byte no mark fits, at the end of a run whose characters were repaired (an
+                # accented letter's second byte: ``x韋�`` for ``xífú``): left as it is.
+                fixed += char
+                continue
             piece = mark
             guessed = True
         else:
@@ -634,17 +642,22 @@ def _cp1252_repair(text: str, start: int, end: int, before: str) -> _Repair | No
                 return None
         pieces.append((k, k + 1, piece))
         fixed += piece
+    lost_end = fixed.endswith("\ufffd")
+    core, fixed = run.rstrip("\ufffd"), fixed.rstrip("\ufffd")
     touches_word = any(c.isascii() and c.isalnum() for c in prev + nxt)
     marks_only = all(c.isascii() or c in _SMART or c in _CP1252_SYMBOLS for c in fixed)
     if not (touches_word or marks_only):
         return None  # ``歲`` alone between spaces (``šq``) is a Chinese word, not a Latin one
-    if any(_is_common(c) for c in run) and not (marks_only and touches_word):
+    # A letter, the character, a lost byte (``x韋�``): an accented letter and the byte after it,
+    # which no Chinese text holds, even with a frequent character.
+    accent_lost = lost_end and len(core) == 1 and prev.isascii() and prev.isalpha()
+    if any(_is_common(c) for c in core) and not (marks_only and touches_word) and not accent_lost:
         return None  # ``Apple與Google`` is traditional Chinese: 與 is a frequent character
     glued = before[-1:] + fixed + after[:1]
     lost_apostrophe = run == "\ufffd" and fixed == "’" and prev.isalpha() and _CONTRACTION.match(after) is not None
     # A letter with an accent inside a Latin word (``Br鋘dstr鰉``, Brändström): Chinese text
     # never glues one uncommon character between two Latin letters.
-    in_word = len(run) == 1 and prev.isalpha() and fixed[:1].isalpha() and not fixed.isascii() and fixed[1:].isalpha()
+    in_word = len(core) == 1 and prev.isalpha() and fixed[:1].isalpha() and not fixed.isascii() and fixed[1:].isalpha()
     # A no-break space or a symbol glued to an ASCII character (``December.燣IU``, ``time.牋``).
     glued_symbol = (
         len(run) == 1
