@@ -31,6 +31,7 @@ target is not text: it only makes its line's ``link_chars``, so that a line of l
 
 from __future__ import annotations
 
+import bisect
 import html as _html
 import re
 from collections.abc import Sequence
@@ -727,6 +728,8 @@ def _leftovers(raw: str, pieces: list[_Piece], drops: list[tuple[int, int, str]]
     lost."""
     cuts: dict[int, list[tuple[int, int, bool]]] = {}  # piece -> (start, end, keeps link text)
     stars: list[tuple[int, int, int]] = []
+    if len(pieces) > 1:
+        _links_across(raw, pieces, cuts)
     for n, piece in enumerate(pieces):
         if piece.code:
             continue
@@ -779,6 +782,30 @@ def _leftovers(raw: str, pieces: list[_Piece], drops: list[tuple[int, int, str]]
         carried = " " if tail else ""
         out.extend(kept)
     return out
+
+
+def _links_across(raw: str, pieces: list[_Piece], cuts: dict[int, list[tuple[int, int, bool]]]) -> None:
+    """Cuts for the links whose destination runs on past their piece, into a later one: an
+    inline tag inside it (html2text keeps a ``<br>`` of the title a share link carries) split
+    the text there, ``[](/share?title=A story<br>其标题)``. The link's text, in its first piece,
+    is kept; the rest of the link is markup."""
+    ends = [p.end for p in pieces]
+    for m in _LEFT_LINK.finditer(raw, pieces[0].start, pieces[-1].end):
+        first = bisect.bisect_right(ends, m.start())
+        last = bisect.bisect_left(ends, m.end())
+        if first >= len(pieces) or last >= len(pieces) or first == last:
+            continue
+        head, tail = pieces[first], pieces[last]
+        if head.code or tail.code or m.start() < head.start or m.end(2) > head.end or m.end() <= tail.start:
+            continue
+        keep = bool(m.group(2)) and not m.group(1)
+        if keep:
+            cuts.setdefault(first, []).extend(((m.start(), m.start(2), False), (m.end(2), head.end, True)))
+        else:
+            cuts.setdefault(first, []).append((m.start(), head.end, False))
+        for n in range(first + 1, last):
+            cuts.setdefault(n, []).append((pieces[n].start, pieces[n].end, False))
+        cuts.setdefault(last, []).append((tail.start, m.end(), keep))
 
 
 def _edge_pipes(raw: str, piece: _Piece) -> list[tuple[int, int, bool]]:
