@@ -360,6 +360,12 @@ def test_a_linked_image_with_a_blank_in_the_links_target_is_dropped() -> None:
     assert read_markdown(page).text == "Body.\n"
 
 
+def test_a_link_whose_target_holds_a_tag_is_markup_across_it() -> None:
+    # html2text keeps a share link's title, with its <br>, in the link's target.
+    page = "[](/share?url=x&title=Ferry fares rise<br>渡轮票价上涨 - Harbour News) Body text stays.\n"
+    assert read_markdown(page).text == "Body text stays.\n"
+
+
 def test_an_svg_data_image_with_parentheses_is_dropped() -> None:
     page = "![]( data:image/svg+xml,%3csvg%3e%3cg transform='scale(2)'%3e%3c/g%3e%3c/svg%3e)\n\nBody.\n"
     assert read_markdown(page).text == "Body.\n"
