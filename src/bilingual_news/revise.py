@@ -238,6 +238,12 @@ TEASER_ITEMS_MAX = 8
 """Most points a summary's list above the body holds (``Key points:`` and three to five short
 lines): a longer run of short lines is a menu or the text itself."""
 
+RUN_HEADING_MIN_CAPITALS = 0.6
+"""Share of capitalized words from which an English line in running text is a heading in Title
+Case (``Installing the Build Tools``); a line of text is in sentence case."""
+RUN_HEADING_MAX_HAN = 12
+"""Most Han characters of a Chinese heading in running text (``一般准则``, ``属性值格式``)."""
+
 _TITLE_END = regex.compile(r"[。.;；:：,，、]$")
 _TITLE_END_CHARS = frozenset("。.;；:：,，、")
 """The characters :data:`_TITLE_END` finds at a text's end."""
@@ -313,6 +319,8 @@ _BOX_LABEL = LazyPattern(
 )
 """The label of a box inside an article, at a key's start (keys are folded: lower case, ``'``)."""
 _FIELD_SEPARATOR = re.compile("[:：]")
+_BODY_KINDS = (Kind.PARAGRAPH, Kind.SUBHEADING)
+_HEADING_PUNCTUATION = re.compile(r"[，,。；;：:！!？?、]")
 _PERSON_NAME = LazyPattern(
     r"(?!.*\b(?:Play|Video|Watch|Listen|Audio|Read|Share|Follow|Subscribe|Download|Print|Comments?|More|Live|News)\b)"
     r"\p{Lu}[\p{Ll}'’.-]*\.?(?:\s+\p{Lu}[\p{Ll}'’.-]*\.?){1,3}"
@@ -531,6 +539,18 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # ``作者:`` and, on the next line, its value (a documentation page's field list).
             kinds[i + 1] = Kind.METADATA
             reasons[i + 1] = (*reasons[i + 1], "field_value")
+    for i in range(max(start, 1), min(end + 1, n - 1)):
+        if (
+            kinds[i] is Kind.PARAGRAPH
+            and reasons[i][-1:] == ("text_line",)
+            and kinds[i - 1] in _BODY_KINDS
+            and kinds[i + 1] in _BODY_KINDS
+            and _heading_in_run(features[i], units[i].text, after_sentence=features[i - 1].ends_sentence)
+        ):
+            # A section's heading in running text (a post's ``Installing the tools``, a guide's
+            # ``一般准则``): short, written as a heading, after a sentence's end.
+            kinds[i] = Kind.SUBHEADING
+            reasons[i] = (*reasons[i][:-1], "heading_in_run")
     for i in range(start, min(end + 1, n - 1)):
         if (
             kinds[i] is Kind.PARAGRAPH
@@ -1613,6 +1633,18 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
         if score > best_score or (score == best_score and best is not None and copies > best_copies):
             best, best_score, best_copies = (i, last, key), score, copies
     return best
+
+
+def _heading_in_run(f: Features, text: str, *, after_sentence: bool) -> bool:
+    """Whether a line of running text is written as a heading: short, no sentence's end and no
+    punctuation inside, and either Title Case (two English words or more, most capitalized) or,
+    right after a sentence's end (``after_sentence``), Chinese of a few characters."""
+    if size(f) > SUBHEADING_MAX_SIZE or f.ends_sentence or _HEADING_PUNCTUATION.search(text) or _CODE_LIKE.search(text):
+        return False
+    s = f.scripts
+    if s.latin_words >= 2 and s.han == 0:
+        return f.capital_share >= RUN_HEADING_MIN_CAPITALS
+    return after_sentence and 2 <= s.han <= RUN_HEADING_MAX_HAN and s.latin_words == 0
 
 
 def _teaser_items(page: _Page, start: int) -> set[int]:
