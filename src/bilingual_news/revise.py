@@ -319,14 +319,18 @@ _BOX_LABEL = LazyPattern(
 )
 """The label of a box inside an article, at a key's start (keys are folded: lower case, ``'``)."""
 _FIELD_SEPARATOR = re.compile("[:：]")
+"""A field's colon: a line that holds one is a field of its own (or a title), no label's value."""
 _BODY_KINDS = (Kind.PARAGRAPH, Kind.SUBHEADING)
 _HEADING_PUNCTUATION = re.compile(r"[，,。；;：:！!？?、]")
+"""Punctuation a heading in running text does not hold (:func:`_heading_in_run`)."""
 _PERSON_NAME = LazyPattern(
     r"(?!.*\b(?:Play|Video|Watch|Listen|Audio|Read|Share|Follow|Subscribe|Download|Print|Comments?|More|Live|News)\b)"
     r"\p{Lu}[\p{Ll}'’.-]*\.?(?:\s+\p{Lu}[\p{Ll}'’.-]*\.?){1,3}"
 )
 """A personal name in Latin letters: two to four capitalized words (``Ann Lee``, ``A. M. Kuchling``),
-none of them a player's or a page's button word (``Play Video``, ``Read More``)."""
+none of them a player's or a page's button word (``Play Video``, ``Read More``). Stricter than
+:data:`_NAME_LINE`, which also takes a desk's name or one word, to keep a title off the headline;
+this one makes a line metadata."""
 _LONE_LABEL = LazyPattern(r"[^\s:：]{1,8}[:：]?")
 """A field word alone, with its colon at most (``Tags``, ``分类：``): a label without a value."""
 _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
