@@ -55,6 +55,15 @@ between: one capitalised word (``World Cup final``) is the title's own first wor
 MAX_PREFIX_TOKENS = 24
 """Tokens of a line looked at for a menu prefix: menus fused onto a title are a few words."""
 
+MIN_QUOTED_TITLE = 4
+"""Shortest title, quoted elsewhere on the page, cut from the start of a line: a shorter quote is
+a word or a name."""
+MAX_QUOTED_TITLE = 60
+"""Longest such title: a longer quote is a sentence."""
+MIN_FUSED_TEXT = 40
+"""Shortest line a quoted title is cut from (the title, a blank, and text of half this length at
+least): a title alone, or with a short tail, is a line of its own."""
+
 MAX_HAN_NAV_TOKEN = 4
 """Longest Han token taken for a menu item in a fused prefix: menu labels are 2-4 characters."""
 
@@ -85,6 +94,8 @@ _PHOTO_CREDIT_INNER = LazyPattern(r"(?:摄|摄影|供图|图)$|^(?:图|摄影)\s
 credits no text, so the line it closes is the picture's caption, not a paragraph."""
 _URL_TAIL = LazyPattern(r"(?<=\S)[ \t\u3000]+(?P<url>(?:https?://|www\.)\S+)$")
 _TOKEN = regex.compile(r"\S+")
+_QUOTED_TITLE = re.compile(f"[《“]([^《》“”\\n]{{{MIN_QUOTED_TITLE},{MAX_QUOTED_TITLE}}})[》”]")
+"""A title the page quotes (``《…》``, ``“…”``), as WordPress's comment header and related links do."""
 _BLANK = re.compile(f"[{WHITE_SPACE}]")
 """A blank as ``regex``'s ``\\s`` (and :data:`_TOKEN`) sees it: without one a line is one token."""
 _FIRST_TOKEN = re.compile(r"\S*")
@@ -113,8 +124,8 @@ class Unit(NamedTuple):
     """Whether a blank line separates this unit from the one before."""
     fused: str = ""
     """Why the unit was cut from a longer line (``nav_prefix``, ``url_tail``, ``chrome_tail``,
-    ``credit_tail``; ``before_url_tail`` and the like for the text a tail was cut from), or
-    empty."""
+    ``credit_tail``, ``title_prefix``; ``before_url_tail`` and the like for the text a tail was
+    cut from), or empty."""
 
 
 def split(norm: Normalized) -> tuple[Unit, ...]:
@@ -131,6 +142,7 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
     blank = False
     lines = text.split("\n")
     shown = _Shown(lines)
+    quoted = frozenset(_QUOTED_TITLE.findall(text)) if "《" in text or "“" in text else frozenset()
     hinted = _hinted_lines(text, lines)
     ends, labels = _cut_ends(), lexicon().nav_label
     for index, line in enumerate(lines):
@@ -151,6 +163,8 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
             pieces = _pieces(stripped, shown)
         elif _BLANK.search(stripped) is not None and (prefix := _nav_prefix_end(stripped, shown)):
             pieces = [(0, prefix[0], "nav_prefix"), (prefix[1], len(stripped), "nav_prefix")]
+        elif quoted and len(stripped) >= MIN_FUSED_TEXT and (cut := _quoted_title_end(stripped, quoted)):
+            pieces = [(0, cut[0], "title_prefix"), (cut[1], len(stripped), "title_prefix")]
         else:
             pieces = None
         if pieces is None:  # the line is one unit: the common case
@@ -299,6 +313,19 @@ def _pieces(line: str, shown: _Shown | None = None) -> list[tuple[int, int, str]
     else:
         return None
     return head + tail
+
+
+def _quoted_title_end(line: str, quoted: frozenset[str]) -> tuple[int, int] | None:
+    """Where a title that the page quotes elsewhere (``《…》已有1件评论``, ``3 thoughts on “…”``)
+    ends at the start of a longer line, and where the text after it starts, or ``None``: a
+    converter that joins a table cell's blocks with a blank fuses the title onto the text."""
+    for m in _BLANK.finditer(line, MIN_QUOTED_TITLE, MAX_QUOTED_TITLE + 1):
+        if line[: m.start()] in quoted:
+            rest = m.end()
+            while rest < len(line) and _BLANK.match(line, rest):
+                rest += 1
+            return (m.start(), rest) if len(line) - rest >= MIN_FUSED_TEXT // 2 else None
+    return None
 
 
 def _chrome_tail(line: str) -> int | None:
