@@ -360,6 +360,19 @@ def test_a_linked_image_with_a_blank_in_the_links_target_is_dropped() -> None:
     assert read_markdown(page).text == "Body.\n"
 
 
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("The ferry is late again. **Harbour staff said so.\n", "The ferry is late again. Harbour staff said so.\n"),
+        ("The new timetable starts in May.**\n", "The new timetable starts in May.\n"),
+        ("Call it with f(*args, **kwargs) here.\n", "Call it with f(*args, **kwargs) here.\n"),
+    ],
+)
+def test_strong_emphasis_left_at_a_sentences_edge_is_markup(markdown: str, text: str) -> None:
+    # A <strong> spanning paragraphs leaves one `**` in each; `**kwargs` is code's own.
+    assert read_markdown(markdown).text == text
+
+
 def test_a_link_whose_target_holds_a_tag_is_markup_across_it() -> None:
     # html2text keeps a share link's title, with its <br>, in the link's target.
     page = "[](/share?url=x&title=Ferry fares rise<br>渡轮票价上涨 - Harbour News) Body text stays.\n"

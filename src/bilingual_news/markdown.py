@@ -709,6 +709,10 @@ _EMPTY_EMPHASIS = re.compile(r"(?<![\w_*])(?:__(?!_)|\*{4}(?!\*))")
 font's elements, that CommonMark leaves as text (``__9 __23``); a dunder name's ``__``
 (``__init__``) is a word's."""
 _DUNDER = re.compile(r"__\w+__")
+_SENTENCE_EDGE_STARS = re.compile(r"(?:^|(?<=[.!?])\s|\s)\*{2,}(?=[A-Z])|[.!?]\*{2,}(?=\s|$)")
+"""A run of asterisks left alone at a sentence's edge, where html2text and markdownify leave the
+``**`` of a ``<strong>`` that spans paragraphs: before a sentence's capital (``… **Adam said``)
+or after its full stop (``… in 2019.**``); ``**kwargs`` in code is lower case."""
 _CJK_SIDE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’…—]")
 """A character next to which CommonMark's flanking rules leave ``**`` unparsed: Han, CJK
 punctuation and the curly quotes Chinese text uses (``**“引语”**。``)."""
@@ -762,7 +766,12 @@ def _leftovers(raw: str, pieces: list[_Piece], drops: list[tuple[int, int, str]]
             before -= 1
         while after < len(raw) and raw[after] == "*":
             after += 1
-        if even or (before and _CJK_SIDE.match(raw, before - 1)) or _CJK_SIDE.match(raw, after):
+        if (
+            even
+            or (before and _CJK_SIDE.match(raw, before - 1))
+            or _CJK_SIDE.match(raw, after)
+            or _SENTENCE_EDGE_STARS.match(raw, before - 1 if before else 0, after + 1)
+        ):
             cuts.setdefault(n, []).append((start, end, False))
     if not cuts:
         return pieces
