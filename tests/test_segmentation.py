@@ -51,14 +51,39 @@ def _gold_roles_of(gold: dict[str, Any], role: str) -> list[str]:
     return [text for kind, text in _gold_segments(gold) if kind == role]
 
 
+# Template families the parser does not get right yet: the page and its gold are kept, the
+# test fails strictly until a broad rule fixes it (the reason says what is still wrong).
+KNOWN_WRONG = {
+    "en-press-release": (
+        "a contact line under `Media Contact` (a label without its colon) and the wire's closing "
+        "`SOURCE <company>` line come out footer, not metadata"
+    ),
+    "en-github-zh-readme": (
+        "the last commit's message over its dated hash is taken for the title; the README's own "
+        "one-word title (`tidy-csv`), shown once, is nav"
+    ),
+    "en-qa-question": (
+        "the question's last paragraph (ending in `?`) is taken for the title and the accepted "
+        "answer for the article; `Asked …`, `Modified …`, `Viewed …` are not read as metadata"
+    ),
+}
+HEADLINE_WRONG = frozenset({"en-github-zh-readme", "en-qa-question"})
+
+
+def _marked(names: list[str], wrong: set[str] | frozenset[str]) -> list[Any]:
+    return [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[n])) if n in wrong else n for n in names
+    ]
+
+
 # ------------------------------------------------------------------ whole synthetic pages
-@pytest.mark.parametrize("name", CASE_NAMES)
+@pytest.mark.parametrize("name", _marked(CASE_NAMES, set(KNOWN_WRONG)))
 def test_case_segments_match_gold(name: str) -> None:
     doc, gold = _case(name)
     assert _segments(doc) == _gold_segments(gold)
 
 
-@pytest.mark.parametrize("name", CASE_NAMES)
+@pytest.mark.parametrize("name", _marked(CASE_NAMES, HEADLINE_WRONG))
 def test_case_headline_matches_gold(name: str) -> None:
     doc, gold = _case(name)
     assert doc.headline == gold["headline"]
@@ -416,3 +441,40 @@ def test_a_title_with_a_word_ending_like_a_field_cue_is_a_title() -> None:
         "Readers are asked to bring their own copies, old or new, and to choose a page to read aloud.\n"
     )
     assert bilingual_news.parse(page).headline == "Gatsby: A Century of Green Lights on the Harbour"
+
+
+# ------------------------------------------------------------------ English-UI template families
+def test_section_menu_of_partly_unlisted_words_is_one_nav_line() -> None:
+    doc, gold = _case("en-news-site-article")
+    menus = [text for role, text in _gold_segments(gold)[:4] if role == "nav" and " " in text]
+    assert [text for text in _roles_of(doc, "nav") if text in menus] == menus
+
+
+def test_blog_menu_of_unlisted_words_is_not_cut_for_a_title() -> None:
+    doc, _ = _case("en-wordpress-post")
+    assert "Home About Recipes Contact" in _roles_of(doc, "nav")
+
+
+def test_counter_shown_above_and_below_a_post_is_not_the_headline() -> None:
+    doc, gold = _case("en-medium-article")
+    assert (doc.headline, "18" in _roles_of(doc, "headline")) == (gold["headline"], False)
+
+
+def test_dek_under_the_title_is_a_teaser_not_the_headline() -> None:
+    doc, gold = _case("en-medium-article")
+    assert _roles_of(doc, "teaser") == _gold_roles_of(gold, "teaser")
+
+
+def test_contents_entry_standing_again_at_the_body_top_is_not_the_title() -> None:
+    doc, gold = _case("en-docs-page")
+    assert doc.headline == gold["headline"]
+
+
+def test_author_name_over_role_line_is_metadata() -> None:
+    doc, _ = _case("en-news-site-article")
+    assert {"Harriet Oduya", "Environment correspondent"} <= set(_roles_of(doc, "metadata"))
+
+
+def test_linked_storys_date_after_a_section_heading_is_footer() -> None:
+    doc, _ = _case("en-news-site-article")
+    assert not [text for text in _roles_of(doc, "metadata") if text.startswith("Published 12")]

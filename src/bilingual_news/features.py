@@ -75,6 +75,14 @@ COMMENT_LINE_MAX_CHARS = 160
 """Longest comment-section heading with a count (``3 thoughts on "<the post's title>"``): the
 count line of a blog template repeats the title, which can be long."""
 
+MIN_MENU_LINE_WORDS = 4
+"""Capitalised words a line needs to be taken for a menu when only some of them are menu words:
+a shorter line (``World Cup Final``) may be a title's whole text."""
+
+MIN_MENU_WORD_SHARE = 0.5
+"""Share of a capitalised line's words that must be menu words for the line to be a menu: a
+section menu names places and topics no lexicon lists, but at least as many it does."""
+
 CHROME_MAX_CHARS = 600
 """Longest line a chrome phrase (``cookie``, ``ICP备``) can mark: a cookie banner is a few
 sentences; a longer text that mentions cookies is an article about them."""
@@ -542,6 +550,7 @@ def _measure(
                 key in nav
                 or (separated and _all_items_in(key, nav, separated))
                 or (" " in key and key.partition(" ")[0] in nav and _all_items_in(key, nav, False))
+                or (" " in key and key.partition(" ")[0] in nav and _mostly_menu_words(text, key, nav))
             )
             footer_cue = key in footer or (
                 (footer_firsts is None or key[:1] in footer_firsts) and _footer_cue(key, cues)
@@ -932,6 +941,18 @@ def _all_items_in(key: str, words: frozenset[str], separated: bool) -> bool:
     return len(tokens) > 1 and all(t in words for t in tokens)
 
 
+def _mostly_menu_words(text: str, key: str, nav: frozenset[str]) -> bool:
+    """Whether a line is a menu of capitalised words of which the lexicon knows at least
+    :data:`MIN_MENU_WORD_SHARE`: a site's section menu (``World UK England Wales Politics``)
+    holds place and section names no lexicon lists. A title has a word in lower case (a
+    function word in Title Case, every word but the first in sentence case), so a line without
+    one, of :data:`MIN_MENU_LINE_WORDS` words or more, is a title only if it is not mostly menu."""
+    words = text.split()
+    if len(words) < MIN_MENU_LINE_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    return sum(1 for w in key.split() if w in nav) >= MIN_MENU_WORD_SHARE * len(words)
+
+
 def _footer_cue(key: str, cues: _Cues) -> bool:
     """The unit is a footer phrase, or opens with one and a separator (``下一篇：<title>``,
     ``分享到：微信``). An English word before a long rest (``Report: China's exports rose``) is
@@ -950,6 +971,12 @@ def _footer_cue(key: str, cues: _Cues) -> bool:
     return len(key) - len(head) <= FOOTER_REST_CHARS or bool(HAN.search(head))
 
 
+_ALONE_AS_MENU = frozenset({"categories"})
+"""Field cues that, alone on their line without a colon, are a blog menu's or a sidebar's item
+(WordPress, Hexo and Hugo themes show ``Categories`` as both), not the post's field, which
+carries its values (``Categories: News, Travel``)."""
+
+
 def _metadata_field(key: str, cues: _Cues) -> str | None:
     """The field a metadata line opens with the cue of, or ``None``."""
     stripped = _LEADING_MARKS.sub("", key) if key[:1] in _LEADING_MARK_CHARS else key
@@ -962,7 +989,9 @@ def _metadata_field(key: str, cues: _Cues) -> str | None:
     # A cue word alone on its line is a label only for tags (``标签``, ``Tags``) or with its colon
     # (``作者:``, its value on the next line, as a documentation page's field list sets it):
     # ``编辑`` alone is a forum's edit button.
-    if m.end() < len(stripped) or field == "other" or cue in cues.bare or stripped[-1:] in ":：":
+    if m.end() < len(stripped) or cue in cues.bare or stripped[-1:] in ":：":
+        return field
+    if field == "other" and cue not in _ALONE_AS_MENU:
         return field
     return None
 

@@ -214,6 +214,10 @@ LABEL_HEADING_MAX_SIZE = 20.0
 STANDFIRST_MIN_WORDS = 12
 """English words from which a line between the headline and the body is a standfirst (a
 teaser) even without its full stop: menu items and bylines are shorter."""
+DEK_MIN_WORDS = 7
+"""English words from which the line right under the headline is its dek (a teaser) without a
+full stop: a press release's or a magazine's subtitle is shorter than a standfirst, and the
+author's name or a button there is shorter still."""
 STANDFIRST_MIN_HAN = 24
 """Han characters from which such a line is a standfirst."""
 HEAD_WINDOW = 12
@@ -331,6 +335,11 @@ _PERSON_NAME = LazyPattern(
 none of them a player's or a page's button word (``Play Video``, ``Read More``). Stricter than
 :data:`_NAME_LINE`, which also takes a desk's name or one word, to keep a title off the headline;
 this one makes a line metadata."""
+_ROLE_LINE = LazyPattern(
+    r"\p{Lu}[\p{L}&.'’-]*(?:\s+[\p{L}&.'’-]+){0,2}\s+(?i:writer|correspondent|reporter|editor|columnist)s?\s*"
+)
+"""The author's role alone on the line under the name (``Environment correspondent``, ``Senior
+Political Reporter``): news sites set the byline's name and role as two lines."""
 _LONE_LABEL = LazyPattern(r"[^\s:：]{1,8}[:：]?")
 """A field word alone, with its colon at most (``Tags``, ``分类：``): a label without a value."""
 _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
@@ -484,6 +493,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     for i in twins:
         if page.kind[i] is None and start - HEAD_WINDOW <= i <= end:
             special.setdefault(i, (Kind.CAPTION, "shown_twice"))
+    if found and _dek(page, found[1] + 1, start):
+        special.setdefault(found[1] + 1, (Kind.TEASER, "dek"))
     if found:
         for i in _teaser_items(page, start):
             if i > found[1]:
@@ -525,12 +536,29 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
                 and guesses[i].kind is None
                 and _PERSON_NAME.fullmatch(units[i].text) is not None
                 and any(
-                    found[1] < j < start and kinds[j] is Kind.METADATA and features[j].has_date for j in (i - 1, i + 1)
+                    found[1] < j < start and kinds[j] is Kind.METADATA and _dated_run(kinds, features, j, start)
+                    for j in (i - 1, i + 1, i + 2 if i + 1 < n and _beside_name(page, i + 1) else i + 1)
                 )
             ):
                 # ``Ann Lee`` over ``3 May 2024`` between the title and the text: the author's line.
+                # A ``Follow`` button may stand between, and the date close under another field
+                # (``Published in <publication>``, ``6 min read``).
                 kinds[i] = Kind.METADATA
                 reasons[i] = (*reasons[i], "name_by_date")
+            elif (
+                kinds[i] is Kind.NAV
+                and guesses[i].kind is None
+                and i + 1 < start
+                and kinds[i + 1] in (Kind.NAV, Kind.SUBHEADING)
+                and guesses[i + 1].kind is None
+                and _PERSON_NAME.fullmatch(units[i].text) is not None
+                and _ROLE_LINE.fullmatch(units[i + 1].text) is not None
+            ):
+                # ``Ann Lee`` over ``Environment correspondent`` between the title and the text:
+                # the byline's name and the author's role, set as two lines.
+                kinds[i] = kinds[i + 1] = Kind.METADATA
+                reasons[i] = (*reasons[i], "name_and_role")
+                reasons[i + 1] = (*reasons[i + 1], "name_and_role")
     for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
         if (
             units[i].text[-1:] in ":："
@@ -646,7 +674,17 @@ def _zone_labels(
     for i in itertools.compress(after, map(_TAIL_KINDS.__contains__, kind[end + 1 :])):  # else after_body
         if i not in special and i not in boxes and i not in items:
             out[i] = got = _after(guesses[i], features[i], i <= tail_end, source_url_seen)
-            if got[0] is Kind.SOURCE_URL:
+            if (
+                got[0] is Kind.METADATA
+                and i > tail_end
+                and (features[i].has_date or features[i].metadata_field == "published")
+                and page.likes[i - 1]
+                and any("section_cue" in why[k] for k in range(end + 1, i - 1))
+            ):
+                # ``Published 12 March`` under a link title in a "More on this story" list: the
+                # linked story's date, past the article's tail and a section's heading.
+                out[i] = (Kind.FOOTER, "item_date")
+            elif got[0] is Kind.SOURCE_URL:
                 source_url_seen = True
                 if _url_label(page, i - 1):
                     out[i - 1] = (Kind.SOURCE_URL, "url_label")
@@ -1066,6 +1104,39 @@ def _list_item(text: str) -> bool:
 def _plain_short(g: Guess) -> bool:
     """A short unit with no cue."""
     return g.quality is Quality.SHORT and g.kind is None and g.reasons == ("short",)
+
+
+_AUTHOR_BUTTON = LazyPattern(r"(?i:follow|subscribe|\+\s*follow)")
+"""The button a blogging platform sets beside the author's name (Medium, Substack, LinkedIn)."""
+
+
+def _beside_name(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` is a button that may stand between an author's name and the date."""
+    return page.is_button[i] or _AUTHOR_BUTTON.fullmatch(page.units[i].text) is not None
+
+
+def _dek(page: _Page, i: int, start: int) -> bool:
+    """Whether unit ``i``, right under the title, is its dek: a subtitle of
+    :data:`DEK_MIN_WORDS` English words or more without a full stop or a date, with the byline or
+    the date (metadata) within :data:`METADATA_NEAR` units under it: a dek stands between a title
+    and its byline. A menu's next entry under a menu entry taken for the title has none."""
+    if not i < start or page.kind[i] is not None or page.quality[i] is not Quality.SHORT:
+        return False
+    f = page.features[i]
+    if f.has_date or f.scripts.latin_words < DEK_MIN_WORDS:
+        return False  # a dated line is another post's link
+    return any(page.kind[j] is Kind.METADATA for j in range(i + 1, min(start, i + 1 + METADATA_NEAR)))
+
+
+def _dated_run(kinds: list[Kind], features: tuple[Features, ...], j: int, start: int) -> bool:
+    """Whether metadata line ``j`` holds a date, or the metadata lines right under it do (within
+    :data:`METADATA_NEAR` units, before the text at ``start``)."""
+    for k in range(j, min(start, j + METADATA_NEAR)):
+        if kinds[k] is not Kind.METADATA:
+            return False
+        if features[k].has_date:
+            return True
+    return False
 
 
 def _title_translation(page: _Page, found: tuple[int, int, str], start: int, end: int) -> int | None:
@@ -1537,6 +1608,8 @@ def _short_title(page: _Page, i: int, start: int) -> bool:
         return False
     if _MENU_WORDS.fullmatch(page.units[i].text):
         return False  # ``Film``, ``Ideas``, ``U.S. news``: a section's name, not a post's
+    if not (page.features[i].scripts.han or page.features[i].scripts.latin_words):
+        return False  # ``18``: a counter (likes, responses) shown above and below the post
     return MIN_SHORT_TITLE_COPIES <= len(page.titles.get(key, ())) <= MAX_TITLE_COPIES
 
 
@@ -1576,10 +1649,30 @@ def _shown_in_body(page: _Page, i: int, start: int, end: int) -> bool:
     this page``), which repeats the body's subheadings: it stands again inside the body, past
     its first lines, and so does the line next to it. A title shows again above the body, at its
     top or after it; a news template may show it once more inside (over a picture), alone."""
-    return _again_in_body(page, page.keys[i], start, end) and any(
+    if _again_in_body(page, page.keys[i], start, end) and any(
         0 <= k < len(page.keys) and page.keys[k] and _again_in_body(page, page.keys[k], start, end)
         for k in (i - 1, i + 1)
+    ):
+        return True
+    # A short page's first section heading stands at the body's top: two neighbouring lines
+    # whose copies in the body are apart (text between them) are entries all the same; a title
+    # and its dek shown again at the top stand together.
+    # The entry's copy in the body is no title either: every copy above the body is looked at.
+    key = page.keys[i]
+    mine = _body_places(page, key, start, end)
+    return bool(mine) and any(
+        0 <= k < len(page.keys)
+        and page.keys[k]
+        and any(abs(a - b) > 1 for a in mine for b in _body_places(page, page.keys[k], start, end))
+        for p, _ in page.titles.get(key, ())
+        if p < start
+        for k in (p - 1, p + 1)
     )
+
+
+def _body_places(page: _Page, key: str, start: int, end: int) -> list[int]:
+    """Where a title key stands inside the body, its top included."""
+    return [j for j, _ in page.titles.get(key, ()) if start <= j <= end]
 
 
 def _again_in_body(page: _Page, key: str, start: int, end: int) -> bool:
@@ -1736,7 +1829,18 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
             meta.append(j)
         elif j >= start and quality[j] is Quality.GOOD:
             break  # metadata after the body's paragraphs (an editor's line) closes the article
-    if meta and meta[0] - last <= METADATA_NEAR:
+    # A dek (a title-like line in the title's language right under it) stands between a title
+    # and its byline on blogging platforms and news sites alike: it is no distance to the
+    # metadata. A line in the other language is the title's translation, weighed on its own.
+    dek = (
+        1
+        if last + 1 < start
+        and page.likes[last + 1]
+        and kind[last + 1] is None
+        and (page.features[last + 1].scripts.han > 0) == (page.features[last].scripts.han > 0)
+        else 0
+    )
+    if meta and meta[0] - last - dek <= METADATA_NEAR:
         score += 3.0
     elif meta:
         score += 2.0
@@ -1848,7 +1952,9 @@ def _tail_end(page: _Page, end: int) -> int:
         if g.kind in _TAIL_KINDS:
             last = i
             continue
-        chrome = g.kind in (Kind.FOOTER, Kind.NAV) and "section_cue" not in g.reasons
+        if "section_cue" in g.reasons:
+            break  # ``More on this story``, ``Related Topics``: the footer's own sections begin
+        chrome = g.kind in (Kind.FOOTER, Kind.NAV)
         if not chrome and not (g.quality is Quality.SHORT and page.features[i].chars <= TAIL_CHROME_MAX_CHARS):
             break
     return last

@@ -52,6 +52,12 @@ MIN_NAV_WORDS = 2
 """Menu words needed before a title to split them when no separator (``>``, ``|``) stands
 between: one capitalised word (``World Cup final``) is the title's own first word."""
 
+MIN_MENU_SHARE_OF_REST = 0.5
+"""Share of the tokens after a menu prefix that, being menu words or separators themselves, make
+the rest more of the menu rather than a title fused onto it: a blog's or a news site's menu
+holds words the lexicon does not know (``Recipes``, ``Innovation``) among those it does, and a
+title holds few menu words (``Home News Rail strike called off in the North`` has none left)."""
+
 MAX_PREFIX_TOKENS = 24
 """Tokens of a line looked at for a menu prefix: menus fused onto a title are a few words."""
 
@@ -102,6 +108,8 @@ _FIRST_TOKEN = re.compile(r"\S*")
 """A stripped line's first token (``line.split(maxsplit=1)[0]``, without copying the rest:
 :mod:`re`'s ``\\S`` is what :meth:`str.split` does not split at)."""
 _BREADCRUMB_SEPARATORS = frozenset({">", ">>", "›", "»", "/", "|", "-", "·"})
+_CRUMB_SEPARATORS = frozenset({">", ">>", "›", "»", "＞"})
+"""The separators only a breadcrumb uses (a title may hold a dash, a slash or a bar)."""
 _HAN_TOKEN = regex.compile(rf"\p{{Han}}{{1,{MAX_HAN_NAV_TOKEN}}}")
 _LATIN_WORD = LazyPattern(r"\p{Latin}+")
 
@@ -431,6 +439,19 @@ def _opens_menu(first: str) -> bool:
     )
 
 
+def _menu_goes_on(rest: list[regex.Match[str]]) -> bool:
+    """Whether the tokens after a menu prefix are more of the menu: at least
+    :data:`MIN_MENU_SHARE_OF_REST` of them menu words or breadcrumb separators. A menu of more
+    words than the lexicon knows (``Home News Sport Innovation Culture Travel``) goes on past
+    its first unknown word; a title fused onto a menu has a menu word here and there at most."""
+    nav = lexicon().nav
+    words = [fold(tok.group()) for tok in rest]
+    if any(word in _CRUMB_SEPARATORS for word in words):
+        return True  # a breadcrumb goes on: where it ends in a title is :func:`_breadcrumb_end`'s
+    known = sum(1 for word in words if word in _BREADCRUMB_SEPARATORS or word in nav)
+    return known >= MIN_MENU_SHARE_OF_REST * len(rest)
+
+
 def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] | None:
     """Where a prefix of menu words ends and the title after it starts, or ``None``. The title
     starts at the first menu word from which the rest of the line is a line of the page
@@ -461,14 +482,14 @@ def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
         else:
             break
         last_nav = i
-    if words and shown is not None:
+    if (words >= MIN_NAV_WORDS or (words and separators)) and shown is not None:
         for k in range(first_word + 1, min(last_nav + 2, len(tokens))):
             rest_start = tokens[k].start()
             if len(line) - rest_start >= MIN_TITLE_AFTER_NAV and line[rest_start:] in shown:
                 return tokens[k - 1].end(), rest_start
     if last_nav >= 0 and (words >= MIN_NAV_WORDS or (words and separators)):
         rest_start = tokens[last_nav + 1].start()
-        if len(line) - rest_start >= MIN_TITLE_AFTER_NAV:
+        if len(line) - rest_start >= MIN_TITLE_AFTER_NAV and not _menu_goes_on(tokens[last_nav + 1 :]):
             return tokens[last_nav].end(), rest_start
     # Short Han menu words before a Latin title: bilingual chrome fused onto the headline.
     han_prefix = -1
