@@ -478,3 +478,26 @@ def test_author_name_over_role_line_is_metadata() -> None:
 def test_linked_storys_date_after_a_section_heading_is_footer() -> None:
     doc, _ = _case("en-news-site-article")
     assert not [text for text in _roles_of(doc, "metadata") if text.startswith("Published 12")]
+
+
+@pytest.mark.parametrize(
+    ("line", "cut"),
+    [
+        ("用 rsync --delete 同步两个目录之前，最好先加上 --dry-run 看一遍会删掉哪些文件。", None),
+        ("首页 要闻 Rivers Return to the Old Mill Town After Years", (5, 6)),
+    ],
+)
+def test_a_han_word_before_latin_words_is_cut_only_before_a_latin_title(line: str, cut: tuple[int, int] | None) -> None:
+    assert split._nav_prefix_end(line) == cut
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["原创 2023-05-02 10:12:33 · 320 阅读 · 7 收藏 · 4 评论", "posted @ 2023-05-02 10:12 阿木 阅读(320) 评论(4) 编辑"],
+)
+def test_a_dated_line_of_a_posts_counts_is_a_dateline(line: str) -> None:
+    assert _guesses(line) == [("dateline",)]
+
+
+def test_a_link_title_with_a_date_and_one_count_is_no_dateline() -> None:
+    assert _guesses("江边步道下个月开放，附近居民期待已久 2023-05-02 · 12 评论") != [("dateline",)]

@@ -551,6 +551,7 @@ def _measure(
                 or (separated and _all_items_in(key, nav, separated))
                 or (" " in key and key.partition(" ")[0] in nav and _all_items_in(key, nav, False))
                 or (" " in key and key.partition(" ")[0] in nav and _mostly_menu_words(text, key, nav))
+                or (":" in key and key.partition(":")[0].rstrip() in cues.nav_labels)
             )
             footer_cue = key in footer or (
                 (footer_firsts is None or key[:1] in footer_firsts) and _footer_cue(key, cues)
@@ -751,6 +752,9 @@ class _Cues:
     characters its phrases start with through a set of them, which :mod:`re` tests fast for a set
     of ASCII characters and for a set of others, but not for the two mixed (a scan twice as slow)."""
     nav: frozenset[str]
+    nav_labels: frozenset[str]
+    """The navigation labels (``当前位置``, ``正在阅读``, folded): a line that opens with one and a
+    colon is a breadcrumb or a reading bar, whole when too little follows to split a title off."""
     footer: frozenset[str]
     footer_firsts: frozenset[str] | None
     """The characters the footer phrases start with (a key that starts with none of them is no
@@ -825,6 +829,7 @@ def _cues() -> _Cues:
             re.compile(trie_pattern(p for p in every_phrase if p[:1].isascii() == ascii)) for ascii in (True, False)
         ),
         nav=lex.nav,
+        nav_labels=frozenset(map(fold, lex.nav_label)),
         footer=lex.footer,
         footer_firsts=_firsts(lex.footer),
         footer_han=_by_first(w for w in lex.footer if len(w) >= FOOTER_PREFIX_MIN_CHARS and HAN.match(w)),

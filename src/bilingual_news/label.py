@@ -79,6 +79,17 @@ with its date after it is mostly title."""
 
 COUNTED_ITEM_MAX_CHARS = 40
 """Longest line read as a widget's item with its count (``Travel (12)``, ``2019年11月 (8)``)."""
+STATS_LINE_MAX_CHARS = 80
+"""The longest a post's dated line of counts may be (a date and a few counts, no text)."""
+STATS_MIN_COUNTS = 2
+"""Counts (:data:`_POST_COUNT`) a dated line needs to be a post's line of counts: one count
+may be a link title's (``… 12 comments``), two with a date are a post's figures."""
+_POST_COUNT = re.compile(
+    r"\d[\d,.]*\s*[kKwW万千]?\s*(?:阅读|浏览|点赞|收藏|评论|喜欢|赞|(?i:views?|likes?|comments?|reads?)\b)"
+    r"|(?:阅读|浏览|点赞|收藏|评论|喜欢|赞)\s*[:：(（]?\s*\d"
+)
+"""A count on a post's line of figures, its word after or before it (``1.6k 阅读``, ``12 点赞``,
+``评论 3``, ``阅读(812)``, ``320 views``)."""
 _COUNTED_ITEM = re.compile(r"^[^()（）\d][^()（）]{0,38}\s*[(（]\d{1,5}[)）]$")
 """A label and its count in brackets, the whole line: a blog's category or archive list item."""
 _CLOSERS = frozenset(")）")
@@ -161,7 +172,13 @@ def _one(unit: Unit, f: Features) -> Guess:
         return _CHROME_CUE
     if f.prompt_cue and quality is Quality.SHORT:
         return _CHROME_CUE
-    if f.disclaimer_cue and f.chars <= DISCLAIMER_MAX_CHARS and (f.disclaimer_cue > 1 or quality is not Quality.GOOD):
+    if (
+        f.disclaimer_cue
+        and f.chars <= DISCLAIMER_MAX_CHARS
+        and (f.disclaimer_cue > 1 or quality is not Quality.GOOD)
+        and not (f.disclaimer_cue == 1 and _link_list(f, quality))
+    ):
+        # One phrase among a row of buttons (``赞同 分享 收藏 申请转载``) is the bar's button, not a notice.
         return _DISCLAIMER_CUE
     if f.section_cue:
         return _COMMENTS_CUE if f.comments_cue else _SECTION_CUE
@@ -186,6 +203,15 @@ def _one(unit: Unit, f: Features) -> Guess:
     if f.metadata_fields and f.chars <= METADATA_LINE_MAX_CHARS and quality is not Quality.GOOD:
         return _METADATA_FIELDS
     if f.has_date and f.chars <= DATELINE_MAX_CHARS and f.date_share >= DATELINE_MIN_SHARE and not f.ends_sentence:
+        return _DATELINE
+    if (
+        f.has_date
+        and f.chars <= STATS_LINE_MAX_CHARS
+        and not f.ends_sentence
+        and len(_POST_COUNT.findall(unit.text)) >= STATS_MIN_COUNTS
+    ):
+        # A blog platform's line under a post's title: its date and its counts (``原创 于 <date>
+        # 发布 · 1.6k 阅读 · 12 点赞``), mostly counts, so no dateline by its date's share.
         return _DATELINE
     if _link_list(f, quality):
         return _LINK_LIST

@@ -347,6 +347,42 @@ _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評
 _CODE_LIKE = LazyPattern(r"[=/{};$<>]|\s--?[a-z]")
 """What a line of code or a shell command has and a heading has not: ``=``, a path's slash,
 braces, ``;``, ``$``, a command's ``-f`` or ``--flag``."""
+CARD_LINES = 2
+"""How many lines above a follow button are its author's card: the writer's name, and a one-line
+introduction under it (social and Q&A templates, Zhihu, Jianshu, CSDN, Weibo, set a writer's card
+as name, introduction, then the button)."""
+POSTER_REPLY_NEAR = 3
+"""How far under a poster's name shown again after the text their reply starts: the name, a
+badge or a date, then the reply's text."""
+CARD_BUTTON_MAX_CHARS = 60
+"""The longest a line under a writer's card may be: a follow button, or a writer's figures
+(``主题 12 帖子 340 积分 865 …``); longer lines are not tried against either pattern."""
+CARD_NAME_MAX_CHARS = 20
+"""The longest a card's name line may be (a name or a handle, without sentence punctuation):
+a longer line over a follow button is not a name, so the button heads no card."""
+_FOLLOW_BUTTON = LazyPattern(r"[+＋]?\s*(?:关注|關注)(?:他|她|ta|TA|Ta|作者)?|(?i:[+＋]?\s*follow)")
+"""A follow button alone on its line (``关注``, ``+ 关注``, ``关注他``, ``Follow``): it stands
+under the writer's card, never under a title."""
+_PROFILE_STATS = LazyPattern(
+    r"(?:(?:主题|帖子|积分|精华|粉丝|关注|获赞|文章|原创|威望|金钱|贡献|经验|访问|排名|字数|总资产|回帖|发帖)"
+    r"\s*[:：]?\s*\d[\d,.]*\s*[万千wWkK]?\s*[|｜]?\s*){2,}"
+)
+"""A writer's figures on a line of their own (``主题 12 帖子 340 积分 865``, ``原创 58 粉丝 1.2万``):
+forums and blog platforms print them under the poster's name, like a follow button."""
+_FLOOR = LazyPattern(r"(?:沙发|板凳|地板|\d{1,4}\s*(?:楼|#|＃))(?:\s.{0,40})?")
+"""A reply's floor in a forum thread (``沙发``, ``板凳``, ``地板`` for the first three replies,
+``5#``, ``12楼``), alone or before the reply's date: a thread after the article starts there."""
+_SALUTATION = LazyPattern(r"(?:各|尊敬的|亲爱的|(?i:dear)\s)[^。！？.!?:：]{1,40}[:：]")
+"""A letter's or a notice's salutation on its own line (``各乡镇中心学校、县直各学校：``,
+``尊敬的用户：``, ``Dear readers,`` with a colon): the document's first line, over its text."""
+_CLOSING_FORMULA = LazyPattern(r"特此(?:通告|通知|公告|函告|告知|说明|批复|证明|报告|决定|函)[。.！!]?")
+"""The formula that closes an official notice (``特此通告。``, ``特此通知``): the document's own
+last line, followed by its issuer and date (:data:`SIGNATURE_LINES`)."""
+SIGNATURE_LINES = 2
+"""How many lines after a notice's closing formula are its signature: the issuing body's name
+and the date, each on its line, as every Chinese official document (公文) closes."""
+SIGNATURE_MAX_CHARS = 30
+"""The longest a signature's line may be: a body's full name, or a date."""
 _BODY_LIKE = (Quality.GOOD, Quality.NEAR_GOOD)
 _SHORT_ONLY = ("short",)
 """The reasons of a short unit no cue decided."""
@@ -431,9 +467,10 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     scores, text_lines, runs, twins, section_lists = _scores(features, quality, kind, why, chars, fkeys)
     keys = _title_keys(texts, chars, fkeys)
     likes = [False] * n
+    cards = _author_cards(texts, quality, kind, chars)
     for i in itertools.compress(range(n), map(operator.is_, kind, itertools.repeat(None))):
         key = keys[i]
-        if key and chars[i] >= HEADLINE_MIN_CHARS and _title_like_in(key, features[i], guesses[i]):
+        if key and chars[i] >= HEADLINE_MIN_CHARS and i not in cards and _title_like_in(key, features[i], guesses[i]):
             likes[i] = True
     candidates = _candidates(scores)
     is_button = _buttons(quality, kind, why)
@@ -455,10 +492,18 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         buttons=list(itertools.compress(range(n), is_button)),
     )
     region = _article(page, _before_comments(page, candidates))
+    if region:
+        region = _after_card(page, region, cards)
     if region and region[0] > 0 and _opens_body(page, region[0] - 1):
         region = (region[0] - 1, region[1])  # the body's first section heading
     elif region and region[0] in text_lines:
         region = _from_first_heading(page, region)
+    if region and region[0] > 0 and _announces_list(page, region[0] - 1, region[0]):
+        region = (region[0] - 1, region[1])  # the sentence that announces the body's numbered points
+    salutation = -1
+    if region and region[0] > 0 and page.kind[region[0] - 1] is None and _SALUTATION.fullmatch(texts[region[0] - 1]):
+        salutation = region[0] - 1  # a letter's or a notice's salutation: its first line
+        region = (salutation, region[1])
     boxes: set[int] = set()
     items: set[int] = set()
     end_of_text = n
@@ -469,6 +514,13 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         end_of_text = region[1]
         region = _through_list(page, region, items)
     start, end = region if region else (n, n - 1)
+    closing = _closing(page, end) if region else []
+    if closing:
+        end = closing[-1]
+        region = (start, end)
+        for key in {page.keys[i] for i in closing[1:]} & page.titles.keys():
+            # The issuer's name signing a notice is no copy of a title (the site's name at the top).
+            page.titles[key] = [(a, b) for a, b in page.titles[key] if a not in closing]
     found = _headline(page, start, end)
     if found is None and region and _post_text(page, start):
         found = _card_title(page, end)
@@ -483,7 +535,9 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             title_lines = range(translation, translation + 1)  # the title in the body's language
             headline = translation
 
-    special: dict[int, tuple[Kind, str]] = {}
+    special: dict[int, tuple[Kind, str]] = dict.fromkeys(closing, (Kind.PARAGRAPH, "closing"))
+    if salutation >= 0:
+        special[salutation] = Kind.PARAGRAPH, "salutation"
     for i in title_lines:
         special[i] = Kind.HEADLINE, "headline" if i == headline else "headline_line"
     if translation is not None:
@@ -559,6 +613,20 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
                 kinds[i] = kinds[i + 1] = Kind.METADATA
                 reasons[i] = (*reasons[i], "name_and_role")
                 reasons[i + 1] = (*reasons[i + 1], "name_and_role")
+    if found is None and region and start >= 2 and _poster_over_date(page, start):
+        # A post without a title: the account's name over the time it was posted (a microblog's
+        # ``<name>`` over ``<time> 来自 <client>``).
+        kinds[start - 2] = Kind.METADATA
+        reasons[start - 2] = (*reasons[start - 2], "poster_over_date")
+    if found and found[1] + 1 < start and _poster(page, found[1] + 1, end):
+        # A thread's poster right under the title, shown again over a reply of theirs.
+        kinds[found[1] + 1] = Kind.METADATA
+        reasons[found[1] + 1] = (*reasons[found[1] + 1], "poster_name")
+    for i in cards:
+        if i < start and kinds[i] is Kind.NAV:
+            # A writer's name and introduction over a follow button above the text: the byline.
+            kinds[i] = Kind.METADATA
+            reasons[i] = (*reasons[i], "author_card")
     for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
         if (
             units[i].text[-1:] in ":："
@@ -611,6 +679,89 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         headline_text=_join_lines([units[k].text for k in title_lines]).rstrip(PERMALINK_MARKS) if found else None,
         region=region,
         rival=_rival(candidates, region),
+    )
+
+
+def _author_cards(
+    texts: tuple[str, ...], quality: tuple[Quality, ...], kind: tuple[Kind | None, ...], chars: tuple[int, ...]
+) -> set[int]:
+    """The lines of writers' cards: short lines no cue decided right above a follow button
+    (``关注``, ``Follow``) or the writer's figures (:data:`_PROFILE_STATS`): a name alone
+    (:func:`_card_name`), or a name over a line that is none (the writer's introduction), up to
+    :data:`CARD_LINES`; a metadata line (the post's date) may stand between the card and its
+    button. Never a title, wherever they stand."""
+    cards: set[int] = set()
+    for b in range(1, len(texts)):
+        if chars[b] > CARD_BUTTON_MAX_CHARS:
+            continue  # most lines: no pattern to try
+        if _FOLLOW_BUTTON.fullmatch(texts[b]) is None and _PROFILE_STATS.fullmatch(texts[b]) is None:
+            continue
+        lines = []
+        top = b - 1
+        if top > 0 and kind[top] is Kind.METADATA:
+            top -= 1  # the post's date line between the card and its button
+        for j in range(top, max(-1, top - CARD_LINES), -1):
+            if kind[j] is not None or quality[j] is not Quality.SHORT:
+                break
+            lines.append(j)
+            if len(lines) == 1 and _card_name(texts[j], chars[j]):
+                break  # a name right over the button: the line above it is the page's (a title)
+        if lines and _card_name(texts[lines[-1]], chars[lines[-1]]):
+            cards.update(lines)  # else the top line is no name: no card
+    return cards
+
+
+def _after_card(page: _Page, region: tuple[int, int], cards: set[int]) -> tuple[int, int]:
+    """The region without the header it took in: when a writer's card (:func:`_author_cards`)
+    stands in its first :data:`HEAD_WINDOW` units before any paragraph of prose (a question
+    ending with ``？`` reads as a sentence, and drew the card and its buttons into the text),
+    the text starts at the first body-like unit after the card's button."""
+    start, end = region
+    head = [c for c in cards if start <= c < min(end, start + HEAD_WINDOW)]
+    if not head or any(page.quality[k] is Quality.GOOD for k in range(start, min(head))):
+        return region
+    for k in range(max(head) + 2, end + 1):
+        if page.quality[k] in _BODY_LIKE and page.kind[k] is None:
+            return k, end
+    return region
+
+
+def _card_name(text: str, chars: int) -> bool:
+    """Whether a card's line reads as a name: short (:data:`CARD_NAME_MAX_CHARS`), without
+    punctuation."""
+    return chars <= CARD_NAME_MAX_CHARS and _HEADING_PUNCTUATION.search(text) is None
+
+
+def _poster_over_date(page: _Page, start: int) -> bool:
+    """Whether the unit two above the text is a poster's name over the post's dateline: the
+    line right above the text a dateline, the one over it short, without punctuation, no longer
+    than a card's name (:data:`CARD_NAME_MAX_CHARS`) and decided by no cue."""
+    date, name = start - 1, start - 2
+    if page.kind[date] is not Kind.METADATA or "dateline" not in page.why[date]:
+        return False
+    g = page.guesses[name]
+    return (
+        g.kind is None
+        and g.quality is Quality.SHORT
+        and page.features[name].chars <= CARD_NAME_MAX_CHARS
+        and not _HEADING_PUNCTUATION.search(page.texts[name])
+    )
+
+
+def _poster(page: _Page, i: int, end: int) -> bool:
+    """Whether unit ``i``, right under the title, is the name of the thread's poster: a short
+    line no cue decided, without punctuation (:func:`_card_name`), that the page shows again
+    after the text over a reply (a line of prose within :data:`POSTER_REPLY_NEAR` units; a menu
+    item shown again in the footer has other items under it)."""
+    g, key = page.guesses[i], page.keys[i]
+    if g.kind is not None or g.quality is not Quality.SHORT or not key:
+        return False
+    if not _card_name(page.texts[i], page.features[i].chars):
+        return False
+    n = len(page.units)
+    return any(
+        a > end and any(page.quality[k] in _BODY_LIKE for k in range(b + 1, min(n, b + 1 + POSTER_REPLY_NEAR)))
+        for a, b in page.titles.get(key, ())
     )
 
 
@@ -671,10 +822,17 @@ def _zone_labels(
     out += [(Kind.FOOTER, "after_body")] * len(after)
     tail_end = _tail_end(page, end)
     source_url_seen = False
+    section = next(
+        (i for i in after if "section_cue" in why[i] or (quality[i] is Quality.SHORT and _FLOOR.fullmatch(texts[i]))), n
+    )
     for i in itertools.compress(after, map(_TAIL_KINDS.__contains__, kind[end + 1 :])):  # else after_body
         if i not in special and i not in boxes and i not in items:
             out[i] = got = _after(guesses[i], features[i], i <= tail_end, source_url_seen)
-            if (
+            if got[0] is Kind.METADATA and i > section:
+                # The date or author of an item under a section's heading (``更多回答``, ``Comments``)
+                # or a reply's floor (``沙发``, ``2楼``): another answer's, reply's or story's.
+                out[i] = Kind.FOOTER, "under_section"
+            elif (
                 got[0] is Kind.METADATA
                 and i > tail_end
                 and (features[i].has_date or features[i].metadata_field == "published")
@@ -1593,11 +1751,41 @@ def _opens_body(page: _Page, i: int) -> bool:
     )
 
 
+def _announces_list(page: _Page, i: int, first: int) -> bool:
+    """Whether unit ``i``, just above the body, is the sentence that announces it: prose as long
+    as a standfirst, ending with a colon, over a first line numbered as a list's point (a notice's
+    ``…对以下线路进行调整：`` over ``一、…``; a standfirst never ends with a colon)."""
+    f, g = page.features[i], page.guesses[i]
+    if g.kind is not None or page.units[i].text[-1:] not in ":：" or not _NUMBERED.match(page.units[first].text):
+        return False
+    return f.scripts.han >= STANDFIRST_MIN_HAN or f.scripts.latin_words >= STANDFIRST_MIN_WORDS
+
+
+def _closing(page: _Page, end: int) -> list[int]:
+    """The units of a notice's close at or right after the body's end: its closing formula
+    (:data:`_CLOSING_FORMULA`), then up to :data:`SIGNATURE_LINES` short lines without
+    punctuation (the issuer, the date). Empty when the line after the body is no such formula."""
+    n = len(page.units)
+    i = end if end >= 0 and _CLOSING_FORMULA.fullmatch(page.texts[end]) else end + 1
+    if i >= n or page.guesses[i].kind is not None or not _CLOSING_FORMULA.fullmatch(page.texts[i]):
+        return []
+    out = [i]
+    for j in range(i + 1, min(n, i + 1 + SIGNATURE_LINES)):
+        g, f = page.guesses[j], page.features[j]
+        if f.chars > SIGNATURE_MAX_CHARS or _HEADING_PUNCTUATION.search(page.texts[j]):
+            break
+        if not (g.kind is None and g.quality is Quality.SHORT) and "dateline" not in g.reasons:
+            break
+        out.append(j)
+    return out
+
+
 def _short_title(page: _Page, i: int, start: int) -> bool:
     """Whether a line too short for a title's shape (``RNN``, ``MIT-6.824-Lab-1``) is one all
     the same: the page shows it :data:`MIN_SHORT_TITLE_COPIES` to :data:`MAX_TITLE_COPIES` times
-    (page title, heading, breadcrumb), and it stands within :data:`SHORT_TITLE_NEAR` units of the
-    body. A menu word shown twice stands further up, or carries a menu cue."""
+    (page title, heading, breadcrumb; one copy at least before the body), and it stands within
+    :data:`SHORT_TITLE_NEAR` units of the body. A menu word shown twice stands further up, or
+    carries a menu cue; a thread's poster is shown again only after the text, over a reply."""
     g = page.guesses[i]
     key = page.keys[i]
     if g.kind is not None or g.quality is not Quality.SHORT or not key or not 0 < start - i <= SHORT_TITLE_NEAR:
@@ -1610,7 +1798,10 @@ def _short_title(page: _Page, i: int, start: int) -> bool:
         return False  # ``Film``, ``Ideas``, ``U.S. news``: a section's name, not a post's
     if not (page.features[i].scripts.han or page.features[i].scripts.latin_words):
         return False  # ``18``: a counter (likes, responses) shown above and below the post
-    return MIN_SHORT_TITLE_COPIES <= len(page.titles.get(key, ())) <= MAX_TITLE_COPIES
+    copies = page.titles.get(key, ())
+    if all(a == i or a > start for a, _ in copies):
+        return False  # shown again only after the text: a poster's name over each of their replies
+    return MIN_SHORT_TITLE_COPIES <= len(copies) <= MAX_TITLE_COPIES
 
 
 def _short_over_date(page: _Page, i: int, start: int) -> bool:
@@ -1691,7 +1882,7 @@ def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
     best_score = HEADLINE_MIN_SCORE
     best_copies = 0
     listed = _teaser_items(page, start)
-    for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2)):
+    for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2, end + 1)):
         if i in listed:
             continue  # an item of a summary's list (``Key points:`` and its points)
         if i in page.section_lists and not _over_byline(page, i):

@@ -112,6 +112,7 @@ _CRUMB_SEPARATORS = frozenset({">", ">>", "›", "»", "＞"})
 """The separators only a breadcrumb uses (a title may hold a dash, a slash or a bar)."""
 _HAN_TOKEN = regex.compile(rf"\p{{Han}}{{1,{MAX_HAN_NAV_TOKEN}}}")
 _LATIN_WORD = LazyPattern(r"\p{Latin}+")
+_HAN_CHAR = LazyPattern(r"\p{Han}")
 
 
 class Unit(NamedTuple):
@@ -501,6 +502,14 @@ def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
     if han_prefix >= 0:
         rest_start = tokens[han_prefix + 1].start()
         rest = line[rest_start:]
-        if rest[:1].isascii() and len(_LATIN_WORD.findall(rest)) >= MIN_LATIN_WORDS_AFTER_HAN_PREFIX:
+        latin_words = len(_LATIN_WORD.findall(rest))
+        if (
+            rest[:1].isascii()
+            and latin_words >= MIN_LATIN_WORDS_AFTER_HAN_PREFIX
+            and len(_HAN_CHAR.findall(rest)) < latin_words
+        ):
+            # A Latin title; a Chinese sentence that opens with a word before a Latin term
+            # (``用 systemctl list-timers 可以看到…``, spaced as Chinese technical writing is) has
+            # more Han characters than Latin words after it.
             return tokens[han_prefix].end(), rest_start
     return None
