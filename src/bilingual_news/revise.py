@@ -45,7 +45,7 @@ from bilingual_news.features import CUE_SCAN_CHARS, RANKING_HEADS, Features
 from bilingual_news.label import Guess, Quality, size
 from bilingual_news.language import HAN_LETTER_WEIGHT
 from bilingual_news.lexicon import fold
-from bilingual_news.model import Kind
+from bilingual_news.model import BODY_KINDS, Kind
 from bilingual_news.scripts import ScriptCounts
 from bilingual_news.split import Unit
 
@@ -324,7 +324,6 @@ _BOX_LABEL = LazyPattern(
 """The label of a box inside an article, at a key's start (keys are folded: lower case, ``'``)."""
 _FIELD_SEPARATOR = re.compile("[:：]")
 """A field's colon: a line that holds one is a field of its own (or a title), no label's value."""
-_BODY_KINDS = (Kind.PARAGRAPH, Kind.SUBHEADING)
 _HEADING_PUNCTUATION = re.compile(r"[，,。；;：:！!？?、]")
 """Punctuation a heading in running text does not hold (:func:`_heading_in_run`)."""
 _PERSON_NAME = LazyPattern(
@@ -521,7 +520,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         for key in {page.keys[i] for i in closing[1:]} & page.titles.keys():
             # The issuer's name signing a notice is no copy of a title (the site's name at the top).
             page.titles[key] = [(a, b) for a, b in page.titles[key] if a not in closing]
-    found = _headline(page, start, end)
+    summary_points = _teaser_items(page, start)
+    found = _headline(page, start, end, summary_points)
     if found is None and region and _post_text(page, start):
         found = _card_title(page, end)
     listed = _listed_headings(page, start, end)
@@ -550,12 +550,12 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     if found and _dek(page, found[1] + 1, start):
         special.setdefault(found[1] + 1, (Kind.TEASER, "dek"))
     if found:
-        for i in _teaser_items(page, start):
+        for i in summary_points:
             if i > found[1]:
                 special.setdefault(i, (Kind.TEASER, "teaser_item"))
     labels = _zone_labels(page, special, start, end, headline, boxes, items, end_of_text, listed, runs)
     for i in section_lists:
-        if start <= i <= end and i not in special and labels[i][0] in (Kind.PARAGRAPH, Kind.SUBHEADING):
+        if start <= i <= end and i not in special and labels[i][0] in BODY_KINDS:
             labels[i] = Kind.FOOTER, "section_list"  # a "Most read" list the article runs across
     kinds: list[Kind] = list(map(_FIRST, labels))
     # Each unit's guess's reasons and its rule, by passes in C (``zip`` of one column makes the
@@ -643,8 +643,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         if (
             kinds[i] is Kind.PARAGRAPH
             and reasons[i][-1:] == ("text_line",)
-            and kinds[i - 1] in _BODY_KINDS
-            and kinds[i + 1] in _BODY_KINDS
+            and kinds[i - 1] in BODY_KINDS
+            and kinds[i + 1] in BODY_KINDS
             and _heading_in_run(features[i], units[i].text, after_sentence=features[i - 1].ends_sentence)
         ):
             # A section's heading in running text (a post's ``Installing the tools``, a guide's
@@ -1874,14 +1874,14 @@ def _again_in_body(page: _Page, key: str, start: int, end: int) -> bool:
     return any(start + TITLE_IN_BODY_SKIP <= i <= end for i, _ in places)
 
 
-def _headline(page: _Page, start: int, end: int) -> tuple[int, int, str] | None:
+def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int, int, str] | None:
     """The headline as ``(first unit, last unit, key)``: one unit, or a title broken over up to
-    :data:`MAX_TITLE_LINES` lines whose joined text the page shows again."""
+    :data:`MAX_TITLE_LINES` lines whose joined text the page shows again; ``listed``: the points
+    of a summary's list (:func:`_teaser_items`), which are none."""
     n = len(page.keys)
     best: tuple[int, int, str] | None = None
     best_score = HEADLINE_MIN_SCORE
     best_copies = 0
-    listed = _teaser_items(page, start)
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2, end + 1)):
         if i in listed:
             continue  # an item of a summary's list (``Key points:`` and its points)
