@@ -97,8 +97,10 @@ _LIST_ITEM = re.compile(
     r"|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、．]"
 )
 
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’」』)）]*$")
-"""A line that ends a sentence (its mark, and the closing quotes or brackets after it)."""
+_SENTENCE_MARKS = frozenset(".!?。！？…")
+_CLOSERS = frozenset("\"'”’」』)）")
+"""The closing quotes and brackets that may follow a sentence's mark (``。”``)."""
+
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _DATE_START = re.compile(
     r"(?:\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/]\d{1,2}[-/]\d{4}"
@@ -229,6 +231,14 @@ def _full_range(text: str, line: _Line, following: _Line, m: int) -> range:
     return range(max(width, MIN_WRAP_WIDTH), min(needed, width + slack + 1, MAX_WRAP_WIDTH + 1))
 
 
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends a sentence: its mark, then closing quotes or brackets at
+    most, read back from the end (never the whole line)."""
+    while end > start and text[end - 1] in _CLOSERS:
+        end -= 1
+    return end > start and text[end - 1] in _SENTENCE_MARKS
+
+
 def _telling(first: str) -> bool:
     """Whether a break tells of wrapping, by ``first``, the next line's first character: the
     next line goes on with a lower-case word or a number, or with a wide character (whose fit
@@ -284,7 +294,7 @@ def _detect(text: str, lines: Sequence[_Line]) -> tuple[int, str, tuple[int, ...
     pairs = [i for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
     tells = [ok and _telling(text[ln.start + ln.lead]) for ln, ok in zip(lines, filled, strict=True)]
     for i in pairs:  # a break after a sentence's end tells nothing: a paragraph may end there
-        if tells[i + 1] and _SENTENCE_END.search(text, lines[i].start, lines[i].end) is not None:
+        if tells[i + 1] and _ends_sentence(text, lines[i].start, lines[i].end):
             tells[i + 1] = False
     for m, measure in enumerate(MEASURES):
         widths = [ln.widths[m] for ln in lines]
