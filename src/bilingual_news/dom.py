@@ -599,13 +599,6 @@ _new_tuple = tuple.__new__
 """Builds a named tuple from a tuple of its fields without the call to its ``__new__``."""
 
 
-def _class_and_id(attrs: dict[str, str | None]) -> str:
-    """An element's class words and its id, in one string (``""`` when it has neither)."""
-    names = attrs.get("class") or ""
-    ident = attrs.get("id")
-    return f"{names} {ident}" if ident else names
-
-
 def _frame(found: frozenset[str], tag: str, parent: _Frame) -> _Frame:
     """The frame of an element whose class and id hold the class words ``found`` (none for an
     element of :data:`_PAGE_TAGS`, whose names are not read): its parent's, with its own tag and
@@ -877,15 +870,7 @@ def element_weight(tag: str, attrs: dict[str, str | None]) -> int:
     """
     weight = _TAG_WEIGHTS.get(tag, 0)
     if attrs:
-        names = _class_and_id(attrs)
-        if names:
-            weight += _name_weight(names)
-        prop = attrs.get("itemprop")
-        if prop and "articlebody" in prop.lower():
-            weight += ARTICLE_BODY_WEIGHT
-        role = attrs.get("role")
-        if role and role.lower() == "main":
-            weight += SECTION_WEIGHT
+        weight += _attribute_weight(attrs, attrs.get("class") or "", attrs.get("id") or "")
     return weight
 
 
@@ -914,19 +899,6 @@ def _name_marks(names: str) -> int:
     :data:`NEGATIVE_NAMES` does."""
     lower = names.lower()
     return (1 if POSITIVE_NAMES.search(lower) else 0) | (2 if NEGATIVE_NAMES.search(lower) else 0)
-
-
-@functools.lru_cache(maxsize=4096)
-def _name_weight(names: str) -> int:
-    """The weight of class and id names: :data:`NAME_WEIGHT` for a positive name, minus it for a
-    negative one (both can apply: ``article-footer``)."""
-    lower = names.lower()
-    weight = 0
-    if POSITIVE_NAMES.search(lower):
-        weight += NAME_WEIGHT
-    if NEGATIVE_NAMES.search(lower):
-        weight -= NAME_WEIGHT
-    return weight
 
 
 # ------------------------------------------------------------------ the head
