@@ -24,6 +24,10 @@ from bilingual_news.split import Unit
 __all__ = ["BlockDraft", "assemble", "assemble_blocks"]
 
 _LEADING_TAG = LazyPattern(r"^\[[^\[\]]{1,12}\]\s*")
+_PROVENANCE_TAG = LazyPattern(r"^\[\s*(?:转载?|转自|转帖|译文?|翻译|原创|(?i:repost(?:ed)?|translat(?:ed|ion)|via)\b)")
+"""A leading tag that says where a post comes from (``[转载]``, ``[转自 X]``, ``[译]``, ``[原创]``,
+``[Translated]``): blog authors write it into their own title, so it is part of the title, where
+a category's or an advertiser's label (``[社会]``) is the site's."""
 _OPENING = frozenset("(（[【《「『")
 _CLOSING = frozenset(")）]】》」』")
 _PARAGRAPH, _SUBHEADING, _METADATA, _HEADLINE, _SOURCE_URL = (
@@ -110,12 +114,15 @@ def assemble(
 def _clean_title(chosen: str, occurrences: list[str]) -> str:
     """The title as it should read: without a site suffix (``Title | Site``), preferring a bare
     occurrence of it on the page to trimming; without a leading ``[tag]`` (a category or an
-    advertiser's label in square brackets); inner blanks folded.
+    advertiser's label in square brackets) unless the tag says where the post comes from
+    (:data:`_PROVENANCE_TAG`); inner blanks folded.
 
     >>> _clean_title("Driver arrested - BBC News", ["Driver arrested"])
     'Driver arrested'
     >>> _clean_title("[社会]小区新添充电桩", [])
     '小区新添充电桩'
+    >>> _clean_title("[转载] 旧城改造的十年", [])
+    '[转载] 旧城改造的十年'
     >>> _clean_title("Song Title - Singer (歌名 - 歌手)", [])
     'Song Title - Singer (歌名 - 歌手)'
     """
@@ -131,6 +138,8 @@ def _clean_title(chosen: str, occurrences: list[str]) -> str:
         trimmed = SITE_SUFFIX.sub("", title)
         if len(trimmed) >= len(title) // 2 and _balanced(trimmed):
             title = trimmed
+    if _PROVENANCE_TAG.match(title):
+        return title
     untagged = _LEADING_TAG.sub("", title)
     return untagged if len(untagged) >= HEADLINE_MIN_CHARS else title
 

@@ -248,6 +248,8 @@ Case (``Installing the Build Tools``); a line of text is in sentence case."""
 RUN_HEADING_MAX_HAN = 12
 """Most Han characters of a Chinese heading in running text (``一般准则``, ``属性值格式``)."""
 
+_OPENING_SENTENCE_END = frozenset(".?!。？！")
+"""The marks that close a title asked again as the body's first sentence (:func:`_opens_text`)."""
 _TITLE_END = regex.compile(r"[。.;；:：,，、]$")
 _TITLE_END_CHARS = frozenset("。.;；:：,，、")
 """The characters :data:`_TITLE_END` finds at a text's end."""
@@ -1907,6 +1909,8 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
         if shown > 1 and _NUMBERED.match(page.units[i].text):
             continue  # a numbered line shown twice: a table of contents' entry and its section
         copies = shown if short else _lone_copies(page, key, i, i)
+        if copies == 1 and i < start and _opens_text(page, key, start):
+            copies = 2  # a forum question's title, asked again as its post's first sentence
         joined = key
         # A title broken over lines starts with a line that is not a title on its own: one
         # that shows elsewhere is a menu item of a block the page repeats.
@@ -1921,6 +1925,16 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
         if score > best_score or (score == best_score and best is not None and copies > best_copies):
             best, best_score, best_copies = (i, last, key), score, copies
     return best
+
+
+def _opens_text(page: _Page, key: str, start: int) -> bool:
+    """Whether the body's first unit opens with title key ``key`` as a sentence of its own (the
+    title and a sentence's end mark: a forum post or a question that asks its title again as
+    its first sentence). The title's one showing above the body then counts as shown twice."""
+    if len(key) < HEADLINE_MIN_CHARS or start >= len(page.units):
+        return False
+    head = page.units[start].text[: len(key) + 1]
+    return head[-1:] in _OPENING_SENTENCE_END and _title_key(head[:-1]) == key
 
 
 def _heading_in_run(f: Features, text: str, *, after_sentence: bool) -> bool:
