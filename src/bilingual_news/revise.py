@@ -159,6 +159,10 @@ HEADLINE_MIN_HAN = 5
 """Han characters a Chinese headline has at least: shorter is a menu or section label."""
 HEADLINE_MIN_WORDS = 3
 """Words an English headline has at least: ``Weather`` and ``Top Stories`` are menus."""
+MIXED_TITLE_MIN_HAN = 2
+"""Han characters from which a Chinese title with English words in it (``JSON风格指南``, ``Git
+入门教程``) has a title's shape when its Han characters and English words make
+:data:`HEADLINE_MIN_HAN` together: an English word reads as about one Chinese one."""
 HEADLINE_LOOKBACK = 60
 """Units above the body searched for the headline: titles sit above the body, past the share
 bars, datelines and captions that a scrape puts between them."""
@@ -277,6 +281,8 @@ _LEADING_TAG = LazyPattern(r"^(?:\[[^\[\]]{1,12}\]|【[^【】]{1,12}】)\s*")
 _MENU_WORDS = LazyPattern(r"\s*(?:\p{Lu}?[\p{Ll}.]+|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+\p{Lu}?\p{Ll}+)?\s*")
 """One or two ordinary words (``Film``, ``Ideas``, ``U.S. news``): a menu's or a section's
 label; a short title is an acronym or a code (``RNN``, ``MIT-6.824-Lab-1``)."""
+_FILE_PATH = LazyPattern(r"[\w.-]+(?:/[\w.-]+)+\.[a-z]{1,5}")
+"""A file's path, folded (``docs/cn/guide.md``): a code host's breadcrumb over a rendered file."""
 _HANDLE = LazyPattern(r"@[\w.]{2,30}")
 """A social account's handle alone on its line."""
 _BYLINE_NAME = LazyPattern(
@@ -1529,10 +1535,15 @@ def _title_like_in(key: str, f: Features, g: Guess) -> bool:
         return False  # ``@newsroom``: an account's handle, shown over each of its posts
     if not HEADLINE_MIN_CHARS <= f.chars <= HEADLINE_MAX_CHARS or f.sentence_marks > 2:
         return False
-    if f.scripts.han < HEADLINE_MIN_HAN and f.scripts.latin_words < HEADLINE_MIN_WORDS:
+    s = f.scripts
+    if s.han < HEADLINE_MIN_HAN and s.latin_words < HEADLINE_MIN_WORDS and not (
+        s.han >= MIXED_TITLE_MIN_HAN and s.han + s.latin_words >= HEADLINE_MIN_HAN
+    ):
         return False
     if key[-1:] in _TITLE_END_CHARS:
         return False
+    if "/" in key and _FILE_PATH.fullmatch(key):
+        return False  # ``docs/cn/guide.md``: a code host's path to the file shown below it
     # A widget's counts: three numbers or more, among six tokens or more (five blanks).
     return not (f.scripts.digits >= COUNTED_LIST_MIN and key.count(" ") >= 5 and _counted_list(key))
 
@@ -1819,6 +1830,8 @@ def _short_over_date(page: _Page, i: int, start: int) -> bool:
         return False
     if key[-1:] in _TITLE_END_CHARS or page.features[i].items > 1 or page.features[i].has_date:
         return False
+    if "/" in key and _FILE_PATH.fullmatch(key):
+        return False  # a code host's path to the file, over its last commit's date
     if _NAME_LINE.fullmatch(page.units[i].text) and not _ESSAY_TITLE.match(key):
         return False  # ``Dana Whitfield``, ``Staff Writer``: the author's line over the date
     return "dateline" in page.why[i + 1] or "metadata_cue:published" in page.why[i + 1]
