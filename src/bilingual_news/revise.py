@@ -1536,8 +1536,10 @@ def _title_like_in(key: str, f: Features, g: Guess) -> bool:
     if not HEADLINE_MIN_CHARS <= f.chars <= HEADLINE_MAX_CHARS or f.sentence_marks > 2:
         return False
     s = f.scripts
-    if s.han < HEADLINE_MIN_HAN and s.latin_words < HEADLINE_MIN_WORDS and not (
-        s.han >= MIXED_TITLE_MIN_HAN and s.han + s.latin_words >= HEADLINE_MIN_HAN
+    if (
+        s.han < HEADLINE_MIN_HAN
+        and s.latin_words < HEADLINE_MIN_WORDS
+        and not (s.han >= MIXED_TITLE_MIN_HAN and s.han + s.latin_words >= HEADLINE_MIN_HAN)
     ):
         return False
     if key[-1:] in _TITLE_END_CHARS:
