@@ -344,6 +344,14 @@ _SEPARATED = re.compile(r" *(?:[|｜>›»·•]|(?<![A-Za-z0-9_.~-])/|/(?![A-Za
 r"""Items of a key (``regex``'s ``\s*(?:\||｜|/|>|›|»|·|•)\s*`` where the only blank is a space).
 A slash between two characters of a path (``usr/local``, ``2024/05``, ``and/or``) joins, not
 separates: a line of code or a shell command is no link list."""
+_SHARE_TARGETS = LazyPattern(
+    r"(?:[\s:：|｜,，/·•]*(?:on|to|via|this|article|story|post|page|facebook|twitter|x|reddit|google\+?|linkedin"
+    r"|whatsapp|pinterest|tumblr|telegram|flipboard|messenger|line|e-?mail|print|copy\s+link|weibo|wechat|qq"
+    r"|微信|微博|朋友圈|qq空间|豆瓣))+[\s:：]*"
+)
+"""The rest of a footer word's line when it is a share bar's list of networks (folded: ``share on:
+facebook twitter reddit google+``, ``share this article via email``): the line is the bar however
+long the list; any other word makes it a title that opens with the word."""
 _FOOTER_HEAD_END = re.compile(r"[ :：|｜>》»(（,，]")
 """Where the first word of a key ends: a blank (the only one a key holds is a space) or a
 separator."""
@@ -961,7 +969,8 @@ def _mostly_menu_words(text: str, key: str, nav: frozenset[str]) -> bool:
 def _footer_cue(key: str, cues: _Cues) -> bool:
     """The unit is a footer phrase, or opens with one and a separator (``下一篇：<title>``,
     ``分享到：微信``). An English word before a long rest (``Report: China's exports rose``) is
-    the title's own first word, so a long rest needs a Chinese cue."""
+    the title's own first word, so a long rest needs a Chinese cue, or to be the share bar's list
+    of networks (``Share on: Facebook Twitter Reddit``, :data:`_SHARE_TARGETS`)."""
     words = cues.footer
     if key in words:
         return True
@@ -973,7 +982,8 @@ def _footer_cue(key: str, cues: _Cues) -> bool:
     head = key[: first.start()]
     if head not in words:
         return False
-    return len(key) - len(head) <= FOOTER_REST_CHARS or bool(HAN.search(head))
+    rest = len(key) - len(head)
+    return rest <= FOOTER_REST_CHARS or bool(HAN.search(head)) or bool(_SHARE_TARGETS.fullmatch(key, len(head)))
 
 
 _ALONE_AS_MENU = frozenset({"categories"})

@@ -283,6 +283,8 @@ _MENU_WORDS = LazyPattern(r"\s*(?:\p{Lu}?[\p{Ll}.]+|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+
 label; a short title is an acronym or a code (``RNN``, ``MIT-6.824-Lab-1``)."""
 _FILE_PATH = LazyPattern(r"[\w.-]+(?:/[\w.-]+)+\.[a-z]{1,5}")
 """A file's path, folded (``docs/cn/guide.md``): a code host's breadcrumb over a rendered file."""
+_AUTHOR_LINK = LazyPattern(r"(?:About|More (?:from|by)|(?:Other )?(?:Articles|Stories|Posts) by|关于)\s*(\S.{2,40})")
+"""A link to an author's page, ending with the author's name (:func:`_author_link`)."""
 _HANDLE = LazyPattern(r"@[\w.]{2,30}")
 """A social account's handle alone on its line."""
 _BYLINE_NAME = LazyPattern(
@@ -342,6 +344,11 @@ _PERSON_NAME = LazyPattern(
 none of them a player's or a page's button word (``Play Video``, ``Read More``). Stricter than
 :data:`_NAME_LINE`, which also takes a desk's name or one word, to keep a title off the headline;
 this one makes a line metadata."""
+_BYLINE_NAME_LINE = LazyPattern(
+    _PERSON_NAME.pattern + r"(?:,\s+(?:\p{Lu}[\p{L}&.'’-]*|\p{Lu}{2,})(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|of|the)){0,3})?"
+)
+"""An author's name alone (:data:`_PERSON_NAME`), or with the desk or the publication after a
+comma (``Dana Whitfield, Harbor Gazette``, ``Ann Lee, Staff Writer``): a byline without ``By``."""
 _ROLE_LINE = LazyPattern(
     r"\p{Lu}[\p{L}&.'’-]*(?:\s+[\p{L}&.'’-]+){0,2}\s+(?i:writer|correspondent|reporter|editor|columnist)s?\s*"
 )
@@ -596,7 +603,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             if (
                 kinds[i] is Kind.NAV
                 and guesses[i].kind is None
-                and _PERSON_NAME.fullmatch(units[i].text) is not None
+                and _BYLINE_NAME_LINE.fullmatch(units[i].text) is not None
                 and any(
                     found[1] < j < start and kinds[j] is Kind.METADATA and _dated_run(kinds, features, j, start)
                     for j in (i - 1, i + 1, i + 2 if i + 1 < n and _beside_name(page, i + 1) else i + 1)
@@ -613,7 +620,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
                 and i + 1 < start
                 and kinds[i + 1] in (Kind.NAV, Kind.SUBHEADING)
                 and guesses[i + 1].kind is None
-                and _PERSON_NAME.fullmatch(units[i].text) is not None
+                and _BYLINE_NAME_LINE.fullmatch(units[i].text) is not None
                 and _ROLE_LINE.fullmatch(units[i + 1].text) is not None
             ):
                 # ``Ann Lee`` over ``Environment correspondent`` between the title and the text:
@@ -1919,6 +1926,10 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             continue  # inside the body, only a short line can be the title, not a numbered or linked heading
         if _shown_in_body(page, i, start, end):
             continue  # an entry of a table of contents
+        if _author_link(page, i):
+            continue  # ``About Dana Whitfield`` by the byline: the link to the author's page
+        if page.likes[i] and _name_over_date(page, i):
+            continue  # ``Dana Whitfield, Harbor Gazette`` over the date: the byline without ``By``
         last, key = i, page.keys[i]
         shown = len(page.titles.get(key, ())) if short else _copies(page, key, i, i)
         if shown > 1 and _NUMBERED.match(page.units[i].text):
@@ -1940,6 +1951,37 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
         if score > best_score or (score == best_score and best is not None and copies > best_copies):
             best, best_score, best_copies = (i, last, key), score, copies
     return best
+
+
+def _name_over_date(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` is an author's name, perhaps with the desk after a comma (``Dana
+    Whitfield, Harbor Gazette``), right over a dateline and right under a title-like line: a
+    byline without ``By``. Without a title over it, a line of capitalized words over the date is
+    the title (``Brave New World``)."""
+    j = i + 1
+    return (
+        i > 0
+        and page.likes[i - 1]
+        and j < len(page.kind)
+        and page.kind[j] is Kind.METADATA
+        and "dateline" in page.why[j]
+        and _BYLINE_NAME_LINE.fullmatch(page.units[i].text) is not None
+    )
+
+
+def _author_link(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` is the link to the author's page (``About Dana Whitfield``, ``More
+    from Dana Whitfield``): the name it ends with is in a metadata line (the byline) within
+    :data:`METADATA_NEAR` units of it."""
+    m = _AUTHOR_LINK.fullmatch(page.units[i].text)
+    if m is None:
+        return False
+    name = m.group(1)
+    return any(
+        page.kind[j] is Kind.METADATA and name in page.units[j].text
+        for j in range(max(0, i - METADATA_NEAR), min(len(page.kind), i + METADATA_NEAR + 1))
+        if j != i
+    )
 
 
 def _opens_text(page: _Page, key: str, start: int) -> bool:
