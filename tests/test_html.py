@@ -269,6 +269,22 @@ def test_a_menu_link_is_not_the_headline_when_the_page_has_one_h1() -> None:
     )
 
 
+def test_a_code_hosts_repository_heading_is_not_the_title_its_head_names() -> None:
+    # The head names the file and the repository (``guide.md at main · owner/repo``); the
+    # repository's heading ``owner/repo`` is the host's, and the rendered file's own title wins.
+    page = (
+        "<html><head><title>docs/guide.md at main · harbor-lab/tide-tables</title>"
+        '<meta property="og:title" content="harbor-lab/tide-tables"></head><body>'
+        '<header><h1><a href="/harbor-lab">harbor-lab</a> / <a href="/harbor-lab/tide-tables">tide-tables</a></h1></header>'
+        '<nav><a href="/code">Code</a> <a href="/issues">Issues</a></nav>'
+        "<article><h1>港口潮汐表的读法与换算指南</h1>"
+        "<p>这份指南说明如何读取港口的潮汐表，包括高潮和低潮的时间、潮高的单位以及夏令时的换算方法。</p>"
+        "<p>每一张表按月份排列，表头给出港口的名称和基准面，表中每一行对应一天的四次潮汐。</p>"
+        "</article></body></html>"
+    )
+    assert parse(page).headline == "港口潮汐表的读法与换算指南"
+
+
 # ------------------------------------------------------------------ the article's element
 
 _PROSE = (

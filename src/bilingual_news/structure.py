@@ -32,6 +32,7 @@ import dataclasses
 import datetime as dt
 import re
 
+from bilingual_news._lazy import LazyPattern
 from bilingual_news.dom import NAME_WEIGHT, HeadHints, HtmlPage
 from bilingual_news.model import BODY_KINDS, METADATA_FIELDS, Document, Kind, Span
 from bilingual_news.revise import HEADLINE_MIN_CHARS, Revision
@@ -440,6 +441,12 @@ def _heading_after(units: tuple[Unit, ...], revision: Revision, page: HtmlPage) 
     return None
 
 
+_SLUG = LazyPattern(r"[\w.-]+(?:\s?/\s?[\w.-]+)+")
+"""A path of names without blanks between slashes (``owner/repo``, ``owner / repo``,
+``docs/cn/guide.md``): a code host's heading for a repository or a file, which its head's
+title names too (``guide.md at main · owner/repo``); the document's own title is its text's."""
+
+
 def _head_titles(head: HeadHints) -> list[str]:
     """The keys of the head's titles: ``<title>`` and ``og:title``."""
     keys = [title_key(t) for t in (head.og_title, head.title) if t]
@@ -467,6 +474,8 @@ def _heading(units: tuple[Unit, ...], page: HtmlPage, titles: list[str], *, any_
         elif hints is None or not hints.tags & HEADING_TAGS:
             continue
         key = title_key(u.text)
+        if "/" in u.text and _SLUG.fullmatch(u.text.strip()):
+            continue  # ``owner/repo``, ``docs/guide.md``: a code host's repository or file, named in its head
         if confirmed(key, titles) and (best is None or len(key) > best[0]):
             best = (len(key), i)
     return None if best is None else best[1]
