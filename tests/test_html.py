@@ -275,7 +275,8 @@ def test_a_code_hosts_repository_heading_is_not_the_title_its_head_names() -> No
     page = (
         "<html><head><title>docs/guide.md at main · harbor-lab/tide-tables</title>"
         '<meta property="og:title" content="harbor-lab/tide-tables"></head><body>'
-        '<header><h1><a href="/harbor-lab">harbor-lab</a> / <a href="/harbor-lab/tide-tables">tide-tables</a></h1></header>'
+        '<header><h1><a href="/harbor-lab">harbor-lab</a> / '
+        '<a href="/harbor-lab/tide-tables">tide-tables</a></h1></header>'
         '<nav><a href="/code">Code</a> <a href="/issues">Issues</a></nav>'
         "<article><h1>港口潮汐表的读法与换算指南</h1>"
         "<p>这份指南说明如何读取港口的潮汐表，包括高潮和低潮的时间、潮高的单位以及夏令时的换算方法。</p>"
