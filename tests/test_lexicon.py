@@ -38,6 +38,7 @@ def _raises(cue: str, unit: Unit, f: Features) -> bool:
         "credit": f.credit,
         "nav": f.nav_cue,
         "counter": f.counter,
+        "footer": f.footer_cue,
         "metadata": f.metadata_field is not None,
     }[cue]
     return bool(value)

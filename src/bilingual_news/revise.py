@@ -159,6 +159,10 @@ HEADLINE_MIN_HAN = 5
 """Han characters a Chinese headline has at least: shorter is a menu or section label."""
 HEADLINE_MIN_WORDS = 3
 """Words an English headline has at least: ``Weather`` and ``Top Stories`` are menus."""
+TITLE_CASE_MIN_CAPITALS = 0.75
+"""Share of capitalized words from which an English line ending with a full stop may be a title
+(``Stock Is Falling After Its Earnings. Why You Shouldn't Worry.``): written in Title Case, where a
+standfirst's sentences are in sentence case."""
 MIXED_TITLE_MIN_HAN = 2
 """Han characters from which a Chinese title with English words in it (``JSON风格指南``, ``Git
 入门教程``) has a title's shape when its Han characters and English words make
@@ -283,6 +287,9 @@ _MENU_WORDS = LazyPattern(r"\s*(?:\p{Lu}?[\p{Ll}.]+|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+
 label; a short title is an acronym or a code (``RNN``, ``MIT-6.824-Lab-1``)."""
 _FILE_PATH = LazyPattern(r"[\w.-]+(?:/[\w.-]+)+\.[a-z]{1,5}")
 """A file's path, folded (``docs/cn/guide.md``): a code host's breadcrumb over a rendered file."""
+_LONE_BYLINE = LazyPattern(r"\s*(?i:by|written by|posted by)\s*")
+"""A byline's word alone on its line (``By``; features.py makes it the author's field): the name
+on the next line is its value."""
 _AUTHOR_LINK = LazyPattern(r"(?:About|More (?:from|by)|(?:Other )?(?:Articles|Stories|Posts) by|关于)\s*(\S.{2,40})")
 """A link to an author's page, ending with the author's name (:func:`_author_link`)."""
 _HANDLE = LazyPattern(r"@[\w.]{2,30}")
@@ -644,7 +651,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             reasons[i] = (*reasons[i], "author_card")
     for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
         if (
-            units[i].text[-1:] in ":："
+            (units[i].text[-1:] in ":：" or _LONE_BYLINE.fullmatch(units[i].text) is not None)
             and kinds[i + 1] is not Kind.METADATA
             and guesses[i + 1].kind is None
             and features[i + 1].chars <= FIELD_VALUE_MAX_CHARS
@@ -1549,8 +1556,10 @@ def _title_like_in(key: str, f: Features, g: Guess) -> bool:
         and not (s.han >= MIXED_TITLE_MIN_HAN and s.han + s.latin_words >= HEADLINE_MIN_HAN)
     ):
         return False
-    if key[-1:] in _TITLE_END_CHARS:
-        return False
+    if key[-1:] in _TITLE_END_CHARS and not (
+        key[-1:] == "." and s.han == 0 and s.latin_words >= HEADLINE_MIN_WORDS and f.capital_share >= TITLE_CASE_MIN_CAPITALS
+    ):
+        return False  # a clause's end; but a full stop may close a title in Title Case
     if "/" in key and _FILE_PATH.fullmatch(key):
         return False  # ``docs/cn/guide.md``: a code host's path to the file shown below it
     # A widget's counts: three numbers or more, among six tokens or more (five blanks).
@@ -1926,6 +1935,8 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             continue  # inside the body, only a short line can be the title, not a numbered or linked heading
         if _shown_in_body(page, i, start, end):
             continue  # an entry of a table of contents
+        if i > 0 and page.kind[i - 1] is Kind.METADATA and _LONE_BYLINE.fullmatch(page.units[i - 1].text):
+            continue  # the name under a lone ``By``: the byline's value
         if _author_link(page, i):
             continue  # ``About Dana Whitfield`` by the byline: the link to the author's page
         if page.likes[i] and _name_over_date(page, i):
