@@ -1556,9 +1556,8 @@ def _title_like_in(key: str, f: Features, g: Guess) -> bool:
         and not (s.han >= MIXED_TITLE_MIN_HAN and s.han + s.latin_words >= HEADLINE_MIN_HAN)
     ):
         return False
-    if key[-1:] in _TITLE_END_CHARS and not (
-        key[-1:] == "." and s.han == 0 and s.latin_words >= HEADLINE_MIN_WORDS and f.capital_share >= TITLE_CASE_MIN_CAPITALS
-    ):
+    title_case = s.han == 0 and s.latin_words >= HEADLINE_MIN_WORDS and f.capital_share >= TITLE_CASE_MIN_CAPITALS
+    if key[-1:] in _TITLE_END_CHARS and not (key[-1:] == "." and title_case):
         return False  # a clause's end; but a full stop may close a title in Title Case
     if "/" in key and _FILE_PATH.fullmatch(key):
         return False  # ``docs/cn/guide.md``: a code host's path to the file shown below it
