@@ -1556,13 +1556,19 @@ def _title_like_in(key: str, f: Features, g: Guess) -> bool:
         and not (s.han >= MIXED_TITLE_MIN_HAN and s.han + s.latin_words >= HEADLINE_MIN_HAN)
     ):
         return False
-    title_case = s.han == 0 and s.latin_words >= HEADLINE_MIN_WORDS and f.capital_share >= TITLE_CASE_MIN_CAPITALS
-    if key[-1:] in _TITLE_END_CHARS and not (key[-1:] == "." and title_case):
+    if key[-1:] in _TITLE_END_CHARS and not (key[-1:] == "." and _title_case(f)):
         return False  # a clause's end; but a full stop may close a title in Title Case
     if "/" in key and _FILE_PATH.fullmatch(key):
         return False  # ``docs/cn/guide.md``: a code host's path to the file shown below it
     # A widget's counts: three numbers or more, among six tokens or more (five blanks).
     return not (f.scripts.digits >= COUNTED_LIST_MIN and key.count(" ") >= 5 and _counted_list(key))
+
+
+def _title_case(f: Features) -> bool:
+    """Whether a unit is English in Title Case: :data:`HEADLINE_MIN_WORDS` words or more, no Han
+    characters, :data:`TITLE_CASE_MIN_CAPITALS` of the words capitalized."""
+    s = f.scripts
+    return s.han == 0 and s.latin_words >= HEADLINE_MIN_WORDS and f.capital_share >= TITLE_CASE_MIN_CAPITALS
 
 
 def _counted_list(key: str) -> bool:
