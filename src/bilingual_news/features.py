@@ -149,6 +149,10 @@ _RANKED = LazyPattern(r"(?:[1-9]|10)(?![\d.,:：/年月日号点时分秒万亿�
 _RELATIVE = LazyPattern(r"昨天|前天|刚刚|\byesterday\b")
 _BYLINE = LazyPattern(
     r"^[(（]?(?i:(?:posted|written|reporting|edited|words|text|story)\s+)?(?i:by)\s+"
+    # A determiner or a pronoun opens a phrase, not a name (``By Any Means Necessary``, a show's
+    # name in a menu; ``By All Accounts``); ``The`` opens an agency's or a board's (``By The
+    # Associated Press``).
+    r"(?!(?:Any|All|My|Our|This|That|These|Those|Its|His|Her|Their|Your|No|Some|Every|Each|Far)\b)"
     r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*\s*(?:[|,;(@]|\s[-–—]\s|at\b|on\b|$|\p{N})"
 )
 _CREDIT = LazyPattern(
