@@ -66,6 +66,14 @@ KNOWN_WRONG = {
         "the question's last paragraph (ending in `?`) is taken for the title and the accepted "
         "answer for the article; `Asked …`, `Modified …`, `Viewed …` are not read as metadata"
     ),
+    "discourse-zh-topic": (
+        "the line under the title with the topic's category and tags (`求助 cross-compile arm`, "
+        "without a label) comes out nav, not metadata"
+    ),
+    "douban-en-review": (
+        "the review's header, the writer's name, `评论`, the film and the rating word "
+        "(`<name> 评论 <film> 力荐`), comes out nav, not metadata"
+    ),
 }
 HEADLINE_WRONG = frozenset({"en-github-zh-readme", "en-qa-question"})
 
@@ -492,11 +500,33 @@ def test_a_han_word_before_latin_words_is_cut_only_before_a_latin_title(line: st
 
 
 @pytest.mark.parametrize(
+    ("line", "shown", "cut"),
+    [
+        ("读书笔记 / 读旧报纸的一个冬天和它教会我的事", ["读旧报纸的一个冬天和它教会我的事"], (6, 7)),
+        ("读书笔记 / 读旧报纸的一个冬天和它教会我的事", [], None),
+        ("Remote work / office work: what a year of data says", ["office work: what a year of data says"], (13, 14)),
+        ("24/7 客服热线上线以后的第一个周末", ["客服热线上线以后的第一个周末"], None),
+    ],
+)
+def test_a_spaced_slash_ends_a_breadcrumb_only_before_a_title_shown_again(
+    line: str, shown: list[str], cut: tuple[int, int] | None
+) -> None:
+    assert split._breadcrumb_end(line, split._Shown(shown)) == cut
+
+
+@pytest.mark.parametrize(
     "line",
     ["原创 2023-05-02 10:12:33 · 320 阅读 · 7 收藏 · 4 评论", "posted @ 2023-05-02 10:12 阿木 阅读(320) 评论(4) 编辑"],
 )
 def test_a_dated_line_of_a_posts_counts_is_a_dateline(line: str) -> None:
     assert _guesses(line) == [("dateline",)]
+
+
+@pytest.mark.parametrize(
+    ("line", "dated"), [("Mar 12", True), ("· 9 Mar", True), ("May Day", False), ("March 12 marchers", False)]
+)
+def test_a_date_without_its_year_alone_on_its_line_is_a_dateline(line: str, dated: bool) -> None:
+    assert (_guesses(line) == [("dateline",)]) is dated
 
 
 def test_a_link_title_with_a_date_and_one_count_is_no_dateline() -> None:

@@ -275,6 +275,19 @@ _SECTION_LINE_FIRST = frozenset("ml")
 """The characters a key that :data:`_SECTION_LINE` matches starts with."""
 _COMMENT_LINE_FIRST = frozenset("0123456789nocsvlr")
 _COMMENT_WORD = re.compile("comment|repl|respons|thought")
+_SHORT_DATE = re.compile(
+    r"[·•]? ?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}"
+    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)"
+)
+"""A date without its year alone on its line, folded (``Mar 12``, ``· 9 Mar``): forums and social
+sites print a post's date of this year so, over or under the post."""
+_SHORT_DATE_MAX_CHARS = 14
+"""Longest line looked at for :data:`_SHORT_DATE` (``· September 30``)."""
+_GO_TO = re.compile(r"go to(?: [^ .!?。！？]+){1,3}")
+"""A link's spoken label, folded (``Go to Reddit Home``, ``Go to liuxue``, ``Go to comments``):
+web apps print their icon links' labels for screen readers, and a scrape keeps them as lines.
+Three words at most after ``go to`` and no sentence mark: a sentence that says where to go is
+longer."""
 """A word every key that :data:`_COMMENT_LINE` matches holds (:mod:`re` finds it fast)."""
 _SECTION_HEADS = ("more ", "latest ")
 """How every key that :data:`_SECTION_LINE` matches starts."""
@@ -549,6 +562,8 @@ def _measure(
         if size <= METADATA_MAX_CHARS:
             if not has_date and _RELATIVE_WORDS.search(key):
                 has_date = bool(_RELATIVE.search(key))
+            if not has_date and size <= _SHORT_DATE_MAX_CHARS and digits and _SHORT_DATE.fullmatch(key):
+                has_date = True
             byline = (
                 not sentence_end
                 and "by" in key
@@ -564,6 +579,7 @@ def _measure(
                 or (" " in key and key.partition(" ")[0] in nav and _all_items_in(key, nav, False))
                 or (" " in key and key.partition(" ")[0] in nav and _mostly_menu_words(text, key, nav))
                 or (":" in key and key.partition(":")[0].rstrip() in cues.nav_labels)
+                or (key[:6] == "go to " and bool(_GO_TO.fullmatch(key)))
             )
             footer_cue = key in footer or (
                 (footer_firsts is None or key[:1] in footer_firsts) and _footer_cue(key, cues)

@@ -131,6 +131,10 @@ heading quoted again."""
 LISTED_HEADING_MAX_SIZE = 60.0
 """Largest size of a body unit a table of contents can name as a heading: a question of an
 interview, not a paragraph."""
+MIXED_TITLE_WORD_HAN = 2
+"""Han characters an English word counts for in the length of a Chinese title that holds it (a
+product's or a tool's name, common in technical blogs and docs): a Chinese word is about two
+characters, so a title of six characters and two names is as long as one of ten characters."""
 MIN_LETTERS_PER_HAN = 1.0
 """Fewest Latin letters per Han character of an English title and its Chinese translation (an
 English title runs two to four letters a character; a menu word over a long Chinese title is
@@ -204,8 +208,10 @@ TITLE_IN_BODY_SKIP = 2
 a heading over the first paragraph): a copy further in is a subheading, so the line above the
 body that it repeats is a table of contents' entry."""
 """Most lines a title broken by the scrape is joined from."""
-SITE_SUFFIX = regex.compile(r"(?:\s+[–—-]\s+|\s*[|｜_]\s*)[^|｜_–—]{1,30}$")
-"""A site name after a title (``标题_新浪网``, ``Title - BBC News``, ``Title | CGTN``)."""
+SITE_SUFFIX = regex.compile(r"(?:\s+[–—·-]\s+|\s*[|｜_]\s*)[^|｜_–—·]{1,30}$")
+"""A site name after a title (``标题_新浪网``, ``Title - BBC News``, ``Title | CGTN``, a book's
+title after a chapter's with a spaced middle dot as GitBook and other generators print it:
+``缓存的失效 · 后端缓存手册``)."""
 
 POST_HANDLE_NEAR = 2
 """Units above a text within which an account's handle makes it a social post."""
@@ -226,6 +232,10 @@ DEK_MIN_WORDS = 7
 """English words from which the line right under the headline is its dek (a teaser) without a
 full stop: a press release's or a magazine's subtitle is shorter than a standfirst, and the
 author's name or a button there is shorter still."""
+DEK_MIN_HAN = 14
+"""Han characters from which the line right under a Chinese headline is its dek, as
+:data:`DEK_MIN_WORDS` for English (blog themes print a post's subtitle there: Jekyll's and Hugo's
+h2 under the h1); an author's name, a button or a category is far shorter."""
 STANDFIRST_MIN_HAN = 24
 """Han characters from which such a line is a standfirst."""
 HEAD_WINDOW = 12
@@ -238,6 +248,9 @@ TAIL_CHROME_MAX_CHARS = 8
 """Longest short unit a tail runs across (``分享``, ``326``, ``Share``): a longer one is a link
 title, and the footer has begun."""
 
+POSTER_NAME_MAX_CHARS = 30
+"""Longest display name read as a poster's over their handle (``Li Hua`` over ``@lihua_writes``):
+a name, perhaps with an emoji or a short tag; a longer line is a prompt or a title."""
 URL_LABEL_MAX_CHARS = 16
 """Longest label before the page's own URL on its line that is part of it (``本文链接：``,
 ``Article link:``); a longer text before the URL is a notice of its own (the seed's disclaimer)."""
@@ -275,7 +288,7 @@ _QUOTES_MAP = {"’": "'", "‘": "'", "“": '"', "”": '"'}
 """Curly quotes and their straight forms."""
 _QUOTES = str.maketrans(_QUOTES_MAP)
 _CURLY = re.compile("[’‘“”]")
-_SITE_SEPARATOR = re.compile(r"[–—\-|｜_]")
+_SITE_SEPARATOR = re.compile(r"[–—\-|｜_·]")
 """A character one of which a text :data:`SITE_SUFFIX` finds holds."""
 _TAG_OPENERS = frozenset("[【")
 """The characters a text :data:`_LEADING_TAG` matches starts with."""
@@ -294,6 +307,10 @@ _AUTHOR_LINK = LazyPattern(r"(?:About|More (?:from|by)|(?:Other )?(?:Articles|St
 """A link to an author's page, ending with the author's name (:func:`_author_link`)."""
 _HANDLE = LazyPattern(r"@[\w.]{2,30}")
 """A social account's handle alone on its line."""
+_USER_NAME = LazyPattern(r"\s*(?:[a-z]/)?[a-z][a-z0-9]*(?:[_/][a-z0-9]+)+\s*")
+"""A user's or a community's name as forums and social sites print it over a post, in lower
+case without blanks, joined by ``_`` or ``/`` (``quiet_river_88``, ``r/liuxue``, ``chen_wei``):
+an identifier, never a post's title."""
 _BYLINE_NAME = LazyPattern(
     r"^(?i:(?:posted|written|words|story|text)\s+)?(?i:by)\s+"
     r"(?P<name>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'’-]+){1,2})"
@@ -363,6 +380,9 @@ _ROLE_LINE = LazyPattern(
 Political Reporter``): news sites set the byline's name and role as two lines."""
 _LONE_LABEL = LazyPattern(r"[^\s:：]{1,8}[:：]?")
 """A field word alone, with its colon at most (``Tags``, ``分类：``): a label without a value."""
+_TAGS_ROW = LazyPattern(r"\s*(?i:tags?|labels?|categor(?:y|ies)|topics?)\s+\S+(?:\s+\S+){0,5}\s*")
+"""A page's tags as a property row, the label without its colon and the values after it (``Tags
+经济 读书``: Notion's, a wiki's or a doc site's page properties)."""
 _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
 """A comment section's heading: the article never goes on after one."""
 _CODE_LIKE = LazyPattern(r"[=/{};$<>]|\s--?[a-z]")
@@ -515,7 +535,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     region = _article(page, _before_comments(page, candidates))
     if region:
         region = _after_card(page, region, cards)
-    if region and region[0] > 0 and _opens_body(page, region[0] - 1):
+    if region and region[0] > 0 and (_opens_body(page, region[0] - 1) or _listed_above(page, region[0] - 1, *region)):
         region = (region[0] - 1, region[1])  # the body's first section heading
     elif region and region[0] in text_lines:
         region = _from_first_heading(page, region)
@@ -644,6 +664,35 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         # A thread's poster right under the title, shown again over a reply of theirs.
         kinds[found[1] + 1] = Kind.METADATA
         reasons[found[1] + 1] = (*reasons[found[1] + 1], "poster_name")
+    for i in range(max(0, start - HEAD_WINDOW), min(start, n)):
+        if (
+            kinds[i] is Kind.NAV
+            and guesses[i].kind is None
+            and _USER_NAME.fullmatch(units[i].text) is not None
+            and any(0 <= j < start and kinds[j] is Kind.METADATA and features[j].has_date for j in (i - 1, i + 1))
+        ):
+            # ``quiet_river_88`` or ``r/liuxue`` by the post's date above the text: the poster's or
+            # the community's name (a forum's or a social site's post header).
+            kinds[i] = Kind.METADATA
+            reasons[i] = (*reasons[i], "user_name_by_date")
+    for i in range(max(0, start - HEAD_WINDOW), min(start, n)):
+        if (
+            kinds[i] is Kind.NAV
+            and _TAGS_ROW.fullmatch(units[i].text) is not None
+            and any(0 <= j < start and kinds[j] is Kind.METADATA and features[j].has_date for j in (i - 1, i + 1))
+        ):
+            # ``Tags 经济 读书`` by the page's date above the text: its properties, not a menu.
+            kinds[i] = Kind.METADATA
+            reasons[i] = (*reasons[i], "tags_row")
+    if region and 0 < start < n and kinds[start - 1] is Kind.NAV and _HANDLE.fullmatch(units[start - 1].text.strip()):
+        # ``@lihua_writes`` right over the text, the name over it (a social post's header: X,
+        # Threads, Mastodon): the poster's name and handle.
+        kinds[start - 1] = Kind.METADATA
+        reasons[start - 1] = (*reasons[start - 1], "poster_handle")
+        k = start - 2
+        if k >= 0 and kinds[k] is Kind.NAV and guesses[k].kind is None and features[k].chars <= POSTER_NAME_MAX_CHARS:
+            kinds[k] = Kind.METADATA
+            reasons[k] = (*reasons[k], "poster_handle")
     for i in cards:
         if i < start and kinds[i] is Kind.NAV:
             # A writer's name and introduction over a follow button above the text: the byline.
@@ -1297,13 +1346,15 @@ def _beside_name(page: _Page, i: int) -> bool:
 
 def _dek(page: _Page, i: int, start: int) -> bool:
     """Whether unit ``i``, right under the title, is its dek: a subtitle of
-    :data:`DEK_MIN_WORDS` English words or more without a full stop or a date, with the byline or
+    :data:`DEK_MIN_WORDS` English words or more (:data:`DEK_MIN_HAN` Han characters under a
+    Chinese title) without a full stop or a date, with the byline or
     the date (metadata) within :data:`METADATA_NEAR` units under it: a dek stands between a title
     and its byline. A menu's next entry under a menu entry taken for the title has none."""
     if not i < start or page.kind[i] is not None or page.quality[i] is not Quality.SHORT:
         return False
     f = page.features[i]
-    if f.has_date or f.scripts.latin_words < DEK_MIN_WORDS:
+    chinese = f.scripts.han >= DEK_MIN_HAN and page.features[i - 1].scripts.han > 0  # not a translation
+    if f.has_date or (f.scripts.latin_words < DEK_MIN_WORDS and not chinese):
         return False  # a dated line is another post's link
     return any(page.kind[j] is Kind.METADATA for j in range(i + 1, min(start, i + 1 + METADATA_NEAR)))
 
@@ -1322,7 +1373,8 @@ def _dated_run(kinds: list[Kind], features: tuple[Features, ...], j: int, start:
 def _title_translation(page: _Page, found: tuple[int, int, str], start: int, end: int) -> int | None:
     """The unit just above or below a one-line headline that gives the title in the other
     language (a bilingual site's ``English title`` / ``中文标题`` pair): title-like, outside the
-    body, its letters led by the other script."""
+    body, its letters led by the other script, and written as prose (a translation has blanks
+    only around Latin words and numbers, as Chinese prose does)."""
     first, last, _ = found
     if first != last:
         return None
@@ -1330,6 +1382,8 @@ def _title_translation(page: _Page, found: tuple[int, int, str], start: int, end
     for j in (first - 1, first + 1):
         if not (0 <= j < len(page.keys)) or start <= j <= end or not page.likes[j] or page.features[j].items > 1:
             continue
+        if page.features[j].han_gaps:
+            continue  # Han words spaced apart (``英语写作 英语学习``): a question's topics, a menu, no translation
         if _latin_led(page, j) != lead and _translation_length(page.features[first].scripts, page.features[j].scripts):
             return j
     return None
@@ -1826,7 +1880,7 @@ def _short_title(page: _Page, i: int, start: int) -> bool:
     key = page.keys[i]
     if g.kind is not None or g.quality is not Quality.SHORT or not key or not 0 < start - i <= SHORT_TITLE_NEAR:
         return False
-    if key[:1] == "@" and _HANDLE.fullmatch(key):
+    if (key[:1] == "@" and _HANDLE.fullmatch(key)) or _USER_NAME.fullmatch(page.units[i].text):
         return False
     if key[-1:] in _TITLE_END_CHARS or page.features[i].items > 1 or page.features[i].has_date:
         return False
@@ -1857,6 +1911,8 @@ def _short_over_date(page: _Page, i: int, start: int) -> bool:
         return False  # a code host's path to the file, over its last commit's date
     if _NAME_LINE.fullmatch(page.units[i].text) and not _ESSAY_TITLE.match(key):
         return False  # ``Dana Whitfield``, ``Staff Writer``: the author's line over the date
+    if _USER_NAME.fullmatch(page.units[i].text):
+        return False  # ``r/liuxue``, ``chen_wei``: the community's or the poster's name over the date
     return "dateline" in page.why[i + 1] or "metadata_cue:published" in page.why[i + 1]
 
 
@@ -1883,6 +1939,11 @@ def _shown_in_body(page: _Page, i: int, start: int, end: int) -> bool:
         for k in (i - 1, i + 1)
     ):
         return True
+    # A table of contents above the title (a theme's sidebar) whose first entry is the text's
+    # first heading, at its very top: the next entry stands again further in, after it.
+    # The entry's copy at the top is no title either.
+    if any(_toc_pair(page, a, start, end) for p, _ in page.titles.get(page.keys[i], ()) if p <= i for a in (p - 1, p)):
+        return True
     # A short page's first section heading stands at the body's top: two neighbouring lines
     # whose copies in the body are apart (text between them) are entries all the same; a title
     # and its dek shown again at the top stand together.
@@ -1896,6 +1957,28 @@ def _shown_in_body(page: _Page, i: int, start: int, end: int) -> bool:
         for p, _ in page.titles.get(key, ())
         if p < start
         for k in (p - 1, p + 1)
+    )
+
+
+def _toc_pair(page: _Page, a: int, start: int, end: int) -> bool:
+    """Whether lines ``a`` and ``a + 1`` are the first two entries of a table of contents above
+    the title (a blog or documentation theme's sidebar): the first stands again at the text's
+    very top (its first heading), the second further in, after text, as the page lists them."""
+    if not (a >= 0 and a + 1 < len(page.keys) and page.keys[a] and page.keys[a + 1]):
+        return False
+    tops = [j for j, _ in page.titles.get(page.keys[a], ()) if j > a + 1 and start - TITLE_IN_BODY_SKIP <= j <= end]
+    return bool(tops) and any(start <= j <= end and j > min(tops) + 1 for j, _ in page.titles.get(page.keys[a + 1], ()))
+
+
+def _listed_above(page: _Page, i: int, start: int, end: int) -> bool:
+    """Whether the short unit ``i`` just above the body is its first section's heading, listed
+    first in a table of contents above the title (:func:`_toc_pair`)."""
+    key = page.keys[i]
+    return (
+        bool(key)
+        and page.guesses[i].quality is Quality.SHORT
+        and page.guesses[i].kind is None
+        and any(_toc_pair(page, p, start, end) for p, _ in page.titles.get(key, ()) if p < i)
     )
 
 
@@ -2099,6 +2182,10 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     )
     if buttons >= MIN_BAR_BUTTONS:
         distance -= buttons  # a share bar (shown twice) between a title and its text is not distance
+    if distance > 0 and page.features[i].scripts.han and not page.features[i].han_gaps and _dek(page, last + 1, start):
+        # Nor is a Chinese title's dek (a blog theme's subtitle over the date); a line of Han
+        # words spaced apart over it is a menu, not its title.
+        distance -= 1
     score += _nearness(distance)
     kind, quality = page.kind, page.quality
     meta = []
@@ -2130,6 +2217,8 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     else:
         han = sum(page.features[k].scripts.han for k in range(i, last + 1))
         words = sum(page.features[k].scripts.latin_words for k in range(i, last + 1))
+    if han and words:  # a Chinese title with English names in it (``把博客从 WordPress 搬到 Hugo``)
+        han += MIXED_TITLE_WORD_HAN * words
     score += 2.0 if han >= 10 or words >= 5 else 1.0 if han >= 8 or words >= 4 else 0.0
     if page.features[i].items > 2:
         score -= 2.0

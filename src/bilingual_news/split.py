@@ -89,8 +89,10 @@ MAX_CRUMB_SCAN = 200
 MAX_CREDIT_INNER = 40
 """Longest text inside the brackets of a credit closing a paragraph: a few names, not an aside."""
 
-_CRUMB_CHARS = re.compile(r"[>›»＞]")
-_CRUMB = LazyPattern(r"\s*(?:>>?|›|»|＞)\s*")
+_CRUMB_CHARS = re.compile(r"[>›»＞]|\s/\s")
+_CRUMB = LazyPattern(r"\s*(?:>>?|›|»|＞)\s*|\s+/\s+")
+"""A breadcrumb's separator: an arrow, or a slash between blanks (a workspace's or a wiki's page
+path: ``读书笔记 / <title>``); a slash without blanks belongs to a title (``AC/DC``, ``24/7``)."""
 _CREDIT_TAIL = LazyPattern(
     rf"(?<=[。！？!?.…”\"」』）)])\s*(?P<credit>[(（](?P<inner>[^()（）]{{2,{MAX_CREDIT_INNER}}})[)）])$"
 )
@@ -226,7 +228,7 @@ def _shifts(edits: tuple[Edit, ...]) -> tuple[list[int], list[int], list[int]]:
     return starts, ends, shifts
 
 
-_CUT_HINT = re.compile(r"http|www\.|[>›»＞]")
+_CUT_HINT = re.compile(r"http|www\.|[>›»＞]|\s/\s")
 """What a URL tail or a breadcrumb needs (see :func:`_pieces`): a line without one has neither."""
 
 
@@ -306,7 +308,7 @@ def _pieces(line: str, shown: _Shown | None = None) -> list[tuple[int, int, str]
         end = len(line[:cut].rstrip())
     head: list[tuple[int, int, str]] = []
     prefix = (
-        (_breadcrumb_end(line[:end]) if _CRUMB_CHARS.search(line, 0, min(end, MAX_CRUMB_SCAN)) else None)
+        (_breadcrumb_end(line[:end], shown) if _CRUMB_CHARS.search(line, 0, min(end, MAX_CRUMB_SCAN)) else None)
         or (
             _label_prefix_end(line[:end])
             if line[: min(end, MAX_LABEL_CHARS)].lower().startswith(lex.nav_label)
@@ -379,9 +381,10 @@ def _label_prefix_end(line: str) -> tuple[int, int] | None:
     return m.end(), m.end() + len(line[m.end() :]) - len(line[m.end() :].lstrip())
 
 
-def _breadcrumb_end(line: str) -> tuple[int, int] | None:
+def _breadcrumb_end(line: str, shown: _Shown | None = None) -> tuple[int, int] | None:
     """Where a breadcrumb of short items ends and the title it closes with starts
-    (``首页 > 时政新闻 > 小区业主自发清理河道…``), or ``None``."""
+    (``首页 > 时政新闻 > 小区业主自发清理河道…``), or ``None``. After a slash (``读书笔记 /
+    <title>``), only a title the page shows again (``shown``): a title may hold a spaced slash."""
     if not _CRUMB_CHARS.search(line[:MAX_CRUMB_SCAN]):
         return None
     parts = list(_CRUMB.finditer(line))
@@ -393,6 +396,8 @@ def _breadcrumb_end(line: str) -> tuple[int, int] | None:
         return None
     crumbs = _CRUMB.split(line[: last.start()])
     if not all(0 < len(c.strip()) <= MAX_CRUMB_CHARS for c in crumbs):
+        return None
+    if "/" in last.group() and (shown is None or rest not in shown):
         return None
     return last.start() + len(last.group().rstrip()), last.end()
 
