@@ -1240,7 +1240,10 @@ def _through_boxes(page: _Page, scores: list[float], region: tuple[int, int], bo
             return start, end
         if _BOX_LABEL.match(page.keys[gap_end - 1]):
             return start, end  # the text after is that section's: a list of other stories
-        if not all(guesses[k].quality in _BODY_LIKE and guesses[k].kind is None for k in (gap_end, gap_end + 1)):
+        if not (
+            all(guesses[k].quality in _BODY_LIKE and guesses[k].kind is None for k in (gap_end, gap_end + 1))
+            or _last_paragraph(page, gap_end)
+        ):
             return start, end
         stretch_end = gap_end
         while stretch_end + 1 < n and scores[stretch_end + 1] > -WALL_COST:
@@ -1251,6 +1254,21 @@ def _through_boxes(page: _Page, scores: list[float], region: tuple[int, int], bo
         boxes.update(range(end + 1, gap_end))
         end = gap_end + found[1]
     return start, end
+
+
+def _last_paragraph(page: _Page, i: int) -> bool:
+    """Whether unit ``i``, after a box inside the article, is the article's last paragraph: a
+    full paragraph (``good``, ending with a sentence's end, which a long link title does not)
+    right over chrome that carries a cue (``Report error``, a share bar), where a related list's
+    excerpt is followed by the next story's title."""
+    g = page.guesses
+    return (
+        g[i].quality is Quality.GOOD
+        and g[i].kind is None
+        and page.features[i].ends_sentence
+        and i + 1 < len(g)
+        and g[i + 1].kind in (Kind.NAV, Kind.FOOTER)
+    )
 
 
 def _back_through_box(
