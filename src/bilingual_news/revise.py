@@ -123,6 +123,9 @@ paragraphs (seen on news, blog and portal pages alike)."""
 MAX_BOX_UNITS = 8
 """Most units of a box inside an article (a label, a few link titles, a picture's caption): a
 related-stories section after the article is longer, or goes on with excerpts."""
+BOX_LABEL_MAX_CHARS = 30
+"""Longest line that is a box's label alone (``Don't miss``, ``Related articles``, ``相关阅读``):
+a longer line that opens with such a word is a sentence or a title."""
 BOX_LABEL_SCAN = 40
 """Characters of a unit searched for the word of a comment section."""
 MIN_CONTENTS_COPIES = 3
@@ -551,6 +554,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     if region:
         region = _back_through_box(page, candidates, region, boxes)
         region = _through_boxes(page, scores, region, boxes)
+        _boxes_inside(page, region, boxes)
         region = _before_contents(page, scores, region)
         end_of_text = region[1]
         region = _through_list(page, region, items)
@@ -1254,6 +1258,34 @@ def _through_boxes(page: _Page, scores: list[float], region: tuple[int, int], bo
         boxes.update(range(end + 1, gap_end))
         end = gap_end + found[1]
     return start, end
+
+
+def _boxes_inside(page: _Page, region: tuple[int, int], boxes: set[int]) -> None:
+    """Add to ``boxes`` the boxes inside the region: a box label alone on its line (``DON'T
+    MISS``, ``Read more``, ``相关阅读``: at most :data:`BOX_LABEL_MAX_CHARS` characters) and the
+    short lines without a sentence's end under it (its link titles; lines with a cue of their own,
+    a caption, keep their kind), up to :data:`MAX_BOX_UNITS` units, when the text goes on after
+    them: the region took them in with the text around them."""
+    start, end = region
+    guesses, keys = page.guesses, page.keys
+    for i in range(start + 1, end):
+        if (
+            len(keys[i]) > BOX_LABEL_MAX_CHARS
+            or guesses[i].quality is not Quality.SHORT
+            or not _BOX_LABEL.match(keys[i])
+        ):
+            continue
+        titles: list[int] = []
+        j = i + 1
+        while j < end and j - i <= MAX_BOX_UNITS and not (guesses[j].quality in _BODY_LIKE and guesses[j].kind is None):
+            if guesses[j].kind is None:
+                if page.features[j].ends_sentence:
+                    break
+                titles.append(j)
+            j += 1
+        if titles and j <= end and guesses[j].quality in _BODY_LIKE and guesses[j].kind is None:
+            boxes.add(i)
+            boxes.update(titles)
 
 
 def _last_paragraph(page: _Page, i: int) -> bool:
