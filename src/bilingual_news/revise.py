@@ -123,6 +123,15 @@ paragraphs (seen on news, blog and portal pages alike)."""
 MAX_BOX_UNITS = 8
 """Most units of a box inside an article (a label, a few link titles, a picture's caption): a
 related-stories section after the article is longer, or goes on with excerpts."""
+CAPS_LINK_MIN_WORDS = 8
+"""English words from which a short line inside the text written all in capitals is a link to
+another story (news templates set their in-text related links so: ``LAUREN ALAINA SAYS 'DWTS'
+HAS HELPED HER LOSE 25 POUNDS``), where a heading in capitals is a few words (``GIVING THE GIFT
+OF HOMEMADE JAM``)."""
+CAPS_QUOTED_MIN_WORDS = 5
+"""English words from which such a line with a quotation or a colon in it is a link all the
+same (``SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'``)."""
+_CAPS_QUOTE = re.compile(r"['‘’\"“”:]")
 BOX_LABEL_MAX_CHARS = 30
 """Longest line that is a box's label alone (``Don't miss``, ``Related articles``, ``相关阅读``):
 a longer line that opens with such a word is a sentence or a title."""
@@ -2328,6 +2337,8 @@ def _inside(g: Guess, f: Features, text: str, in_run: bool) -> tuple[Kind, str]:
         return g.kind, "in_body_cue"
     if g.quality in _BODY_LIKE:
         return Kind.PARAGRAPH, "in_body"
+    if f.capital_share == 1.0 and _caps_link(text, f.scripts.latin_words):
+        return Kind.FOOTER, "caps_link"  # ``SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'``
     if _NUMBERED.match(text) and size(f) <= SUBHEADING_MAX_SIZE:
         return Kind.SUBHEADING, "numbered_heading"
     if text[-1:] in PERMALINK_MARKS and size(f) <= SUBHEADING_MAX_SIZE:
@@ -2346,6 +2357,16 @@ def _inside(g: Guess, f: Features, text: str, in_run: bool) -> tuple[Kind, str]:
     ):
         return Kind.SUBHEADING, "short_title_in_body"
     return Kind.PARAGRAPH, "short_in_body"
+
+
+def _caps_link(text: str, words: int) -> bool:
+    """Whether a short line inside the text is a link to another story set in capitals: all its
+    letters capitals, :data:`CAPS_LINK_MIN_WORDS` words or more, or :data:`CAPS_QUOTED_MIN_WORDS`
+    with a quotation or a colon in it, as a headline has (a heading in capitals is a few plain
+    words: ``HOW TO USE A WATER BATH CANNER``)."""
+    if words < CAPS_QUOTED_MIN_WORDS or not text.isupper():
+        return False
+    return words >= CAPS_LINK_MIN_WORDS or bool(_CAPS_QUOTE.search(text))
 
 
 def _url_label(page: _Page, i: int) -> bool:
