@@ -385,6 +385,9 @@ _BYLINE_NAME_LINE = LazyPattern(
 )
 """An author's name alone (:data:`_PERSON_NAME`), or with the desk or the publication after a
 comma (``Dana Whitfield, Harbor Gazette``, ``Ann Lee, Staff Writer``): a byline without ``By``."""
+_MEDIA_NAME = LazyPattern(r"[\p{Han}·]{2,10}(?:网|报|社|台|新闻|日报|晚报|时报|周刊|杂志|在线|客户端|频道)")
+"""A Chinese outlet's name alone (``中国新闻网``, ``河南商报``, ``央视新闻客户端``): next to the date
+between the title and the text, the article's source."""
 _ROLE_LINE = LazyPattern(
     r"\p{Lu}[\p{L}&.'’-]*(?:\s+[\p{L}&.'’-]+){0,2}\s+(?i:writer|correspondent|reporter|editor|columnist)s?\s*"
 )
@@ -643,13 +646,14 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             if (
                 kinds[i] is Kind.NAV
                 and guesses[i].kind is None
-                and _BYLINE_NAME_LINE.fullmatch(units[i].text) is not None
+                and (_BYLINE_NAME_LINE.fullmatch(units[i].text) is not None or _MEDIA_NAME.fullmatch(units[i].text))
                 and any(
                     found[1] < j < start and kinds[j] is Kind.METADATA and _dated_run(kinds, features, j, start)
                     for j in (i - 1, i + 1, i + 2 if i + 1 < n and _beside_name(page, i + 1) else i + 1)
                 )
             ):
-                # ``Ann Lee`` over ``3 May 2024`` between the title and the text: the author's line.
+                # ``Ann Lee`` over ``3 May 2024`` between the title and the text: the author's line;
+                # ``中国新闻网`` by the date: the source's (a portal's page of an outlet's account).
                 # A ``Follow`` button may stand between, and the date close under another field
                 # (``Published in <publication>``, ``6 min read``).
                 kinds[i] = Kind.METADATA
@@ -660,7 +664,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
                 and i + 1 < start
                 and kinds[i + 1] in (Kind.NAV, Kind.SUBHEADING)
                 and guesses[i + 1].kind is None
-                and _BYLINE_NAME_LINE.fullmatch(units[i].text) is not None
+                and (_BYLINE_NAME_LINE.fullmatch(units[i].text) is not None or _MEDIA_NAME.fullmatch(units[i].text))
                 and _ROLE_LINE.fullmatch(units[i + 1].text) is not None
             ):
                 # ``Ann Lee`` over ``Environment correspondent`` between the title and the text:
