@@ -372,19 +372,24 @@ _FIELD_SEPARATOR = re.compile("[:：]")
 """A field's colon: a line that holds one is a field of its own (or a title), no label's value."""
 _HEADING_PUNCTUATION = re.compile(r"[，,。；;：:！!？?、]")
 """Punctuation a heading in running text does not hold (:func:`_heading_in_run`)."""
-_PERSON_NAME = LazyPattern(
-    r"(?!.*\b(?:Play|Video|Watch|Listen|Audio|Read|Share|Follow|Subscribe|Download|Print|Comments?|More|Live|News)\b)"
-    r"\p{Lu}[\p{Ll}'’.-]*\.?(?:\s+\p{Lu}[\p{Ll}'’.-]*\.?){1,3}"
+_BUTTON_WORDS = (
+    r"\b(?:Play|Video|Watch|Listen|Audio|Read|Share|Follow|Subscribe|Download|Print|Comments?|More|Live|News)\b"
 )
-"""A personal name in Latin letters: two to four capitalized words (``Ann Lee``, ``A. M. Kuchling``),
-none of them a player's or a page's button word (``Play Video``, ``Read More``). Stricter than
+_NAME_WORDS = (
+    r"\p{Lu}[\p{Ll}'’.-]*(?:-\p{Lu}[\p{Ll}'’.]*)?\.?(?:\s+\p{Lu}[\p{Ll}'’.-]*(?:-\p{Lu}[\p{Ll}'’.]*)?\.?){1,3}"
+)
+_PERSON_NAME = LazyPattern(rf"(?!.*{_BUTTON_WORDS}){_NAME_WORDS}")
+"""A personal name in Latin letters: two to four capitalized words (``Ann Lee``, ``A. M. Kuchling``,
+``Charis Scott-Holm``), none of them a player's or a page's button word (``Play Video``, ``Read More``). Stricter than
 :data:`_NAME_LINE`, which also takes a desk's name or one word, to keep a title off the headline;
 this one makes a line metadata."""
 _BYLINE_NAME_LINE = LazyPattern(
-    _PERSON_NAME.pattern + r"(?:,\s+(?:\p{Lu}[\p{L}&.'’-]*|\p{Lu}{2,})(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|of|the)){0,3})?"
+    rf"(?![^,]*{_BUTTON_WORDS}){_NAME_WORDS}"
+    r"(?:,\s*(?:\p{Lu}[\p{L}&.'’-]*|\p{Lu}{2,})(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|of|the)){0,3})?"
 )
 """An author's name alone (:data:`_PERSON_NAME`), or with the desk or the publication after a
-comma (``Dana Whitfield, Harbor Gazette``, ``Ann Lee, Staff Writer``): a byline without ``By``."""
+comma (``Dana Whitfield, Harbor Gazette``, ``Ann Lee, Staff Writer``, ``Ann Lee,Harbor News``: the
+button words are looked for in the name alone): a byline without ``By``."""
 _MEDIA_NAME = LazyPattern(r"[\p{Han}·]{2,10}(?:网|报|社|台|新闻|日报|晚报|时报|周刊|杂志|在线|客户端|频道)")
 """A Chinese outlet's name alone (``中国新闻网``, ``河南商报``, ``央视新闻客户端``): next to the date
 between the title and the text, the article's source."""
