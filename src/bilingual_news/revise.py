@@ -393,6 +393,13 @@ button words are looked for in the name alone): a byline without ``By``."""
 _MEDIA_NAME = LazyPattern(r"[\p{Han}·]{2,10}(?:网|报|社|台|新闻|日报|晚报|时报|周刊|杂志|在线|客户端|频道)")
 """A Chinese outlet's name alone (``中国新闻网``, ``河南商报``, ``央视新闻客户端``): next to the date
 between the title and the text, the article's source."""
+_VALEDICTION = LazyPattern(
+    r"(?i:(?:happy|good) reading|(?:best|kind|warm)(?:est)? (?:regards|wishes)|regards|best|cheers|thanks"
+    r"|thank you|sincerely|yours(?: sincerely| truly)?|until next time|see you (?:next week|tomorrow)|take care)"
+    r"\s*[,!.]?"
+)
+"""A letter's or a newsletter's closing words alone on their line (``Happy reading,``, ``Best
+regards,``, ``Cheers,``): the name under them signs the text."""
 _ROLE_LINE = LazyPattern(
     r"\p{Lu}[\p{L}&.'’-]*(?:\s+[\p{L}&.'’-]+){0,2}\s+(?i:writer|correspondent|reporter|editor|columnist)s?\s*"
 )
@@ -599,6 +606,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             headline = translation
 
     special: dict[int, tuple[Kind, str]] = dict.fromkeys(closing, (Kind.PARAGRAPH, "closing"))
+    if closing and _VALEDICTION.fullmatch(texts[closing[0]]):
+        special.update(dict.fromkeys(closing[1:], (Kind.METADATA, "signature")))  # a writer signs
     if salutation >= 0:
         special[salutation] = Kind.PARAGRAPH, "salutation"
     for i in title_lines:
@@ -620,6 +629,17 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     for i in section_lists:
         if start <= i <= end and i not in special and labels[i][0] in BODY_KINDS:
             labels[i] = Kind.FOOTER, "section_list"  # a "Most read" list the article runs across
+    for i in range(start, min(end, n - 1)):
+        if (
+            page.quality[i] is Quality.SHORT
+            and _VALEDICTION.fullmatch(texts[i])
+            and _PERSON_NAME.fullmatch(texts[i + 1])
+        ):
+            # ``Happy reading,`` / ``Ann Lee`` / ``Business correspondent``: a letter's or a
+            # newsletter's sign-off; the name and the role under it are the writer's signature.
+            labels[i + 1] = Kind.METADATA, "signature"
+            if i + 2 < n and _ROLE_LINE.fullmatch(texts[i + 2]):
+                labels[i + 2] = Kind.METADATA, "signature"
     kinds: list[Kind] = list(map(_FIRST, labels))
     # Each unit's guess's reasons and its rule, by passes in C (``zip`` of one column makes the
     # rules one-tuples); one tuple for each list of reasons.
@@ -1921,11 +1941,17 @@ def _announces_list(page: _Page, i: int, first: int) -> bool:
 
 def _closing(page: _Page, end: int) -> list[int]:
     """The units of a notice's close at or right after the body's end: its closing formula
-    (:data:`_CLOSING_FORMULA`), then up to :data:`SIGNATURE_LINES` short lines without
-    punctuation (the issuer, the date). Empty when the line after the body is no such formula."""
+    (:data:`_CLOSING_FORMULA`), or a letter's or a newsletter's closing words over a name
+    (:data:`_VALEDICTION`), then up to :data:`SIGNATURE_LINES` short lines without punctuation
+    (the issuer, the date; the writer's name and role). Empty when the line after the body is no
+    such formula."""
     n = len(page.units)
     i = end if end >= 0 and _CLOSING_FORMULA.fullmatch(page.texts[end]) else end + 1
-    if i >= n or page.guesses[i].kind is not None or not _CLOSING_FORMULA.fullmatch(page.texts[i]):
+    if i >= n or page.guesses[i].kind is not None:
+        return []
+    if not _CLOSING_FORMULA.fullmatch(page.texts[i]) and not (
+        i + 1 < n and _VALEDICTION.fullmatch(page.texts[i]) and _PERSON_NAME.fullmatch(page.texts[i + 1])
+    ):
         return []
     out = [i]
     for j in range(i + 1, min(n, i + 1 + SIGNATURE_LINES)):
