@@ -74,8 +74,17 @@ KNOWN_WRONG = {
         "the review's header, the writer's name, `评论`, the film and the rating word "
         "(`<name> 评论 <film> 力荐`), comes out nav, not metadata"
     ),
+    "university-bilingual-notice": (
+        "the date that signs the Chinese version walls it off from the English one, which wins as "
+        "the article: the Chinese text comes out nav and teaser, the English title nav, the "
+        "English version's last lines and signature footer"
+    ),
+    "appstore-en-description": (
+        "the price row (`免费 · 提供 App 内购买项目`), nearest the description, is taken for the "
+        "title; the app's name and its developer come out nav"
+    ),
 }
-HEADLINE_WRONG = frozenset({"en-github-zh-readme", "en-qa-question"})
+HEADLINE_WRONG = frozenset({"en-github-zh-readme", "en-qa-question", "appstore-en-description"})
 
 
 def _marked(names: list[str], wrong: set[str] | frozenset[str]) -> list[Any]:

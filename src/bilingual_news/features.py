@@ -986,6 +986,10 @@ def _mostly_menu_words(text: str, key: str, nav: frozenset[str]) -> bool:
     return sum(1 for w in key.split() if w in nav) >= MIN_MENU_WORD_SHARE * len(words)
 
 
+_LAST_ITEM = re.compile(r"[,| ]\s*([^,| ]+)$")
+"""The last item of a line after a comma, a bar or a blank (in a key: NFKC folds ``，`` to ``,``)."""
+
+
 def _footer_cue(key: str, cues: _Cues) -> bool:
     """The unit is a footer phrase, or opens with one and a separator (``下一篇：<title>``,
     ``分享到：微信``). An English word before a long rest (``Report: China's exports rose``) is
@@ -996,6 +1000,10 @@ def _footer_cue(key: str, cues: _Cues) -> bool:
         return True
     if len(key) <= FOOTER_PREFIX_MAX_CHARS and key.startswith(cues.footer_han.get(key[:1], ())):
         return True  # ``上一篇文章``, ``相关文章推荐``: a Chinese footer phrase run on
+    if len(key) <= FOOTER_PREFIX_MAX_CHARS and (last := _LAST_ITEM.search(key)) is not None:
+        tail = last.group(1)
+        if len(tail) >= FOOTER_PREFIX_MIN_CHARS and tail in cues.footer_han.get(tail[:1], ()):
+            return True  # ``返回搜狐，查看更多``: a short line that closes with a Chinese footer phrase
     first = _FOOTER_HEAD_END.search(key)
     if first is None:
         return False  # one word, and not a footer phrase
@@ -1014,6 +1022,10 @@ _ALONE_AS_MENU = frozenset({"categories"})
 """Field cues that, alone on their line without a colon, are a blog menu's or a sidebar's item
 (WordPress, Hexo and Hugo themes show ``Categories`` as both), not the post's field, which
 carries its values (``Categories: News, Travel``)."""
+_ALONE_AS_HEADING = frozenset({"原文", "英文原文", "中文原文", "日文原文", "法文原文", "德文原文"})
+"""Field cues that, alone on their line without a colon, head a version of the text on a
+bilingual or translation page (``英文原文`` over the original, ``中文译文`` over the translation),
+not the original's field, which names it (``英文原文：<publication>``, ``原文：<title>``)."""
 
 
 def _metadata_field(key: str, cues: _Cues) -> str | None:
@@ -1030,7 +1042,7 @@ def _metadata_field(key: str, cues: _Cues) -> str | None:
     # ``编辑`` alone is a forum's edit button.
     if m.end() < len(stripped) or cue in cues.bare or stripped[-1:] in ":：":
         return field
-    if field == "other" and cue not in _ALONE_AS_MENU:
+    if field == "other" and cue not in _ALONE_AS_MENU and cue not in _ALONE_AS_HEADING:
         return field
     if cue in _ALONE_BYLINE:
         return field  # ``By`` alone: a byline set on two lines, the name a link on the next

@@ -147,6 +147,17 @@ MIXED_TITLE_WORD_HAN = 2
 """Han characters an English word counts for in the length of a Chinese title that holds it (a
 product's or a tool's name, common in technical blogs and docs): a Chinese word is about two
 characters, so a title of six characters and two names is as long as one of ten characters."""
+VERSION_MIN_SHARE = 0.8
+"""The least share of one version's letters (Han weighed) in its own script: a Chinese text
+quotes English names and terms, not whole English paragraphs."""
+VERSION_MIN_RATIO = 0.5
+"""The smallest length of one version over the other's (weighed letters): a translation runs
+about as long as its original; a short English heading over a few lines is no version."""
+BILINGUAL_BODY_MIN_SHARE = 0.3
+"""The least share of a body's letters (a Han character weighed as in language identification)
+each language must hold for the body to be a text with its translation, whose first paragraph
+says which is the original (a parallel page's bodies hold 40 to 60 % of each; a Chinese post
+quoting English lines holds far less)."""
 MIN_LETTERS_PER_HAN = 1.0
 """Fewest Latin letters per Han character of an English title and its Chinese translation (an
 English title runs two to four letters a character; a menu word over a long Chinese title is
@@ -292,6 +303,18 @@ _NUMBERED = LazyPattern(
 )
 _FIELD_VALUE = LazyPattern(r"\S[:：]\s*\S")
 _LABEL_HEADING = LazyPattern(r"[^，,；;。.!！?？:：]+[:：]")
+_GLOSS_ENTRY = LazyPattern(
+    r"[A-Za-z][A-Za-z'’-]*(?:\s+[A-Za-z'’-]+){0,4}(?:\s+(?:n|v|vt|vi|adj|adv|prep|conj|pron|phr)\.)*"
+    r"\s*[\p{Han}][\p{Han}，,；;、（）()…… ]{0,24}"
+)
+"""An entry of a bilingual study page's word box: an English word or phrase, its part of speech
+perhaps, and its Chinese gloss (``drain n. 排水管``, ``wild relative 野生近缘种``)."""
+_VERSION_HEADING = LazyPattern(
+    r"(?:英文|中文|英语|汉语)?(?:原文|译文|翻译)|(?:英文|中文|双语)版"
+    r"|(?i:(?:English|Chinese)(?:\s+(?:version|original|translation|text))?)"
+)
+"""The name of one version of a text given in two languages, as a heading over it (``英文原文``,
+``中文译文``, ``English version``)."""
 _DATE_END = LazyPattern(
     r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)[.。]$"
@@ -428,6 +451,9 @@ CARD_BUTTON_MAX_CHARS = 60
 CARD_NAME_MAX_CHARS = 20
 """The longest a card's name line may be (a name or a handle, without sentence punctuation):
 a longer line over a follow button is not a name, so the button heads no card."""
+_CARD_ROLES_SEPARATOR = re.compile(r"\s[/｜|]\s")
+"""A spaced slash or bar: a writer's introduction lists roles so (``译者 / 读书人``,
+``Engineer | Writer``), a name never holds one."""
 _FOLLOW_BUTTON = LazyPattern(r"[+＋]?\s*(?:关注|關注)(?:他|她|ta|TA|Ta|作者)?|(?i:[+＋]?\s*follow)")
 """A follow button alone on its line (``关注``, ``+ 关注``, ``关注他``, ``Follow``): it stands
 under the writer's card, never under a title."""
@@ -562,7 +588,15 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     region = _article(page, _before_comments(page, candidates))
     if region:
         region = _after_card(page, region, cards)
-    if region and region[0] > 0 and (_opens_body(page, region[0] - 1) or _listed_above(page, region[0] - 1, *region)):
+    if (
+        region
+        and region[0] > 0
+        and (
+            _opens_body(page, region[0] - 1)
+            or _listed_above(page, region[0] - 1, *region)
+            or _version_heading(page, region[0] - 1, region[1])
+        )
+    ):
         region = (region[0] - 1, region[1])  # the body's first section heading
     elif region and region[0] in text_lines:
         region = _from_first_heading(page, region)
@@ -614,6 +648,9 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         special[i] = Kind.HEADLINE, "headline" if i == headline else "headline_line"
     if translation is not None:
         special.setdefault(translation, (Kind.HEADLINE, "headline_translation"))
+    version_title = _version_title(page, found, start, end) if found and translation is None else None
+    if version_title is not None:
+        special.setdefault(version_title, (Kind.HEADLINE, "version_title"))
     for i in repeats:
         special.setdefault(i, (Kind.HEADLINE, "headline_repeat"))
     for i in twins:
@@ -841,8 +878,12 @@ def _after_card(page: _Page, region: tuple[int, int], cards: set[int]) -> tuple[
 
 def _card_name(text: str, chars: int) -> bool:
     """Whether a card's line reads as a name: short (:data:`CARD_NAME_MAX_CHARS`), without
-    punctuation."""
-    return chars <= CARD_NAME_MAX_CHARS and _HEADING_PUNCTUATION.search(text) is None
+    punctuation, and no list of roles (:data:`_CARD_ROLES_SEPARATOR`)."""
+    return (
+        chars <= CARD_NAME_MAX_CHARS
+        and _HEADING_PUNCTUATION.search(text) is None
+        and _CARD_ROLES_SEPARATOR.search(text) is None
+    )
 
 
 def _poster_over_date(page: _Page, start: int) -> bool:
@@ -1477,6 +1518,61 @@ def _title_translation(page: _Page, found: tuple[int, int, str], start: int, end
     return None
 
 
+def _version_title(page: _Page, found: tuple[int, int, str], start: int, end: int) -> int | None:
+    """The unit inside the body that heads its second version: a page that gives its text in one
+    language, then again in the other (a bilingual notice, a company's release, a translated
+    letter) sets the title's translation over the second version. Title-like, led by the other
+    script than the one-line headline, of a translation's length (:func:`_translation_length`),
+    where the body changes language: the text above it in the headline's script, the text
+    under it in its own, each side at least :data:`VERSION_MIN_SHARE` in its script and of
+    lengths a text and its translation may have (the smaller at least
+    :data:`VERSION_MIN_RATIO` of the larger). The first such unit only."""
+    first, last, _ = found
+    if first != last:
+        return None
+    lead = _latin_led(page, first)
+    for j in range(start + 1, end):
+        if not page.likes[j] or page.guesses[j].kind is not None or page.features[j].han_gaps:
+            continue
+        if (
+            _latin_led(page, j) != lead
+            and _latin_led(page, j - 1) == lead
+            and _latin_led(page, j + 1) != lead
+            and not page.features[j].ends_sentence
+            and _translation_length(page.features[first].scripts, page.features[j].scripts)
+            and _two_versions(page, (start, j - 1), (j + 1, end), latin_first=lead)
+        ):
+            return j
+    return None
+
+
+def _weighed_letters(page: _Page, first: int, last: int) -> tuple[float, float]:
+    """The Latin letters and the weighed Han characters of units ``first`` to ``last``."""
+    latin = han = 0
+    for i in range(first, last + 1):
+        s = page.features[i].scripts
+        latin += s.latin
+        han += s.han
+    return float(latin), HAN_LETTER_WEIGHT * han
+
+
+def _two_versions(page: _Page, above: tuple[int, int], under: tuple[int, int], *, latin_first: bool) -> bool:
+    """Whether the text ``above`` and the text ``under`` are one version each: the first in one
+    script, the second in the other (:data:`VERSION_MIN_SHARE`), of comparable lengths
+    (:data:`VERSION_MIN_RATIO`)."""
+    a_latin, a_han = _weighed_letters(page, *above)
+    u_latin, u_han = _weighed_letters(page, *under)
+    a_own, a_all = (a_latin if latin_first else a_han), a_latin + a_han
+    u_own, u_all = (u_han if latin_first else u_latin), u_latin + u_han
+    if not a_all or not u_all:
+        return False
+    return (
+        a_own >= VERSION_MIN_SHARE * a_all
+        and u_own >= VERSION_MIN_SHARE * u_all
+        and min(a_all, u_all) >= VERSION_MIN_RATIO * max(a_all, u_all)
+    )
+
+
 def _translation_length(a: ScriptCounts, b: ScriptCounts) -> bool:
     """Whether two texts, one mostly Han and one mostly Latin, have the lengths of a text and its
     translation: :data:`MIN_LETTERS_PER_HAN` to :data:`MAX_LETTERS_PER_HAN` Latin letters for
@@ -1494,13 +1590,16 @@ def _latin_led(page: _Page, i: int) -> bool:
 
 
 def _body_latin_led(page: _Page, start: int, end: int) -> bool:
-    """Whether the body's letters are mostly Latin, weighed as in :func:`_latin_led`."""
-    latin = han = 0
-    for i in range(start, end + 1):
-        s = page.features[i].scripts
-        latin += s.latin
-        han += s.han
-    return latin > HAN_LETTER_WEIGHT * han
+    """Whether the body's letters are mostly Latin, weighed as in :func:`_latin_led`; in a body
+    that holds both languages (each at least :data:`BILINGUAL_BODY_MIN_SHARE` of its weighed
+    letters: a text and its translation), whether its first paragraph's are: the original comes
+    first, and its title is the page's."""
+    latin, weighed = _weighed_letters(page, start, end)
+    if min(latin, weighed) >= BILINGUAL_BODY_MIN_SHARE * (latin + weighed):
+        for i in range(start, end + 1):
+            if page.quality[i] in _BODY_LIKE:
+                return _latin_led(page, i)
+    return latin > weighed
 
 
 def _listed_headings(page: _Page, start: int, end: int) -> set[int]:
@@ -1927,6 +2026,16 @@ def _opens_body(page: _Page, i: int) -> bool:
         and size(page.features[i]) <= SUBHEADING_MAX_SIZE
         and bool(_NUMBERED.match(page.units[i].text))
     )
+
+
+def _version_heading(page: _Page, i: int, end: int) -> bool:
+    """Whether the short unit just above the body heads its first version on a page that gives
+    the text in both languages under a heading each (``英文原文`` … ``中文译文``, ``English`` …
+    ``中文``): a version's name (:data:`_VERSION_HEADING`), with another one inside the body."""
+    g = page.guesses[i]
+    if g.kind is not None or g.quality is not Quality.SHORT or _VERSION_HEADING.fullmatch(page.texts[i]) is None:
+        return False
+    return any(_VERSION_HEADING.fullmatch(page.texts[j]) is not None for j in range(i + 2, end))
 
 
 def _announces_list(page: _Page, i: int, first: int) -> bool:
@@ -2429,6 +2538,8 @@ def _tail_end(page: _Page, end: int) -> int:
             break  # ``More on this story``, ``Related Topics``: the footer's own sections begin
         chrome = g.kind in (Kind.FOOTER, Kind.NAV)
         if not chrome and not (g.quality is Quality.SHORT and page.features[i].chars <= TAIL_CHROME_MAX_CHARS):
+            if g.quality is Quality.SHORT and _GLOSS_ENTRY.fullmatch(page.texts[i]) is not None:
+                continue  # a study page's word box (``drain n. 排水管``) between the text and its credits
             break
     return last
 
