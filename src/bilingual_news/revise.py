@@ -416,6 +416,8 @@ button words are looked for in the name alone): a byline without ``By``."""
 _MEDIA_NAME = LazyPattern(r"[\p{Han}·]{2,10}(?:网|报|社|台|新闻|日报|晚报|时报|周刊|杂志|在线|客户端|频道)")
 """A Chinese outlet's name alone (``中国新闻网``, ``河南商报``, ``央视新闻客户端``): next to the date
 between the title and the text, the article's source."""
+VALEDICTION_MAX_CHARS = 24
+"""Longest line :data:`_VALEDICTION` can match (``See you next week,``): a cheap test first."""
 _VALEDICTION = LazyPattern(
     r"(?i:(?:happy|good) reading|(?:best|kind|warm)(?:est)? (?:regards|wishes)|regards|best|cheers|thanks"
     r"|thank you|sincerely|yours(?: sincerely| truly)?|until next time|see you (?:next week|tomorrow)|take care)"
@@ -669,6 +671,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     for i in range(start, min(end, n - 1)):
         if (
             page.quality[i] is Quality.SHORT
+            and len(texts[i]) <= VALEDICTION_MAX_CHARS
             and _VALEDICTION.fullmatch(texts[i])
             and _PERSON_NAME.fullmatch(texts[i + 1])
         ):
