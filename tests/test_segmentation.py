@@ -83,8 +83,23 @@ KNOWN_WRONG = {
         "the price row (`免费 · 提供 App 内购买项目`), nearest the description, is taken for the "
         "title; the app's name and its developer come out nav"
     ),
+    "devto-zh-post": (
+        "the writer's Han name over `Posted on Mar 8` above the title comes out nav, not metadata; the "
+        "site's footer menu line is cut in two after `FAQ`"
+    ),
+    "rtd-sphinx-zh-page": ("the breadcrumb `Docs » <title>` is not split into nav and the title's repeat"),
+    "github-issue-zh": (
+        "`<user> opened this issue on …` is taken for the title, the title with its number (`… #412`) is "
+        "nav, and the replies under `<user> commented on …` are body, not footer"
+    ),
+    "pypi-zh-readme": (
+        "a sidebar sentence (`These details have not been verified by PyPI`) is taken for the title; the "
+        "README's one-word title is nav, the release date and the summary nav"
+    ),
 }
-HEADLINE_WRONG = frozenset({"en-github-zh-readme", "en-qa-question", "appstore-en-description"})
+HEADLINE_WRONG = frozenset(
+    {"en-github-zh-readme", "en-qa-question", "appstore-en-description", "github-issue-zh", "pypi-zh-readme"}
+)
 
 
 def _marked(names: list[str], wrong: set[str] | frozenset[str]) -> list[Any]:

@@ -153,7 +153,11 @@ _BYLINE = LazyPattern(
     # name in a menu; ``By All Accounts``); ``The`` opens an agency's or a board's (``By The
     # Associated Press``).
     r"(?!(?:Any|All|My|Our|This|That|These|Those|Its|His|Her|Their|Your|No|Some|Every|Each|Far)\b)"
-    r"\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*\s*(?:[|,;(@]|\s[-–—]\s|at\b|on\b|$|\p{N})"
+    r"(?:\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&))*"
+    # An English template signs Chinese writers with their names in Han characters (``Posted by
+    # 阿梅 at 9:15 PM``, ``Written by 周慕白``, ``By 林晓、王田``): a Chinese name has no capitals.
+    r"|[\p{Han}·]{2,8}(?:\s*(?:[、,，&]|and)\s*[\p{Han}·]{2,8})*)"
+    r"\s*(?:[|,;(@]|\s[-–—]\s|at\b|on\b|$|\p{N})"
 )
 _CREDIT = LazyPattern(
     r"^[(（【\[]?(?:[\p{Han}·]{0,12}(?:记者|通讯员|实习生|摄影|撰稿|报道员)\s*"
@@ -197,6 +201,10 @@ _CREDIT_WORDS_SCANNED = ("reporting by", "contributed", "credit", "©")
 """Words a wire's credit line (:data:`_WIRE_CREDIT`) or a picture's credit after its caption
 (:data:`_CREDIT_TAIL`) holds: scanned for with the cue phrases, so that only the units that
 hold one are tried (as a unit with a cue phrase is), not every line of a page."""
+_HASHTAG_ROW = LazyPattern(r"(?:#[^\s#]{1,30}#?\s+)+#[^\s#]{1,30}#?\s*")
+"""A row of two hashtags or more and nothing else (``#python #cli #beginners``, ``#旅行# #美食#``):
+the post's tags, as developer blogs (DEV, Hashnode) and social posts print them under the title
+or after the text; a heading holds words besides its tags."""
 _FOLLOW = LazyPattern(r"(?i:follow)(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|on|us))+\s*:?\s*$")
 """A follow button: ``Follow`` and a brand's capitalised name (``Follow CNN Business``,
 ``Follow Harbour News on``); ``Follow the money`` is a title."""
@@ -588,6 +596,8 @@ def _measure(
                 metadata_field = _metadata_field(key, cues)
             if metadata_field is None and byline:
                 metadata_field = "author"
+            if metadata_field is None and text[:1] == "#" and _HASHTAG_ROW.fullmatch(text):
+                metadata_field = "other"  # the post's tags
             if (
                 metadata_field is None
                 and not sentence_end

@@ -44,7 +44,7 @@ from bilingual_news._lazy import LazyPattern
 from bilingual_news.features import CUE_SCAN_CHARS, RANKING_HEADS, Features
 from bilingual_news.label import Guess, Quality, size
 from bilingual_news.language import HAN_LETTER_WEIGHT
-from bilingual_news.lexicon import fold
+from bilingual_news.lexicon import fold, word_set
 from bilingual_news.model import BODY_KINDS, Kind
 from bilingual_news.scripts import ScriptCounts
 from bilingual_news.split import Unit
@@ -209,6 +209,12 @@ DATED_TITLE_COST = 3.0
 """What a title-like line with a calendar date in it loses: a byline or a post's header line with
 its date, too long for a metadata cue (``12/06/2014 Dana Whitfield Books, Reviews``, ``Posted
 October 3, 2018 / 2 Comments / in News``); a title rarely carries a full date."""
+SITE_HEADER_COST = 3.0
+"""What a title-like line loses when the site's menu, opened by its home item (``Home``,
+``首页``), stands between it and another title-like line nearer the text: a blog template
+(WordPress, Blogger, Ghost, Hugo) shows the site's name and tagline above its menu and the
+post's title below it, so the line above the menu is the site's header, not the post's title
+(a tagline can be as long as a title and as near a date line)."""
 MAX_TITLE_COPIES = 3
 """Most times a title shows on its page (heading, page title, breadcrumb, share line): a line
 repeated more often is a widget's label."""
@@ -335,6 +341,12 @@ _MENU_WORDS = LazyPattern(r"\s*(?:\p{Lu}?[\p{Ll}.]+|\p{Lu}\.(?:\p{Lu}\.)+)(?:\s+
 label; a short title is an acronym or a code (``RNN``, ``MIT-6.824-Lab-1``)."""
 _FILE_PATH = LazyPattern(r"[\w.-]+(?:/[\w.-]+)+\.[a-z]{1,5}")
 """A file's path, folded (``docs/cn/guide.md``): a code host's breadcrumb over a rendered file."""
+_HOME_ITEM = LazyPattern(r"\s*(?:(?i:home(?:page)?)|首页|首頁|主页|主頁|网站首页)(?:\s|[»>›/|·]|$)")
+"""A line that opens with a site menu's home item: the menu (``Home About Contact``) or a
+breadcrumb (``Home » Posts``)."""
+_HAN_NAME = LazyPattern(r"\p{Han}+")
+ZH_NAME_MAX_CHARS = 4
+"""Longest Chinese name :func:`_zh_name` takes: a compound surname and a two-character given name."""
 _LONE_BYLINE = LazyPattern(r"\s*(?i:by|written by|posted by)\s*")
 """A byline's word alone on its line (``By``; features.py makes it the author's field): the name
 on the next line is its value."""
@@ -435,6 +447,13 @@ _LONE_LABEL = LazyPattern(r"[^\s:：]{1,8}[:：]?")
 _TAGS_ROW = LazyPattern(r"\s*(?i:tags?|labels?|categor(?:y|ies)|topics?)\s+\S+(?:\s+\S+){0,5}\s*")
 """A page's tags as a property row, the label without its colon and the values after it (``Tags
 经济 读书``: Notion's, a wiki's or a doc site's page properties)."""
+_TAGS_FIELD = LazyPattern(
+    r"\s*(?:(?i:tags?|labels?|categor(?:y|ies)|topics?|filed under)|标签|標籤|分类|分類|关键词|關鍵詞)\s*[:：]"
+)
+"""A post's tags or categories field (``Tags: …``, ``Categories: …``, ``标签：…``): blog
+templates (WordPress, Blogger) print it in the post's footer after the share and related boxes,
+so a section's heading above it does not make it another item's, as a date or an author under
+that heading is; a listed item shows its category without the field's colon (``In "…"``)."""
 _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
 """A comment section's heading: the article never goes on after one."""
 _CODE_LIKE = LazyPattern(r"[=/{};$<>]|\s--?[a-z]")
@@ -711,7 +730,11 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             if (
                 kinds[i] is Kind.NAV
                 and guesses[i].kind is None
-                and (_BYLINE_NAME_LINE.fullmatch(units[i].text) is not None or _MEDIA_NAME.fullmatch(units[i].text))
+                and (
+                    _BYLINE_NAME_LINE.fullmatch(units[i].text) is not None
+                    or _MEDIA_NAME.fullmatch(units[i].text)
+                    or _zh_name(units[i].text)
+                )
                 and any(
                     found[1] < j < start and kinds[j] is Kind.METADATA and _dated_run(kinds, features, j, start)
                     for j in (i - 1, i + 1, i + 2 if i + 1 < n and _beside_name(page, i + 1) else i + 1)
@@ -729,7 +752,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
                 and i + 1 < start
                 and kinds[i + 1] in (Kind.NAV, Kind.SUBHEADING)
                 and guesses[i + 1].kind is None
-                and (_BYLINE_NAME_LINE.fullmatch(units[i].text) is not None or _MEDIA_NAME.fullmatch(units[i].text))
+                and _BYLINE_NAME_LINE.fullmatch(units[i].text) is not None
                 and _ROLE_LINE.fullmatch(units[i + 1].text) is not None
             ):
                 # ``Ann Lee`` over ``Environment correspondent`` between the title and the text:
@@ -857,8 +880,10 @@ def _author_cards(
             if kind[j] is not None or quality[j] is not Quality.SHORT:
                 break
             lines.append(j)
-            if len(lines) == 1 and _card_name(texts[j], chars[j]):
+            if len(lines) == 1 and _card_name(texts[j], chars[j]) and not (j > 0 and _person_name(texts[j - 1])):
                 break  # a name right over the button: the line above it is the page's (a title)
+            # unless the line above is a person's name: the name over a one-line role
+            # (``张卫东`` over ``制造业供应链顾问``, a professional network's card)
         if lines and _card_name(texts[lines[-1]], chars[lines[-1]]):
             cards.update(lines)  # else the top line is no name: no card
     return cards
@@ -985,7 +1010,7 @@ def _zone_labels(
     for i in itertools.compress(after, map(_TAIL_KINDS.__contains__, kind[end + 1 :])):  # else after_body
         if i not in special and i not in boxes and i not in items:
             out[i] = got = _after(guesses[i], features[i], i <= tail_end, source_url_seen)
-            if got[0] is Kind.METADATA and i > section:
+            if got[0] is Kind.METADATA and i > section and not _TAGS_FIELD.match(texts[i]):
                 # The date or author of an item under a section's heading (``更多回答``, ``Comments``)
                 # or a reply's floor (``沙发``, ``2楼``): another answer's, reply's or story's.
                 out[i] = Kind.FOOTER, "under_section"
@@ -2430,9 +2455,41 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
         score -= 2.0
     if page.features[i].has_date and i < start:
         score -= DATED_TITLE_COST  # above the body: a dated line in it would be read as body, not metadata
+    if _under_site_menu(page, last, start):
+        score -= SITE_HEADER_COST  # the site's name or tagline, above the menu over the post's title
     if page.units[last].text[-1:] in PERMALINK_MARKS:
         score += 1.0  # a documentation page's heading (``Title¶``): the generator marks it a heading
     return score
+
+
+def _under_site_menu(page: _Page, last: int, start: int) -> bool:
+    """Whether a line that opens with a menu's home item (:data:`_HOME_ITEM`) stands between
+    unit ``last`` and the text ``start``, with a title-like line still unlabelled after it:
+    the post's title below the site's menu (see :data:`SITE_HEADER_COST`)."""
+    menu = False
+    for k in range(last + 1, start):
+        if menu and page.likes[k] and page.kind[k] is None:
+            return True
+        if not menu and page.is_button[k] and _HOME_ITEM.match(page.units[k].text):
+            menu = True
+    return False
+
+
+def _zh_name(text: str) -> bool:
+    """Whether a line is a Chinese personal name alone: two to four Han characters that open
+    with a surname (``林晓``, ``欧阳明``). An English template prints the author's name so, by
+    the date, as it prints a name in Latin letters (:data:`_BYLINE_NAME_LINE`)."""
+    name = text.strip()
+    if not 2 <= len(name) <= ZH_NAME_MAX_CHARS or not _HAN_NAME.fullmatch(name):
+        return False
+    surnames = word_set("quote_zh_surnames.txt")  # the quotes' lexicon's surnames
+    return name[:1] in surnames or (len(name) > 2 and name[:2] in surnames)
+
+
+def _person_name(text: str) -> bool:
+    """Whether a line is a person's name alone, in Latin letters (:data:`_PERSON_NAME`) or in
+    Han characters (:func:`_zh_name`)."""
+    return _zh_name(text) or _PERSON_NAME.fullmatch(text.strip()) is not None
 
 
 def _nearness(distance: int) -> float:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Lexicon", "expand", "fold", "lexicon", "trie_pattern"]
+__all__ = ["Lexicon", "expand", "fold", "lexicon", "trie_pattern", "word_set"]
 
 
 def fold(text: str) -> str:
@@ -163,6 +163,13 @@ def _lines(name: str) -> list[str]:
         if line.strip():
             out.extend(expand(line.rstrip("\n")))
     return out
+
+
+@functools.cache
+def word_set(name: str) -> frozenset[str]:
+    """The entries of lexicon file ``name`` (comments and blank lines left out, classes of
+    phrases expanded), read once: a word list another stage asks for by name."""
+    return frozenset(_lines(name))
 
 
 def _pairs(name: str, *, bare: bool | None = None) -> list[tuple[str, str]]:
