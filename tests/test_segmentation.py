@@ -92,6 +92,11 @@ KNOWN_WRONG = {
         "`<user> opened this issue on …` is taken for the title, the title with its number (`… #412`) is "
         "nav, and the replies under `<user> commented on …` are body, not footer"
     ),
+    "bilibili-en-video": (
+        "the uploader's card between the video's stamp and its description (the name, `发消息`, a "
+        "one-sentence introduction, `+ 关注 2.1万` with the follower count) is not read as a card: the "
+        "name comes out nav, the introduction a paragraph and the button a subheading"
+    ),
     "pypi-zh-readme": (
         "a sidebar sentence (`These details have not been verified by PyPI`) is taken for the title; the "
         "README's one-word title is nav, the release date and the summary nav"

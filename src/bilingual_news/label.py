@@ -170,7 +170,9 @@ def _one(unit: Unit, f: Features) -> Guess:
         return _MARKUP
     if f.chrome_cue and (quality is not Quality.GOOD or f.chars <= CAPTION_MAX_CHARS):
         return _CHROME_CUE
-    if f.prompt_cue and quality is Quality.SHORT:
+    if f.prompt_cue and quality is Quality.SHORT and f.metadata_field is None:
+        # A prompt's phrase inside a field's value names the field's source, as a reprint credit
+        # does (``本文来自微信公众号：<account>``): the field it opens wins.
         return _CHROME_CUE
     if (
         f.disclaimer_cue

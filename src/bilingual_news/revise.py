@@ -484,6 +484,9 @@ _PROFILE_STATS = LazyPattern(
 )
 """A writer's figures on a line of their own (``主题 12 帖子 340 积分 865``, ``原创 58 粉丝 1.2万``):
 forums and blog platforms print them under the poster's name, like a follow button."""
+_POST_STAMP = LazyPattern(r"发布于|發佈於|来自|來自|IP\s*属地|IP\s*屬地")
+"""What a Chinese social platform's post stamp says besides the time: where the post was sent
+from (``发布于 江苏``, ``IP 属地上海``) or with what (``来自 <client>``)."""
 _FLOOR = LazyPattern(r"(?:沙发|板凳|地板|\d{1,4}\s*(?:楼|#|＃))(?:\s.{0,40})?")
 """A reply's floor in a forum thread (``沙发``, ``板凳``, ``地板`` for the first three replies,
 ``5#``, ``12楼``), alone or before the reply's date: a thread after the article starts there."""
@@ -734,6 +737,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
                     _BYLINE_NAME_LINE.fullmatch(units[i].text) is not None
                     or _MEDIA_NAME.fullmatch(units[i].text)
                     or _zh_name(units[i].text)
+                    or _account_over_stamp(page, i, start)
                 )
                 and any(
                     found[1] < j < start and kinds[j] is Kind.METADATA and _dated_run(kinds, features, j, start)
@@ -930,6 +934,22 @@ def _poster_over_date(page: _Page, start: int) -> bool:
     )
 
 
+def _account_over_stamp(page: _Page, i: int, start: int) -> bool:
+    """Whether unit ``i`` is an account's screen name over its post's stamp: a short line no cue
+    decided, without punctuation (:func:`_card_name`), right over a metadata line that says where
+    or from what the post was sent (:data:`_POST_STAMP`: ``<time> 发布于 江苏``, ``来自 <client>``,
+    ``IP 属地…``). Chinese social platforms stamp every post so, under the account's name,
+    which is a nickname (``骑行的老周``), seldom a personal name :func:`_zh_name` would read."""
+    j = i + 1
+    return (
+        j < start
+        and page.kind[j] is Kind.METADATA
+        and page.guesses[i].quality is Quality.SHORT
+        and _card_name(page.texts[i], page.features[i].chars)
+        and _POST_STAMP.search(page.texts[j]) is not None
+    )
+
+
 def _poster(page: _Page, i: int, end: int) -> bool:
     """Whether unit ``i``, right under the title, is the name of the thread's poster: a short
     line no cue decided, without punctuation (:func:`_card_name`), that the page shows again
@@ -1024,6 +1044,10 @@ def _zone_labels(
                 # ``Published 12 March`` under a link title in a "More on this story" list: the
                 # linked story's date, past the article's tail and a section's heading.
                 out[i] = (Kind.FOOTER, "item_date")
+            elif got[0] is Kind.METADATA and i > end + 1 and _reply_header(page, i):
+                # A name, its date, then a line of text: a reply's header, the post's buttons
+                # above it (Douban's groups, forums), not the post's own date.
+                out[i] = (Kind.FOOTER, "reply_date")
             elif got[0] is Kind.SOURCE_URL:
                 source_url_seen = True
                 if _url_label(page, i - 1):
@@ -1034,6 +1058,22 @@ def _zone_labels(
     for i, got in special.items():
         out[i] = got
     return out
+
+
+def _reply_header(page: _Page, i: int) -> bool:
+    """Whether the dated unit ``i`` after the article heads a reply: a bare date (no field's
+    label) with a short line no cue decided right above it (the replier's name) and a line of
+    prose no cue decided right under it (the reply), as comment threads set each reply. The
+    post's own stamp carries its label (``发布于 …``, ``编辑于 …``) or stands over its buttons."""
+    return (
+        page.features[i].has_date
+        and page.features[i].metadata_field is None
+        and i + 1 < len(page.texts)
+        and page.quality[i - 1] is Quality.SHORT
+        and page.kind[i - 1] is None
+        and page.quality[i + 1] in _BODY_LIKE
+        and page.kind[i + 1] is None
+    )
 
 
 def _boxed(page: _Page, i: int, boxes: set[int], end_of_text: int) -> tuple[Kind, str]:
