@@ -101,9 +101,40 @@ KNOWN_WRONG = {
         "a sidebar sentence (`These details have not been verified by PyPI`) is taken for the title; the "
         "README's one-word title is nav, the release date and the summary nav"
     ),
+    "steam-zh-guide": (
+        "the author's name under `Created by` (a byline set on two lines), `Languages: 简体中文` and the "
+        "guide's counts (`1,284 Unique Visitors`, `73 Current Favorites`) come out nav, not metadata"
+    ),
+    "telegram-zh-post": (
+        "the channel's name over the post's title (the poster, shown again from the page's header) comes out "
+        "nav, not metadata"
+    ),
+    "amazon-zh-review": (
+        "the reviewer's name, the rating (`5.0 out of 5 stars`), `Format: Hardcover` and `Verified Purchase` "
+        "come out nav, not metadata; the product card's `by <author>` comes out metadata"
+    ),
+    "instagram-zh-caption": (
+        "the poster's name (`chen.cooks`, joined by a dot) and the place over the caption come out nav, the "
+        "post's age (`2w`) and date after it footer, not metadata; `More posts from <name>` is cut in two"
+    ),
+    "eventbrite-zh-event": (
+        "the event's date over its title, the `Date and time` and `Location` fields (a label alone, its value "
+        "under it) and the duration and ticket lines come out nav; the tags after the text footer"
+    ),
+    "coursera-zh-course": (
+        "the course's title, twenty units over the text past the enrol buttons and figures, loses to the middle "
+        "item of the `What you'll learn` list; the title, the tagline, the instructor and the figures are nav"
+    ),
 }
 HEADLINE_WRONG = frozenset(
-    {"en-github-zh-readme", "en-qa-question", "appstore-en-description", "github-issue-zh", "pypi-zh-readme"}
+    {
+        "en-github-zh-readme",
+        "en-qa-question",
+        "appstore-en-description",
+        "github-issue-zh",
+        "pypi-zh-readme",
+        "coursera-zh-course",
+    }
 )
 
 
@@ -158,6 +189,12 @@ def test_english_article_inside_chinese_chrome_is_body() -> None:
 
 def test_chinese_article_inside_english_chrome_is_body() -> None:
     doc, gold = _case("en-chrome-zh-article")
+    assert [_squeeze(b.text) for b in doc.body] == _gold_roles_of(gold, "paragraph")
+
+
+def test_caption_last_sentence_with_hashtags_is_body() -> None:
+    # a social post's caption ends with a short sentence and the post's tags on the same line
+    doc, gold = _case("instagram-zh-caption")
     assert [_squeeze(b.text) for b in doc.body] == _gold_roles_of(gold, "paragraph")
 
 

@@ -171,15 +171,19 @@ _CREDIT = LazyPattern(
     r"|[亦也]?(?:参与|參與|协助|協助)了?(?:本文|此文)?(?:采访|采写|报道|撰写|採訪|採寫|報導|撰寫))[)）]$"
 )
 _DATED_FIELD = LazyPattern(
-    r"^(?:(?:last\s*|originally\s+|first\s+)?(?:updated|published|posted|modified|mod|edited))"
+    r"^(?:(?:last\s*|originally\s+|first\s+)?(?:updated|published|posted|modified|mod|edited|reviewed|answered))"
+    r"(?:\s+in\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?(?=\s+on\b))?"
     r"(?:\s+(?:on|at))?\s*[:：]?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
-    r"|\d{1,2}[:/.-]\d{1,2}|\d{4}-\d{2}-\d{2})",
+    r"|\d{1,2}[:/.-]\d{1,2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s?(?:y|yr|mo|w|d|h)$)",
 )
 """A date field without its colon, read on a folded key (``Updated Nov 19, 6:55 AM``, ``Published
 Wed, Nov 20 2019``, ``Posted on 12/06/2014``): the word says what the date is, the date follows
-at once, with or without a year."""
+at once, with or without a year. A review's and an answer's headers say it so too, the review's
+perhaps with the store's country (``Reviewed in the United States on March 3, 2024``,
+``Answered Mar 2``), and a social or Q&A site's header gives the post's age alone (``Updated
+2y``, ``Posted 3d``)."""
 _ROLE_BYLINE = LazyPattern(
     r"^(?:by\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*(?:,|\s[-–—|]\s)\s*"
     r"(?:[\p{L}&.]+\s+){0,3}(?i:writer|correspondent|reporter|editor|columnist|contributor|staff)s?$"
@@ -211,6 +215,10 @@ _FOLLOW = LazyPattern(r"(?i:follow)(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|on|us))+\s*:?\
 _COUNTER = LazyPattern(
     r"^(?:阅读|浏览|点击|人气|阅读数|阅读量|浏览量|浏览次数|点击数|点击量|views?|reads?)\s*[(（:：]?\s*\d[\d,.]*[万千kKmM]?\s*[)）]?$"
 )
+_COUNT_THEN_DATE = LazyPattern(r"^\d[\d,.]*\s*[km万]?\s*(?:views?|plays?|reads?|次观看|次播放)\b")
+"""A count of views or plays opening a line that also holds a calendar date (``35,482 views  Mar
+3, 2024``, ``1.2k plays · 2024-03-03``): the header line a video page or a blog theme sets
+between a post's title and its text, its statistics and its date (metadata, not a menu)."""
 _DATED_BYLINE = LazyPattern(r"\b(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&)){0,4}\s*$")
 """A byline closing a dated line (``March 5, 2024 By Dana Whitfield``, ``Monday … 7:45 am PST by
 Joe Rossignol``): the date-then-author order of many news and blog templates."""
@@ -351,7 +359,7 @@ _CREDIT_WORDS = re.compile(
 )
 """Words one of which a text that :data:`_CREDIT` matches holds, unless it opens with 文, 图 or 撰."""
 _CREDIT_OPENERS = frozenset("文图撰")
-_DATED_FIELD_FIRST = frozenset("lofupme")
+_DATED_FIELD_FIRST = frozenset("lofupmera")
 """The characters a key that :data:`_DATED_FIELD` matches starts with (its words are lower case)."""
 _NO_CAPITAL_CLASSES = frozenset("HhDMSWA")
 """Character classes (:mod:`bilingual_news.scripts`) that hold no capital (``\\p{Lu}``): Han,
@@ -608,6 +616,8 @@ def _measure(
                 metadata_field = "signature"
             if metadata_field is None and digits and key[:1] in _DATED_FIELD_FIRST and _DATED_FIELD.match(key):
                 metadata_field = "published"
+            if metadata_field is None and has_date and _COUNT_THEN_DATE.match(key):
+                metadata_field = "views"  # ``35,482 views  Mar 3, 2024``: a video's or a post's header
             if (":" in key or "：" in key) and cues.field_inside.search(key):
                 # Every field a blank or a bracket opens (``fields_anywhere``) is a field inside.
                 field_label = True

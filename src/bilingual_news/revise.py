@@ -209,6 +209,14 @@ DATED_TITLE_COST = 3.0
 """What a title-like line with a calendar date in it loses: a byline or a post's header line with
 its date, too long for a metadata cue (``12/06/2014 Dana Whitfield Books, Reviews``, ``Posted
 October 3, 2018 / 2 Comments / in News``); a title rarely carries a full date."""
+OTHER_LANGUAGE_TITLE_COST = 1.5
+"""What a title-like line loses when it is written wholly in the other language than a body in
+one language (an English line without a Han character over a Chinese text, a Chinese line
+without an English word over an English text): a title is written in its text's language, and
+on a page whose chrome is in the other one, the lines in that language by the text are its
+chrome (a writer's credential, a product's card, a channel's prompt). A bilingual body, or a
+title that mixes both scripts (``把博客从 WordPress 搬到 Hugo``), and one of a bilingual
+site's title pair (:func:`_title_translation`, which picks the pair's line) pay nothing."""
 SITE_HEADER_COST = 3.0
 """What a title-like line loses when the site's menu, opened by its home item (``Home``,
 ``首页``), stands between it and another title-like line nearer the text: a blog template
@@ -345,6 +353,7 @@ _HOME_ITEM = LazyPattern(r"\s*(?:(?i:home(?:page)?)|首页|首頁|主页|主頁|
 """A line that opens with a site menu's home item: the menu (``Home About Contact``) or a
 breadcrumb (``Home » Posts``)."""
 _HAN_NAME = LazyPattern(r"\p{Han}+")
+_HAN_CHARS = LazyPattern(r"\p{Han}")
 ZH_NAME_MAX_CHARS = 4
 """Longest Chinese name :func:`_zh_name` takes: a compound surname and a two-character given name."""
 _LONE_BYLINE = LazyPattern(r"\s*(?i:by|written by|posted by)\s*")
@@ -352,8 +361,10 @@ _LONE_BYLINE = LazyPattern(r"\s*(?i:by|written by|posted by)\s*")
 on the next line is its value."""
 _AUTHOR_LINK = LazyPattern(r"(?:About|More (?:from|by)|(?:Other )?(?:Articles|Stories|Posts) by|关于)\s*(\S.{2,40})")
 """A link to an author's page, ending with the author's name (:func:`_author_link`)."""
-_HANDLE = LazyPattern(r"@[\w.]{2,30}")
-"""A social account's handle alone on its line."""
+_HANDLE = LazyPattern(r"@[\w.]{2,30}(?:@[\w-]+(?:\.[\w-]+)+)?")
+"""A social account's handle alone on its line: ``@lihua_writes``, or a federated server's full
+address with the account's home server after a second ``@`` (``@xiaoyu@m.cmx.im``: Mastodon and
+the other fediverse servers print every account so, since names are unique per server only)."""
 _USER_NAME = LazyPattern(r"\s*(?:[a-z]/)?[a-z][a-z0-9]*(?:[_/][a-z0-9]+)+\s*")
 """A user's or a community's name as forums and social sites print it over a post, in lower
 case without blanks, joined by ``_`` or ``/`` (``quiet_river_88``, ``r/liuxue``, ``chen_wei``):
@@ -390,9 +401,12 @@ _LIST_NUMBER = LazyPattern(r"^(\d{1,3})\s?[.)、．）]\s*\S")
 _LIST_DATE = LazyPattern(
     r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
-    r"|\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2})"
+    r"|\d{1,2}月\d{1,2}日|(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}"
+    r"|(?:\d{1,2}:)?\d{1,2}:\d{2}\s+(?![AaPp]\.?[Mm]\b)\S)"
 )
-"""An item of a dated list (a tour's dates, a schedule): a line that starts with a day."""
+"""An item of a dated list (a tour's dates, a schedule): a line that starts with a day; or of
+a recording's chapter list (a video's or a podcast's description, ``0:00 开场``, ``1:02:15
+Q&A``): a line that starts with a time into the recording, not a clock's (``8:14 PM``)."""
 """A token that is a count: ``12``, ``(12)``."""
 COUNTED_LIST_MIN = 3
 """Label-and-count pairs from which a line is a blog widget's list (``ACM 913 DP 73 面试 63``,
@@ -585,7 +599,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     scores, text_lines, runs, twins, section_lists = _scores(features, quality, kind, why, chars, fkeys)
     keys = _title_keys(texts, chars, fkeys)
     likes = [False] * n
-    cards = _author_cards(texts, quality, kind, chars)
+    dated = tuple(f.has_date or f.metadata_field == "published" for f in features)
+    cards = _author_cards(texts, quality, kind, chars, dated)
     for i in itertools.compress(range(n), map(operator.is_, kind, itertools.repeat(None))):
         key = keys[i]
         if key and chars[i] >= HEADLINE_MIN_CHARS and i not in cards and _title_like_in(key, features[i], guesses[i]):
@@ -648,6 +663,10 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         for key in {page.keys[i] for i in closing[1:]} & page.titles.keys():
             # The issuer's name signing a notice is no copy of a title (the site's name at the top).
             page.titles[key] = [(a, b) for a, b in page.titles[key] if a not in closing]
+    tagged = end + 1 if region and _tagged_close(page, end + 1) else -1
+    if tagged >= 0:
+        end = tagged  # a post's last sentence, with its tags after it
+        region = (start, end)
     summary_points = _teaser_items(page, start)
     found = _headline(page, start, end, summary_points)
     if found is None and region and _post_text(page, start):
@@ -664,6 +683,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             headline = translation
 
     special: dict[int, tuple[Kind, str]] = dict.fromkeys(closing, (Kind.PARAGRAPH, "closing"))
+    if tagged >= 0:
+        special[tagged] = Kind.PARAGRAPH, "tagged_close"
     if closing and _VALEDICTION.fullmatch(texts[closing[0]]):
         special.update(dict.fromkeys(closing[1:], (Kind.METADATA, "signature")))  # a writer signs
     if salutation >= 0:
@@ -863,13 +884,18 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
 
 
 def _author_cards(
-    texts: tuple[str, ...], quality: tuple[Quality, ...], kind: tuple[Kind | None, ...], chars: tuple[int, ...]
+    texts: tuple[str, ...],
+    quality: tuple[Quality, ...],
+    kind: tuple[Kind | None, ...],
+    chars: tuple[int, ...],
+    dated: tuple[bool, ...],
 ) -> set[int]:
     """The lines of writers' cards: short lines no cue decided right above a follow button
     (``关注``, ``Follow``) or the writer's figures (:data:`_PROFILE_STATS`): a name alone
     (:func:`_card_name`), or a name over a line that is none (the writer's introduction), up to
     :data:`CARD_LINES`; a metadata line (the post's date) may stand between the card and its
-    button. Never a title, wherever they stand."""
+    button, and the introduction may stand under the button, over the post's date (a Q&A site's
+    ``name · Follow`` over ``<credential> · Updated 2y``). Never a title, wherever they stand."""
     cards: set[int] = set()
     for b in range(1, len(texts)):
         if chars[b] > CARD_BUTTON_MAX_CHARS:
@@ -890,6 +916,15 @@ def _author_cards(
             # (``张卫东`` over ``制造业供应链顾问``, a professional network's card)
         if lines and _card_name(texts[lines[-1]], chars[lines[-1]]):
             cards.update(lines)  # else the top line is no name: no card
+            under = b + 1
+            if (
+                under + 1 < len(texts)
+                and kind[under] is None
+                and quality[under] is Quality.SHORT
+                and kind[under + 1] is Kind.METADATA
+                and dated[under + 1]
+            ):
+                cards.add(under)  # the writer's introduction under the button, over the post's date
     return cards
 
 
@@ -2141,18 +2176,44 @@ def _closing(page: _Page, end: int) -> list[int]:
     return out
 
 
+_TAGGED_CLOSE = LazyPattern(r"(?P<text>.+?[。？！?!.…])\s*(?:#[^\s#]+#?\s*)+")
+"""A post's last line: a sentence, then the post's hashtags (``…有什么要我帮忙问的？#家常菜 #台南``)."""
+
+
+def _tagged_close(page: _Page, i: int) -> bool:
+    """Whether unit ``i``, right after the body, is a social post's last line (:data:`_TAGGED_CLOSE`):
+    a sentence of running text (:data:`TEXT_LINE_MIN_HAN` Han characters or
+    :data:`TEXT_LINE_MIN_WORDS` words), too short to be scored as prose, closed by the post's tags
+    (Instagram, Facebook, Threads and 小红书 captions end so). Tags on a line of their own are the
+    post's metadata, not this."""
+    if not 0 <= i < len(page.units) or page.guesses[i].kind is not None or page.quality[i] is not Quality.SHORT:
+        return False
+    text = page.texts[i]
+    if "#" not in text:
+        return False
+    m = _TAGGED_CLOSE.fullmatch(text.strip())
+    if m is None:
+        return False
+    sentence = m.group("text")
+    return len(_HAN_CHARS.findall(sentence)) >= TEXT_LINE_MIN_HAN or len(sentence.split()) >= TEXT_LINE_MIN_WORDS
+
+
 def _short_title(page: _Page, i: int, start: int) -> bool:
     """Whether a line too short for a title's shape (``RNN``, ``MIT-6.824-Lab-1``) is one all
     the same: the page shows it :data:`MIN_SHORT_TITLE_COPIES` to :data:`MAX_TITLE_COPIES` times
     (page title, heading, breadcrumb; one copy at least before the body), and it stands within
     :data:`SHORT_TITLE_NEAR` units of the body. A menu word shown twice stands further up, or
-    carries a menu cue; a thread's poster is shown again only after the text, over a reply."""
+    carries a menu cue; a thread's poster is shown again only after the text, over a reply; and
+    a line with a title's shape between it and the text is the title, the short line over it a
+    name (a channel's, shown in the page's header and again over its post's title)."""
     g = page.guesses[i]
     key = page.keys[i]
     if g.kind is not None or g.quality is not Quality.SHORT or not key or not 0 < start - i <= SHORT_TITLE_NEAR:
         return False
     if (key[:1] == "@" and _HANDLE.fullmatch(key)) or _USER_NAME.fullmatch(page.units[i].text):
         return False
+    if any(page.likes[k] for k in range(i + 1, start)):
+        return False  # a title-shaped line stands nearer the text: the short line is a name over it
     if key[-1:] in _TITLE_END_CHARS or page.features[i].items > 1 or page.features[i].has_date:
         return False
     if _MENU_WORDS.fullmatch(page.units[i].text):
@@ -2184,6 +2245,8 @@ def _short_over_date(page: _Page, i: int, start: int) -> bool:
         return False  # ``Dana Whitfield``, ``Staff Writer``: the author's line over the date
     if _USER_NAME.fullmatch(page.units[i].text):
         return False  # ``r/liuxue``, ``chen_wei``: the community's or the poster's name over the date
+    if i > 0 and _FOLLOW_BUTTON.fullmatch(page.units[i - 1].text.strip()):
+        return False  # under a follow button: the writer's introduction (their card's last line)
     return "dateline" in page.why[i + 1] or "metadata_cue:published" in page.why[i + 1]
 
 
@@ -2274,6 +2337,7 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
     best: tuple[int, int, str] | None = None
     best_score = HEADLINE_MIN_SCORE
     best_copies = 0
+    body_latin: bool | None = None
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2, end + 1)):
         if i in listed:
             continue  # an item of a summary's list (``Key points:`` and its points)
@@ -2318,9 +2382,42 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             if 1 < joined_copies <= MAX_TITLE_COPIES:
                 last, key, copies = j, joined, joined_copies
         score = _headline_score(page, i, last, copies, start)
+        if body_latin is None:
+            body_latin = _monolingual_body(page, start, end)
+        if (
+            body_latin is not None
+            and _one_script(page, i, last, latin=not body_latin)
+            and _title_translation(page, (i, last, key), start, end) is None
+        ):
+            score -= OTHER_LANGUAGE_TITLE_COST  # the other language's line by the text: its chrome
         if score > best_score or (score == best_score and best is not None and copies > best_copies):
             best, best_score, best_copies = (i, last, key), score, copies
     return best
+
+
+def _monolingual_body(page: _Page, start: int, end: int) -> bool | None:
+    """Whether the body ``start..end`` is written in Latin letters (``True``) or in Han
+    characters (``False``), weighed as in :func:`_latin_led`; ``None`` for a body that holds
+    both, or a page whose running text (its prose units, in the body or not) does: each at
+    least :data:`BILINGUAL_BODY_MIN_SHARE` of the weighed letters (a text and its translation,
+    one of them perhaps outside the body found)."""
+    latin, weighed = _weighed_letters(page, start, end)
+    if not latin + weighed or min(latin, weighed) >= BILINGUAL_BODY_MIN_SHARE * (latin + weighed):
+        return None
+    prose = [i for i in range(len(page.quality)) if page.quality[i] in _BODY_LIKE]
+    all_latin = sum(page.features[i].scripts.latin for i in prose)
+    all_weighed = HAN_LETTER_WEIGHT * sum(page.features[i].scripts.han for i in prose)
+    if min(all_latin, all_weighed) >= BILINGUAL_BODY_MIN_SHARE * (all_latin + all_weighed):
+        return None
+    return latin > weighed
+
+
+def _one_script(page: _Page, first: int, last: int, *, latin: bool) -> bool:
+    """Whether units ``first..last`` are written wholly in Latin letters (``latin``: English
+    words and no Han character) or wholly in Han characters (no English word)."""
+    han = sum(page.features[k].scripts.han for k in range(first, last + 1))
+    words = sum(page.features[k].scripts.latin_words for k in range(first, last + 1))
+    return (words > 0 and han == 0) if latin else (han > 0 and words == 0)
 
 
 def _name_over_date(page: _Page, i: int) -> bool:

@@ -58,6 +58,10 @@ the rest more of the menu rather than a title fused onto it: a blog's or a news 
 holds words the lexicon does not know (``Recipes``, ``Innovation``) among those it does, and a
 title holds few menu words (``Home News Rail strike called off in the North`` has none left)."""
 
+MIN_SEPARATORS_AFTER_PREFIX = 2
+"""Times the separator between a menu prefix's items (``About ·``) must recur after it for the
+line to be one list of links (a site's footer, ``About · Careers · Privacy · Terms``): a title
+fused onto a menu holds it once at most (``<title> | <site>``)."""
 MAX_PREFIX_TOKENS = 24
 """Tokens of a line looked at for a menu prefix: menus fused onto a title are a few words."""
 
@@ -445,15 +449,19 @@ def _opens_menu(first: str) -> bool:
     )
 
 
-def _menu_goes_on(rest: list[regex.Match[str]]) -> bool:
+def _menu_goes_on(rest: list[regex.Match[str]], used: frozenset[str] = frozenset()) -> bool:
     """Whether the tokens after a menu prefix are more of the menu: at least
     :data:`MIN_MENU_SHARE_OF_REST` of them menu words or breadcrumb separators. A menu of more
     words than the lexicon knows (``Home News Sport Innovation Culture Travel``) goes on past
-    its first unknown word; a title fused onto a menu has a menu word here and there at most."""
+    its first unknown word; a title fused onto a menu has a menu word here and there at most.
+    A menu whose items the prefix separates (``used``: ``About · Careers · Privacy · …``) goes
+    on where its separator does, :data:`MIN_SEPARATORS_AFTER_PREFIX` times or more."""
     nav = lexicon().nav
     words = [fold(tok.group()) for tok in rest]
     if any(word in _CRUMB_SEPARATORS for word in words):
         return True  # a breadcrumb goes on: where it ends in a title is :func:`_breadcrumb_end`'s
+    if used and sum(1 for word in words if word in used) >= MIN_SEPARATORS_AFTER_PREFIX:
+        return True  # the footer's links go on, one separator between each two
     known = sum(1 for word in words if word in _BREADCRUMB_SEPARATORS or word in nav)
     return known >= MIN_MENU_SHARE_OF_REST * len(rest)
 
@@ -495,7 +503,8 @@ def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
                 return tokens[k - 1].end(), rest_start
     if last_nav >= 0 and (words >= MIN_NAV_WORDS or (words and separators)):
         rest_start = tokens[last_nav + 1].start()
-        if len(line) - rest_start >= MIN_TITLE_AFTER_NAV and not _menu_goes_on(tokens[last_nav + 1 :]):
+        used = frozenset(fold(tok.group()) for tok in tokens[: last_nav + 1]) & _BREADCRUMB_SEPARATORS
+        if len(line) - rest_start >= MIN_TITLE_AFTER_NAV and not _menu_goes_on(tokens[last_nav + 1 :], used):
             return tokens[last_nav].end(), rest_start
     # Short Han menu words before a Latin title: bilingual chrome fused onto the headline.
     han_prefix = -1
