@@ -232,13 +232,21 @@ def _shifts(edits: tuple[Edit, ...]) -> tuple[list[int], list[int], list[int]]:
     return starts, ends, shifts
 
 
-_CUT_HINT = re.compile(r"http|www\.|[>›»＞]|\s/\s")
-"""What a URL tail or a breadcrumb needs (see :func:`_pieces`): a line without one has neither."""
+_CUT_HINT = re.compile(r"http|www\.|[>›»＞]")
+"""What a URL tail or a breadcrumb needs (see :func:`_pieces`): a line without one (nor
+:data:`_SLASH_HINT`) has neither."""
+_SLASH_HINT = " / "
+"""A workspace path's separator, looked for with ``str.find`` apart from :data:`_CUT_HINT`: a
+blank in the pattern would make it stop at every blank of the page."""
 
 
 def _hinted_lines(text: str, lines: list[str]) -> set[int]:
-    """The indexes of the lines in which :data:`_CUT_HINT` occurs."""
+    """The indexes of the lines in which :data:`_CUT_HINT` or :data:`_SLASH_HINT` occurs."""
     found = [m.start() for m in _CUT_HINT.finditer(text)]
+    at = text.find(_SLASH_HINT)
+    while at >= 0:
+        found.append(at)
+        at = text.find(_SLASH_HINT, at + 1)
     if not found:
         return set()
     starts = list(itertools.accumulate(map((1).__add__, map(len, lines)), initial=0))
