@@ -2603,12 +2603,12 @@ def _under_site_menu(page: _Page, last: int, start: int) -> bool:
     """Whether a line that opens with a menu's home item (:data:`_HOME_ITEM`) stands between
     unit ``last`` and the text ``start``, with a title-like line still unlabelled after it:
     the post's title below the site's menu (see :data:`SITE_HEADER_COST`)."""
-    menu = False
-    for k in range(last + 1, start):
-        if menu and page.likes[k] and page.kind[k] is None:
-            return True
-        if not menu and page.is_button[k] and _HOME_ITEM.match(page.units[k].text):
-            menu = True
+    buttons = page.buttons  # the buttons' indexes, in order: the menu's line is one of them
+    for b in range(bisect.bisect_right(buttons, last), bisect.bisect_left(buttons, start)):
+        k = buttons[b]
+        if _HOME_ITEM.match(page.units[k].text):
+            likes, kind = page.likes, page.kind
+            return any(likes[j] and kind[j] is None for j in range(k + 1, start))
     return False
 
 
