@@ -1034,7 +1034,7 @@ def _footer_cue(key: str, cues: _Cues) -> bool:
     return rest <= FOOTER_REST_CHARS or bool(HAN.search(head)) or bool(_SHARE_TARGETS.fullmatch(key, len(head)))
 
 
-_ALONE_BYLINE = frozenset({"by", "written by", "posted by"})
+ALONE_BYLINE = frozenset({"by", "written by", "posted by"})
 """Author cues that, alone on their line without a colon, are a byline all the same: a template
 sets ``By`` and the author's linked name on two lines, and the English word is a byline's and no
 menu's or button's (a Chinese ``作者`` alone may be a tab's or a button's)."""
@@ -1064,7 +1064,7 @@ def _metadata_field(key: str, cues: _Cues) -> str | None:
         return field
     if field == "other" and cue not in _ALONE_AS_MENU and cue not in _ALONE_AS_HEADING:
         return field
-    if cue in _ALONE_BYLINE:
+    if cue in ALONE_BYLINE:
         return field  # ``By`` alone: a byline set on two lines, the name a link on the next
     return None
 

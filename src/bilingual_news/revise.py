@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import regex
 
 from bilingual_news._lazy import LazyPattern
-from bilingual_news.features import CUE_SCAN_CHARS, RANKING_HEADS, Features
+from bilingual_news.features import ALONE_BYLINE, CUE_SCAN_CHARS, RANKING_HEADS, Features
 from bilingual_news.label import Guess, Quality, size
 from bilingual_news.language import HAN_LETTER_WEIGHT
 from bilingual_news.lexicon import fold, word_set
@@ -356,9 +356,6 @@ _HAN_NAME = LazyPattern(r"\p{Han}+")
 _HAN_CHARS = LazyPattern(r"\p{Han}")
 ZH_NAME_MAX_CHARS = 4
 """Longest Chinese name :func:`_zh_name` takes: a compound surname and a two-character given name."""
-_LONE_BYLINE = LazyPattern(r"\s*(?i:by|written by|posted by)\s*")
-"""A byline's word alone on its line (``By``; features.py makes it the author's field): the name
-on the next line is its value."""
 _AUTHOR_LINK = LazyPattern(r"(?:About|More (?:from|by)|(?:Other )?(?:Articles|Stories|Posts) by|关于)\s*(\S.{2,40})")
 """A link to an author's page, ending with the author's name (:func:`_author_link`)."""
 _HANDLE = LazyPattern(r"@[\w.]{2,30}(?:@[\w-]+(?:\.[\w-]+)+)?")
@@ -458,12 +455,12 @@ _ROLE_LINE = LazyPattern(
 Political Reporter``): news sites set the byline's name and role as two lines."""
 _LONE_LABEL = LazyPattern(r"[^\s:：]{1,8}[:：]?")
 """A field word alone, with its colon at most (``Tags``, ``分类：``): a label without a value."""
-_TAGS_ROW = LazyPattern(r"\s*(?i:tags?|labels?|categor(?:y|ies)|topics?)\s+\S+(?:\s+\S+){0,5}\s*")
+_TAG_WORDS = r"tags?|labels?|categor(?:y|ies)|topics?"
+"""The English words of a tags or categories label (:data:`_TAGS_ROW`, :data:`_TAGS_FIELD`)."""
+_TAGS_ROW = LazyPattern(rf"\s*(?i:{_TAG_WORDS})\s+\S+(?:\s+\S+){{0,5}}\s*")
 """A page's tags as a property row, the label without its colon and the values after it (``Tags
 经济 读书``: Notion's, a wiki's or a doc site's page properties)."""
-_TAGS_FIELD = LazyPattern(
-    r"\s*(?:(?i:tags?|labels?|categor(?:y|ies)|topics?|filed under)|标签|標籤|分类|分類|关键词|關鍵詞)\s*[:：]"
-)
+_TAGS_FIELD = LazyPattern(rf"\s*(?:(?i:{_TAG_WORDS}|filed under)|标签|標籤|分类|分類|关键词|關鍵詞)\s*[:：]")
 """A post's tags or categories field (``Tags: …``, ``Categories: …``, ``标签：…``): blog
 templates (WordPress, Blogger) print it in the post's footer after the share and related boxes,
 so a section's heading above it does not make it another item's, as a date or an author under
@@ -685,7 +682,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     special: dict[int, tuple[Kind, str]] = dict.fromkeys(closing, (Kind.PARAGRAPH, "closing"))
     if tagged >= 0:
         special[tagged] = Kind.PARAGRAPH, "tagged_close"
-    if closing and _VALEDICTION.fullmatch(texts[closing[0]]):
+    if closing and _signs_off(texts, closing[0]):
         special.update(dict.fromkeys(closing[1:], (Kind.METADATA, "signature")))  # a writer signs
     if salutation >= 0:
         special[salutation] = Kind.PARAGRAPH, "salutation"
@@ -712,12 +709,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         if start <= i <= end and i not in special and labels[i][0] in BODY_KINDS:
             labels[i] = Kind.FOOTER, "section_list"  # a "Most read" list the article runs across
     for i in range(start, min(end, n - 1)):
-        if (
-            page.quality[i] is Quality.SHORT
-            and len(texts[i]) <= VALEDICTION_MAX_CHARS
-            and _VALEDICTION.fullmatch(texts[i])
-            and _PERSON_NAME.fullmatch(texts[i + 1])
-        ):
+        if page.quality[i] is Quality.SHORT and _signs_off(texts, i):
             # ``Happy reading,`` / ``Ann Lee`` / ``Business correspondent``: a letter's or a
             # newsletter's sign-off; the name and the role under it are the writer's signature.
             labels[i + 1] = Kind.METADATA, "signature"
@@ -830,7 +822,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             reasons[i] = (*reasons[i], "author_card")
     for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
         if (
-            (units[i].text[-1:] in ":：" or _LONE_BYLINE.fullmatch(units[i].text) is not None)
+            (units[i].text[-1:] in ":：" or features[i].key in ALONE_BYLINE)
             and kinds[i + 1] is not Kind.METADATA
             and guesses[i + 1].kind is None
             and features[i + 1].chars <= FIELD_VALUE_MAX_CHARS
@@ -1649,6 +1641,13 @@ def _version_title(page: _Page, found: tuple[int, int, str], start: int, end: in
     return None
 
 
+def _both_languages(latin: float, weighed: float) -> bool:
+    """Whether text of ``latin`` Latin letters and ``weighed`` weighed Han characters holds both
+    languages: each at least :data:`BILINGUAL_BODY_MIN_SHARE` of the two (a text and its
+    translation)."""
+    return min(latin, weighed) >= BILINGUAL_BODY_MIN_SHARE * (latin + weighed)
+
+
 def _weighed_letters(page: _Page, first: int, last: int) -> tuple[float, float]:
     """The Latin letters and the weighed Han characters of units ``first`` to ``last``."""
     latin = han = 0
@@ -1698,7 +1697,7 @@ def _body_latin_led(page: _Page, start: int, end: int) -> bool:
     letters: a text and its translation), whether its first paragraph's are: the original comes
     first, and its title is the page's."""
     latin, weighed = _weighed_letters(page, start, end)
-    if min(latin, weighed) >= BILINGUAL_BODY_MIN_SHARE * (latin + weighed):
+    if _both_languages(latin, weighed):
         for i in range(start, end + 1):
             if page.quality[i] in _BODY_LIKE:
                 return _latin_led(page, i)
@@ -2151,6 +2150,17 @@ def _announces_list(page: _Page, i: int, first: int) -> bool:
     return f.scripts.han >= STANDFIRST_MIN_HAN or f.scripts.latin_words >= STANDFIRST_MIN_WORDS
 
 
+def _signs_off(texts: tuple[str, ...], i: int) -> bool:
+    """Whether unit ``i`` is a letter's or a newsletter's closing words (:data:`_VALEDICTION`)
+    with a person's name on the next line: the writer signs the text there."""
+    return (
+        i + 1 < len(texts)
+        and len(texts[i]) <= VALEDICTION_MAX_CHARS
+        and _VALEDICTION.fullmatch(texts[i]) is not None
+        and _PERSON_NAME.fullmatch(texts[i + 1]) is not None
+    )
+
+
 def _closing(page: _Page, end: int) -> list[int]:
     """The units of a notice's close at or right after the body's end: its closing formula
     (:data:`_CLOSING_FORMULA`), or a letter's or a newsletter's closing words over a name
@@ -2161,9 +2171,7 @@ def _closing(page: _Page, end: int) -> list[int]:
     i = end if end >= 0 and _CLOSING_FORMULA.fullmatch(page.texts[end]) else end + 1
     if i >= n or page.guesses[i].kind is not None:
         return []
-    if not _CLOSING_FORMULA.fullmatch(page.texts[i]) and not (
-        i + 1 < n and _VALEDICTION.fullmatch(page.texts[i]) and _PERSON_NAME.fullmatch(page.texts[i + 1])
-    ):
+    if not _CLOSING_FORMULA.fullmatch(page.texts[i]) and not _signs_off(page.texts, i):
         return []
     out = [i]
     for j in range(i + 1, min(n, i + 1 + SIGNATURE_LINES)):
@@ -2338,6 +2346,7 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
     best_score = HEADLINE_MIN_SCORE
     best_copies = 0
     body_latin: bool | None = None
+    body_measured = False  # ``None`` is an answer (a bilingual body): asked once per search
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2, end + 1)):
         if i in listed:
             continue  # an item of a summary's list (``Key points:`` and its points)
@@ -2358,8 +2367,8 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             continue  # inside the body, only a short line can be the title, not a numbered or linked heading
         if _shown_in_body(page, i, start, end):
             continue  # an entry of a table of contents
-        if i > 0 and page.kind[i - 1] is Kind.METADATA and _LONE_BYLINE.fullmatch(page.units[i - 1].text):
-            continue  # the name under a lone ``By``: the byline's value
+        if i > 0 and page.kind[i - 1] is Kind.METADATA and page.keys[i - 1] in ALONE_BYLINE:
+            continue  # the name under a lone ``By`` (features.py's author field): the byline's value
         if _author_link(page, i):
             continue  # ``About Dana Whitfield`` by the byline: the link to the author's page
         if page.likes[i] and _name_over_date(page, i):
@@ -2382,8 +2391,8 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             if 1 < joined_copies <= MAX_TITLE_COPIES:
                 last, key, copies = j, joined, joined_copies
         score = _headline_score(page, i, last, copies, start)
-        if body_latin is None:
-            body_latin = _monolingual_body(page, start, end)
+        if not body_measured:
+            body_latin, body_measured = _monolingual_body(page, start, end), True
         if (
             body_latin is not None
             and _one_script(page, i, last, latin=not body_latin)
@@ -2402,12 +2411,12 @@ def _monolingual_body(page: _Page, start: int, end: int) -> bool | None:
     least :data:`BILINGUAL_BODY_MIN_SHARE` of the weighed letters (a text and its translation,
     one of them perhaps outside the body found)."""
     latin, weighed = _weighed_letters(page, start, end)
-    if not latin + weighed or min(latin, weighed) >= BILINGUAL_BODY_MIN_SHARE * (latin + weighed):
+    if not latin + weighed or _both_languages(latin, weighed):
         return None
     prose = [i for i in range(len(page.quality)) if page.quality[i] in _BODY_LIKE]
     all_latin = sum(page.features[i].scripts.latin for i in prose)
     all_weighed = HAN_LETTER_WEIGHT * sum(page.features[i].scripts.han for i in prose)
-    if min(all_latin, all_weighed) >= BILINGUAL_BODY_MIN_SHARE * (all_latin + all_weighed):
+    if _both_languages(all_latin, all_weighed):
         return None
     return latin > weighed
 
