@@ -1020,7 +1020,8 @@ def _footer_cue(key: str, cues: _Cues) -> bool:
         return True
     if len(key) <= FOOTER_PREFIX_MAX_CHARS and key.startswith(cues.footer_han.get(key[:1], ())):
         return True  # ``上一篇文章``, ``相关文章推荐``: a Chinese footer phrase run on
-    if len(key) <= FOOTER_PREFIX_MAX_CHARS and (last := _LAST_ITEM.search(key)) is not None:
+    # The phrase closing the line is Chinese (``footer_han``): an ASCII key holds none.
+    if len(key) <= FOOTER_PREFIX_MAX_CHARS and not key.isascii() and (last := _LAST_ITEM.search(key)) is not None:
         tail = last.group(1)
         if len(tail) >= FOOTER_PREFIX_MIN_CHARS and tail in cues.footer_han.get(tail[:1], ()):
             return True  # ``返回搜狐，查看更多``: a short line that closes with a Chinese footer phrase
