@@ -43,13 +43,12 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from itertools import accumulate
 
 import regex
 
 from bilingual_news._lazy import LazyPattern
-from bilingual_news.lexicon import trie_pattern
+from bilingual_news.lexicon import entries, trie_pattern
 from bilingual_news.model import BODY_KINDS, Block, Kind, Quote, span_unchecked
 from bilingual_news.normalize import Normalized
 from bilingual_news.scripts import DIGIT_CLASS, LOWER_CLASS, UPPER_CLASS, char_class, han_class
@@ -437,13 +436,8 @@ class _Lexicon:
     """Two or more Han characters."""
 
 
-def _read(name: str) -> list[str]:
-    text = resources.files("bilingual_news.lexicon").joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 def _tagged(name: str) -> list[tuple[str, str]]:
-    return [(tag.strip(), word.strip()) for tag, _, word in (line.partition("\t") for line in _read(name))]
+    return [(tag.strip(), word.strip()) for tag, _, word in (line.partition("\t") for line in entries(name))]
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -470,9 +464,9 @@ def _trie(words: Sequence[str]) -> str:
 @functools.cache
 def _lexicon() -> _Lexicon:
     """The word lists, read and compiled once per process, on first use."""
-    zh = _read("quote_verbs_zh.txt")
+    zh = entries("quote_verbs_zh.txt")
     not_verbs = [w[1:] for w in zh if w.startswith("-")]
-    en = [w.lower() for w in _read("quote_verbs_en.txt")]
+    en = [w.lower() for w in entries("quote_verbs_en.txt")]
     titles = _tagged("quote_titles.txt")
     zh_titles = _trie([w for tag, w in titles if tag == "zh"])
     pronouns = _tagged("quote_pronouns.txt")
@@ -485,7 +479,7 @@ def _lexicon() -> _Lexicon:
         return _trie([w for tag, w in subject if tag == kind])
 
     verbs = [w for w in zh if w[0] != "-"]
-    surnames = _read("quote_zh_surnames.txt")
+    surnames = entries("quote_zh_surnames.txt")
     single = "".join(sorted({w for w in surnames if len(w) == 1}))
     han = han_class()
     hints = {w for w in en if " " not in w} | {w.split()[0] for w in en if " " in w}

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Lexicon", "expand", "fold", "lexicon", "trie_pattern", "word_set"]
+__all__ = ["Lexicon", "entries", "expand", "fold", "lexicon", "trie_pattern", "word_set"]
 
 
 def fold(text: str) -> str:
@@ -154,29 +154,32 @@ def expand(line: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _lines(name: str) -> list[str]:
+@functools.cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of lexicon file ``name`` in the file's order: comments and blank lines left
+    out, classes of phrases (``{a|b}``) expanded; read once per process."""
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-    out = []
+    out: list[str] = []
     for line in text.splitlines():
         if line.startswith("#"):
             continue
         if line.strip():
             out.extend(expand(line.rstrip("\n")))
-    return out
+    return tuple(out)
 
 
 @functools.cache
 def word_set(name: str) -> frozenset[str]:
     """The entries of lexicon file ``name`` (comments and blank lines left out, classes of
     phrases expanded), read once: a word list another stage asks for by name."""
-    return frozenset(_lines(name))
+    return frozenset(entries(name))
 
 
 def _pairs(name: str, *, bare: bool | None = None) -> list[tuple[str, str]]:
     """``(key, cue)`` from ``key<TAB>cue[<TAB>bare]`` lines; ``bare`` picks lines with or without
     the third column (``None``: all lines)."""
     pairs = []
-    for line in _lines(name):
+    for line in entries(name):
         key, cue, *flags = line.split("\t")
         if bare is not None and ("bare" in flags) != bare:
             continue
@@ -192,20 +195,20 @@ def lexicon() -> Lexicon:
     metadata = sorted(_pairs("metadata.txt", bare=False), key=lambda p: -len(p[1]))
     metadata_bare = sorted(_pairs("metadata.txt", bare=True), key=lambda p: -len(p[1]))
     return Lexicon(
-        nav=frozenset(fold(w) for w in _lines("nav.txt")),
-        footer=frozenset(fold(w) for w in _lines("footer.txt")),
+        nav=frozenset(fold(w) for w in entries("nav.txt")),
+        footer=frozenset(fold(w) for w in entries("footer.txt")),
         metadata=tuple(metadata),
         metadata_bare=tuple(metadata_bare),
-        disclaimer=tuple(fold(w) for w in _lines("disclaimer.txt")),
+        disclaimer=tuple(fold(w) for w in entries("disclaimer.txt")),
         caption_prefix=tuple(c for k, c in captions if k == "prefix"),
         caption_contains=tuple(c for k, c in captions if k == "contains"),
         caption_suffix=tuple(c for k, c in captions if k == "suffix"),
-        section=frozenset(fold(w) for w in (*_lines("section.txt"), *_lines("comments.txt"))),
-        comments=frozenset(fold(w) for w in _lines("comments.txt")),
+        section=frozenset(fold(w) for w in (*entries("section.txt"), *entries("comments.txt"))),
+        comments=frozenset(fold(w) for w in entries("comments.txt")),
         chrome=tuple(c for k, c in chrome if k == "any"),
         chrome_han=tuple(c for k, c in chrome if k == "han"),
         chrome_short=tuple(c for k, c in chrome if k == "short"),
-        teaser=tuple(fold(w) for w in _lines("teaser.txt")),
-        tail=tuple(w.strip() for w in _lines("tail.txt")),
-        nav_label=tuple(w.strip() for w in _lines("nav_label.txt")),
+        teaser=tuple(fold(w) for w in entries("teaser.txt")),
+        tail=tuple(w.strip() for w in entries("tail.txt")),
+        nav_label=tuple(w.strip() for w in entries("nav_label.txt")),
     )
