@@ -144,9 +144,10 @@ LISTED_HEADING_MAX_SIZE = 60.0
 """Largest size of a body unit a table of contents can name as a heading: a question of an
 interview, not a paragraph."""
 MIXED_TITLE_WORD_HAN = 2
-"""Han characters an English word counts for in the length of a Chinese title that holds it (a
-product's or a tool's name, common in technical blogs and docs): a Chinese word is about two
-characters, so a title of six characters and two names is as long as one of ten characters."""
+"""Han characters an English word counts for in a Chinese title that holds it (a product's or a
+tool's name, common in technical blogs and docs), in its shape (:data:`MIXED_TITLE_MIN_HAN`) and
+in its length: a Chinese word is about two characters, so a title of six characters and two
+names is as long as one of ten characters."""
 VERSION_MIN_SHARE = 0.8
 """The least share of one version's letters (Han weighed) in its own script: a Chinese text
 quotes English names and terms, not whole English paragraphs."""
@@ -193,7 +194,7 @@ standfirst's sentences are in sentence case."""
 MIXED_TITLE_MIN_HAN = 2
 """Han characters from which a Chinese title with English words in it (``JSON风格指南``, ``Git
 入门教程``) has a title's shape when its Han characters and English words make
-:data:`HEADLINE_MIN_HAN` together: an English word reads as about one Chinese one."""
+:data:`HEADLINE_MIN_HAN` together, a word counting :data:`MIXED_TITLE_WORD_HAN` characters."""
 HEADLINE_LOOKBACK = 60
 """Units above the body searched for the headline: titles sit above the body, past the share
 bars, datelines and captions that a scrape puts between them."""
@@ -1896,7 +1897,7 @@ def _title_like_in(key: str, f: Features, g: Guess) -> bool:
     if (
         s.han < HEADLINE_MIN_HAN
         and s.latin_words < HEADLINE_MIN_WORDS
-        and not (s.han >= MIXED_TITLE_MIN_HAN and s.han + s.latin_words >= HEADLINE_MIN_HAN)
+        and not (s.han >= MIXED_TITLE_MIN_HAN and s.han + MIXED_TITLE_WORD_HAN * s.latin_words >= HEADLINE_MIN_HAN)
     ):
         return False
     if key[-1:] in _TITLE_END_CHARS and not (key[-1:] == "." and _title_case(f)):
