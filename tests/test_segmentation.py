@@ -125,6 +125,26 @@ KNOWN_WRONG = {
         "the course's title, twenty units over the text past the enrol buttons and figures, loses to the middle "
         "item of the `What you'll learn` list; the title, the tagline, the instructor and the figures are nav"
     ),
+    "hksar-en-press-release": (
+        "the release's issue time under its date after `Ends` (`香港時間15時42分`, a time of day with no "
+        "date on its line) comes out footer, not metadata"
+    ),
+    "sina-blog-en-post": (
+        "the post's tags set one a line under `标签：` (the first is metadata) come out nav after the first"
+    ),
+    "mooc-en-course": (
+        "the course's card under its title (the school, the session, `学时安排：`, the week reached, the "
+        "count of learners) comes out nav, not metadata; the `课程概述` heading over the text nav, not a "
+        "subheading"
+    ),
+    "bilingual-regulation-articles": (
+        "the regulation's English title under its Chinese one comes out teaser, not headline; the first "
+        "chapter's heading pair (`第一章 总则` / `Chapter I General Provisions`) over the first article nav"
+    ),
+    "bilingual-song-lyrics": (
+        "the first English line of the lyrics, right under the song's field line (singer, album, date), "
+        "comes out nav: the run of short lines starts at its translation"
+    ),
 }
 HEADLINE_WRONG = frozenset(
     {
