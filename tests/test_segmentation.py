@@ -63,8 +63,12 @@ KNOWN_WRONG = {
         "one-word title (`tidy-csv`), shown once, is nav"
     ),
     "en-qa-question": (
-        "the question's last paragraph (ending in `?`) is taken for the title and the accepted "
-        "answer for the article; `Asked …`, `Modified …`, `Viewed …` are not read as metadata"
+        "after the question, its tags line (`python pandas csv`, without a label) and the asker's "
+        "name under `asked <date>` come out footer, not metadata"
+    ),
+    "so-zh-question": (
+        "after the question, its tags line (`python excel csv utf-8`, without a label) and the "
+        "asker's name under `asked <date>` come out footer, not metadata"
     ),
     "discourse-zh-topic": (
         "the line under the title with the topic's category and tags (`求助 cross-compile arm`, "
@@ -149,7 +153,6 @@ KNOWN_WRONG = {
 HEADLINE_WRONG = frozenset(
     {
         "en-github-zh-readme",
-        "en-qa-question",
         "appstore-en-description",
         "github-issue-zh",
         "pypi-zh-readme",

@@ -171,19 +171,21 @@ _CREDIT = LazyPattern(
     r"|[亦也]?(?:参与|參與|协助|協助)了?(?:本文|此文)?(?:采访|采写|报道|撰写|採訪|採寫|報導|撰寫))[)）]$"
 )
 _DATED_FIELD = LazyPattern(
-    r"^(?:(?:last\s*|originally\s+|first\s+)?(?:updated|published|posted|modified|mod|edited|reviewed|answered))"
+    r"^(?:(?:last\s*|originally\s+|first\s+)?(?:updated|published|posted|modified|mod|edited|reviewed|answered|asked))"
     r"(?:\s+in\s+(?:the\s+)?[a-z]+(?:\s+[a-z]+)?(?=\s+on\b))?"
     r"(?:\s+(?:on|at))?\s*[:：]?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
-    r"|\d{1,2}[:/.-]\d{1,2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s?(?:y|yr|mo|w|d|h)$)",
+    r"|\d{1,2}[:/.-]\d{1,2}|\d{4}-\d{2}-\d{2}|\d{1,2}\s?(?:y|yr|mo|w|d|h)$"
+    r"|(?:\d+\s+(?:second|minute|hour|day|week|month|year)s?,?\s+)+ago$)",
 )
 """A date field without its colon, read on a folded key (``Updated Nov 19, 6:55 AM``, ``Published
 Wed, Nov 20 2019``, ``Posted on 12/06/2014``): the word says what the date is, the date follows
 at once, with or without a year. A review's and an answer's headers say it so too, the review's
 perhaps with the store's country (``Reviewed in the United States on March 3, 2024``,
 ``Answered Mar 2``), and a social or Q&A site's header gives the post's age alone (``Updated
-2y``, ``Posted 3d``)."""
+2y``, ``Posted 3d``), or spelled out (a Q&A site's ``Asked 2 years, 5 months ago`` over its
+question)."""
 _ROLE_BYLINE = LazyPattern(
     r"^(?:by\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*(?:,|\s[-–—|]\s)\s*"
     r"(?:[\p{L}&.]+\s+){0,3}(?i:writer|correspondent|reporter|editor|columnist|contributor|staff)s?$"
@@ -214,6 +216,9 @@ _FOLLOW = LazyPattern(r"(?i:follow)(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|on|us))+\s*:?\
 ``Follow Harbour News on``); ``Follow the money`` is a title."""
 _COUNTER = LazyPattern(
     r"^(?:阅读|浏览|点击|人气|阅读数|阅读量|浏览量|浏览次数|点击数|点击量|views?|reads?)\s*[(（:：]?\s*\d[\d,.]*[万千kKmM]?\s*[)）]?$"
+    # A forum's or a Q&A site's counter spelled as a sentence without its full stop (``Viewed 6k
+    # times``, ``Viewed 1,234 times``).
+    r"|^viewed\s+\d[\d,.]*[kKmM]?\s+times?$"
 )
 _COUNT_THEN_DATE = LazyPattern(r"^\d[\d,.]*\s*[km万]?\s*(?:views?|plays?|reads?|次观看|次播放)\b")
 """A count of views or plays opening a line that also holds a calendar date (``35,482 views  Mar

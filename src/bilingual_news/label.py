@@ -90,6 +90,12 @@ _POST_COUNT = re.compile(
 )
 """A count on a post's line of figures, its word after or before it (``1.6k 阅读``, ``12 点赞``,
 ``评论 3``, ``阅读(812)``, ``320 views``)."""
+POSTER_HEADER_MIN_ITEMS = 3
+"""Items (set apart by ``·``, ``•`` or ``|``) a dated line needs to be a poster's header."""
+POSTER_NAME_MAX_CHARS = 24
+"""Longest item without a digit a poster's header may hold: the poster's name (a user name)."""
+_HEADER_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+"""How a forum's header line sets its items apart (``chenmo · 3 hours ago · 1234 views``)."""
 _COUNTED_ITEM = re.compile(r"^[^()（）\d][^()（）]{0,38}\s*[(（]\d{1,5}[)）]$")
 """A label and its count in brackets, the whole line: a blog's category or archive list item."""
 _CLOSERS = frozenset(")）")
@@ -215,9 +221,24 @@ def _one(unit: Unit, f: Features) -> Guess:
         # A blog platform's line under a post's title: its date and its counts (``原创 于 <date>
         # 发布 · 1.6k 阅读 · 12 点赞``), mostly counts, so no dateline by its date's share.
         return _DATELINE
+    if f.has_date and f.chars <= STATS_LINE_MAX_CHARS and not f.ends_sentence and _poster_header(unit.text):
+        return _DATELINE
     if _link_list(f, quality):
         return _LINK_LIST
     return _BY_QUALITY[quality]
+
+
+def _poster_header(text: str) -> bool:
+    """Whether a dated line is a forum topic's header: the poster's name, the post's age or date
+    and a count (``chenmo · 3 hours ago · 1234 views``, ``alice | 2024-03-01 | 88 views``), set
+    apart by separators. Every item holds a digit but the name, one token; one item at least is a
+    count (:data:`_POST_COUNT`): the date covers too little of the line to make it a dateline,
+    and the count alone too little to make it a line of a post's figures."""
+    items = _HEADER_SEPARATOR.split(text.strip())
+    if len(items) < POSTER_HEADER_MIN_ITEMS or not any(_POST_COUNT.fullmatch(item) for item in items):
+        return False
+    names = [item for item in items if not any(c.isdigit() for c in item)]
+    return len(names) <= 1 and all(len(n) <= POSTER_NAME_MAX_CHARS and " " not in n for n in names)
 
 
 def _counted_item(unit: Unit, f: Features) -> bool:

@@ -261,6 +261,11 @@ title of the link card the post shares, the card's source."""
 SUBHEADING_MAX_SIZE = 40.0
 """Largest :func:`~bilingual_news.label.size` of a subheading: headings inside a body are a
 short line (40 Han characters, 20 English words)."""
+TAG_LABEL_MAX_SIZE = 8.0
+"""Largest :func:`~bilingual_news.label.size` of a tag or a category that a blog theme sets over
+a post's title and over each card's title in its lists (``烹饪基础``, ``Machine Learning``): a
+label of a few words; a title is longer, and may stand over its dek and, shown again, over a
+card of another story's title."""
 LABEL_HEADING_MAX_SIZE = 20.0
 """Largest size of a label that heads the lines after it (``点评：``, ``英国《泰晤士报》：``)."""
 STANDFIRST_MIN_WORDS = 12
@@ -2091,16 +2096,21 @@ def _copies(page: _Page, key: str, first: int, last: int) -> int:
 def _lone_copies(page: _Page, key: str, first: int, last: int) -> int:
     """:func:`_copies`, without the places that are the same menu shown twice (a copy with the
     same line before it or after it as here: a site shows its menus at the top and again at the
-    bottom; a title stands alone each time)."""
+    bottom; a title stands alone each time), nor the places of a label over titles (here right
+    over a title-like line, and further down right over another: a blog theme's tag, no longer
+    than :data:`TAG_LABEL_MAX_SIZE`, over the post's title and again over each card's title in
+    ``You might also like``)."""
     keys, n = page.keys, len(page.keys)
     before = keys[first - 1] if first > 0 else ""
     after = keys[last + 1] if last + 1 < n else ""
+    over_title = bool(after) and page.likes[last + 1] and size(page.features[first]) <= TAG_LABEL_MAX_SIZE
     return 1 + sum(
         1
         for a, b in page.titles.get(key, ())
         if not first <= a <= last
         and not (before and a > 0 and keys[a - 1] == before)
         and not (after and b + 1 < n and keys[b + 1] == after)
+        and not (over_title and a > last and b + 1 < n and page.likes[b + 1])
         and not all(_menu_item(page, k) for k in (a - 2, a - 1, b + 1, b + 2))
     )
 
@@ -2287,6 +2297,17 @@ def _shown_in_body(page: _Page, i: int, start: int, end: int) -> bool:
     # The entry's copy at the top is no title either.
     if any(_toc_pair(page, a, start, end) for p, _ in page.titles.get(page.keys[i], ()) if p <= i for a in (p - 1, p)):
         return True
+    # A table of contents after the text (a documentation theme's ``On this page`` column, which
+    # a scrape gives after the article): a heading inside the body whose copy after it has a
+    # neighbour that stands in the body too is a section's heading, not the title.
+    if i >= start and any(p > end for p, _ in page.titles.get(page.keys[i], ())):
+        body = set(page.keys[start : end + 1])
+        body.discard("")
+        if any(
+            p > end and any(k < len(page.keys) and k != i and page.keys[k] in body for k in (p - 1, p + 1))
+            for p, _ in page.titles.get(page.keys[i], ())
+        ):
+            return True
     # A short page's first section heading stands at the body's top: two neighbouring lines
     # whose copies in the body are apart (text between them) are entries all the same; a title
     # and its dek shown again at the top stand together.
