@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 import bilingual_news
 from bilingual_news import features, label, mojibake, quotes, reflow, revise, scripts, testing
-from bilingual_news.lexicon import _nfkc, fold, lexicon, trie_pattern
+from bilingual_news.lexicon import _nfkc, entries, fold, lexicon, trie_pattern
 from bilingual_news.model import Kind
 from bilingual_news.normalize import normalize
 from bilingual_news.pipeline import STAGES, profile
@@ -280,10 +280,10 @@ def test_names_are_found_as_the_alternation_finds_them(keys: set[str], text: str
 # The quotes stage scans the page's joined body once (quotes._Scan) where it scanned each block,
 # and finds words by faster patterns; each is checked here against the per-block form it replaced.
 
-_ZH_VERB_LINES = quotes._read("quote_verbs_zh.txt")
+_ZH_VERB_LINES = entries("quote_verbs_zh.txt")
 _ZH_PIECES = [
     *(w.lstrip("-") for w in _ZH_VERB_LINES[::5]),
-    *quotes._read("quote_zh_surnames.txt")[::9],
+    *entries("quote_zh_surnames.txt")[::9],
     *[w for tag, w in quotes._tagged("quote_titles.txt") if tag == "zh"][::7],
     *[w for tag, w in quotes._tagged("quote_zh_subject.txt") if tag == "stop"][::6],
     *("可能", "也许会", "梁思远", "思远", "安康乐园", "王王王", "的", "在", "说"),
@@ -299,7 +299,7 @@ def test_quote_words_are_han_only() -> None:
     han = re.compile(scripts.han_class() + "+")
     words = [
         *(w.lstrip("-") for w in _ZH_VERB_LINES),
-        *quotes._read("quote_zh_surnames.txt"),
+        *entries("quote_zh_surnames.txt"),
         *(w for tag, w in quotes._tagged("quote_titles.txt") if tag == "zh"),
         *(w for tag, w in quotes._tagged("quote_zh_subject.txt") if tag in ("stop", "act", "none", "person")),
     ]
