@@ -826,6 +826,11 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # A writer's name and introduction over a follow button above the text: the byline.
             kinds[i] = Kind.METADATA
             reasons[i] = (*reasons[i], "author_card")
+    if found:
+        _header_run(page, found[1] + 1, start, kinds, reasons)
+        _name_over_title_date(page, found[0], kinds, reasons)
+    if region:
+        _stamp_after_text(page, end, kinds, reasons)
     for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
         if (
             (units[i].text[-1:] in ":：" or features[i].key in ALONE_BYLINE)
@@ -949,6 +954,101 @@ def _card_name(text: str, chars: int) -> bool:
         and _HEADING_PUNCTUATION.search(text) is None
         and _CARD_ROLES_SEPARATOR.search(text) is None
     )
+
+
+def _header_run(page: _Page, lo: int, hi: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
+    """Make metadata the short lines no cue decided that stand between the fields of a post's
+    header: under the title (unit ``lo - 1``) or a metadata line, over a metadata line, in an
+    unbroken run of such lines and metadata between the title and the text (up to ``hi``) that
+    holds the post's date. Forums, Q&A and review sites, guide hubs and film sites set the
+    header so, a field a line, some without a label: the category with the tags (``求助
+    cross-compile arm``), the writer's name with the rating (``<name> 评论 <film> 力荐``),
+    ``Languages: 简体中文``. A line under the header's last field is not between two: an audio
+    player's or a font-size control under the date, a share bar or an account's card, stays; so
+    does a follow button (:data:`_FOLLOW_BUTTON`) between two fields."""
+    features, guesses = page.features, page.guesses
+
+    def loose(j: int) -> bool:
+        g = guesses[j]
+        return (
+            kinds[j] is Kind.NAV
+            and g.kind is None
+            and g.quality is Quality.SHORT
+            and not page.is_button[j]
+            and features[j].chars <= FIELD_VALUE_MAX_CHARS
+            and _FOLLOW_BUTTON.fullmatch(page.texts[j]) is None
+        )
+
+    i = lo
+    while i < hi:
+        j = i
+        while j < hi and (kinds[j] is Kind.METADATA or loose(j)):
+            j += 1
+        if any(
+            kinds[k] is Kind.METADATA and (features[k].has_date or features[k].metadata_field == "published")
+            for k in range(i, j)
+        ):
+            for k in range(i, j):
+                if (
+                    loose(k)
+                    and (k == lo or (kinds[k - 1] is Kind.METADATA and _FIELD_SEPARATOR.search(page.texts[k])))
+                    and k + 1 < j
+                    and kinds[k + 1] is Kind.METADATA
+                ):
+                    kinds[k] = Kind.METADATA
+                    reasons[k] = (*reasons[k], "header_field")
+        i = j + 1
+
+
+def _name_over_title_date(page: _Page, title: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
+    """Make metadata the writer's name over the post's date right above the title: blog and
+    developer platforms (Forem, Hashnode, Medium's lists) set the byline so, above the title, not
+    under it. The name is a Chinese personal name (:func:`_zh_name`) or a user's
+    (:data:`_USER_NAME`), decided by no cue: a line of capitalised words there may be the blog's
+    own name (Blogger's date header stands between it and the post's title)."""
+    date, name = title - 1, title - 2
+    if name < 0 or kinds[date] is not Kind.METADATA or kinds[name] is not Kind.NAV:
+        return
+    f, text = page.features[date], page.texts[name]
+    if not (f.has_date or f.metadata_field == "published") or page.guesses[name].kind is not None:
+        return
+    if _zh_name(text) or _USER_NAME.fullmatch(text):
+        kinds[name] = Kind.METADATA
+        reasons[name] = (*reasons[name], "name_over_title_date")
+
+
+def _stamp_after_text(page: _Page, end: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
+    """Make metadata a post's card set after its text: when the post's stamp (a dated metadata
+    line) stands within :data:`TAIL_WINDOW` units after the text, across no line of text, the
+    name right under it (the poster's: :func:`_person_name` or :data:`_USER_NAME`) and the
+    line right after the text, short, without punctuation and decided by no cue (the post's tags
+    without their label) are the post's too. Q&A sites (Stack Exchange, SegmentFault) close the
+    question so: its tags, the share buttons, ``asked <date>`` and the asker's name."""
+    n = len(page.units)
+    features, guesses, texts = page.features, page.guesses, page.texts
+    for s in range(end + 2, min(n, end + 1 + TAIL_WINDOW)):
+        if page.quality[s - 1] in _BODY_LIKE:
+            return
+        if kinds[s] is not Kind.METADATA or not (features[s].has_date or features[s].metadata_field == "published"):
+            continue
+        name, tags = s + 1, end + 1
+        if (
+            name < n
+            and kinds[name] is Kind.FOOTER
+            and guesses[name].kind is None
+            and (_person_name(texts[name]) or _USER_NAME.fullmatch(texts[name]) is not None)
+        ):
+            kinds[name] = Kind.METADATA
+            reasons[name] = (*reasons[name], "poster_under_stamp")
+            if (
+                kinds[tags] is Kind.FOOTER
+                and guesses[tags].kind is None
+                and guesses[tags].quality is Quality.SHORT
+                and _HEADING_PUNCTUATION.search(texts[tags]) is None
+            ):
+                kinds[tags] = Kind.METADATA
+                reasons[tags] = (*reasons[tags], "tags_after_text")
+        return
 
 
 def _poster_over_date(page: _Page, start: int) -> bool:

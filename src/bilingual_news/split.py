@@ -471,7 +471,19 @@ def _menu_goes_on(rest: list[regex.Match[str]], used: frozenset[str] = frozenset
     if used and sum(1 for word in words if word in used) >= MIN_SEPARATORS_AFTER_PREFIX:
         return True  # the footer's links go on, one separator between each two
     known = sum(1 for word in words if word in _BREADCRUMB_SEPARATORS or word in nav)
-    return known >= MIN_MENU_SHARE_OF_REST * len(rest)
+    if known >= MIN_MENU_SHARE_OF_REST * len(rest):
+        return True
+    return _footer_phrases().search(" ".join(words)) is not None
+
+
+@functools.cache
+def _footer_phrases() -> re.Pattern[str]:
+    """The footer lexicon's English phrases of two words or more (``privacy policy``, ``terms of
+    use``, ``related articles``), as whole words: after a menu prefix they make the rest more of
+    the menu, a footer's row of links (``… FAQ Shop About Contact Privacy Policy``) whose words
+    the lexicon does not all know; a title fused onto a menu does not name them."""
+    phrases = sorted((p for p in lexicon().footer if " " in p and p.isascii()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else re.compile(r"(?!)")
 
 
 def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] | None:
