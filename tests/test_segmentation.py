@@ -109,10 +109,6 @@ KNOWN_WRONG = {
         "the course's title, twenty units over the text past the enrol buttons and figures, loses to the middle "
         "item of the `What you'll learn` list; the title, the tagline, the instructor and the figures are nav"
     ),
-    "hksar-en-press-release": (
-        "the release's issue time under its date after `Ends` (`香港時間15時42分`, a time of day with no "
-        "date on its line) comes out footer, not metadata"
-    ),
     "sina-blog-en-post": (
         "the post's tags set one a line under `标签：` (the first is metadata) come out nav after the first"
     ),

@@ -160,15 +160,23 @@ _BYLINE = LazyPattern(
     r"\s*(?:[|,;(@]|\s[-–—]\s|at\b|on\b|$|\p{N})"
 )
 _CREDIT = LazyPattern(
-    r"^[(（【\[]?(?:[\p{Han}·]{0,12}(?:记者|通讯员|实习生|摄影|撰稿|报道员)\s*"
+    r"^[(（【\[]?(?:[\p{Han}·]{0,12}(?:记者|通讯员|实习生|摄影|撰稿|报道员|記者|通訊員|實習生|攝影|報道員)\s*"
     # A byline's role and its names, set apart by a blank or a bar or a slash rather than a
     # colon: 作者 王某 李某, 文/王某, 作者｜王某, 编辑 | 李某 (a WeChat or portal byline).
-    r"|(?:文/图|图/文|撰文|作者|编辑|編輯|责编|責編|责任编辑|責任編輯|文|图)(?:\s*[|｜丨/]\s*|\s+))"
-    r"[\p{Han}·]{2,4}(?:[\s、，,]+[\p{Han}·]{2,4})*\s*(?:/?文|摄|报道)?[)）】\]]?$"
+    r"|(?:文/[图圖]|[图圖]/文|撰文|作者|编辑|編輯|责编|責編|责任编辑|責任編輯|文|[图圖])(?:\s*[|｜丨/]\s*|\s+))"
+    r"[\p{Han}·]{2,4}(?:[\s、，,]+[\p{Han}·]{2,4})*\s*(?:/?文|[摄攝]|报道|報導|報道)?[)）】\]]?$"
     # A contributor's credit in brackets, the Chinese of "X contributed to this report":
     # （实习生某某对此文亦有贡献）, （某某亦有贡献）, （实习生某某参与采写）, （某某協助採訪）.
     r"|^[(（][^()（）]{1,30}(?:(?:[对對](?:此文|本文|此报道|本报道|此報導|本報導)[亦也]?|[亦也])有所?(?:贡献|貢獻)"
     r"|[亦也]?(?:参与|參與|协助|協助)了?(?:本文|此文)?(?:采访|采写|报道|撰写|採訪|採寫|報導|撰寫))[)）]$"
+    # A wire's name alone in brackets closing its story as a portal or a paper reprints it
+    # (（法新社）, （中央社）), or the desk's word for a story pieced from several (（綜合報導）).
+    r"|^[(（](?:\p{Han}{1,5}社|综合报道|綜合報導|综合外电|綜合外電)[)）]$"
+    # A reporter's credit with the place reported from, the paper's name before it and the date
+    # before that, set apart by slashes (Taiwanese portals and papers: ``記者王小明／台北報導``,
+    # ``<date> <time> 聯合報／記者…／台北即時報導``).
+    r"|^(?:(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2})?\s+)?(?:\p{Han}{2,8}\s*[／/]\s*)?"
+    r"(?:记者|記者)\s*[\p{Han}·]{2,4}(?:[、，,]\s*[\p{Han}·]{2,4})*\s*[／/]\s*\p{Han}{1,8}(?:报道|報導|報道)$"
 )
 _DATED_FIELD = LazyPattern(
     r"^(?:(?:last\s*|originally\s+|first\s+)?(?:updated|published|posted|modified|mod|edited|reviewed|answered|asked))"
@@ -361,9 +369,11 @@ _RANK_FIRST = frozenset("123456789")
 """The characters a text that :data:`_RANKED` matches starts with."""
 _CREDIT_WORDS = re.compile(
     "记者|通讯员|实习生|摄影|撰稿|报道员|作者|编辑|編輯|责编|責編|有所?贡献|有所?貢獻|参与|參與|协助|協助"
+    "|記者|通訊員|實習生|攝影|報道員"
+    "|社[)）]$|综合|綜合"
 )
 """Words one of which a text that :data:`_CREDIT` matches holds, unless it opens with 文, 图 or 撰."""
-_CREDIT_OPENERS = frozenset("文图撰")
+_CREDIT_OPENERS = frozenset("文图圖撰")
 _DATED_FIELD_FIRST = frozenset("lofupmera")
 """The characters a key that :data:`_DATED_FIELD` matches starts with (its words are lower case)."""
 _NO_CAPITAL_CLASSES = frozenset("HhDMSWA")

@@ -339,6 +339,13 @@ _DATE_END = LazyPattern(
     r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)[.。]$"
 )
+_TIME_OF_DAY = LazyPattern(
+    r"(?:\p{Han}{1,4}(?:时间|時間)\s*|(?:HKT|GMT|UTC|BJT)\s*)?(?:[上下]午\s*)?"
+    r"\d{1,2}\s*(?:[:：]\s*\d{2}|[时時点點]\s*\d{1,2}\s*分)(?:\s*(?i:[ap]\.?m\.?|HKT|GMT|UTC))?"
+)
+"""A time of day alone on its line (``香港時間16時30分``, ``16:30``, ``HKT 16:30``): under the
+date, the second line of a dateline, as government press releases (Hong Kong, Macau) print the
+time of issue after the text; no time of day is a menu item or a link."""
 _QUOTES_MAP = {"’": "'", "‘": "'", "“": '"', "”": '"'}
 """Curly quotes and their straight forms."""
 _QUOTES = str.maketrans(_QUOTES_MAP)
@@ -874,6 +881,18 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # A date heading an entry of a timeline or a diary, between its paragraphs.
             kinds[i] = Kind.SUBHEADING
             reasons[i] = (*reasons[i], "date_heading")
+    for i in [
+        i + 1 for i in itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))
+    ]:
+        if (
+            kinds[i] in (Kind.NAV, Kind.FOOTER)
+            and guesses[i].kind is None
+            and features[i - 1].has_date
+            and _TIME_OF_DAY.fullmatch(units[i].text) is not None
+        ):
+            # ``2024年4月9日（星期二）`` over ``香港時間15時42分``: the dateline set on two lines.
+            kinds[i] = Kind.METADATA
+            reasons[i] = (*reasons[i], "time_under_date")
     if region:
         _author_bios(page, region, kinds, reasons)
     return Revision(

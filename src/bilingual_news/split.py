@@ -100,10 +100,11 @@ path: ``读书笔记 / <title>``); a slash without blanks belongs to a title (``
 _CREDIT_TAIL = LazyPattern(
     rf"(?<=[。！？!?.…”\"」』）)])\s*(?P<credit>[(（](?P<inner>[^()（）]{{2,{MAX_CREDIT_INNER}}})[)）])$"
 )
-_CREDIT_INNER = LazyPattern(r"记者|通讯员|实习生|摄$|供图$|/图|图/|/文|文/")
-_PHOTO_CREDIT_INNER = LazyPattern(r"(?:摄|摄影|供图|图)$|^(?:图|摄影)\s*[/／:：]")
-"""A credit for a picture alone (``张三 摄``, ``李四/图``, ``图/王五``): without ``文`` in it, it
-credits no text, so the line it closes is the picture's caption, not a paragraph."""
+_CREDIT_INNER = LazyPattern(r"记者|通讯员|实习生|記者|通訊員|實習生|[摄攝]$|供[图圖]$|/[图圖]|[图圖]/|/文|文/")
+_PHOTO_CREDIT_INNER = LazyPattern(r"(?:[摄攝]|[摄攝]影|供[图圖]|[图圖])$|^(?:[图圖]|[摄攝]影)\s*[/／:：]")
+"""A credit for a picture alone (``张三 摄``, ``李四/图``, ``图/王五``, in traditional characters
+``記者王小明攝``): without ``文`` in it, it credits no text, so the line it closes is the
+picture's caption, not a paragraph."""
 _URL_TAIL = LazyPattern(r"(?<=\S)[ \t\u3000]+(?P<url>(?:https?://|www\.)\S+)$")
 _TOKEN = regex.compile(r"\S+")
 _QUOTED_TITLE = re.compile(f"[《“]([^《》“”\\n]{{{MIN_QUOTED_TITLE},{MAX_QUOTED_TITLE}}})[》”]")
@@ -359,7 +360,17 @@ def _chrome_tail(line: str) -> int | None:
     m = _chrome_tail_pattern().search(line)
     if m is None or m.start() < MIN_TEXT_BEFORE_TAIL:
         return None
+    if _all_buttons(line[: m.start()]):
+        return None  # ``Facebook WhatsApp Telegram 複製連結``: a share bar, all chrome, one unit
     return m.start()
+
+
+def _all_buttons(head: str) -> bool:
+    """Whether every token of ``head`` is a menu or button word (``Facebook WhatsApp``): the
+    line a chrome tail closes is then a row of buttons, which the tail belongs to."""
+    lex = lexicon()
+    tokens = head.split()
+    return bool(tokens) and all(_is_nav_word(t) or fold(t) in lex.footer for t in tokens)
 
 
 def _credit_tail(line: str) -> int | None:
@@ -411,6 +422,8 @@ def _breadcrumb_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
         return None
     if "/" in last.group() and (shown is None or rest not in shown):
         return None
+    if fold(rest) in lexicon().nav:
+        return None  # ``Home > News > Press Releases``: the last item is a section, the line all breadcrumb
     return last.start() + len(last.group().rstrip()), last.end()
 
 
@@ -524,7 +537,11 @@ def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
     if last_nav >= 0 and (words >= MIN_NAV_WORDS or (words and separators)):
         rest_start = tokens[last_nav + 1].start()
         used = frozenset(fold(tok.group()) for tok in tokens[: last_nav + 1]) & _BREADCRUMB_SEPARATORS
-        if len(line) - rest_start >= MIN_TITLE_AFTER_NAV and not _menu_goes_on(tokens[last_nav + 1 :], used):
+        if (
+            len(line) - rest_start >= MIN_TITLE_AFTER_NAV
+            and not _menu_goes_on(tokens[last_nav + 1 :], used)
+            and fold(line[rest_start:]) not in nav  # one item of several words (``Press Releases``)
+        ):
             return tokens[last_nav].end(), rest_start
     # Short Han menu words before a Latin title: bilingual chrome fused onto the headline.
     han_prefix = -1
