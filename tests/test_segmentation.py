@@ -54,10 +54,6 @@ def _gold_roles_of(gold: dict[str, Any], role: str) -> list[str]:
 # Template families the parser does not get right yet: the page and its gold are kept, the
 # test fails strictly until a broad rule fixes it (the reason says what is still wrong).
 KNOWN_WRONG = {
-    "en-press-release": (
-        "a contact line under `Media Contact` (a label without its colon) and the wire's closing "
-        "`SOURCE <company>` line come out footer, not metadata"
-    ),
     "en-github-zh-readme": (
         "the last commit's message over its dated hash is taken for the title; the README's own "
         "one-word title (`tidy-csv`), shown once, is nav"
@@ -71,7 +67,6 @@ KNOWN_WRONG = {
         "the price row (`免费 · 提供 App 内购买项目`), nearest the description, is taken for the "
         "title; the app's name and its developer come out nav"
     ),
-    "rtd-sphinx-zh-page": ("the breadcrumb `Docs » <title>` is not split into nav and the title's repeat"),
     "github-issue-zh": (
         "`<user> opened this issue on …` is taken for the title, the title with its number (`… #412`) is "
         "nav, and the replies under `<user> commented on …` are body, not footer"
@@ -103,27 +98,16 @@ KNOWN_WRONG = {
     ),
     "eventbrite-zh-event": (
         "the event's date over its title, the `Date and time` and `Location` fields (a label alone, its value "
-        "under it) and the duration and ticket lines come out nav; the tags after the text footer"
+        "under it) and the duration and ticket lines come out nav"
     ),
     "coursera-zh-course": (
         "the course's title, twenty units over the text past the enrol buttons and figures, loses to the middle "
         "item of the `What you'll learn` list; the title, the tagline, the instructor and the figures are nav"
     ),
-    "sina-blog-en-post": (
-        "the post's tags set one a line under `标签：` (the first is metadata) come out nav after the first"
-    ),
     "mooc-en-course": (
         "the course's card under its title (the school, the session, `学时安排：`, the week reached, the "
         "count of learners) comes out nav, not metadata; the `课程概述` heading over the text nav, not a "
         "subheading"
-    ),
-    "bilingual-regulation-articles": (
-        "the regulation's English title under its Chinese one comes out teaser, not headline; the first "
-        "chapter's heading pair (`第一章 总则` / `Chapter I General Provisions`) over the first article nav"
-    ),
-    "bilingual-song-lyrics": (
-        "the first English line of the lyrics, right under the song's field line (singer, album, date), "
-        "comes out nav: the run of short lines starts at its translation"
     ),
 }
 HEADLINE_WRONG = frozenset(

@@ -165,6 +165,12 @@ English title runs two to four letters a character; a menu word over a long Chin
 far shorter)."""
 MAX_LETTERS_PER_HAN = 6.0
 """Most Latin letters per Han character of a title and its translation."""
+TITLE_CASE_MAX_LETTERS_PER_HAN = 7.5
+"""Most Latin letters per Han character of a title and its English translation in Title Case
+(:func:`_title_cased`): a Chinese statute's or an official document's title is dense (eleven
+characters for a regulation's) and its English one long (``Regulations of … on the Protection of
+…``, near seven letters a character); a dek is written in sentence case. Not more: a poster's
+name of five characters under a ten-word English title runs eight letters a character."""
 HEADER_LOOKBACK = 12
 """Units above a stretch searched for its header, buttons and menu words not counted."""
 MIN_BAR_BUTTONS = 3
@@ -185,6 +191,9 @@ HEADLINE_MAX_CHARS = 160
 """Longest headline: more is prose."""
 HEADLINE_MIN_HAN = 5
 """Han characters a Chinese headline has at least: shorter is a menu or section label."""
+MINOR_WORD_MAX_LETTERS = 3
+"""Longest English word Title Case may leave in lower case (``of``, ``on``, ``the``, ``and``)."""
+_LATIN_WORD = LazyPattern(r"[A-Za-z][A-Za-z'’-]*")
 HEADLINE_MIN_WORDS = 3
 """Words an English headline has at least: ``Weather`` and ``Top Stories`` are menus."""
 TITLE_CASE_MIN_CAPITALS = 0.75
@@ -301,6 +310,14 @@ URL_LABEL_MAX_CHARS = 16
 FIELD_VALUE_MAX_CHARS = 60
 """Longest line read as the value of a field label alone on the line above it (``作者:`` over
 ``Raymond Hettinger``): a name list, a version or a date; a longer line is text."""
+CONTACT_LINE_MAX_CHARS = 160
+"""Longest line under a metadata line read as a contact's (a name, an organisation, an e-mail
+address and a phone number, set apart by commas)."""
+TAG_VALUES_MAX = 8
+"""Most lines read as the tags under a tags label alone on its line (``标签：`` over ``walking``,
+``canal``, ``winter``): a post's or an event's tags are a handful; more short lines are a menu."""
+TAG_VALUE_MAX_CHARS = 30
+"""Longest line read as one tag under a tags label: a tag is a word or a short phrase."""
 
 TEASER_ITEMS_MAX = 8
 """Most points a summary's list above the body holds (``Key points:`` and three to five short
@@ -339,13 +356,6 @@ _DATE_END = LazyPattern(
     r"(?:\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+(?:19|20)\d\d"
     r"|(?:19|20)\d\d年\d{1,2}月\d{1,2}日)[.。]$"
 )
-_TIME_OF_DAY = LazyPattern(
-    r"(?:\p{Han}{1,4}(?:时间|時間)\s*|(?:HKT|GMT|UTC|BJT)\s*)?(?:[上下]午\s*)?"
-    r"\d{1,2}\s*(?:[:：]\s*\d{2}|[时時点點]\s*\d{1,2}\s*分)(?:\s*(?i:[ap]\.?m\.?|HKT|GMT|UTC))?"
-)
-"""A time of day alone on its line (``香港時間16時30分``, ``16:30``, ``HKT 16:30``): under the
-date, the second line of a dateline, as government press releases (Hong Kong, Macau) print the
-time of issue after the text; no time of day is a menu item or a link."""
 _QUOTES_MAP = {"’": "'", "‘": "'", "“": '"', "”": '"'}
 """Curly quotes and their straight forms."""
 _QUOTES = str.maketrans(_QUOTES_MAP)
@@ -478,6 +488,26 @@ _TAGS_FIELD = LazyPattern(rf"\s*(?:(?i:{_TAG_WORDS}|filed under)|标签|標籤|�
 templates (WordPress, Blogger) print it in the post's footer after the share and related boxes,
 so a section's heading above it does not make it another item's, as a date or an author under
 that heading is; a listed item shows its category without the field's colon (``In "…"``)."""
+_TIME_OF_DAY = LazyPattern(
+    r"\s*(?:\p{Han}{0,3}(?:时间|時間)\s*|(?:HKT|GMT|UTC|BJT)\s*)?(?:上午|下午|晚上|凌晨|中午)?\s*"
+    r"\d{1,2}\s*(?:[:：]\s*\d{2}(?:[:：]\d{2})?|[時时點点]\s*\d{1,2}\s*分?)"
+    r"\s*(?i:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?\s*"
+)
+"""A time of day alone on its line, perhaps with its zone before or after it (``香港時間15時42分``,
+``北京时间 下午3点20分``, ``HKT 16:30``, ``15:42 HKT``): government press offices (Hong Kong,
+Macau) and wires print a release's issue time so, on the line under its date; there it is the
+date's, the dateline's second line, though it has no date. A word before the time must be a
+zone's (``…时间``): ``音频 04:29`` is a player's length."""
+_TAGS_LABEL = LazyPattern(rf"\s*(?:(?i:{_TAG_WORDS}|keywords?)|标签|標籤|关键词|關鍵詞|关键字|關鍵字)\s*[:：]?\s*")
+"""A tags label alone on its line (``标签：``, ``Tags``): blog and event templates set the tags
+under it one a line (:data:`TAG_VALUES_MAX`)."""
+_LABEL_BY = LazyPattern(r"(?i:.*\bby)\s*[:：]?\s*")
+"""A line that ends with ``by`` (``Organized by``, ``Hosted by``): a label over a name, no tag."""
+_CONTACT = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}")
+"""An e-mail address or an international phone number (``+1 918 555 0142``): a contact's line."""
+_WIRE_SOURCE = LazyPattern(r"SOURCE\s+\p{Lu}[^.!?。！？]{0,60}")
+"""A press wire's closing line, ``SOURCE`` in capitals and the issuer's name (PR Newswire's and
+Cision's releases, on every site that carries them): the release's source, metadata."""
 _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
 """A comment section's heading: the article never goes on after one."""
 _CODE_LIKE = LazyPattern(r"[=/{};$<>]|\s--?[a-z]")
@@ -647,6 +677,10 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         )
     ):
         region = (region[0] - 1, region[1])  # the body's first section heading
+        if region[0] > 0 and _heading_translation(page, region[0], region[0] - 1):
+            region = (region[0] - 1, region[1])  # and its translation above it
+    elif region and region[0] > 1 and _heading_translation(page, region[0] - 2, region[0] - 1):
+        region = (region[0] - 2, region[1])  # the first section's heading, then its translation
     elif region and region[0] in text_lines:
         region = _from_first_heading(page, region)
     if region and region[0] > 0 and _announces_list(page, region[0] - 1, region[0]):
@@ -819,6 +853,16 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # ``Tags 经济 读书`` by the page's date above the text: its properties, not a menu.
             kinds[i] = Kind.METADATA
             reasons[i] = (*reasons[i], "tags_row")
+    for i in range(max(start, 0), n):
+        if (
+            kinds[i] is Kind.FOOTER
+            and guesses[i].kind is None
+            and units[i].text[:6] == "SOURCE"
+            and _WIRE_SOURCE.fullmatch(units[i].text) is not None
+        ):
+            # ``SOURCE Acme Robotics`` after a release's text: the wire's credit of its issuer.
+            kinds[i] = Kind.METADATA
+            reasons[i] = (*reasons[i], "wire_source")
     if region and 0 < start < n and kinds[start - 1] is Kind.NAV and _HANDLE.fullmatch(units[start - 1].text.strip()):
         # ``@lihua_writes`` right over the text, the name over it (a social post's header: X,
         # Threads, Mastodon): the poster's name and handle.
@@ -850,6 +894,33 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # ``作者:`` and, on the next line, its value (a documentation page's field list).
             kinds[i + 1] = Kind.METADATA
             reasons[i + 1] = (*reasons[i + 1], "field_value")
+        elif (
+            kinds[i + 1] in (Kind.NAV, Kind.FOOTER)
+            and guesses[i + 1].kind is None
+            and features[i + 1].chars <= CONTACT_LINE_MAX_CHARS
+            and not features[i + 1].ends_sentence
+            and _CONTACT.search(units[i + 1].text) is not None
+        ):
+            # ``Media Contact`` over ``Jo Lee, Acme, press@acme.example, +1 …``: the contact's line
+            # (a press release's, after its text), which holds an e-mail address or a phone number.
+            kinds[i + 1] = Kind.METADATA
+            reasons[i + 1] = (*reasons[i + 1], "contact_line")
+    for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
+        if _TAGS_LABEL.fullmatch(units[i].text) is None:
+            continue
+        values = _tag_values(page, i)
+        if values and (
+            values[-1] + 1 in (n, start)
+            or kinds[values[-1] + 1] is Kind.METADATA
+            or _LABEL_BY.fullmatch(units[values[-1] + 1].text) is not None
+        ):
+            # ``标签：`` over ``walking``, ``canal``, ``winter`` and then ``分类：``: the post's
+            # tags, one a line, up to the next field (or a label, or the text); a run of short
+            # lines that ends in anything else (``我要反馈``, then a prompt) is chrome after a tag.
+            for j in values:
+                if kinds[j] is not Kind.METADATA:
+                    kinds[j] = Kind.METADATA
+                    reasons[j] = (*reasons[j], "tag_value")
     for i in range(max(start, 1), min(end + 1, n - 1)):
         if (
             kinds[i] is Kind.PARAGRAPH
@@ -1212,6 +1283,25 @@ def _zone_labels(
     return out
 
 
+def _tag_values(page: _Page, i: int) -> list[int]:
+    """The short lines under the tags label ``i`` that may be its tags, one a line (at most
+    :data:`TAG_VALUES_MAX`): no cue, no sentence, no field's colon, no label over a name."""
+    values: list[int] = []
+    for j in range(i + 1, min(i + 1 + TAG_VALUES_MAX, len(page.units))):
+        f, text = page.features[j], page.texts[j]
+        if (
+            page.kind[j] is not None
+            or page.quality[j] is not Quality.SHORT
+            or f.chars > TAG_VALUE_MAX_CHARS
+            or f.ends_sentence
+            or _FIELD_SEPARATOR.search(text) is not None
+            or _LABEL_BY.fullmatch(text) is not None
+        ):
+            break
+        values.append(j)
+    return values
+
+
 def _reply_header(page: _Page, i: int) -> bool:
     """Whether the dated unit ``i`` after the article heads a reply: a bare date (no field's
     label) with a short line no cue decided right above it (the replier's name) and a line of
@@ -1396,8 +1486,16 @@ def _score_text_runs(
         if not is_line[i]:
             i += 1
             continue
-        if i > 0 and kind[i - 1] is Kind.METADATA and i + 1 < n and is_line[i + 1]:
-            i += 1  # the line after a dateline that opens a run is the post's title, not its text
+        if (
+            i > 0
+            and kind[i - 1] is Kind.METADATA
+            and i + 1 < n
+            and is_line[i + 1]
+            and not _line_and_translation(features[i], features[i + 1])
+        ):
+            # The line after a dateline that opens a run is the post's title, not its text; but a
+            # line followed by its translation (lyrics, a poem with its version) is the text's first.
+            i += 1
         last, lines, gap = i, 0, 0
         first_prose, listed = -1, 0  # the run's first body-like unit, and its lines before it
         for k in range(i, n):
@@ -1431,6 +1529,14 @@ def _score_text_runs(
                     members.add(m)
         i = last + 1
     return frozenset(out), frozenset(members), frozenset(lists)
+
+
+def _line_and_translation(a: Features, b: Features) -> bool:
+    """Whether two lines are one and its translation: one mostly Han, the other mostly Latin,
+    with a text's and its translation's lengths (:func:`_translation_length`)."""
+    return (a.scripts.han >= a.scripts.latin_words) != (b.scripts.han >= b.scripts.latin_words) and (
+        _translation_length(a.scripts, b.scripts)
+    )
 
 
 def _section_heading_over(
@@ -1733,7 +1839,11 @@ def _title_translation(page: _Page, found: tuple[int, int, str], start: int, end
             continue
         if page.features[j].han_gaps:
             continue  # Han words spaced apart (``英语写作 英语学习``): a question's topics, a menu, no translation
-        if _latin_led(page, j) != lead and _translation_length(page.features[first].scripts, page.features[j].scripts):
+        if _latin_led(page, j) != lead and _translation_length(
+            page.features[first].scripts,
+            page.features[j].scripts,
+            most=TITLE_CASE_MAX_LETTERS_PER_HAN if _title_cased(page.texts[first if lead else j]) else None,
+        ):
             return j
     return None
 
@@ -1800,13 +1910,13 @@ def _two_versions(page: _Page, above: tuple[int, int], under: tuple[int, int], *
     )
 
 
-def _translation_length(a: ScriptCounts, b: ScriptCounts) -> bool:
+def _translation_length(a: ScriptCounts, b: ScriptCounts, *, most: float | None = None) -> bool:
     """Whether two texts, one mostly Han and one mostly Latin, have the lengths of a text and its
-    translation: :data:`MIN_LETTERS_PER_HAN` to :data:`MAX_LETTERS_PER_HAN` Latin letters for
-    each Han character (measured on the dev pages' title pairs)."""
+    translation: :data:`MIN_LETTERS_PER_HAN` to :data:`MAX_LETTERS_PER_HAN` (or ``most``) Latin
+    letters for each Han character (measured on the dev pages' title pairs)."""
     han = max(a.han, b.han)
     latin = max(a.latin, b.latin)
-    return han > 0 and MIN_LETTERS_PER_HAN <= latin / han <= MAX_LETTERS_PER_HAN
+    return han > 0 and MIN_LETTERS_PER_HAN <= latin / han <= (most or MAX_LETTERS_PER_HAN)
 
 
 def _latin_led(page: _Page, i: int) -> bool:
@@ -2039,6 +2149,18 @@ def _title_case(f: Features) -> bool:
     return s.han == 0 and s.latin_words >= HEADLINE_MIN_WORDS and f.capital_share >= TITLE_CASE_MIN_CAPITALS
 
 
+def _title_cased(text: str) -> bool:
+    """Whether an English line is written in Title Case as a title's style guides set it: of its
+    words longer than three letters (``of``, ``on``, ``the`` and ``and`` stay lower case, so
+    :func:`_title_case`'s share of all words misses a long title), :data:`TITLE_CASE_MIN_CAPITALS`
+    capitalized; :data:`HEADLINE_MIN_WORDS` words or more, no Han."""
+    words: list[str] = _LATIN_WORD.findall(text)
+    long = [w for w in words if len(w) > MINOR_WORD_MAX_LETTERS]
+    if len(words) < HEADLINE_MIN_WORDS or not long or _HAN_CHARS.search(text):
+        return False
+    return sum(w[0].isupper() for w in long) >= TITLE_CASE_MIN_CAPITALS * len(long)
+
+
 def _counted_list(key: str) -> bool:
     """Whether a line is a list of labels each followed by its count (a blog's categories, tags
     or archive months with their post counts): :data:`COUNTED_LIST_MIN` counts or more, each
@@ -2257,6 +2379,21 @@ def _opens_body(page: _Page, i: int) -> bool:
         and g.kind is None
         and size(page.features[i]) <= SUBHEADING_MAX_SIZE
         and bool(_NUMBERED.match(page.units[i].text))
+    )
+
+
+def _heading_translation(page: _Page, i: int, j: int) -> bool:
+    """Whether unit ``j``, next to the numbered heading ``i`` that opens the body
+    (:func:`_opens_body`), is that heading's translation (``第一章 总则`` and ``Chapter I General
+    Provisions`` over a bilingual regulation's first article): short, no cue, the other script,
+    a translation's length (:func:`_line_and_translation`)."""
+    g = page.guesses[j]
+    return (
+        _opens_body(page, i)
+        and g.quality is Quality.SHORT
+        and g.kind is None
+        and size(page.features[j]) <= SUBHEADING_MAX_SIZE
+        and _line_and_translation(page.features[i], page.features[j])
     )
 
 

@@ -81,6 +81,10 @@ MIN_TEXT_BEFORE_TAIL = 4
 """Characters a line keeps before a chrome tail or a credit for the tail to be split off: a
 line that is all tail is one unit already."""
 
+MIN_SHOWN_TITLE_AFTER_CRUMB = 2
+"""Characters a short last item after a breadcrumb's arrow (``Docs » 配置``) needs to be split off
+as the page's title: it must also stand alone elsewhere on the page (a documentation page's
+title under its breadcrumb, the sidebar's entry); a one-character item is no title."""
 MAX_CRUMB_CHARS = 12
 """Longest item of a breadcrumb before a title (``首页``, ``时政新闻``, ``World News``)."""
 
@@ -415,7 +419,9 @@ def _breadcrumb_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
         return None
     last = parts[-1]
     rest = line[last.end() :].strip()
-    if len(rest) < MIN_TITLE_AFTER_NAV:
+    if len(rest) < MIN_TITLE_AFTER_NAV and (
+        len(rest) < MIN_SHOWN_TITLE_AFTER_CRUMB or "/" in last.group() or shown is None or rest not in shown
+    ):
         return None
     crumbs = _CRUMB.split(line[: last.start()])
     if not all(0 < len(c.strip()) <= MAX_CRUMB_CHARS for c in crumbs):
