@@ -247,6 +247,36 @@ PERMALINK_MARKS = "¶§ "
 ``¶``, ``§``): not part of the title."""
 _PERMALINK_LAST = frozenset(PERMALINK_MARKS.strip())
 """The marks of :data:`PERMALINK_MARKS` a key can end with (keys hold no trailing blank)."""
+SLUG_TITLE_BONUS = 2.0
+"""What a title gains when a URL the page prints (its own address) spells it in its path: an
+English news site writes the title's words into the article's address
+(``/business/article/Harbor-ferry-fares-rise-in-March-1234567.php``), and a related story's
+title is not in the page's own address."""
+SLUG_MIN_WORDS = 3
+"""The fewest words a URL's path segment must hold to be read as a title's slug (``world-europe``
+is a section)."""
+SLUG_MIN_SHARE = 0.8
+"""The share of the slug's words a title must hold (a slug may add the section's or the city's
+name, or drop a word)."""
+SLUG_MIN_TITLE_SHARE = 0.5
+"""The share of the title's words the slug must hold (a site cuts a long slug short)."""
+_SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
+_SLUG_ID = re.compile(r"\d{5,}")  # an article's number in its address, no word of its title
+_TICKER_LABEL = LazyPattern(
+    r"\s*(?i:breaking(?:\s+news)?|just\s+in|developing(?:\s+story)?|trending(?:\s+now)?|watch\s+live|live(?:\s+tv)?"
+    r"|on\s+now|now\s+playing|just\s+watched|up\s+next|see\s+also)\s*[:：]?\s*"
+)
+"""The label of a widget that shows one item at a time above the article (a breaking-news ticker,
+a live stream's box, the video just played or the next one, a ``See also`` box): the line under
+it is another story's title or a show's name, shown again in the site's lists and boxes; those
+copies are no title's page title and heading. (A menu may end with ``Watch Live`` over the
+article's title: the line still counts, shown once.)"""
+
+LONE_FIELD_MAX_CHARS = 16
+"""The longest field label alone on its line whose value the next line holds (``Publish date:``,
+``Author:``): a longer line ending in a colon says more than a field's name."""
+_VALUE_FIELDS = ("author", "editor", "source", "published")
+
 TEXT_LEAD_UNITS = 3
 """Lines of a run of text lines above the body's first numbered heading that are read as its
 title and labels rather than its text."""
@@ -489,9 +519,9 @@ templates (WordPress, Blogger) print it in the post's footer after the share and
 so a section's heading above it does not make it another item's, as a date or an author under
 that heading is; a listed item shows its category without the field's colon (``In "…"``)."""
 _TIME_OF_DAY = LazyPattern(
-    r"\s*(?:\p{Han}{0,3}(?:时间|時間)\s*|(?:HKT|GMT|UTC|BJT)\s*)?(?:上午|下午|晚上|凌晨|中午)?\s*"
-    r"\d{1,2}\s*(?:[:：]\s*\d{2}(?:[:：]\d{2})?|[時时點点]\s*\d{1,2}\s*分?)"
-    r"\s*(?i:[ap]\.?m\.?)?\s*(?:\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?\s*"
+    r"(?:(?:\p{Han}{0,3}(?:时间|時間)|HKT|GMT|UTC|BJT) ?)?(?:上午|下午|晚上|凌晨|中午)? ?\d{1,2} ?"
+    r"(?:[:：] ?\d{2}(?:[:：]\d{2})?|[時时點点] ?\d{1,2} ?分?)(?: ?(?i:[ap]\.?m\.?))?"
+    r"(?: ?\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?"
 )
 """A time of day alone on its line, perhaps with its zone before or after it (``香港時間15時42分``,
 ``北京时间 下午3点20分``, ``HKT 16:30``, ``15:42 HKT``): government press offices (Hong Kong,
@@ -959,7 +989,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             kinds[i] in (Kind.NAV, Kind.FOOTER)
             and guesses[i].kind is None
             and features[i - 1].has_date
-            and _TIME_OF_DAY.fullmatch(units[i].text) is not None
+            and _TIME_OF_DAY.fullmatch(units[i].text.strip()) is not None
         ):
             # ``2024年4月9日（星期二）`` over ``香港時間15時42分``: the dateline set on two lines.
             kinds[i] = Kind.METADATA
@@ -2625,6 +2655,7 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
     best_copies = 0
     body_latin: bool | None = None
     body_measured = False  # ``None`` is an answer (a bilingual body): asked once per search
+    slugs: list[frozenset[str]] | None = None  # the words of the page's URLs' slugs: found once
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2, end + 1)):
         if i in listed:
             continue  # an item of a summary's list (``Key points:`` and its points)
@@ -2641,12 +2672,15 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             page.guesses[i].quality is not Quality.SHORT
             or _NUMBERED.match(page.units[i].text)
             or page.units[i].text[-1:] in PERMALINK_MARKS
+            or (i > start and page.guesses[start].quality is Quality.GOOD)
         ):
-            continue  # inside the body, only a short line can be the title, not a numbered or linked heading
+            # Inside the body, only a short line can be the title, not a numbered or linked
+            # heading, nor one after the text's first paragraph: a subheading.
+            continue
         if _shown_in_body(page, i, start, end):
             continue  # an entry of a table of contents
-        if i > 0 and page.kind[i - 1] is Kind.METADATA and page.keys[i - 1] in ALONE_BYLINE:
-            continue  # the name under a lone ``By`` (features.py's author field): the byline's value
+        if i > 0 and _field_value(page, i):
+            continue  # the name under a lone ``By`` or ``Author:``: the byline's value
         if _author_link(page, i):
             continue  # ``About Dana Whitfield`` by the byline: the link to the author's page
         if page.likes[i] and _name_over_date(page, i):
@@ -2658,6 +2692,8 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
         copies = shown if short else _lone_copies(page, key, i, i)
         if copies == 1 and i < start and _opens_text(page, key, start):
             copies = 2  # a forum question's title, asked again as its post's first sentence
+        if copies > 1 and any(_box_item(page, k) for k, _ in page.titles.get(key, ())):
+            copies = 1  # ``Breaking News`` and the story it shows: its copies are the widget's
         joined = key
         # A title broken over lines starts with a line that is not a title on its own: one
         # that shows elsewhere is a menu item of a block the page repeats.
@@ -2677,6 +2713,10 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             and _title_translation(page, (i, last, key), start, end) is None
         ):
             score -= OTHER_LANGUAGE_TITLE_COST  # the other language's line by the text: its chrome
+        if slugs is None:
+            slugs = _slugs(page)
+        if slugs and _in_slug(key, slugs):
+            score += SLUG_TITLE_BONUS
         if score > best_score or (score == best_score and best is not None and copies > best_copies):
             best, best_score, best_copies = (i, last, key), score, copies
     return best
@@ -2705,6 +2745,65 @@ def _one_script(page: _Page, first: int, last: int, *, latin: bool) -> bool:
     han = sum(page.features[k].scripts.han for k in range(first, last + 1))
     words = sum(page.features[k].scripts.latin_words for k in range(first, last + 1))
     return (words > 0 and han == 0) if latin else (han > 0 and words == 0)
+
+
+def _box_item(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` stands right under a widget's label (:data:`_TICKER_LABEL`) or a
+    section's heading (``Most Popular``, ``Related stories``): the first item of a box of
+    other stories. Its copies elsewhere on the page are the same story in other boxes, and
+    count as no title's."""
+    if i == 0:
+        return False
+    return "section_cue" in page.why[i - 1] or _TICKER_LABEL.fullmatch(page.units[i - 1].text) is not None
+
+
+def _slugs(page: _Page) -> list[frozenset[str]]:
+    """The words of each slug the page's printed URLs hold: of each URL's path, the segment with
+    the most words (:data:`SLUG_MIN_WORDS` or more), its file's extension and its numbers of five
+    digits or more dropped."""
+    out: list[frozenset[str]] = []
+    for unit, f in zip(page.units, page.features, strict=True):
+        if not f.is_url or not f.url_has_path:
+            continue
+        path = unit.text.split("//", 1)[-1].partition("/")[2].lower()
+        best: list[str] = []
+        for segment in re.split(r"[/?#&=]", path):
+            words = [w for w in _SLUG_SPLIT.split(segment.rsplit(".", 1)[0]) if w and not _SLUG_ID.fullmatch(w)]
+            if len(words) > len(best):
+                best = words
+        if len(best) >= SLUG_MIN_WORDS:
+            out.append(frozenset(best))
+    return out
+
+
+def _in_slug(key: str, slugs: list[frozenset[str]]) -> bool:
+    """Whether title key ``key`` is spelt by one of the page's slugs (:func:`_slugs`): it holds
+    :data:`SLUG_MIN_SHARE` of the slug's words, and they make :data:`SLUG_MIN_TITLE_SHARE` of its."""
+    words = {w for w in _SLUG_SPLIT.split(key.lower()) if w}
+    if len(words) < SLUG_MIN_WORDS:
+        return False
+    for slug in slugs:
+        shared = len(slug & words)
+        if shared >= SLUG_MIN_SHARE * len(slug) and shared >= SLUG_MIN_TITLE_SHARE * len(words):
+            return True
+    return False
+
+
+def _field_value(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` is the value of a field whose label stands alone on the line above
+    it: a lone ``By`` (features.py's author field), or an author's, editor's, source's or date's
+    cue and its colon and nothing else (``Author:``, ``Publish date:``, ``来源：``; a template sets
+    each field's label and value on two lines). A lone ``原标题：`` heads a title all the same."""
+    j = i - 1
+    if page.kind[j] is not Kind.METADATA:
+        return False
+    if page.keys[j] in ALONE_BYLINE:
+        return True
+    return (
+        page.units[j].text.rstrip()[-1:] in ":："
+        and page.features[j].chars <= LONE_FIELD_MAX_CHARS
+        and any(f"metadata_cue:{field}" in page.why[j] for field in _VALUE_FIELDS)
+    )
 
 
 def _name_over_date(page: _Page, i: int) -> bool:
