@@ -54,10 +54,6 @@ def _gold_roles_of(gold: dict[str, Any], role: str) -> list[str]:
 # Template families the parser does not get right yet: the page and its gold are kept, the
 # test fails strictly until a broad rule fixes it (the reason says what is still wrong).
 KNOWN_WRONG = {
-    "en-github-zh-readme": (
-        "the last commit's message over its dated hash is taken for the title; the README's own "
-        "one-word title (`tidy-csv`), shown once, is nav"
-    ),
     "university-bilingual-notice": (
         "the date that signs the Chinese version walls it off from the English one, which wins as "
         "the article: the Chinese text comes out nav and teaser, the English title nav, the "
@@ -67,18 +63,14 @@ KNOWN_WRONG = {
         "the price row (`免费 · 提供 App 内购买项目`), nearest the description, is taken for the "
         "title; the app's name and its developer come out nav"
     ),
-    "github-issue-zh": (
-        "`<user> opened this issue on …` is taken for the title, the title with its number (`… #412`) is "
-        "nav, and the replies under `<user> commented on …` are body, not footer"
-    ),
     "bilibili-en-video": (
         "the uploader's card between the video's stamp and its description (the name, `发消息`, a "
         "one-sentence introduction, `+ 关注 2.1万` with the follower count) is not read as a card: the "
         "name comes out nav, the introduction a paragraph and the button a subheading"
     ),
     "pypi-zh-readme": (
-        "a sidebar sentence (`These details have not been verified by PyPI`) is taken for the title; the "
-        "README's one-word title is nav, the release date and the summary nav"
+        "the release date (`Released: …`) and the package's summary under it, in the head's card, come out nav, "
+        "not metadata and teaser"
     ),
     "steam-zh-guide": (
         "the author's name under `Created by` (a byline set on two lines) and the guide's counts after the "
@@ -112,10 +104,7 @@ KNOWN_WRONG = {
 }
 HEADLINE_WRONG = frozenset(
     {
-        "en-github-zh-readme",
         "appstore-en-description",
-        "github-issue-zh",
-        "pypi-zh-readme",
         "coursera-zh-course",
     }
 )
@@ -588,3 +577,28 @@ def test_a_date_without_its_year_alone_on_its_line_is_a_dateline(line: str, date
 
 def test_a_link_title_with_a_date_and_one_count_is_no_dateline() -> None:
     assert _guesses("江边步道下个月开放，附近居民期待已久 2023-05-02 · 12 评论") != [("dateline",)]
+
+
+def test_commit_stamp_over_a_readme_is_nav() -> None:
+    # a code host's file bar: the last commit's hash and age, not the README's date
+    raw = (
+        "owner-x / mdtidy\nmdtidy / README.md\nowner-x Bump version\n9c04e1b · 3 days ago\nmdtidy\n"
+        "mdtidy 会把笔记文件里混乱的标题层级、空行和列表符号整理成统一的样子，整理前会先留一份备份。\n"
+        "它只依赖标准库，可以在命令行里对整个目录运行，也可以在编辑器保存文件时自动调用。\n"
+    )
+    doc = bilingual_news.parse(raw)
+    assert [b.kind for b in doc.blocks if b.text.startswith("9c04e1b")] == [Kind.NAV]
+
+
+def test_thread_entry_headers_are_the_posts_dateline_and_the_replies_footer() -> None:
+    # ``<user> commented on <day>``: over the question's text its dateline, over a reply the reply's
+    raw = (
+        "owner-x / notebook-sync\n同步到第二台电脑时笔记顺序被打乱 #27\nOpen\nmei-l commented on Apr 2\n"
+        "我在两台电脑之间同步笔记，第二台电脑上打开以后，笔记的顺序和第一台完全不一样，连置顶的笔记都排到了后面。\n"
+        "两台电脑的版本相同，都是最新的，同步本身没有报错，只是顺序不对，重新同步一次也一样。\n"
+        "owner-x commented on Apr 3\nMember\n"
+        "谢谢，这是排序字段在旧版本里没有同步造成的，下一个版本会修好，先手动排序一次可以绕过去。\n"
+    )
+    doc = bilingual_news.parse(raw)
+    stamps = [b.kind for b in doc.blocks if " commented on " in b.text]
+    assert stamps == [Kind.METADATA, Kind.FOOTER]

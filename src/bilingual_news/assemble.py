@@ -28,6 +28,9 @@ _PROVENANCE_TAG = LazyPattern(r"^\[\s*(?:转载?|转自|转帖|译文?|翻译|�
 """A leading tag that says where a post comes from (``[转载]``, ``[转自 X]``, ``[译]``, ``[原创]``,
 ``[Translated]``): blog authors write it into their own title, so it is part of the title, where
 a category's or an advertiser's label (``[社会]``) is the site's."""
+_ISSUE_NUMBER = LazyPattern(r"\s+#\d{1,7}$")
+"""An issue's or a pull request's number after its title (``… 不动 #412``): a code host prints the
+title so (GitHub, GitLab, Gitea), and the number is the tracker's, not a word of the title."""
 _OPENING = frozenset("(（[【《「『")
 _CLOSING = frozenset(")）]】》」』")
 _PARAGRAPH, _SUBHEADING, _METADATA, _HEADLINE, _SOURCE_URL = (
@@ -115,7 +118,8 @@ def _clean_title(chosen: str, occurrences: list[str]) -> str:
     """The title as it should read: without a site suffix (``Title | Site``), preferring a bare
     occurrence of it on the page to trimming; without a leading ``[tag]`` (a category or an
     advertiser's label in square brackets) unless the tag says where the post comes from
-    (:data:`_PROVENANCE_TAG`); inner blanks folded.
+    (:data:`_PROVENANCE_TAG`); without an issue's number after it (:data:`_ISSUE_NUMBER`); inner
+    blanks folded.
 
     >>> _clean_title("Driver arrested - BBC News", ["Driver arrested"])
     'Driver arrested'
@@ -125,8 +129,13 @@ def _clean_title(chosen: str, occurrences: list[str]) -> str:
     '[转载] 旧城改造的十年'
     >>> _clean_title("Song Title - Singer (歌名 - 歌手)", [])
     'Song Title - Singer (歌名 - 歌手)'
+    >>> _clean_title("导出时文件名乱码 #27", [])
+    '导出时文件名乱码'
     """
     title = " ".join(chosen.split())
+    numbered = _ISSUE_NUMBER.search(title)
+    if numbered and numbered.start() >= HEADLINE_MIN_CHARS:
+        title = title[: numbered.start()]
     bare = [
         o
         for o in (" ".join(x.split()) for x in occurrences)

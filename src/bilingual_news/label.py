@@ -99,6 +99,19 @@ _HEADER_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 _COUNTED_ITEM = re.compile(r"^[^()（）\d][^()（）]{0,38}\s*[(（]\d{1,5}[)）]$")
 """A label and its count in brackets, the whole line: a blog's category or archive list item."""
 _CLOSERS = frozenset(")）")
+_ACTIVITY_STAMP = re.compile(
+    r"[\w.-]{2,39} (?:opened this (?:issue|pull request)|commented|replied|answered|asked|posted|wrote)"
+    r" on (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, (?:19|20)\d\d)?\b"
+)
+"""An entry's header in a code host's or a forum's thread: the user's handle, what they did and
+the day (``lin-wei commented on Mar 3``, ``zhao opened this issue on Mar 3 · 5 comments``), as
+GitHub, GitLab, Gitea and forum templates print it over each post. The day may come without its
+year, so no date pattern reads it: the line is the entry's dateline, over the question's text or
+over a reply."""
+_COMMIT_STAMP = re.compile(r"(?=[0-9a-f]{0,39}[a-f])(?=[0-9a-f]{0,39}[0-9])[0-9a-f]{7,40}\s*[·•|]\s*\S")
+"""A code host's file bar: the last commit's abbreviated hash, then its age or date (``3f2a9c1 ·
+2 weeks ago``), as GitHub, GitLab and Gitea print it over a file. The date is the file's last
+change, not the article's: the line is the bar's, nav."""
 
 
 class Quality(str, enum.Enum):
@@ -155,6 +168,8 @@ _METADATA_FIELDS = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("meta
 _FOOTER_CUE = Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("footer_cue",))
 _NAV_CUE = Guess(quality=Quality.BAD, kind=Kind.NAV, reasons=("nav_cue",))
 _DATELINE = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("dateline",))
+_ACTIVITY = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("dateline", "activity_stamp"))
+_COMMIT = Guess(quality=Quality.BAD, kind=Kind.NAV, reasons=("commit_stamp",))
 _LINK_LIST = Guess(quality=Quality.BAD, reasons=("link_list",))
 _BY_QUALITY = {q: Guess(quality=q, reasons=(q.value,)) for q in Quality}
 """The guess of a unit no cue decides: its quality class alone."""
@@ -210,6 +225,10 @@ def _one(unit: Unit, f: Features) -> Guess:
         return _NAV_CUE
     if f.metadata_fields and f.chars <= METADATA_LINE_MAX_CHARS and quality is not Quality.GOOD:
         return _METADATA_FIELDS
+    if f.chars <= METADATA_LINE_MAX_CHARS and _COMMIT_STAMP.match(unit.text):
+        return _COMMIT
+    if f.chars <= METADATA_LINE_MAX_CHARS and _ACTIVITY_STAMP.match(unit.text):
+        return _ACTIVITY
     if f.has_date and f.chars <= DATELINE_MAX_CHARS and f.date_share >= DATELINE_MIN_SHARE and not f.ends_sentence:
         return _DATELINE
     if (

@@ -242,6 +242,12 @@ MIN_SHORT_TITLE_COPIES = 2
 SHORT_TITLE_NEAR = 3
 """Units above the body within which such a short title must stand: the title sits right over
 its text; a short menu word shown twice (a page's two menus) stands further up."""
+NAMED_IN_HEAD_BONUS = 2.0
+"""What a short name right over the text gains when the page's head names it as a repository or
+a package (:func:`_named_in_head`): a code host's or a registry's title bar, as a page's first
+line shown again is a news site's."""
+_PROJECT_NAME = LazyPattern(r"[A-Za-z][\w.+-]{1,38}")
+"""A repository's or a package's name alone (``tidy-csv``, ``zhclean``, ``ruamel.yaml``)."""
 PERMALINK_MARKS = "¶§ "
 """Marks a documentation generator puts after a heading as its permalink (Sphinx and MkDocs
 ``¶``, ``§``): not part of the title."""
@@ -1297,6 +1303,9 @@ def _zone_labels(
                 # ``Published 12 March`` under a link title in a "More on this story" list: the
                 # linked story's date, past the article's tail and a section's heading.
                 out[i] = (Kind.FOOTER, "item_date")
+            elif got[0] is Kind.METADATA and "activity_stamp" in why[i]:
+                # ``<user> commented on Mar 4`` after the text: a reply's header in a thread.
+                out[i] = (Kind.FOOTER, "reply_stamp")
             elif got[0] is Kind.METADATA and i > end + 1 and _reply_header(page, i):
                 # A name, its date, then a line of text: a reply's header, the post's buttons
                 # above it (Douban's groups, forums), not the post's own date.
@@ -2531,6 +2540,20 @@ def _short_title(page: _Page, i: int, start: int) -> bool:
     return MIN_SHORT_TITLE_COPIES <= len(copies) <= MAX_TITLE_COPIES
 
 
+def _named_in_head(page: _Page, i: int, start: int) -> int:
+    """How many lines of the page's head (the :data:`HEADER_SCAN` units over unit ``i``) name
+    the short line ``i``, a name alone (:data:`_PROJECT_NAME`) within :data:`SHORT_TITLE_NEAR`
+    units over the text, as a repository or a package: beside a slash (``owner / name``,
+    ``name / README.md``) or before a version (``name 0.4.2``, ``name v2.1``). Code hosts and
+    package registries print a README's title so, once, under a head that names the project."""
+    text = page.units[i].text.strip()
+    if not 0 < start - i <= SHORT_TITLE_NEAR or page.guesses[i].kind is not None or not _PROJECT_NAME.fullmatch(text):
+        return 0
+    name = regex.escape(text)
+    named = regex.compile(rf"(?:^|\s|/){name}(?:\s*/|\s+v?\d+(?:\.\d+)+\b)|/\s*{name}(?:\s|$)")
+    return sum(1 for k in range(max(0, i - HEADER_SCAN), i) if named.search(page.units[k].text))
+
+
 def _short_over_date(page: _Page, i: int, start: int) -> bool:
     """Whether a line too short for a title's shape (``On Habits``, ``谈读书``) stands right over
     the post's date line (``Posted on …``, ``发表于 …``) within :data:`HEAD_WINDOW` units of the
@@ -2661,8 +2684,11 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             continue  # an item of a summary's list (``Key points:`` and its points)
         if i in page.section_lists and not _over_byline(page, i):
             continue  # another story's title in a section's list, unless the article's byline is under it
+        named = 0 if page.likes[i] else _named_in_head(page, i, start)
         short = not page.likes[i] and (
-            (0 < start - i <= SHORT_TITLE_NEAR and _short_title(page, i, start)) or _short_over_date(page, i, start)
+            (0 < start - i <= SHORT_TITLE_NEAR and _short_title(page, i, start))
+            or _short_over_date(page, i, start)
+            or named > 0
         )
         if (i in page.text_lines and not start - TEXT_LEAD_UNITS <= i < start and not _over_byline(page, i)) or not (
             page.likes[i] or short
@@ -2687,6 +2713,8 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             continue  # ``Dana Whitfield, Harbor Gazette`` over the date: the byline without ``By``
         last, key = i, page.keys[i]
         shown = len(page.titles.get(key, ())) if short else _copies(page, key, i, i)
+        if named:
+            shown = min(MAX_TITLE_COPIES, shown + named)  # the head's lines that name it are its copies
         if shown > 1 and _NUMBERED.match(page.units[i].text):
             continue  # a numbered line shown twice: a table of contents' entry and its section
         copies = shown if short else _lone_copies(page, key, i, i)
@@ -2705,6 +2733,8 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             if 1 < joined_copies <= MAX_TITLE_COPIES:
                 last, key, copies = j, joined, joined_copies
         score = _headline_score(page, i, last, copies, start)
+        if named:
+            score += NAMED_IN_HEAD_BONUS
         if not body_measured:
             body_latin, body_measured = _monolingual_body(page, start, end), True
         if (
