@@ -3,6 +3,7 @@ and the invariants of any alignment. Every text here is written for these tests.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import bilingual_news
-from bilingual_news import Document, Pair, parse
+from bilingual_news import Document, Kind, Pair, parse
 from bilingual_news import align as align_module
 from bilingual_news.align import align, is_bilingual
 from helpers import corpus_pages, needs_corpus
@@ -277,3 +278,25 @@ def test_the_banded_alignment_is_the_full_search_on_bilingual_dev_pages(page: Pa
     en, zh = _sides(doc)
     total, matches = align_module._align(en, zh)
     assert (total, list(matches)) == _full_search(en, zh)
+
+
+def test_a_term_and_its_long_translation_set_as_paragraphs_pair() -> None:
+    # A study page's list of terms, each with its translation, that the page sets as paragraphs:
+    # neither is a heading the page sets, so the short term pairs with its long English on their
+    # lengths, with no cost for a heading paired with a paragraph.
+    term, phrase = "校友基金", "fund set up by former pupils living in large cities"
+    body = [x for en, zh in STORY for x in (en, zh)]
+    doc = parse(_page([*body[:6], term, phrase, *body[6:]]))
+    blocks = tuple(dataclasses.replace(b, kind=Kind.PARAGRAPH) if b.text in (term, phrase) else b for b in doc.blocks)
+    aligned = align(dataclasses.replace(doc, blocks=blocks, pairs=()))
+    assert (phrase, term) in _pairs(aligned)
+
+
+def test_a_version_name_between_the_versions_is_never_paired() -> None:
+    # A release note in English, then ``中文版`` over its Chinese version: the label translates
+    # nothing on the page, so the English title is not paired with it.
+    raw = (Path(__file__).parent / "cases" / "segmentation" / "oss-release-then-zh.txt").read_text(encoding="utf-8")
+    doc = parse(raw)
+    assert any(b.text == "中文版" for b in doc.blocks)
+    assert doc.pairs
+    assert all("中文版" not in p.zh for p in doc.pairs)

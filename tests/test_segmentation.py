@@ -101,9 +101,16 @@ KNOWN_WRONG = {
         "count of learners) comes out nav, not metadata; the `课程概述` heading over the text nav, not a "
         "subheading"
     ),
+    "museum-bilingual-labels": (
+        "the page's short lines in both languages (each label given in Chinese and in English) make one run of "
+        "text lines from the breadcrumb to the opening hours: the breadcrumb, the exhibition's title in both "
+        "languages, its dates and venue come out paragraphs, the museum's name in both languages the headline, "
+        "and the audio guide, booking and related-exhibition links after the labels body"
+    ),
 }
 HEADLINE_WRONG = frozenset(
     {
+        "museum-bilingual-labels",
         "appstore-en-description",
         "coursera-zh-course",
     }

@@ -68,9 +68,15 @@ worse than no pair."""
 MERGE_COST = 1.5
 """Extra cost of a 1:2 or 2:1 pair over a 1:1 one: a translation keeps the paragraphs of its
 original far more often than it joins or splits them."""
+VERSION_NAME_RULE = "version_heading"
+"""The parser's rule for a version's name between the two versions of a text (``中文版`` between a
+release note in English and the same in Chinese): a label, translated by no unit of the page, so
+never a unit (it would take the title's place in the title's pair)."""
 HEADING_MISMATCH_COST = 1.5
 """Extra cost of pairing a heading (a title, a short line without a sentence end) with a
-paragraph: titles translate into titles."""
+paragraph: titles translate into titles. Only when the page sets one side as a heading (a
+subheading, a title): two paragraphs without a sentence end, a list's term and its translation
+(``校友基金`` and a long English phrase), pair on their lengths alone."""
 ANCHOR_BONUS = 1.0
 """Cost taken off for each anchor both sides share (a number, a Latin word inside the Chinese)."""
 ANCHOR_PENALTY = 0.5
@@ -155,6 +161,8 @@ class _Unit:
     """Its Latin words, lower-cased."""
     heading: bool
     """Whether it is a heading (a subheading or title, or a short line without a sentence end)."""
+    titled: bool
+    """Whether the page sets it as a heading (a subheading or a title, not a paragraph)."""
 
 
 def is_bilingual(document: Document) -> bool:
@@ -241,7 +249,11 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
             chosen.append(title - 1)  # the title in both languages, one line each
         chosen.append(title)
     # The body, and the title shown again inside it (over the original, after its translation).
-    chosen.extend(i for i in range(first, len(blocks)) if blocks[i].is_body or blocks[i].kind is Kind.HEADLINE)
+    chosen.extend(
+        i
+        for i in range(first, len(blocks))
+        if (blocks[i].is_body or blocks[i].kind is Kind.HEADLINE) and VERSION_NAME_RULE not in blocks[i].reasons
+    )
     units: list[_Unit] = []
     for i in chosen:
         b = blocks[i]
@@ -269,6 +281,7 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
                 numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
                 words=frozenset(w.lower() for w in (_LATIN_WORD if lang == "en" else _ANCHOR_WORD).findall(text)),
                 heading=heading,
+                titled=b.kind is not Kind.PARAGRAPH,
             )
         )
     return units
@@ -418,7 +431,7 @@ def _cost(e: Sequence[_Unit], z: Sequence[_Unit]) -> float:
     shared = len(nums_e & nums_z) + len(words_z & words_e)
     missing = len(nums_e ^ nums_z) + len(words_z - words_e)
     total -= ANCHOR_BONUS * min(shared, ANCHOR_CAP) - ANCHOR_PENALTY * min(missing, ANCHOR_CAP)
-    if e[0].heading != z[0].heading and len(e) + len(z) == 2:
+    if e[0].heading != z[0].heading and (e[0].titled or z[0].titled) and len(e) + len(z) == 2:
         total += HEADING_MISMATCH_COST
     positions = [u.pos for u in e] + [u.pos for u in z]
     if max(positions) - min(positions) == len(positions) - 1:

@@ -153,6 +153,9 @@ _PARAGRAPH, _SUBHEADING, _NAV, _FOOTER, _HEADLINE = (
     Kind.FOOTER,
     Kind.HEADLINE,
 )
+_LISTED_HEADING = ("heading_list_item",)
+"""The last reason of a line shaped as a heading that a run of such lines made a list's item
+(``revise``'s heading lists): it counts as a heading in :func:`_headings`."""
 _SENTENCE_END = re.compile(r"([.!?。！？])\s*")
 """Where a block is cut into the sentences compared by :func:`_repeated`: after an end mark
 and the blanks after it (:func:`_sentences`)."""
@@ -212,7 +215,7 @@ def signs(blocks: Sequence[Block], revision: Revision) -> list[Sign]:
             body_chars += n
             if b.reasons[:1] == () or b.reasons[0] not in _PROSE:
                 fragments += n
-            if kind is _SUBHEADING:
+            if kind is _SUBHEADING or b.reasons[-1:] == _LISTED_HEADING:
                 headings += 1
             if first < 0:
                 first = i
@@ -357,7 +360,9 @@ def _fragments(fragments: int, body_chars: int) -> Sign:
 
 
 def _headings(headings: int, blocks: int) -> Sign:
-    """The share of the body's ``blocks`` that are subheadings (``headings`` of them)."""
+    """The share of the body's ``blocks`` that are shaped as headings (``headings`` of them):
+    subheadings, and the items of a run of heading-shaped lines that ``revise`` read as a list
+    (:data:`_LISTED_HEADING`), which a feed of titles kept as body makes too."""
     share = headings / blocks
     return Sign(
         "headings",

@@ -200,6 +200,27 @@ _ROLE_BYLINE = LazyPattern(
 )
 """A byline that gives the author's role after the name (``Dana Whitfield, AP Sports Writer``,
 ``By Tom Fairley - Staff Writer``): wire services and newspapers sign so."""
+_FORGE_HEADER = LazyPattern(
+    r"^@?[A-Za-z0-9][\w.-]{0,38}\s+(?:released|opened|published|drafted)\s+this\b"
+    r"(?:\s+(?:issue|release|pull request|discussion))?"
+)
+"""A code host's header over a release, an issue or a pull request (GitHub, Gitea, GitLab):
+``mlin released this Jun 3, 2025 · 48 commits …``, ``chen opened this issue on Mar 3 · 5 comments``:
+the poster's handle, what they did and the date (read with the line's date): the post's byline."""
+_PAPER_AUTHORS = LazyPattern(
+    r"^(?:[\p{Han}·]{2,4}|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})(?:\d{1,2}(?:[,，]\d{1,2})*|[¹²³⁴⁵⁶⁷⁸⁹]+)\*?"
+    r"(?:[\s,，、;；]+(?:[\p{Han}·]{2,4}|\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})"
+    r"(?:\d{1,2}(?:[,，]\d{1,2})*|[¹²³⁴⁵⁶⁷⁸⁹]+)\*?)+$"
+)
+"""A paper's author list as a journal's page or a paper database prints it under the title: two
+names or more, each with the numbers of its affiliations set right after it (``何清源1 林佩瑶1,2``,
+``Li Na1, Tom Berg2*``): the authors (a byline), never a title."""
+_PAPER_AFFILIATIONS = LazyPattern(
+    r"^[(（]?1[)）.、．]\s*\S[^;；]*(?:大学|学院|研究所|研究院|研究中心|实验室|医院|University|Institute|College"
+    r"|Laborator|Academy|Hospital|School)[^;；]*[;；]\s*[(（]?2[)）.、．]"
+)
+"""The affiliations under such a list, numbered as its marks are (``1.江南大学…；2.…``): a field of
+the paper's record, not a numbered heading or the first point of a list."""
 _WIRE_CREDIT = LazyPattern(
     r"^[(\[]?(?:additional )?reporting by \S.{0,300}?\bediting by \S[^()\[\]]{0,120}[)\]]?\.?$"
     r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?[)\]]?$"
@@ -629,6 +650,12 @@ def _measure(
             ):
                 # Not a wall: a correspondent's signature also heads an analysis inside an article.
                 metadata_field = "signature"
+            if metadata_field is None and has_date and " this" in key and _FORGE_HEADER.match(text):
+                metadata_field = "published"
+            if metadata_field is None and digits and not sentence_end and _PAPER_AUTHORS.match(text):
+                metadata_field = "author"
+            if metadata_field is None and text[:1] in "1(（" and _PAPER_AFFILIATIONS.match(text):
+                metadata_field = "other"
             if metadata_field is None and digits and key[:1] in _DATED_FIELD_FIRST and _DATED_FIELD.match(key):
                 metadata_field = "published"
             if metadata_field is None and has_date and _COUNT_THEN_DATE.match(key):

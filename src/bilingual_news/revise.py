@@ -106,6 +106,16 @@ a numbered list of picks the last paragraph announces): fewer can be a related-l
 LIST_MAX_FOLLOWERS = 1
 """Units an item of such a list may carry under it before the next item (its link)."""
 
+WORD_BOX_MIN_ENTRIES = 2
+"""Gloss entries in a row (``sleeper n. 卧铺车厢``) from which they are a study page's word box
+inside its text (between the English article and its translation): footer, as the box after the
+text is; one such line alone may be a sentence's phrase and its gloss set as a heading."""
+HEADING_LIST_MIN_ITEMS = 3
+"""Lines shaped as headings in a row under a heading, from which they are the items of its list
+(a call for papers' topics, an exhibition's sections named in both languages on one line): a text
+sets its headings apart with paragraphs, never three back to back; two may be one heading given
+in both languages."""
+
 # ------------------------------------------------------------------------------ article
 MAX_CANDIDATES = 6
 """Stretches between walls (the best-scoring first) weighed as the article."""
@@ -382,6 +392,14 @@ _GLOSS_ENTRY = LazyPattern(
 )
 """An entry of a bilingual study page's word box: an English word or phrase, its part of speech
 perhaps, and its Chinese gloss (``drain n. 排水管``, ``wild relative 野生近缘种``)."""
+_LETTER = LazyPattern(r"\p{L}")
+"""A letter of any script."""
+_VERSION_NEXT = frozenset({Kind.PARAGRAPH, Kind.SUBHEADING, Kind.HEADLINE})
+"""What may stand under a version's heading inside the body: its text, its heading, or the
+title's translation (:func:`_version_title`)."""
+_GLOSS_GAP = LazyPattern(r"[A-Za-z.)]\s+\p{Han}")
+"""The blank between a gloss entry's English and its Chinese (``sleeper n. 卧铺车厢``): a term
+written against its Chinese (``Kind属性``) is a phrase of the text, not a word box's entry."""
 _VERSION_HEADING = LazyPattern(
     r"(?:英文|中文|英语|汉语)?(?:原文|译文|翻译)|(?:英文|中文|双语)版"
     r"|(?i:(?:English|Chinese)(?:\s+(?:version|original|translation|text))?)"
@@ -454,6 +472,8 @@ BIO_MAX_CHARS = 400
 _COUNT = re.compile(r"[(（]?\d+[)）]?")
 _LIST_NUMBER = LazyPattern(r"^(\d{1,3})\s?[.)、．）]\s*\S")
 """An item of a numbered list: ``1) …``, ``2. …``, ``3、…``."""
+_LIST_ITEM = LazyPattern(r"^(?:\d{1,3}\s?[.)、．）]|[•·▪●◦*-])\s*\S")
+"""A list's item: numbered (``1. …``, ``2、…``) or bulleted (``• …``, ``- …``)."""
 _LIST_DATE = LazyPattern(
     r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
@@ -710,6 +730,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             _opens_body(page, region[0] - 1)
             or _listed_above(page, region[0] - 1, *region)
             or _version_heading(page, region[0] - 1, region[1])
+            or _heads_first_list(page, region[0] - 1, region[1])
         )
     ):
         region = (region[0] - 1, region[1])  # the body's first section heading
@@ -969,6 +990,10 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # ``一般准则``): short, written as a heading, after a sentence's end.
             kinds[i] = Kind.SUBHEADING
             reasons[i] = (*reasons[i][:-1], "heading_in_run")
+    _version_headings(page, start, end, kinds, reasons)
+    _labels_over_text(page, start, end, kinds, reasons)
+    _word_boxes(page, start, end, kinds, reasons)
+    _heading_lists(page, start, end, kinds, reasons)
     for i in range(start, min(end + 1, n - 1)):
         if (
             kinds[i] is Kind.PARAGRAPH
@@ -1224,6 +1249,96 @@ def _poster(page: _Page, i: int, end: int) -> bool:
         a > end and any(page.quality[k] in _BODY_LIKE for k in range(b + 1, min(n, b + 1 + POSTER_REPLY_NEAR)))
         for a, b in page.titles.get(key, ())
     )
+
+
+def _version_headings(page: _Page, start: int, end: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
+    """A version's name (``中文版``, ``English version``: :data:`_VERSION_HEADING`) inside the
+    article, between the text in one language and the text in the other (or the title's
+    translation over it): the second version's heading (a release note given in English, then in
+    Chinese), not a language switch's link."""
+    texts, n = page.texts, len(kinds)
+    for i in range(start + 1, min(end, n - 1)):
+        if (
+            kinds[i] is Kind.FOOTER
+            and page.guesses[i].kind is Kind.NAV
+            and _VERSION_HEADING.fullmatch(texts[i]) is not None
+            and kinds[i - 1] in BODY_KINDS
+            and kinds[i + 1] in _VERSION_NEXT
+            and _latin_led(page, i - 1) != _latin_led(page, i + 1)
+        ):
+            kinds[i] = Kind.SUBHEADING
+            reasons[i] = (*reasons[i], "version_heading")
+
+
+def _labels_over_text(page: _Page, start: int, end: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
+    """A summary's label alone on its line (``摘要：``, ``Abstract:``) right over the article's
+    first paragraph or one inside it: the heading of the text it names (a journal article's
+    abstract, the text a journal's page gives), not a summary's label over a teaser."""
+    texts, n = page.texts, len(kinds)
+    for i in range(max(start - 1, 0), min(end, n - 1)):
+        if (
+            kinds[i] is Kind.TEASER
+            and "teaser_cue" in reasons[i]
+            and texts[i][-1:] in ":："
+            and kinds[i + 1] is Kind.PARAGRAPH
+            and i + 1 >= start
+        ):
+            kinds[i] = Kind.SUBHEADING
+            reasons[i] = (*reasons[i], "label_over_text")
+
+
+def _word_boxes(page: _Page, start: int, end: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
+    """:data:`WORD_BOX_MIN_ENTRIES` gloss entries in a row or more inside the article
+    (:data:`_GLOSS_ENTRY`, with a blank before the gloss: :data:`_GLOSS_GAP`) and the heading
+    over them (``重点词汇``): a study page's word box set between the article and its
+    translation, footer as the box after the text is."""
+    texts = page.texts
+    i = start
+    while i <= end:
+        j = i
+        while (
+            j <= end
+            and page.quality[j] is Quality.SHORT
+            and _GLOSS_ENTRY.fullmatch(texts[j]) is not None
+            and _GLOSS_GAP.search(texts[j]) is not None
+        ):
+            j += 1
+        if j - i >= WORD_BOX_MIN_ENTRIES:
+            heading = i - 1 if i > start and kinds[i - 1] is Kind.SUBHEADING else i
+            for k in range(heading, j):
+                kinds[k] = Kind.FOOTER
+                reasons[k] = (*reasons[k], "word_box")
+        i = max(j, i + 1)
+
+
+def _heading_lists(page: _Page, start: int, end: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
+    """More than :data:`HEADING_LIST_MIN_ITEMS` lines in a row inside the article that the rule
+    for one short line takes for headings: the first is the heading of a list, the others its
+    items (paragraphs), and the run's last line a heading too when short lines follow it (it
+    heads them: the next section's heading, right after the list). A line in capitals or without
+    a letter breaks the run (a heading in capitals; a figure's number, letters read off a
+    picture), as a Markdown heading's mark does."""
+    texts = page.texts
+    i = start
+    while i <= end:
+        j = i
+        while (
+            j <= end
+            and kinds[j] is Kind.SUBHEADING
+            and reasons[j][-1:] == ("short_title_in_body",)
+            and texts[j][:1] != "#"  # a Markdown heading's mark: a heading whatever stands around it
+            and not texts[j].isupper()  # a heading in capitals, or letters read off a picture
+            and _LETTER.search(texts[j]) is not None  # a bare number: a figure's, no list's item
+        ):
+            j += 1
+        last = j
+        if j <= end and page.quality[j] is Quality.SHORT and kinds[j] is Kind.PARAGRAPH:
+            last = j - 1  # the run's last line heads the short lines under it
+        if last - i > HEADING_LIST_MIN_ITEMS:
+            for k in range(i + 1, last):
+                kinds[k] = Kind.PARAGRAPH
+                reasons[k] = (*reasons[k][:-1], "heading_list_item")
+        i = max(j, i + 1)
 
 
 def _zone_labels(
@@ -1895,7 +2010,8 @@ def _version_title(page: _Page, found: tuple[int, int, str], start: int, end: in
     where the body changes language: the text above it in the headline's script, the text
     under it in its own, each side at least :data:`VERSION_MIN_SHARE` in its script and of
     lengths a text and its translation may have (the smaller at least
-    :data:`VERSION_MIN_RATIO` of the larger). The first such unit only."""
+    :data:`VERSION_MIN_RATIO` of the larger). The version's name may stand over it (``中文版``,
+    ``Chinese version``: :data:`_VERSION_HEADING`). The first such unit only."""
     first, last, _ = found
     if first != last:
         return None
@@ -1903,13 +2019,14 @@ def _version_title(page: _Page, found: tuple[int, int, str], start: int, end: in
     for j in range(start + 1, end):
         if not page.likes[j] or page.guesses[j].kind is not None or page.features[j].han_gaps:
             continue
+        above = j - 2 if j - 2 >= start and _VERSION_HEADING.fullmatch(page.texts[j - 1]) else j - 1
         if (
             _latin_led(page, j) != lead
-            and _latin_led(page, j - 1) == lead
+            and _latin_led(page, above) == lead
             and _latin_led(page, j + 1) != lead
             and not page.features[j].ends_sentence
             and _translation_length(page.features[first].scripts, page.features[j].scripts)
-            and _two_versions(page, (start, j - 1), (j + 1, end), latin_first=lead)
+            and _two_versions(page, (start, above), (j + 1, end), latin_first=lead)
         ):
             return j
     return None
@@ -2419,6 +2536,29 @@ def _opens_body(page: _Page, i: int) -> bool:
         and size(page.features[i]) <= SUBHEADING_MAX_SIZE
         and bool(_NUMBERED.match(page.units[i].text))
     )
+
+
+def _list_heading(page: _Page, i: int) -> bool:
+    """Whether unit ``i`` is shaped as a list's heading: short, no cue, no sentence's end, not
+    title-like, over a first item numbered or bulleted (:data:`_LIST_ITEM`)."""
+    g, f = page.guesses[i], page.features[i]
+    return (
+        g.quality is Quality.SHORT
+        and g.kind is None
+        and not page.likes[i]
+        and not f.ends_sentence
+        and size(f) <= SUBHEADING_MAX_SIZE
+        and i + 1 < len(page.units)
+        and _LIST_ITEM.match(page.units[i + 1].text) is not None
+    )
+
+
+def _heads_first_list(page: _Page, i: int, end: int) -> bool:
+    """Whether the short unit just above a body that opens with a list's item (``1. …``, ``• …``)
+    is that list's heading (a job posting's ``岗位职责`` over its duties): shaped as one
+    (:func:`_list_heading`), and another such heading over another list inside the body (its
+    ``任职要求``, ``Requirements``): the sections of one text, set alike."""
+    return _list_heading(page, i) and any(_list_heading(page, j) for j in range(i + 2, end))
 
 
 def _heading_translation(page: _Page, i: int, j: int) -> bool:

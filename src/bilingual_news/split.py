@@ -505,6 +505,15 @@ def _footer_phrases() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b") if phrases else re.compile(r"(?!)")
 
 
+def _han_before_latin(rest: str) -> bool:
+    """Whether ``rest`` has a Han character before its first Latin word: a title in both
+    languages, its Chinese first (``轻舟笔记 4.2 更新日志 / What's New in …``), whose first word (a
+    product's name) is no menu fused onto a Latin title."""
+    han = _HAN_CHAR.search(rest)
+    latin = _LATIN_WORD.search(rest)
+    return han is not None and (latin is None or han.start() < latin.start())
+
+
 def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] | None:
     """Where a prefix of menu words ends and the title after it starts, or ``None``. The title
     starts at the first menu word from which the rest of the line is a line of the page
@@ -564,6 +573,7 @@ def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
             rest[:1].isascii()
             and latin_words >= MIN_LATIN_WORDS_AFTER_HAN_PREFIX
             and len(_HAN_CHAR.findall(rest)) < latin_words
+            and not _han_before_latin(rest)
         ):
             # A Latin title; a Chinese sentence that opens with a word before a Latin term
             # (``用 systemctl list-timers 可以看到…``, spaced as Chinese technical writing is) has
