@@ -63,30 +63,17 @@ KNOWN_WRONG = {
         "the price row (`免费 · 提供 App 内购买项目`), nearest the description, is taken for the "
         "title; the app's name and its developer come out nav"
     ),
-    "bilibili-en-video": (
-        "the uploader's card between the video's stamp and its description (the name, `发消息`, a "
-        "one-sentence introduction, `+ 关注 2.1万` with the follower count) is not read as a card: the "
-        "name comes out nav, the introduction a paragraph and the button a subheading"
-    ),
     "pypi-zh-readme": (
         "the release date (`Released: …`) and the package's summary under it, in the head's card, come out nav, "
         "not metadata and teaser"
-    ),
-    "steam-zh-guide": (
-        "the author's name under `Created by` (a byline set on two lines) and the guide's counts after the "
-        "header's last field (`1,284 Unique Visitors`, `73 Current Favorites`) come out nav, not metadata"
-    ),
-    "telegram-zh-post": (
-        "the channel's name over the post's title (the poster, shown again from the page's header) comes out "
-        "nav, not metadata"
     ),
     "amazon-zh-review": (
         "the reviewer's name, the rating (`5.0 out of 5 stars`), `Format: Hardcover` and `Verified Purchase` "
         "come out nav, not metadata; the product card's `by <author>` comes out metadata"
     ),
     "instagram-zh-caption": (
-        "the poster's name (`chen.cooks`, joined by a dot) and the place over the caption come out nav, the "
-        "post's age (`2w`) and date after it footer, not metadata; `More posts from <name>` is cut in two"
+        "the place over the caption (`Tainan, Taiwan`) comes out nav, the post's age (`2w`) and date after it "
+        "footer, not metadata; `More posts from <name>` is cut in two"
     ),
     "eventbrite-zh-event": (
         "the event's date over its title, the `Date and time` and `Location` fields (a label alone, its value "

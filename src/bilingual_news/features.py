@@ -1077,7 +1077,7 @@ def _footer_cue(key: str, cues: _Cues) -> bool:
     return rest <= FOOTER_REST_CHARS or bool(HAN.search(head)) or bool(_SHARE_TARGETS.fullmatch(key, len(head)))
 
 
-ALONE_BYLINE = frozenset({"by", "written by", "posted by"})
+ALONE_BYLINE = frozenset({"by", "written by", "posted by", "created by"})
 """Author cues that, alone on their line without a colon, are a byline all the same: a template
 sets ``By`` and the author's linked name on two lines, and the English word is a byline's and no
 menu's or button's (a Chinese ``作者`` alone may be a tab's or a button's)."""

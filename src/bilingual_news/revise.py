@@ -585,9 +585,34 @@ a longer line over a follow button is not a name, so the button heads no card.""
 _CARD_ROLES_SEPARATOR = re.compile(r"\s[/｜|]\s")
 """A spaced slash or bar: a writer's introduction lists roles so (``译者 / 读书人``,
 ``Engineer | Writer``), a name never holds one."""
-_FOLLOW_BUTTON = LazyPattern(r"[+＋]?\s*(?:关注|關注)(?:他|她|ta|TA|Ta|作者)?|(?i:[+＋]?\s*follow)")
-"""A follow button alone on its line (``关注``, ``+ 关注``, ``关注他``, ``Follow``): it stands
-under the writer's card, never under a title."""
+_FOLLOW_BUTTON = LazyPattern(
+    r"(?:[+＋]?\s*(?:关注|關注)(?:他|她|ta|TA|Ta|作者)?|(?i:[+＋]?\s*follow))(?:\s*[·•]?\s*\d[\d,.]*\s*[万萬千wWkKmM]?)?"
+)
+"""A follow button alone on its line (``关注``, ``+ 关注``, ``关注他``, ``Follow``), maybe with the
+count of followers it shows (``+ 关注 2.1万``, a video site's uploader card): it stands under the
+writer's card, never under a title."""
+_CARD_MESSAGE = LazyPattern(r"发消息|發消息|发私信|發私信|私信|(?i:(?:send )?message)")
+"""A message button inside a writer's card (``发消息``, ``私信``, ``Message``: video and social
+sites set it between the uploader's name and introduction): none of the card's lines, it stays
+chrome, and the card's lines are looked for above it."""
+_CARD_MARK = LazyPattern(r"[^\p{L}\p{N}]{1,3}")
+"""A separator alone on its line inside a writer's card (``•`` or ``·`` between the name and the
+follow button, a photo site's or a Q&A site's header set a line an item): the card's, but no
+line of it (no name, no introduction), so the card's lines are looked for above it."""
+_AUDIENCE = LazyPattern(
+    r"\d[\d,. ]*\s*[kKmM万萬]?\s*(?i:subscribers?|followers?|members?|fans)"
+    r"|\d[\d,.]*\s*[万萬wWkK]?\s*(?:粉丝|粉絲|订阅|訂閱)|(?:粉丝|粉絲|订阅|訂閱)\s*[:：]?\s*\d[\d,.]*\s*[万萬wWkK]?"
+)
+"""An account's audience alone on its line (``8 432 subscribers``, ``1.2k followers``, ``粉丝
+2.1万``): a channel's or a profile's header prints it under the account's name."""
+_HEADER_FIGURE = LazyPattern(r"\s*\d[\d,.]*\s*[kKmM万萬千]?\s+\p{L}+(?:\s+\p{L}+){0,2}\s*")
+"""A post's figure alone on its line, a count and what it counts in up to three words (``1,284
+Unique Visitors``, ``73 Current Favorites``, ``12 次阅读``): a guide hub's or a forum's header
+prints them under its fields."""
+CARD_INTRO_MAX_CHARS = 80
+"""The longest a writer's introduction in a card may be when it reads as a sentence (``A cook
+from Chengdu. New video every Sunday.``): a line of one or two short sentences; a longer one
+over a follow button is the text's."""
 _PROFILE_STATS = LazyPattern(
     r"(?:(?:主题|帖子|积分|精华|粉丝|关注|获赞|文章|原创|威望|金钱|贡献|经验|访问|排名|字数|总资产|回帖|发帖)"
     r"\s*[:：]?\s*\d[\d,.]*\s*[万千wWkK]?\s*[|｜]?\s*){2,}"
@@ -930,10 +955,17 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             kinds[k] = Kind.METADATA
             reasons[k] = (*reasons[k], "poster_handle")
     for i in cards:
-        if i < start and kinds[i] is Kind.NAV:
-            # A writer's name and introduction over a follow button above the text: the byline.
+        if i < start and (kinds[i] is Kind.NAV or reasons[i][-1:] == ("standfirst",)):
+            # A writer's name and introduction over a follow button above the text: the byline
+            # (an introduction of a sentence or two reads as a standfirst under the title).
             kinds[i] = Kind.METADATA
             reasons[i] = (*reasons[i], "author_card")
+    poster = (found[0] if found else start) - 1
+    if region and poster > 0 and _poster_again(page, poster, cards, kinds):
+        # ``北岸观察`` right over the post's title, shown in the page's head over ``8 432
+        # subscribers``: the channel's (or the account's) name, its post's poster.
+        kinds[poster] = Kind.METADATA
+        reasons[poster] = (*reasons[poster], "poster_again")
     if found:
         _header_run(page, found[1] + 1, start, kinds, reasons)
         _name_over_title_date(page, found[0], kinds, reasons)
@@ -1049,19 +1081,34 @@ def _author_cards(
     (:func:`_card_name`), or a name over a line that is none (the writer's introduction), up to
     :data:`CARD_LINES`; a metadata line (the post's date) may stand between the card and its
     button, and the introduction may stand under the button, over the post's date (a Q&A site's
-    ``name · Follow`` over ``<credential> · Updated 2y``). Never a title, wherever they stand."""
+    ``name · Follow`` over ``<credential> · Updated 2y``). The introduction right over the button
+    may read as a sentence (:data:`CARD_INTRO_MAX_CHARS`); a separator alone (:data:`_CARD_MARK`,
+    the card's) or a message button (:data:`_CARD_MESSAGE`, chrome) between the lines is passed
+    over (a video site's ``<name>``, ``发消息``, ``<introduction>``, ``+ 关注 2.1万``). Never a
+    title, wherever they stand."""
     cards: set[int] = set()
     for b in range(1, len(texts)):
         if chars[b] > CARD_BUTTON_MAX_CHARS:
             continue  # most lines: no pattern to try
         if _FOLLOW_BUTTON.fullmatch(texts[b]) is None and _PROFILE_STATS.fullmatch(texts[b]) is None:
             continue
-        lines = []
+        lines: list[int] = []
         top = b - 1
         if top > 0 and kind[top] is Kind.METADATA:
             top -= 1  # the post's date line between the card and its button
-        for j in range(top, max(-1, top - CARD_LINES), -1):
-            if kind[j] is not None or quality[j] is not Quality.SHORT:
+        marks: list[int] = []
+        for j in range(top, max(-1, top - CARD_LINES - 2), -1):
+            if kind[j] is None and _CARD_MESSAGE.fullmatch(texts[j]):
+                continue
+            if kind[j] is None and _CARD_MARK.fullmatch(texts[j]):
+                marks.append(j)
+                continue
+            if len(lines) == CARD_LINES:
+                break
+            if kind[j] is not None or not (
+                quality[j] is Quality.SHORT
+                or (not lines and quality[j] is Quality.NEAR_GOOD and chars[j] <= CARD_INTRO_MAX_CHARS)
+            ):
                 break
             lines.append(j)
             if len(lines) == 1 and _card_name(texts[j], chars[j]) and not (j > 0 and _person_name(texts[j - 1])):
@@ -1070,6 +1117,7 @@ def _author_cards(
             # (``张卫东`` over ``制造业供应链顾问``, a professional network's card)
         if lines and _card_name(texts[lines[-1]], chars[lines[-1]]):
             cards.update(lines)  # else the top line is no name: no card
+            cards.update(m for m in marks if m > lines[-1])
             under = b + 1
             if (
                 under + 1 < len(texts)
@@ -1080,6 +1128,26 @@ def _author_cards(
             ):
                 cards.add(under)  # the writer's introduction under the button, over the post's date
     return cards
+
+
+def _poster_again(page: _Page, i: int, cards: set[int], kinds: list[Kind]) -> bool:
+    """Whether unit ``i``, right over the post's title (or its text), is the poster's name shown
+    again: a short line no cue decided, without punctuation (:func:`_card_name`), that the head
+    showed before as an account's (within :data:`HEAD_WINDOW` units: a writer's card, or a line
+    beside the account's audience, :data:`_AUDIENCE`). A channel's or a profile's page (Telegram,
+    Instagram, a video site's) names the account in its header and again over each post; a
+    section's name shown again over the title stands amid menu items, beside no audience."""
+    g, key = page.guesses[i], page.keys[i]
+    if kinds[i] is not Kind.NAV or g.kind is not None or g.quality is not Quality.SHORT or not key:
+        return False
+    if not _card_name(page.texts[i], page.features[i].chars):
+        return False
+    texts = page.texts
+    return any(
+        page.keys[j] == key
+        and (j in cards or any(0 <= k < i and _AUDIENCE.fullmatch(texts[k].strip()) for k in (j - 1, j + 1)))
+        for j in range(max(0, i - HEAD_WINDOW), i - 1)
+    )
 
 
 def _after_card(page: _Page, region: tuple[int, int], cards: set[int]) -> tuple[int, int]:
@@ -1116,7 +1184,9 @@ def _header_run(page: _Page, lo: int, hi: int, kinds: list[Kind], reasons: list[
     cross-compile arm``), the writer's name with the rating (``<name> 评论 <film> 力荐``),
     ``Languages: 简体中文``. A line under the header's last field is not between two: an audio
     player's or a font-size control under the date, a share bar or an account's card, stays; so
-    does a follow button (:data:`_FOLLOW_BUTTON`) between two fields."""
+    does a follow button (:data:`_FOLLOW_BUTTON`) between two fields. The post's figures right
+    under its last field, a line each (:data:`_HEADER_FIGURE`: ``1,284 Unique Visitors``, ``73
+    Current Favorites``), are the header's, like a view count."""
     features, guesses = page.features, page.guesses
 
     def loose(j: int) -> bool:
@@ -1148,6 +1218,13 @@ def _header_run(page: _Page, lo: int, hi: int, kinds: list[Kind], reasons: list[
                 ):
                     kinds[k] = Kind.METADATA
                     reasons[k] = (*reasons[k], "header_field")
+            last = max(k for k in range(i, j) if kinds[k] is Kind.METADATA)
+            for k in range(last + 1, j):
+                if not _HEADER_FIGURE.fullmatch(page.texts[k]):
+                    break
+                # ``1,284 Unique Visitors`` under the header's last field: the post's figures
+                kinds[k] = Kind.METADATA
+                reasons[k] = (*reasons[k], "header_figure")
         i = j + 1
 
 
