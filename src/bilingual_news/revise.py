@@ -576,6 +576,11 @@ as name, introduction, then the button)."""
 POSTER_REPLY_NEAR = 3
 """How far under a poster's name shown again after the text their reply starts: the name, a
 badge or a date, then the reply's text."""
+POSTER_ABOVE_TEXT_MAX = 3
+"""How far above the text a poster's name under the title may stand: a thread's header is the
+title, the poster, perhaps a date or a badge, then the post. A line under a copy of the title
+further up (a documentation page's sidebar, which lists the page's own title among its entries)
+is the sidebar's next entry, though the footer shows it again as the next page's link."""
 CARD_BUTTON_MAX_CHARS = 60
 """The longest a line under a writer's card may be: a follow button, or a writer's figures
 (``主题 12 帖子 340 积分 865 …``); longer lines are not tried against either pattern."""
@@ -911,7 +916,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         # ``<name>`` over ``<time> 来自 <client>``).
         kinds[start - 2] = Kind.METADATA
         reasons[start - 2] = (*reasons[start - 2], "poster_over_date")
-    if found and found[1] + 1 < start and _poster(page, found[1] + 1, end):
+    if found and start - POSTER_ABOVE_TEXT_MAX <= found[1] + 1 < start and _poster(page, found[1] + 1, end):
         # A thread's poster right under the title, shown again over a reply of theirs.
         kinds[found[1] + 1] = Kind.METADATA
         reasons[found[1] + 1] = (*reasons[found[1] + 1], "poster_name")
