@@ -490,9 +490,18 @@ COUNTED_LIST_MIN = 3
 rarely holds three numbers each after a word."""
 _BOX_LABEL = LazyPattern(
     r"^(?:read more|read also|also read|related|don't miss|see also|more on this|recommended|you may also"
+    r"|more:"
     r"|相关|相關|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|猜你喜欢|你可能|您可能)"
 )
 """The label of a box inside an article, at a key's start (keys are folded: lower case, ``'``)."""
+FEED_MIN_CARDS = 4
+"""Cards from which a run after a chrome line inside the region is a feed of other stories
+(:func:`_before_feed`): fewer may be a box of related links the text goes on after."""
+FEED_EXCERPT_MAX_CHARS = 400
+"""The longest excerpt under a feed's card: a sentence or two of the linked story."""
+FEED_LINES_PER_CARD = 1.5
+"""Short lines per excerpt in a feed: a card stacks a kicker, a title, a line of its source and
+tags over its excerpt, while a listicle or a FAQ heads each item with one line."""
 _FIELD_SEPARATOR = re.compile("[:：]")
 """A field's colon: a line that holds one is a field of its own (or a title), no label's value."""
 _HEADING_PUNCTUATION = re.compile(r"[，,。；;：:！!？?、]")
@@ -786,6 +795,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         region = _before_contents(page, scores, region)
         end_of_text = region[1]
         region = _through_list(page, region, items)
+    if region:
+        region = (region[0], _before_feed(page, *region))
     start, end = region if region else (n, n - 1)
     closing = _closing(page, end) if region else []
     if closing:
@@ -1927,6 +1938,42 @@ def _boxes_inside(page: _Page, region: tuple[int, int], boxes: set[int]) -> None
         if titles and j <= end and guesses[j].quality in _BODY_LIKE and guesses[j].kind is None:
             boxes.add(i)
             boxes.update(titles)
+
+
+def _before_feed(page: _Page, start: int, end: int) -> int:
+    """The region's end cut before a feed of other stories' cards that the region ran on into
+    after the article's text: from a chrome line inside the region (a newsletter box, a section's
+    name) to the region's end, :data:`FEED_MIN_CARDS` excerpts or more, no two of them in a row,
+    each one at most :data:`FEED_EXCERPT_MAX_CHARS` characters, with on average
+    :data:`FEED_LINES_PER_CARD` short lines or more without a cue over each (a kicker, a title, a
+    line of the source and the tags). An article's text goes on in paragraphs after a box, and a
+    listicle or a FAQ heads each item with one line: neither is a feed."""
+    guesses, features = page.guesses, page.features
+    # One pass from the region's end back: what follows unit ``c`` is known when ``c`` is tried.
+    excerpts = lines = 0  # excerpts and short lines after ``c``
+    feed_like = True  # no two excerpts in a row after ``c``, none too long
+    after_is_excerpt = False
+    cut = -1  # the first chrome line that opens a feed
+    for c in range(end, start, -1):
+        g = guesses[c]
+        if (
+            c < end
+            and feed_like
+            and excerpts >= FEED_MIN_CARDS
+            and lines >= FEED_LINES_PER_CARD * excerpts
+            and (g.kind in (Kind.NAV, Kind.FOOTER) or (g.kind is None and g.quality is Quality.BAD))
+        ):
+            cut = c
+        excerpt = g.kind is None and g.quality in _BODY_LIKE
+        if excerpt:
+            excerpts += 1
+            feed_like = feed_like and not after_is_excerpt and features[c].chars <= FEED_EXCERPT_MAX_CHARS
+        elif g.kind is None and g.quality is Quality.SHORT:
+            lines += 1
+        after_is_excerpt = excerpt
+    if cut < 0:
+        return end
+    return max((k for k in range(start, cut) if guesses[k].quality in _BODY_LIKE), default=end)
 
 
 def _last_paragraph(page: _Page, i: int) -> bool:
