@@ -36,6 +36,7 @@ import itertools
 import math
 import operator
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -1385,22 +1386,37 @@ def _word_boxes(page: _Page, start: int, end: int, kinds: list[Kind], reasons: l
     (:data:`_GLOSS_ENTRY`, with a blank before the gloss: :data:`_GLOSS_GAP`) and the heading
     over them (``重点词汇``): a study page's word box set between the article and its
     translation, footer as the box after the text is."""
-    texts = page.texts
-    i = start
-    while i <= end:
-        j = i
-        while (
-            j <= end
-            and page.quality[j] is Quality.SHORT
+    texts, quality = page.texts, page.quality
+
+    def entry(j: int) -> bool:
+        return (
+            quality[j] is Quality.SHORT
             and _GLOSS_ENTRY.fullmatch(texts[j]) is not None
             and _GLOSS_GAP.search(texts[j]) is not None
-        ):
-            j += 1
+        )
+
+    for i, j in _runs(start, end, entry):
         if j - i >= WORD_BOX_MIN_ENTRIES:
             heading = i - 1 if i > start and kinds[i - 1] is Kind.SUBHEADING else i
             for k in range(heading, j):
                 kinds[k] = Kind.FOOTER
                 reasons[k] = (*reasons[k], "word_box")
+
+
+def _runs(start: int, end: int, member: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
+    """The longest runs ``i..j - 1`` of units in ``start..end`` that ``member`` holds for, in
+    order, as ``(i, j)``: asked lazily, so a caller may relabel a run's units before the next.
+
+    >>> list(_runs(0, 6, lambda j: j in {1, 2, 5, 6}))
+    [(1, 3), (5, 7)]
+    """
+    i = start
+    while i <= end:
+        j = i
+        while j <= end and member(j):
+            j += 1
+        if j > i:
+            yield i, j
         i = max(j, i + 1)
 
 
@@ -1412,18 +1428,17 @@ def _heading_lists(page: _Page, start: int, end: int, kinds: list[Kind], reasons
     a letter breaks the run (a heading in capitals; a figure's number, letters read off a
     picture), as a Markdown heading's mark does."""
     texts = page.texts
-    i = start
-    while i <= end:
-        j = i
-        while (
-            j <= end
-            and kinds[j] is Kind.SUBHEADING
+
+    def heading(j: int) -> bool:
+        return (
+            kinds[j] is Kind.SUBHEADING
             and reasons[j][-1:] == ("short_title_in_body",)
             and texts[j][:1] != "#"  # a Markdown heading's mark: a heading whatever stands around it
             and not texts[j].isupper()  # a heading in capitals, or letters read off a picture
             and _LETTER.search(texts[j]) is not None  # a bare number: a figure's, no list's item
-        ):
-            j += 1
+        )
+
+    for i, j in _runs(start, end, heading):
         last = j
         if j <= end and page.quality[j] is Quality.SHORT and kinds[j] is Kind.PARAGRAPH:
             last = j - 1  # the run's last line heads the short lines under it
@@ -1431,7 +1446,6 @@ def _heading_lists(page: _Page, start: int, end: int, kinds: list[Kind], reasons
             for k in range(i + 1, last):
                 kinds[k] = Kind.PARAGRAPH
                 reasons[k] = (*reasons[k][:-1], "heading_list_item")
-        i = max(j, i + 1)
 
 
 def _zone_labels(
