@@ -201,7 +201,7 @@ def signs(blocks: Sequence[Block], revision: Revision) -> list[Sign]:
     body: list[Block] = []
     body_chars = 0
     fragments = 0  # body characters in blocks that are not prose-like
-    headings = 0  # body blocks that are subheadings
+    headings = 0  # body blocks shaped as headings (see _headings)
     first = -1  # the first body block
     best = best_chars = run = chars = 0  # the longest run of prose-like nav before the body
     chrome = 0  # prose-like characters labelled nav or footer

@@ -92,7 +92,7 @@ _POST_COUNT = re.compile(
 ``评论 3``, ``阅读(812)``, ``320 views``)."""
 POSTER_HEADER_MIN_ITEMS = 3
 """Items (set apart by ``·``, ``•`` or ``|``) a dated line needs to be a poster's header."""
-POSTER_NAME_MAX_CHARS = 24
+POSTER_HEADER_NAME_MAX_CHARS = 24
 """Longest item without a digit a poster's header may hold: the poster's name (a user name)."""
 _HEADER_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 """How a forum's header line sets its items apart (``chenmo · 3 hours ago · 1234 views``)."""
@@ -257,7 +257,7 @@ def _poster_header(text: str) -> bool:
     if len(items) < POSTER_HEADER_MIN_ITEMS or not any(_POST_COUNT.fullmatch(item) for item in items):
         return False
     names = [item for item in items if not any(c.isdigit() for c in item)]
-    return len(names) <= 1 and all(len(n) <= POSTER_NAME_MAX_CHARS and " " not in n for n in names)
+    return len(names) <= 1 and all(len(n) <= POSTER_HEADER_NAME_MAX_CHARS and " " not in n for n in names)
 
 
 def _counted_item(unit: Unit, f: Features) -> bool:

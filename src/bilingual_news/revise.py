@@ -952,13 +952,9 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # ``Tags 经济 读书`` by the page's date above the text: its properties, not a menu.
             kinds[i] = Kind.METADATA
             reasons[i] = (*reasons[i], "tags_row")
-    for i in range(max(start, 0), n):
-        if (
-            kinds[i] is Kind.FOOTER
-            and guesses[i].kind is None
-            and units[i].text[:6] == "SOURCE"
-            and _WIRE_SOURCE.fullmatch(units[i].text) is not None
-        ):
+    first = max(start, 0)  # the lines from the text on that open with ``SOURCE``, found in C
+    for i in itertools.compress(range(first, n), map(str.startswith, texts[first:], itertools.repeat("SOURCE"))):
+        if kinds[i] is Kind.FOOTER and guesses[i].kind is None and _WIRE_SOURCE.fullmatch(texts[i]) is not None:
             # ``SOURCE Acme Robotics`` after a release's text: the wire's credit of its issuer.
             kinds[i] = Kind.METADATA
             reasons[i] = (*reasons[i], "wire_source")
