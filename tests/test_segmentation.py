@@ -112,12 +112,18 @@ KNOWN_WRONG = {
         "languages, its dates and venue come out paragraphs, the museum's name in both languages the headline, "
         "and the audio guide, booking and related-exhibition links after the labels body"
     ),
+    "tmall-en-product": (
+        "a shopping site's product page: the product's name, a dozen lines of price, delivery, shop and spec rows "
+        "above its English description, is no headline (null) but nav, and the description's own heading "
+        "(`Product description`) nav, not a subheading"
+    ),
 }
 HEADLINE_WRONG = frozenset(
     {
         "museum-bilingual-labels",
         "appstore-en-description",
         "coursera-zh-course",
+        "tmall-en-product",
     }
 )
 

@@ -630,6 +630,7 @@ def _measure(
                 or (separated and _all_items_in(key, nav, separated))
                 or (" " in key and key.partition(" ")[0] in nav and _all_items_in(key, nav, False))
                 or (" " in key and key.partition(" ")[0] in nav and _mostly_menu_words(text, key, nav))
+                or ("." in key.partition(" ")[0] and _menu_after_site_domain(text, key, nav))
                 or (":" in key and key.partition(":")[0].rstrip() in cues.nav_labels)
                 or (key[:6] == "go to " and bool(_GO_TO.fullmatch(key)))
             )
@@ -1046,6 +1047,30 @@ def _mostly_menu_words(text: str, key: str, nav: frozenset[str]) -> bool:
     if len(words) < MIN_MENU_LINE_WORDS or not all(w[:1].isupper() for w in words):
         return False
     return sum(1 for w in key.split() if w in nav) >= MIN_MENU_WORD_SHARE * len(words)
+
+
+_SITE_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")
+"""A site's domain as its logo text prints it (``ENGLISH.NEWS.CN``, ``ecns.cn``; in a key, lower case)."""
+
+
+def _menu_after_site_domain(text: str, key: str, nav: frozenset[str]) -> bool:
+    """Whether a line is a menu opened by the site's domain as its logo text (``ENGLISH.NEWS.CN
+    Home China World Business``): English editions of Chinese portals and state media print the
+    domain at the head of their section menu, and the dump joins the two. No lexicon lists the
+    domain, so the menu is judged by what follows it, as a line that opens with a menu word is."""
+    site, _, rest_key = key.partition(" ")
+    if not rest_key or _SITE_DOMAIN.fullmatch(site) is None or rest_key.partition(" ")[0] not in nav:
+        return False
+    if _all_items_in(rest_key, nav, False):
+        return True
+    # As :func:`_mostly_menu_words`, where a menu word may be Chinese (``首页``): no capital.
+    words = text.split()[1:]
+    keys = rest_key.split()
+    if len(words) < MIN_MENU_LINE_WORDS or len(keys) != len(words):
+        return False
+    if not all(w[:1].isupper() or k in nav for w, k in zip(words, keys, strict=True)):
+        return False
+    return sum(1 for k in keys if k in nav) >= MIN_MENU_WORD_SHARE * len(words)
 
 
 _LAST_ITEM = re.compile(r"[,| ]\s*([^,| ]+)$")

@@ -96,6 +96,10 @@ POSTER_HEADER_NAME_MAX_CHARS = 24
 """Longest item without a digit a poster's header may hold: the poster's name (a user name)."""
 _HEADER_SEPARATOR = re.compile(r"\s+[·•|]\s+")
 """How a forum's header line sets its items apart (``chenmo · 3 hours ago · 1234 views``)."""
+_SENT_FROM_PLACE = re.compile(r"发布于|發佈於|IP\s*属地|IP\s*屬地")
+"""Where a post was sent from, as Chinese portals and platforms stamp it after its time (``<account>
+<date> <time> 发布于北京 <account>官方账号``, ``IP 属地上海``): a dated line that says so is the
+post's stamp, however much of it the account's name and its badge take."""
 _COUNTED_ITEM = re.compile(r"^[^()（）\d][^()（）]{0,38}\s*[(（]\d{1,5}[)）]$")
 """A label and its count in brackets, the whole line: a blog's category or archive list item."""
 _CLOSERS = frozenset(")）")
@@ -241,6 +245,8 @@ def _one(unit: Unit, f: Features) -> Guess:
         # 发布 · 1.6k 阅读 · 12 点赞``), mostly counts, so no dateline by its date's share.
         return _DATELINE
     if f.has_date and f.chars <= STATS_LINE_MAX_CHARS and not f.ends_sentence and _poster_header(unit.text):
+        return _DATELINE
+    if f.has_date and f.chars <= STATS_LINE_MAX_CHARS and not f.ends_sentence and _SENT_FROM_PLACE.search(unit.text):
         return _DATELINE
     if _link_list(f, quality):
         return _LINK_LIST
