@@ -117,6 +117,30 @@ KNOWN_WRONG = {
         "above its English description, is no headline (null) but nav, and the description's own heading "
         "(`Product description`) nav, not a subheading"
     ),
+    "bilingual-shareholder-letter": (
+        "the signature block after the letter (the chairman's name and title in both languages, the date in "
+        "both) comes out footer, not metadata: with no closing words (`此致`, `Yours sincerely,`) over it, "
+        "nothing tells the signer's lines from the page's footer"
+    ),
+    "ted-transcript-bilingual": (
+        "the transcript's tabs (`Details Transcript Share`) are taken for the title and the language switch for "
+        "its repeat; the speaker's name, the talk's title and its `Filmed …` line come out nav, and the last "
+        "pair of sentences (`02:06 Thank you.` and its translation) footer"
+    ),
+    "bilingual-recipe": (
+        "the two-word title with its Chinese name (`Scallion Pancakes 葱油饼`) loses to the site's menu line, "
+        "taken for the title; the recipe card's `Prep time: …` line comes out a paragraph, not metadata, the "
+        "steps' heading (`Instructions 做法`) a list item, and `Did you make this recipe? …` body"
+    ),
+    "bilingual-classical-poem": (
+        "the poem's short lines, each followed by its translation, are taken for chrome: the title in both "
+        "languages, the poet's line and the whole poem come out nav (no headline), and so does `赏析 Notes`"
+    ),
+    "bilingual-exhibition-press-note": (
+        "the bilingual breadcrumb (`新闻 Press > 新闻稿 Press Releases`) and the newsletter button (`订阅展讯 "
+        "Subscribe to our newsletter`) are cut in two; the sections after the text (`展览信息 Exhibition "
+        "Information`, `媒体联系 Media Contact` and their fields) come out footer, not subheadings and metadata"
+    ),
 }
 HEADLINE_WRONG = frozenset(
     {
@@ -124,6 +148,9 @@ HEADLINE_WRONG = frozenset(
         "appstore-en-description",
         "coursera-zh-course",
         "tmall-en-product",
+        "ted-transcript-bilingual",
+        "bilingual-recipe",
+        "bilingual-classical-poem",
     }
 )
 
@@ -557,6 +584,9 @@ def test_linked_storys_date_after_a_section_heading_is_footer() -> None:
     [
         ("用 rsync --delete 同步两个目录之前，最好先加上 --dry-run 看一遍会删掉哪些文件。", None),
         ("首页 要闻 Rivers Return to the Old Mill Town After Years", (5, 6)),
+        ("型号 Model: LX-400 / LX-400B", None),
+        ("电话 Tel: 0571 8800 1234 邮箱 Email: office@example.org", None),
+        ("首页 要闻 Analysis: Why Ferry Fares Rose Again This Spring", (5, 6)),
     ],
 )
 def test_a_han_word_before_latin_words_is_cut_only_before_a_latin_title(line: str, cut: tuple[int, int] | None) -> None:
@@ -620,3 +650,9 @@ def test_thread_entry_headers_are_the_posts_dateline_and_the_replies_footer() ->
     doc = bilingual_news.parse(raw)
     stamps = [b.kind for b in doc.blocks if " commented on " in b.text]
     assert stamps == [Kind.METADATA, Kind.FOOTER]
+
+
+def test_salutation_in_both_languages_opens_a_bilingual_letter() -> None:
+    doc, _ = _case("bilingual-shareholder-letter")
+    paragraphs = _roles_of(doc, "paragraph")
+    assert paragraphs[:2] == ["尊敬的各位股东：", "Dear Shareholders,"]

@@ -640,9 +640,14 @@ from (``发布于 江苏``, ``IP 属地上海``) or with what (``来自 <client>
 _FLOOR = LazyPattern(r"(?:沙发|板凳|地板|\d{1,4}\s*(?:楼|#|＃))(?:\s.{0,40})?")
 """A reply's floor in a forum thread (``沙发``, ``板凳``, ``地板`` for the first three replies,
 ``5#``, ``12楼``), alone or before the reply's date: a thread after the article starts there."""
-_SALUTATION = LazyPattern(r"(?:各|尊敬的|亲爱的|(?i:dear)\s)[^。！？.!?:：]{1,40}[:：]")
+_SALUTATION = LazyPattern(r"(?:各|尊敬的|亲爱的)[^。！？.!?:：]{1,40}[:：]|(?i:dear)\s[^。！？.!?:：]{1,40}[:：,，]")
 """A letter's or a notice's salutation on its own line (``各乡镇中心学校、县直各学校：``,
-``尊敬的用户：``, ``Dear readers,`` with a colon): the document's first line, over its text."""
+``尊敬的用户：``, ``Dear readers:``, and ``Dear Shareholders,`` with the comma English letters
+close it with): the document's first line, over its text."""
+MAX_SALUTATION_LINES = 2
+"""Salutation lines over a letter's text: a bilingual letter (a company's letter to its
+shareholders, an open letter) greets in both languages, one line each (``尊敬的各位股东：`` over
+``Dear Shareholders,``), before its paragraphs and their translations."""
 _CLOSING_FORMULA = LazyPattern(r"特此(?:通告|通知|公告|函告|告知|说明|批复|证明|报告|决定|函)[。.！!]?")
 """The formula that closes an official notice (``特此通告。``, ``特此通知``): the document's own
 last line, followed by its issuer and date (:data:`SIGNATURE_LINES`)."""
@@ -782,10 +787,16 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         region = _from_first_heading(page, region)
     if region and region[0] > 0 and _announces_list(page, region[0] - 1, region[0]):
         region = (region[0] - 1, region[1])  # the sentence that announces the body's numbered points
-    salutation = -1
-    if region and region[0] > 0 and page.kind[region[0] - 1] is None and _SALUTATION.fullmatch(texts[region[0] - 1]):
-        salutation = region[0] - 1  # a letter's or a notice's salutation: its first line
-        region = (salutation, region[1])
+    salutations: list[int] = []
+    while (
+        region
+        and len(salutations) < MAX_SALUTATION_LINES
+        and region[0] > 0
+        and page.kind[region[0] - 1] is None
+        and _SALUTATION.fullmatch(texts[region[0] - 1])
+    ):
+        salutations.append(region[0] - 1)  # a letter's or a notice's salutation: its first line
+        region = (region[0] - 1, region[1])
     boxes: set[int] = set()
     items: set[int] = set()
     end_of_text = n
@@ -830,8 +841,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         special[tagged] = Kind.PARAGRAPH, "tagged_close"
     if closing and _signs_off(texts, closing[0]):
         special.update(dict.fromkeys(closing[1:], (Kind.METADATA, "signature")))  # a writer signs
-    if salutation >= 0:
-        special[salutation] = Kind.PARAGRAPH, "salutation"
+    special.update(dict.fromkeys(salutations, (Kind.PARAGRAPH, "salutation")))
     for i in title_lines:
         special[i] = Kind.HEADLINE, "headline" if i == headline else "headline_line"
     if translation is not None:

@@ -48,6 +48,13 @@ MIN_LATIN_WORDS_AFTER_HAN_PREFIX = 4
 """Latin words a line needs after a prefix of short Han words to be a title fused onto Chinese
 chrome: fewer is a bilingual menu item (``中文 English``)."""
 
+MAX_FIELD_LABEL_HAN_TOKENS = 1
+"""Han tokens before a Latin word closed by a colon (``型号 Model: KT-2150``, ``电话 Tel: …``)
+that make the line a field labelled in both languages, the Chinese label and then its English
+one, as bilingual manuals, notices and press notes print their fields: no menu fused onto a
+title, so the line is not cut. Two Han menu words or more (``首页 资讯 Analysis: …``) stay a
+menu before a title that opens with a label of its own."""
+
 MIN_NAV_WORDS = 2
 """Menu words needed before a title to split them when no separator (``>``, ``|``) stands
 between: one capitalised word (``World Cup final``) is the title's own first word."""
@@ -124,6 +131,7 @@ _CRUMB_SEPARATORS = frozenset({">", ">>", "›", "»", "＞"})
 _HAN_TOKEN = regex.compile(rf"\p{{Han}}{{1,{MAX_HAN_NAV_TOKEN}}}")
 _LATIN_WORD = LazyPattern(r"\p{Latin}+")
 _HAN_CHAR = LazyPattern(r"\p{Han}")
+_BILINGUAL_LABEL = LazyPattern(r"\p{Latin}[\p{Latin}.]*[:：]")
 
 
 class Unit(NamedTuple):
@@ -568,6 +576,8 @@ def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
     if han_prefix >= 0:
         rest_start = tokens[han_prefix + 1].start()
         rest = line[rest_start:]
+        if han_prefix < MAX_FIELD_LABEL_HAN_TOKENS and _BILINGUAL_LABEL.match(rest):
+            return None  # ``型号 Model: …``: one field, its label in both languages
         latin_words = len(_LATIN_WORD.findall(rest))
         if (
             rest[:1].isascii()
