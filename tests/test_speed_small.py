@@ -430,7 +430,9 @@ def _assemble_as_before(
 
     headline = None
     if revision.headline_text is not None:
-        headline = a._clean_title(revision.headline_text, [b.text for b in blocks if b.kind is Kind.HEADLINE])
+        headline = a._clean_title(
+            revision.headline_text, [b.text for b in blocks if b.kind is Kind.HEADLINE], norm.text
+        )
     source_url = url
     if source_url is None:
         source_url = next((b.text for b in blocks if b.kind is Kind.SOURCE_URL), None)

@@ -31,6 +31,9 @@ a category's or an advertiser's label (``[社会]``) is the site's."""
 _ISSUE_NUMBER = LazyPattern(r"\s+#\d{1,7}$")
 """An issue's or a pull request's number after its title (``… 不动 #412``): a code host prints the
 title so (GitHub, GitLab, Gitea), and the number is the tracker's, not a word of the title."""
+_DASHES = "–—·-"
+"""The separators of :data:`~bilingual_news.revise.SITE_SUFFIX` that a title's own clause may
+follow, where a bar or an underscore only ever sets off a site's name."""
 _OPENING = frozenset("(（[【《「『")
 _CLOSING = frozenset(")）]】》」』")
 _PARAGRAPH, _SUBHEADING, _METADATA, _HEADLINE, _SOURCE_URL = (
@@ -99,7 +102,7 @@ def assemble(
             printed = b.text
     headline = None
     if revision.headline_text is not None:
-        headline = _clean_title(revision.headline_text, headlines)
+        headline = _clean_title(revision.headline_text, headlines, norm.text)
     source_url = printed if url is None else url
     return Document(
         raw=norm.raw,
@@ -114,12 +117,13 @@ def assemble(
     )
 
 
-def _clean_title(chosen: str, occurrences: list[str]) -> str:
+def _clean_title(chosen: str, occurrences: list[str], page: str | None = None) -> str:
     """The title as it should read: without a site suffix (``Title | Site``), preferring a bare
-    occurrence of it on the page to trimming; without a leading ``[tag]`` (a category or an
-    advertiser's label in square brackets) unless the tag says where the post comes from
-    (:data:`_PROVENANCE_TAG`); without an issue's number after it (:data:`_ISSUE_NUMBER`); inner
-    blanks folded.
+    occurrence of it on the page to trimming (a tail after a dash is a site's name only when
+    ``page``, the page's text, shows it elsewhere too: :func:`_named_elsewhere`); without a
+    leading ``[tag]`` (a category or an advertiser's label in square brackets) unless the tag
+    says where the post comes from (:data:`_PROVENANCE_TAG`); without an issue's number after it
+    (:data:`_ISSUE_NUMBER`); inner blanks folded.
 
     >>> _clean_title("Driver arrested - BBC News", ["Driver arrested"])
     'Driver arrested'
@@ -131,6 +135,8 @@ def _clean_title(chosen: str, occurrences: list[str]) -> str:
     'Song Title - Singer (歌名 - 歌手)'
     >>> _clean_title("导出时文件名乱码 #27", [])
     '导出时文件名乱码'
+    >>> _clean_title("Fares Rise — And Nobody Is Surprised", [], "Harbor Post. Fares Rise — And Nobody Is Surprised")
+    'Fares Rise — And Nobody Is Surprised'
     """
     title = " ".join(chosen.split())
     numbered = _ISSUE_NUMBER.search(title)
@@ -145,12 +151,32 @@ def _clean_title(chosen: str, occurrences: list[str]) -> str:
         title = min(bare, key=len)
     else:
         trimmed = SITE_SUFFIX.sub("", title)
-        if len(trimmed) >= len(title) // 2 and _balanced(trimmed):
+        if len(trimmed) >= len(title) // 2 and _balanced(trimmed) and _named_elsewhere(title, trimmed, page):
             title = trimmed
     if _PROVENANCE_TAG.match(title):
         return title
     untagged = _LEADING_TAG.sub("", title)
     return untagged if len(untagged) >= HEADLINE_MIN_CHARS else title
+
+
+def _named_elsewhere(title: str, trimmed: str, page: str | None) -> bool:
+    """Whether the tail that :data:`SITE_SUFFIX` cuts from ``title`` (leaving ``trimmed``) is a
+    site's name: cut by a bar or an underscore (``Title | Site``, ``标题_网站``), or cut by a dash
+    and shown on ``page`` outside the title's own copies, as printed (its header, its logo's
+    text, its copyright line). A site prints its name on its pages; a clause of an English
+    headline after a dash (``… Are Here — And They're Not Great``, ``… – 'A quoted remark'``)
+    stands only in the title. Without the page's text, a tail is a name.
+
+    >>> _named_elsewhere("Fares Rise - Harbor Post", "Fares Rise", "Fares Rise - Harbor Post. © Harbor Post")
+    True
+    >>> _named_elsewhere("Fares Rise — And Why", "Fares Rise", "Fares Rise — And Why. and why it matters")
+    False
+    """
+    tail = title[len(trimmed) :].strip()
+    if page is None or tail[:1] in "|｜_":
+        return True
+    name = tail.lstrip(_DASHES).strip()
+    return page.count(name) > page.count(title)
 
 
 def _balanced(text: str) -> bool:

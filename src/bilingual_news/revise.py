@@ -277,6 +277,25 @@ SLUG_MIN_SHARE = 0.8
 name, or drop a word)."""
 SLUG_MIN_TITLE_SHARE = 0.5
 """The share of the title's words the slug must hold (a site cuts a long slug short)."""
+LEAD_ECHO_BONUS = 1.0
+"""What a title-like line over an English body (:func:`_monolingual_body`) gains when the body's
+lead echoes it (:func:`_echoed_in_lead`): a news story's first paragraph restates its headline's
+words (``Harbor ferry fares to rise in March`` over ``Ferry fares across the harbor will rise in
+March, the port said``), where another story's title in a list over the article, a site's
+tagline or a section's name shares few or none. It settles a tie (two title-like lines over one
+byline), not a title's shape."""
+LEAD_ECHO_UNITS = 2
+"""Units from the body's start whose words are looked for: the lead and the paragraph after."""
+LEAD_ECHO_MIN_WORDS = 2
+"""Words of a title (of :data:`ECHO_WORD_MIN_LETTERS` letters or more) the lead must hold at least."""
+LEAD_ECHO_MIN_SHARE = 0.4
+"""Share of those words of a title the lead must hold: a title and its lead share the story's
+names and its verb; a related story on the same subject shares a name or two of many."""
+ECHO_WORD_MIN_LETTERS = 4
+"""Letters from which a word counts in an echo: shorter ones are mostly grammar words (``the``,
+``on``, ``for``); the first :data:`ECHO_STEM_LETTERS` stand for the word (``films``, ``film``)."""
+ECHO_STEM_LETTERS = 5
+_ECHO_WORD = re.compile(r"[a-z0-9]+")
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
 _SLUG_ID = re.compile(r"\d{5,}")  # an article's number in its address, no word of its title
 _TICKER_LABEL = LazyPattern(
@@ -2968,6 +2987,7 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
     body_latin: bool | None = None
     body_measured = False  # ``None`` is an answer (a bilingual body): asked once per search
     slugs: list[frozenset[str]] | None = None  # the words of the page's URLs' slugs: found once
+    lead: frozenset[str] | None = None  # the stems of the body's lead (:func:`_lead_stems`): found once
     for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2, end + 1)):
         if i in listed:
             continue  # an item of a summary's list (``Key points:`` and its points)
@@ -3036,6 +3056,10 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
             slugs = _slugs(page)
         if slugs and _in_slug(key, slugs):
             score += SLUG_TITLE_BONUS
+        if body_latin and lead is None:
+            lead = _lead_stems(page, start, end)  # an English body's: a Chinese title is echoed otherwise
+        if body_latin and lead and _echoed_in_lead(key, lead):
+            score += LEAD_ECHO_BONUS
         if score > best_score or (score == best_score and best is not None and copies > best_copies):
             best, best_score, best_copies = (i, last, key), score, copies
     return best
@@ -3093,6 +3117,35 @@ def _slugs(page: _Page) -> list[frozenset[str]]:
         if len(best) >= SLUG_MIN_WORDS:
             out.append(frozenset(best))
     return out
+
+
+def _echo_stems(text: str) -> list[str]:
+    """The stems of a text's words of :data:`ECHO_WORD_MIN_LETTERS` letters or more: their first
+    :data:`ECHO_STEM_LETTERS` letters, lower-cased (Latin letters and digits only)."""
+    return [w[:ECHO_STEM_LETTERS] for w in _ECHO_WORD.findall(text.lower()) if len(w) >= ECHO_WORD_MIN_LETTERS]
+
+
+def _lead_stems(page: _Page, start: int, end: int) -> frozenset[str]:
+    """The stems (:func:`_echo_stems`) of the body's first unit and of its first
+    :data:`LEAD_ECHO_UNITS` prose units (a text may open with a short line: ``Here's why:``)."""
+    out: set[str] = set()
+    seen = 0
+    for i in range(start, min(end + 1, len(page.units))):
+        if i == start or page.quality[i] in _BODY_LIKE:
+            out.update(_echo_stems(page.units[i].text))
+            seen += 1
+            if seen >= LEAD_ECHO_UNITS:
+                break
+    return frozenset(out)
+
+
+def _echoed_in_lead(key: str, lead: frozenset[str]) -> bool:
+    """Whether title key ``key`` is echoed by the body's lead (:data:`LEAD_ECHO_BONUS`):
+    :data:`LEAD_ECHO_MIN_WORDS` of its words or more, and :data:`LEAD_ECHO_MIN_SHARE` of them,
+    stand in ``lead`` (:func:`_lead_stems`)."""
+    stems = _echo_stems(key)
+    shared = sum(1 for w in stems if w in lead)
+    return shared >= LEAD_ECHO_MIN_WORDS and shared >= LEAD_ECHO_MIN_SHARE * len(stems)
 
 
 def _in_slug(key: str, slugs: list[frozenset[str]]) -> bool:
