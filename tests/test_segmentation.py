@@ -141,6 +141,10 @@ KNOWN_WRONG = {
         "Subscribe to our newsletter`) are cut in two; the sections after the text (`展览信息 Exhibition "
         "Information`, `媒体联系 Media Contact` and their fields) come out footer, not subheadings and metadata"
     ),
+    "goodreads-zh-review": (
+        "the review's header under the book's card (`<name>'s review`, the rating in words, `Read in <month>`) "
+        "comes out nav, not metadata, the card's `by <author>` metadata, not nav, and `Shelves: …` footer"
+    ),
 }
 HEADLINE_WRONG = frozenset(
     {
@@ -656,3 +660,21 @@ def test_salutation_in_both_languages_opens_a_bilingual_letter() -> None:
     doc, _ = _case("bilingual-shareholder-letter")
     paragraphs = _roles_of(doc, "paragraph")
     assert paragraphs[:2] == ["尊敬的各位股东：", "Dear Shareholders,"]
+
+
+def test_wiki_title_is_the_subject_its_lead_opens_with() -> None:
+    # ``灰石港`` shown once, three chrome lines over a lead that opens ``灰石港是…``
+    doc, gold = _case("fandom-zh-wiki-page")
+    assert doc.headline == gold["headline"]
+
+
+def test_tags_one_a_line_over_a_licence_line_are_metadata() -> None:
+    # a wiki's ``Categories:`` over its categories, then its licence line (a disclaimer)
+    doc, gold = _case("fandom-zh-wiki-page")
+    assert _roles_of(doc, "metadata")[-4:] == _gold_roles_of(gold, "metadata")[-4:]
+
+
+def test_menu_word_between_a_sentence_and_a_paragraph_is_a_subheading() -> None:
+    # ``历史`` heads a wiki's section, though portals name a channel so
+    doc, gold = _case("fandom-zh-wiki-page")
+    assert _roles_of(doc, "subheading") == _gold_roles_of(gold, "subheading")

@@ -240,6 +240,10 @@ _HASHTAG_ROW = LazyPattern(r"(?:#[^\s#]{1,30}#?\s+)+#[^\s#]{1,30}#?\s*")
 """A row of two hashtags or more and nothing else (``#python #cli #beginners``, ``#旅行# #美食#``):
 the post's tags, as developer blogs (DEV, Hashnode) and social posts print them under the title
 or after the text; a heading holds words besides its tags."""
+_HASHTAG_ALONE = LazyPattern(r"#(?=[^\s#]*\p{L})[^\s#]{1,30}#?\s*")
+"""One hashtag alone on its line, holding a letter (``#旧物``, ``#travel``): a post's tags set one
+a line, as blog platforms (Tumblr, Instagram's web page) link each below the post; a number
+(``#1``) is a rank, a Markdown heading has a blank after its ``#``."""
 _FOLLOW = LazyPattern(r"(?i:follow)(?:\s+(?:\p{Lu}[\p{L}&.'’-]*|on|us))+\s*:?\s*$")
 """A follow button: ``Follow`` and a brand's capitalised name (``Follow CNN Business``,
 ``Follow Harbour News on``); ``Follow the money`` is a title."""
@@ -641,7 +645,11 @@ def _measure(
                 metadata_field = _metadata_field(key, cues)
             if metadata_field is None and byline:
                 metadata_field = "author"
-            if metadata_field is None and text[:1] == "#" and _HASHTAG_ROW.fullmatch(text):
+            if (
+                metadata_field is None
+                and text[:1] == "#"
+                and (_HASHTAG_ROW.fullmatch(text) or _HASHTAG_ALONE.fullmatch(text))
+            ):
                 metadata_field = "other"  # the post's tags
             if (
                 metadata_field is None
@@ -1110,6 +1118,10 @@ _ALONE_AS_MENU = frozenset({"categories"})
 """Field cues that, alone on their line without a colon, are a blog menu's or a sidebar's item
 (WordPress, Hexo and Hugo themes show ``Categories`` as both), not the post's field, which
 carries its values (``Categories: News, Travel``)."""
+_ALONE_AS_WORD = frozenset({"in"})
+"""Field cues that are a word of a sentence too: alone on their line without a colon, a word of a
+line the scrape broke at a link (``Posted`` / ``in`` / ``News``), never a field's label, which
+carries its colon (a wiki's ``in: Locations, Chapter 2``)."""
 _ALONE_AS_HEADING = frozenset({"原文", "英文原文", "中文原文", "日文原文", "法文原文", "德文原文"})
 """Field cues that, alone on their line without a colon, head a version of the text on a
 bilingual or translation page (``英文原文`` over the original, ``中文译文`` over the translation),
@@ -1130,7 +1142,7 @@ def _metadata_field(key: str, cues: _Cues) -> str | None:
     # ``编辑`` alone is a forum's edit button.
     if m.end() < len(stripped) or cue in cues.bare or stripped[-1:] in ":：":
         return field
-    if field == "other" and cue not in _ALONE_AS_MENU and cue not in _ALONE_AS_HEADING:
+    if field == "other" and cue not in _ALONE_AS_MENU and cue not in _ALONE_AS_HEADING and cue not in _ALONE_AS_WORD:
         return field
     if cue in ALONE_BYLINE:
         return field  # ``By`` alone: a byline set on two lines, the name a link on the next

@@ -395,6 +395,10 @@ Case (``Installing the Build Tools``); a line of text is in sentence case."""
 RUN_HEADING_MAX_HAN = 12
 """Most Han characters of a Chinese heading in running text (``一般准则``, ``属性值格式``)."""
 
+_MENU_WORD_HEADING = LazyPattern(r"\s*\p{Han}{2,4}\s*")
+"""A Chinese menu word that heads a section when it stands alone in the text, between a
+sentence's end and a paragraph: wikis and encyclopedias head an article on a place or a thing
+with the words portals name their channels with (``历史``, ``文化``, ``教育``, ``交通``)."""
 _OPENING_SENTENCE_END = frozenset(".?!。？！")
 """The marks that close a title asked again as the body's first sentence (:func:`_opens_text`)."""
 _TITLE_END = regex.compile(r"[。.;；:：,，、]$")
@@ -1042,12 +1046,13 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         values = _tag_values(page, i)
         if values and (
             values[-1] + 1 in (n, start)
-            or kinds[values[-1] + 1] is Kind.METADATA
+            or kinds[values[-1] + 1] in (Kind.METADATA, Kind.DISCLAIMER)
             or _LABEL_BY.fullmatch(units[values[-1] + 1].text) is not None
         ):
             # ``标签：`` over ``walking``, ``canal``, ``winter`` and then ``分类：``: the post's
-            # tags, one a line, up to the next field (or a label, or the text); a run of short
-            # lines that ends in anything else (``我要反馈``, then a prompt) is chrome after a tag.
+            # tags, one a line, up to the next field (or a label, or the text, or the post's
+            # notice: a wiki's ``Categories:`` over its licence line); a run of short lines that
+            # ends in anything else (``我要反馈``, then a prompt) is chrome after a tag.
             for j in values:
                 if kinds[j] is not Kind.METADATA:
                     kinds[j] = Kind.METADATA
@@ -1064,6 +1069,21 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             # ``一般准则``): short, written as a heading, after a sentence's end.
             kinds[i] = Kind.SUBHEADING
             reasons[i] = (*reasons[i][:-1], "heading_in_run")
+    for i in range(max(start, 1), min(end, n - 1)):
+        if (
+            kinds[i] is Kind.FOOTER
+            and reasons[i][-1:] == ("in_body_chrome",)
+            and guesses[i].kind is Kind.NAV
+            and _MENU_WORD_HEADING.fullmatch(units[i].text) is not None
+            and kinds[i - 1] is Kind.PARAGRAPH
+            and features[i - 1].ends_sentence
+            and kinds[i + 1] is Kind.PARAGRAPH
+            and guesses[i + 1].quality is Quality.GOOD
+        ):
+            # ``历史`` between a sentence's end and a paragraph: a section's heading (an
+            # encyclopedia's or a wiki's article on a place), though portals name a channel so.
+            kinds[i] = Kind.SUBHEADING
+            reasons[i] = (*reasons[i][:-1], "menu_word_heading")
     _version_headings(page, start, end, kinds, reasons)
     _labels_over_text(page, start, end, kinds, reasons)
     _word_boxes(page, start, end, kinds, reasons)
@@ -2994,10 +3014,12 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
         if i in page.section_lists and not _over_byline(page, i):
             continue  # another story's title in a section's list, unless the article's byline is under it
         named = 0 if page.likes[i] else _named_in_head(page, i, start)
+        subject = not page.likes[i] and _lead_subject(page, i, start)
         short = not page.likes[i] and (
             (0 < start - i <= SHORT_TITLE_NEAR and _short_title(page, i, start))
             or _short_over_date(page, i, start)
             or named > 0
+            or subject
         )
         if (i in page.text_lines and not start - TEXT_LEAD_UNITS <= i < start and not _over_byline(page, i)) or not (
             page.likes[i] or short
@@ -3027,8 +3049,9 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
         if shown > 1 and _NUMBERED.match(page.units[i].text):
             continue  # a numbered line shown twice: a table of contents' entry and its section
         copies = shown if short else _lone_copies(page, key, i, i)
-        if copies == 1 and i < start and _opens_text(page, key, start):
-            copies = 2  # a forum question's title, asked again as its post's first sentence
+        if copies == 1 and i < start and (subject or _opens_text(page, key, start)):
+            copies = 2  # a forum question's title, asked again as its post's first sentence; a
+            # wiki's title, the subject its lead opens with
         if copies > 1 and any(_box_item(page, k) for k, _ in page.titles.get(key, ())):
             copies = 1  # ``Breaking News`` and the story it shows: its copies are the widget's
         joined = key
@@ -3206,6 +3229,39 @@ def _author_link(page: _Page, i: int) -> bool:
         page.kind[j] is Kind.METADATA and name in page.units[j].text
         for j in range(max(0, i - METADATA_NEAR), min(len(page.kind), i + METADATA_NEAR + 1))
         if j != i
+    )
+
+
+_LEAD_SUBJECT_LINK = regex.compile(r"\s*(?:是|為|为|係|（|\(|,|，|\s(?:is|was|are|were)\s)")
+"""What follows an encyclopedia article's subject at the start of its lead: a copula (``是``,
+``is``), a bracket (the subject's other names, dates, pronunciation) or a comma."""
+LEAD_SUBJECT_MAX_CHARS = 30
+"""The longest a short line may be to be read as the subject its lead opens with: a name (of a
+place, a person, a thing), not a sentence."""
+
+
+def _lead_subject(page: _Page, i: int, start: int) -> bool:
+    """Whether a line too short for a title's shape (``灰石港``, ``Harbor Town``) is the subject
+    that the body's first paragraph opens with (``灰石港是…``, ``Harbor Town is …``), within
+    :data:`HEAD_WINDOW` units above it: wikis (MediaWiki, Fandom, encyclopedias) open every
+    article's lead with its title, so the line is the title shown again, once in the text. Not
+    an account's name on its card (over a handle or a follow button), which its bio opens with."""
+    if not 0 < start - i <= HEAD_WINDOW or start >= len(page.units):
+        return False
+    g = page.guesses[i]
+    text = page.units[i].text.strip()
+    if g.kind is not None or g.quality is not Quality.SHORT or not 2 <= len(text) <= LEAD_SUBJECT_MAX_CHARS:
+        return False
+    if page.guesses[start].quality is not Quality.GOOD or _TITLE_END.search(text) or page.features[i].items > 1:
+        return False
+    lead = page.units[start].text.lstrip()
+    if not (lead.startswith(text) and _LEAD_SUBJECT_LINK.match(lead, len(text)) is not None):
+        return False
+    # An account's name over its handle or a follow button is its card, whose bio opens with
+    # the name too (``Peking University`` over ``@PKU1898``, then ``Peking University was …``).
+    return not any(
+        _HANDLE.fullmatch(page.texts[k].strip()) or _FOLLOW_BUTTON.fullmatch(page.texts[k].strip())
+        for k in range(i + 1, min(i + 1 + CARD_LINES, start))
     )
 
 
