@@ -1070,3 +1070,67 @@ def test_split_spans_clear_of_repairs_are_the_mapped_ones(text: str) -> None:
     norm = normalize(text)
     for unit in split(norm):
         assert unit.span == _trimmed(norm, norm.raw_span(unit.start, unit.end))
+
+
+# ------------------------------------------------------------- language's script runs
+
+
+def _script_runs_by_loop(text: str) -> tuple[int, int, int, str]:
+    from bilingual_news.language import _SCRIPT_RUN
+
+    han = latin = other = 0
+    script = ""
+    for m in _SCRIPT_RUN.finditer(text):
+        size = m.end() - m.start()
+        if m.lastindex == 1:
+            han += size
+        elif m.lastindex == 2:
+            latin += size
+        else:
+            other += size
+            script = script or unicodedata.name(text[m.start()], "OTHER").partition(" ")[0]
+    return han, latin, other, script
+
+
+RUN_PIECES = st.sampled_from(
+    [
+        "中文",
+        "⺀",
+        "〇",
+        "々",
+        "word",
+        "Ⅻ",
+        "ﬁ",
+        "é",
+        "слово",
+        "ελ",
+        "かな",
+        "カナ",
+        "한글",
+        "عربي",
+        "ไทย",
+        " ",
+        "-",
+        "1",
+        "·",
+    ]
+)
+
+
+@given(st.lists(st.one_of(RUN_PIECES, st.characters()), max_size=20).map("".join))
+@example("слово中文word")
+@example("word слово")
+def test_script_counts_are_the_counts_of_the_script_run_matches(text: str) -> None:
+    """Letters neither Han nor Latin take the Han and Latin letters that follow them into
+    their run, as ``\\p{L}+`` does; Han radicals and Roman numerals are no letters."""
+    from bilingual_news.language import _script_counts
+
+    assert _script_counts(text) == _script_runs_by_loop(text)
+
+
+def test_script_counts_of_every_character_are_the_loops() -> None:
+    from bilingual_news.language import _script_counts
+
+    assert _script_counts(EVERY_CHAR) == _script_runs_by_loop(EVERY_CHAR)
+    every_apart = " ".join(EVERY_CHAR)
+    assert _script_counts(every_apart) == _script_runs_by_loop(every_apart)

@@ -266,18 +266,7 @@ def _classify(text: str) -> str | _Pending:
         if first is None or _HAN_LETTER.search(text, first.end()) is None:
             return "und"
         return chinese_variant(text)
-    han = latin = other = 0
-    script = ""
-    for m in _SCRIPT_RUN.finditer(text):
-        size = m.end() - m.start()
-        if m.lastindex == 1:
-            han += size
-        elif m.lastindex == 2:
-            latin += size
-        else:
-            other += size
-            if not script:
-                script = unicodedata.name(text[m.start()], "OTHER").partition(" ")[0]
+    han, latin, other, script = _script_counts(text)
     if han + latin + other < MIN_LETTERS:
         return "und"
     kana = hangul = 0
@@ -296,6 +285,37 @@ def _classify(text: str) -> str | _Pending:
 
 
 _cached_classify = functools.lru_cache(maxsize=CACHE_SIZE)(_classify)
+
+
+class _RunClasses(dict[int, str]):
+    """``str.translate`` table: each character's class under :data:`_SCRIPT_RUN` — ``h`` a
+    Han letter, ``l`` a Latin letter, ``o`` another letter, ``.`` no letter — found by matching
+    the pattern on the character alone, the first time it comes."""
+
+    def __missing__(self, code: int) -> str:
+        m = _SCRIPT_RUN.match(chr(code))
+        found = "." if m is None else "hl"[m.lastindex - 1] if m.lastindex else "o"
+        self[code] = found
+        return found
+
+
+_RUN_CLASSES = _RunClasses()
+_OTHER_RUN = re.compile("o[hlo]*")
+"""A run of :data:`_SCRIPT_RUN`'s third kind, in a string of :class:`_RunClasses`: it opens at
+a letter neither Han nor Latin and takes every letter after it, Han and Latin ones too."""
+
+
+def _script_counts(text: str) -> tuple[int, int, int, str]:
+    """The letters of ``text`` in runs of :data:`_SCRIPT_RUN`'s three kinds (Han, Latin, other)
+    and the script of the first "other" run (the first word of its first letter's Unicode name,
+    ``""`` when there is none): what a loop over its matches counts, from one
+    :meth:`str.translate` and a :mod:`re` pass over the classes."""
+    classes = text.translate(_RUN_CLASSES)
+    if "o" not in classes:
+        return classes.count("h"), classes.count("l"), 0, ""
+    rest = _OTHER_RUN.sub("", classes)
+    script = unicodedata.name(text[classes.index("o")], "OTHER").partition(" ")[0]
+    return rest.count("h"), rest.count("l"), len(classes) - len(rest), script
 
 
 def _without_noise(text: str) -> str:
