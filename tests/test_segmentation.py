@@ -132,10 +132,6 @@ KNOWN_WRONG = {
         "taken for the title; the recipe card's `Prep time: …` line comes out a paragraph, not metadata, the "
         "steps' heading (`Instructions 做法`) a list item, and `Did you make this recipe? …` body"
     ),
-    "bilingual-classical-poem": (
-        "the poem's short lines, each followed by its translation, are taken for chrome: the title in both "
-        "languages, the poet's line and the whole poem come out nav (no headline), and so does `赏析 Notes`"
-    ),
     "bilingual-exhibition-press-note": (
         "the bilingual breadcrumb (`新闻 Press > 新闻稿 Press Releases`) and the newsletter button (`订阅展讯 "
         "Subscribe to our newsletter`) are cut in two; the sections after the text (`展览信息 Exhibition "
@@ -154,7 +150,6 @@ HEADLINE_WRONG = frozenset(
         "tmall-en-product",
         "ted-transcript-bilingual",
         "bilingual-recipe",
-        "bilingual-classical-poem",
     }
 )
 
@@ -678,3 +673,16 @@ def test_menu_word_between_a_sentence_and_a_paragraph_is_a_subheading() -> None:
     # ``历史`` heads a wiki's section, though portals name a channel so
     doc, gold = _case("fandom-zh-wiki-page")
     assert _roles_of(doc, "subheading") == _gold_roles_of(gold, "subheading")
+
+
+def test_short_lines_each_followed_by_their_translation_are_text() -> None:
+    # a song's lines too short for text alone, each with its translation under it: a run of
+    # pairs is the text, not a menu in two languages
+    raw = (
+        "歌词本\n首页 华语 欧美 排行\n河边的灯 Lamps by the River\n"
+        "晚风吹过小桥，\nThe evening wind crosses the bridge,\n灯一盏盏亮了。\nThe lamps come on one by one.\n"
+        "你还在等船吗？\nAre you still waiting for the boat?\n我陪你再等等。\nI will wait a little with you.\n"
+        "上一首：雨夜\n版权所有 歌词本\n"
+    )
+    doc = bilingual_news.parse(raw)
+    assert [_squeeze(b.text) for b in doc.body] == raw.split("\n")[3:11]

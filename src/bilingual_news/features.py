@@ -236,6 +236,14 @@ _CREDIT_WORDS_SCANNED = ("reporting by", "contributed", "credit", "©")
 """Words a wire's credit line (:data:`_WIRE_CREDIT`) or a picture's credit after its caption
 (:data:`_CREDIT_TAIL`) holds: scanned for with the cue phrases, so that only the units that
 hold one are tried (as a unit with a cue phrase is), not every line of a page."""
+_DYNASTY_AUTHOR = LazyPattern(
+    r"^[〔\[［(（【]\s*(?:先秦|秦|汉|漢|两汉|兩漢|魏晋|魏晉|南北朝|隋|唐|五代|宋|辽|遼|金|元|明|清|近代|现代|現代|当代|當代)"
+    r"\s*[〕\]］)）】]\s*[\p{Han}·]{2,6}(?:$|[\s/｜|])"
+)
+"""A poet's line as poetry and classical-prose sites print it under the title: the dynasty in
+brackets, then the name (``〔唐〕 <name>``, ``[宋] <name>``), perhaps with its English after it:
+the text's author (a convention of Chinese anthologies, not of one site)."""
+_DYNASTY_OPENERS = frozenset("〔[［(（【")
 _HASHTAG_ROW = LazyPattern(r"(?:#[^\s#]{1,30}#?\s+)+#[^\s#]{1,30}#?\s*")
 """A row of two hashtags or more and nothing else (``#python #cli #beginners``, ``#旅行# #美食#``):
 the post's tags, as developer blogs (DEV, Hashnode) and social posts print them under the title
@@ -645,6 +653,8 @@ def _measure(
                 metadata_field = _metadata_field(key, cues)
             if metadata_field is None and byline:
                 metadata_field = "author"
+            if metadata_field is None and text[:1] in _DYNASTY_OPENERS and _DYNASTY_AUTHOR.match(text):
+                metadata_field = "author"  # ``〔宋〕 <name>``: a poem's author
             if (
                 metadata_field is None
                 and text[:1] == "#"

@@ -69,6 +69,10 @@ one article (a news story, a forum's first post) and open the next."""
 WALL_FIELDS = frozenset({"source", "author", "editor", "original_title"})
 """Metadata fields whose line is a wall: they head or close an article. A lone ``时间：`` or
 ``阅读 539`` can be a line of an event listing or a counter inside one."""
+_TRANSLATOR_CREDIT = re.compile(r"\s*(?:译者|譯者|翻译|翻譯|translated by\b|translators?\b|translation\b)")
+"""The opening of a translator's credit (folded: lower case), an ``author`` field that is no
+wall: it stands inside a translated text's page, between the translation and what goes with it
+(notes, a glossary, the original), not at the edge of one article and the next."""
 TWIN_NEAR = 10
 """Units within which a paragraph shown again is its twin (a gallery's caption, twice)."""
 NEAR_GOOD_WEIGHT = 0.6
@@ -91,6 +95,22 @@ or a photo blog's text longer."""
 MAX_TEXT_RUN_GAP = 3
 """Short lines in a row that are not text (``[Chorus]``, ``*``, a two-word refrain) that a run
 of text lines goes on across."""
+MIN_TRANSLATED_PAIRS = 3
+"""Lines each followed by its translation (:func:`_line_and_translation`) that make a run of
+running text, however few its lines: a poem, lyrics, a phrase list or subtitles given line by
+line in both languages (a quatrain with its version is four pairs). A menu or a footer never
+translates itself line by line, so three such pairs are text where eight lines of one language
+are needed."""
+TRANSLATED_LINE_MIN_HAN = 4
+"""Han characters from which a short line next to its translation can be running text: a line of
+a classical poem has five or seven, a phrase three or more; the translation is the evidence."""
+TRANSLATED_LINE_MIN_WORDS = 3
+"""English words from which a short line next to its translation can be running text (two-word
+menu items, ``About us`` under ``关于我们``, stay out)."""
+TEXT_LINE_MAX_ITEMS = 2
+"""Items (``a > b > c``, ``a | b | c``) above which a short line is a breadcrumb or a row of
+links, not a line of running text: a verse may hold one slash (two half-lines), a path of the
+site's sections holds two separators or more."""
 TEXT_LINE_WEIGHT = 0.3
 """What a text line in a run adds per unit of size: less than a sentence, since link titles
 can run as long."""
@@ -1742,6 +1762,8 @@ def _closes_article(f: Features, reasons: tuple[str, ...]) -> bool:
             return True
         if reason.startswith("metadata_cue:"):
             field = reason.partition(":")[2]
+            if field == "author" and _TRANSLATOR_CREDIT.match(f.key):
+                return False  # a translator's credit: the translation's notes may follow
             return field in WALL_FIELDS or (field == "published" and f.has_date)
     return False
 
@@ -1752,8 +1774,8 @@ def _text_line(f: Features) -> bool:
     :data:`TEXT_LINE_MIN_HAN` characters or more; English: :data:`TEXT_LINE_MIN_WORDS` words or
     more in sentence case (menus and titles capitalise most words). Not a truncated, dated or
     ranked line: those are link lists."""
-    if f.truncated or f.has_date or f.ranked:
-        return False  # a link's cut preview, a title with its date, an item of a ranking
+    if f.truncated or f.has_date or f.ranked or f.items > TEXT_LINE_MAX_ITEMS:
+        return False  # a link's cut preview, a title with its date, an item of a ranking, a breadcrumb
     s = f.scripts
     if s.han >= s.latin_words:
         return s.han >= TEXT_LINE_MIN_HAN
@@ -1769,19 +1791,20 @@ def _score_text_runs(
 ) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
     """Score the text lines of long runs of them as body: :data:`MIN_TEXT_RUN` text lines or
     more, with prose between them and a few odd short lines (``[Chorus]``) allowed, are a poem,
-    lyrics or a photo blog's text; the odd lines cost as bridged ones. Returns the text lines,
+    lyrics or a photo blog's text; the odd lines cost as bridged ones. Then the runs of lines
+    next to their translations (:func:`_score_translated_runs`). Returns the text lines,
     all the short units of the runs (text lines and odd lines), and the units of the sections'
     link lists found instead (:func:`_section_heading_over`)."""
     n = len(scores)
     out: set[int] = set()
     members: set[int] = set()
     short = Quality.SHORT
-    found = [
-        i
-        for i in itertools.compress(range(n), map(_SHORT_ONLY.__eq__, why))
-        if quality[i] is short and kind[i] is None and _text_line(features[i])
+    candidates = [
+        i for i in itertools.compress(range(n), map(_SHORT_ONLY.__eq__, why)) if quality[i] is short and kind[i] is None
     ]
-    if not found:
+    found = [i for i in candidates if _text_line(features[i])]
+    translated = [i for i in candidates if not _text_line(features[i]) and _translated_line(features, quality, kind, i)]
+    if not found and not translated:
         return frozenset(), frozenset(), frozenset()
     lists: set[int] = set()
     is_line = [False] * n
@@ -1834,7 +1857,113 @@ def _score_text_runs(
                     scores[m] = -BRIDGE_COST  # an odd line of the run: a refrain, a marker
                     members.add(m)
         i = last + 1
+    if translated:
+        _score_translated_runs(features, quality, kind, scores, set(found), set(translated), out, members)
     return frozenset(out), frozenset(members), frozenset(lists)
+
+
+def _score_translated_runs(
+    features: tuple[Features, ...],
+    quality: tuple[Quality, ...],
+    kind: tuple[Kind | None, ...],
+    scores: list[float],
+    own: set[int],
+    translated: set[int],
+    out: set[int],
+    members: set[int],
+) -> None:
+    """Score as text the lines of runs of lines each next to its translation
+    (:data:`MIN_TRANSLATED_PAIRS` pairs or more, prose and a few odd short lines between them
+    allowed): a poem or lyrics with their version, a phrase list, subtitles, given line by line
+    in both languages. ``own`` are the text lines (:func:`_text_line`), ``translated`` the lines
+    too short for text alone that stand next to their translation (:func:`_translated_line`);
+    the pairs are taken in page order, a line in one pair at most, and their short lines join
+    ``out`` and ``members``. An odd line between the pairs costs as a bridged one but is not
+    text: it heads the next group (``【词汇】``, ``Verse 2``), as a subheading."""
+    n = len(scores)
+    short = Quality.SHORT
+    lines = own | translated
+
+    def pairable(k: int) -> bool:
+        return k not in members and (
+            k in lines
+            or quality[k] in _BODY_LIKE
+            or (quality[k] is short and kind[k] is None and _single_language(features[k].scripts))
+        )
+
+    paired: set[int] = set()
+    seconds: set[int] = set()  # the second line of each pair
+    k = 0
+    while k < n - 1:
+        if (
+            (k in lines or k + 1 in lines)
+            and pairable(k)
+            and pairable(k + 1)
+            and _line_and_translation(features[k], features[k + 1])
+        ):
+            paired.update((k, k + 1))
+            seconds.add(k + 1)
+            k += 2
+        else:
+            k += 1
+    i = 0
+    while i < n:
+        if i not in paired:
+            i += 1
+            continue
+        last, gap, pairs = i, 0, 0
+        for k in range(i, n):
+            if k in paired or k in own or quality[k] in _BODY_LIKE:
+                if k in seconds and k - 1 >= i and last == k - 1:
+                    pairs += 1
+                last, gap = k, 0
+            elif quality[k] is short and kind[k] is None and gap < MAX_TEXT_RUN_GAP:
+                gap += 1
+            else:
+                break
+        if pairs >= MIN_TRANSLATED_PAIRS:
+            for m in range(i, last + 1):
+                if quality[m] is not short:
+                    continue
+                if m in paired or m in own:
+                    scores[m] = TEXT_LINE_WEIGHT * min(size(features[m]), UNIT_SCORE_CAP)
+                    out.add(m)
+                    members.add(m)
+                else:
+                    scores[m] = -BRIDGE_COST
+        i = last + 1
+
+
+def _translated_line(
+    features: tuple[Features, ...], quality: tuple[Quality, ...], kind: tuple[Kind | None, ...], i: int
+) -> bool:
+    """Whether a short line too short for :func:`_text_line` reads as running text all the same:
+    a neighbour with no cue translates it (:func:`_line_and_translation`; a verse and its version,
+    a phrase and its gloss), and it holds :data:`TRANSLATED_LINE_MIN_HAN` Han characters or
+    :data:`TRANSLATED_LINE_MIN_WORDS` English words in sentence case."""
+    f = features[i]
+    if f.truncated or f.has_date or f.ranked or f.items > TEXT_LINE_MAX_ITEMS:
+        return False
+    s = f.scripts
+    if s.han >= s.latin_words:
+        if s.han < TRANSLATED_LINE_MIN_HAN:
+            return False
+    elif s.latin_words < TRANSLATED_LINE_MIN_WORDS or f.capital_share > TEXT_LINE_MAX_CAPITALS:
+        return False
+    return _single_language(s) and any(
+        0 <= j < len(features)
+        and kind[j] is None
+        and quality[j] is not Quality.BAD
+        and _single_language(features[j].scripts)
+        and _line_and_translation(f, features[j])
+        for j in (i - 1, i + 1)
+    )
+
+
+def _single_language(s: ScriptCounts) -> bool:
+    """Whether a unit is written in one of the two languages only: a line with both in it (a
+    glossary entry ``module n. 模块``, a heading ``# 黄河 Yellow River``) is no line's translation."""
+    return s.han == 0 or s.latin_words == 0
 
 
 def _line_and_translation(a: Features, b: Features) -> bool:

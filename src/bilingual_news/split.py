@@ -55,6 +55,12 @@ one, as bilingual manuals, notices and press notes print their fields: no menu f
 title, so the line is not cut. Two Han menu words or more (``首页 资讯 Analysis: …``) stay a
 menu before a title that opens with a label of its own."""
 
+MIN_HAN_PREFIX_TOKENS = 2
+"""Short Han tokens the lexicon does not list as menu words needed before a Latin title to cut
+them off as a menu fused onto it (``要闻 推荐 Preventing …``): one such token alone
+(``山居晚归 Coming Home Late …``) is the Chinese half of a title given in both languages, as
+bilingual sites print their titles, Chinese first. A known menu word (``首页 …``) is cut alone."""
+
 MIN_NAV_WORDS = 2
 """Menu words needed before a title to split them when no separator (``>``, ``|``) stands
 between: one capitalised word (``World Cup final``) is the title's own first word."""
@@ -578,6 +584,8 @@ def _nav_prefix_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
         rest = line[rest_start:]
         if han_prefix < MAX_FIELD_LABEL_HAN_TOKENS and _BILINGUAL_LABEL.match(rest):
             return None  # ``型号 Model: …``: one field, its label in both languages
+        if han_prefix + 1 < MIN_HAN_PREFIX_TOKENS and not _is_nav_word(tokens[0].group()):
+            return None  # ``山居晚归 Coming Home …``: a title in both languages, not a menu
         latin_words = len(_LATIN_WORD.findall(rest))
         if (
             rest[:1].isascii()
