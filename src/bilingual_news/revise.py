@@ -2202,7 +2202,14 @@ def _back_through_box(
                 return region
         if not any(guesses[k].quality is Quality.SHORT and guesses[k].kind is None for k in gap):
             return region
-        if _header(page, a, b) <= _header(page, start, end):
+        while a < b and page.likes[a]:
+            a += 1  # the stretch opens with the title itself (a title ending with ``?`` reads as text)
+        if _BOX_LABEL.match(page.keys[b + 1]):
+            # A labelled box (``Related articles`` and its link titles): its titles are no header
+            # of the text under it, and a stretch as well headed as the box's place is the text's.
+            if _header(page, a, b) < _header(page, b + 1, end):
+                return region
+        elif _header(page, a, b) <= _header(page, start, end):
             return region
         boxes.update(gap)
         return a, end
