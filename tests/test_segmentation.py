@@ -60,16 +60,12 @@ KNOWN_WRONG = {
         "English version's last lines and signature footer"
     ),
     "appstore-en-description": (
-        "the price row (`免费 · 提供 App 内购买项目`), nearest the description, is taken for the "
-        "title; the app's name and its developer come out nav"
+        "the developer's name under the app's (`Harbor Lane Labs`) comes out nav, not metadata; the date in the "
+        "version history after the description metadata, not footer"
     ),
     "pypi-zh-readme": (
         "the release date (`Released: …`) and the package's summary under it, in the head's card, come out nav, "
         "not metadata and teaser"
-    ),
-    "amazon-zh-review": (
-        "the reviewer's name, the rating (`5.0 out of 5 stars`), `Format: Hardcover` and `Verified Purchase` "
-        "come out nav, not metadata; the product card's `by <author>` comes out metadata"
     ),
     "instagram-zh-caption": (
         "the place over the caption (`Tainan, Taiwan`) comes out nav, the post's age (`2w`) and date after it "
@@ -80,13 +76,13 @@ KNOWN_WRONG = {
         "under it) and the duration and ticket lines come out nav"
     ),
     "coursera-zh-course": (
-        "the course's title, twenty units over the text past the enrol buttons and figures, loses to the middle "
-        "item of the `What you'll learn` list; the title, the tagline, the instructor and the figures are nav"
+        "the course's card (`Instructor: <name>`, the learners' count, the rating, the level, the schedule and "
+        "the hours) comes out nav, not metadata; the `What you'll learn` list and its heading above the text "
+        "nav, not a subheading and paragraphs"
     ),
     "mooc-en-course": (
         "the course's card under its title (the school, the session, `学时安排：`, the week reached, the "
-        "count of learners) comes out nav, not metadata; the `课程概述` heading over the text nav, not a "
-        "subheading"
+        "count of learners) comes out nav, not metadata"
     ),
     "jira-zh-issue": (
         "the details panel after the thread (`Reporter` and its name, `Created …`, `Updated …`) comes out footer, "
@@ -112,11 +108,6 @@ KNOWN_WRONG = {
         "languages, its dates and venue come out paragraphs, the museum's name in both languages the headline, "
         "and the audio guide, booking and related-exhibition links after the labels body"
     ),
-    "tmall-en-product": (
-        "a shopping site's product page: the product's name, a dozen lines of price, delivery, shop and spec rows "
-        "above its English description, is no headline (null) but nav, and the description's own heading "
-        "(`Product description`) nav, not a subheading"
-    ),
     "bilingual-shareholder-letter": (
         "the signature block after the letter (the chairman's name and title in both languages, the date in "
         "both) comes out footer, not metadata: with no closing words (`此致`, `Yours sincerely,`) over it, "
@@ -138,16 +129,13 @@ KNOWN_WRONG = {
         "Information`, `媒体联系 Media Contact` and their fields) come out footer, not subheadings and metadata"
     ),
     "goodreads-zh-review": (
-        "the review's header under the book's card (`<name>'s review`, the rating in words, `Read in <month>`) "
-        "comes out nav, not metadata, the card's `by <author>` metadata, not nav, and `Shelves: …` footer"
+        "the reader's `Shelves: …` line after the review comes out footer, not metadata: the label is one book "
+        "site's own, and no lexicon line is written for one site"
     ),
 }
 HEADLINE_WRONG = frozenset(
     {
         "museum-bilingual-labels",
-        "appstore-en-description",
-        "coursera-zh-course",
-        "tmall-en-product",
         "ted-transcript-bilingual",
         "bilingual-recipe",
     }

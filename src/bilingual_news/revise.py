@@ -37,7 +37,7 @@ import math
 import operator
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -279,6 +279,37 @@ a package (:func:`_named_in_head`): a code host's or a registry's title bar, as 
 line shown again is a news site's."""
 _PROJECT_NAME = LazyPattern(r"[A-Za-z][\w.+-]{1,38}")
 """A repository's or a package's name alone (``tidy-csv``, ``zhclean``, ``ruamel.yaml``)."""
+_BUY = r"(?:加入购物车|立即购买|立即下单|(?i:add to (?:cart|basket|bag)|buy (?:it )?now))"
+_ITEM_FIELD = LazyPattern(
+    r"\s*(?:"
+    r"(?:(?:价格|售价|促销价|Price)\s*[:：]?\s*)?(?:[¥￥$€£]|US\$|RMB|CNY)\s*\d[\d,]*(?:\.\d{1,2})?(?:\s.*)?"
+    r"|(?:免费|(?i:free))(?:\s*[·•|]\s*.*)?"
+    rf"|(?:{_BUY}|立即参加|立即报名|获取|(?i:enrol?l?(?: for free| now)?|get|install))(?:\s+{_BUY})?"
+    r"|\(?\d(?:[.,]\d)?\s*[•·]\s*\d[\d,.]*\s*[万萬kK]?\s*(?:个评分|條評分|条评价|(?i:ratings?|reviews?))\)?"
+    r")\s*"
+)
+"""A field of an item's card on a shop's, an app store's or a course site's page: its price
+(``¥ 268.00``, ``免费 · 提供 App 内购买项目``), the button that buys, installs or enrols
+(``加入购物车``, ``Get``, ``Enroll for Free``, ``立即参加``) or its average rating with the ratings'
+count (``4.7 • 1,203 个评分``). Such a line is no title; the card it opens names the item above
+it (:func:`_item_card_name`). A count of ratings alone (``1,284 global ratings``) is not one:
+a review's page prints it in the reviewed item's card, above the review and its own title."""
+_HAN_LABEL = LazyPattern(r"\s*\p{Han}{2,6}\s*[:：]")
+"""A line that opens with a short Chinese label and its colon (``学时安排：``): a field."""
+ITEM_CARD_SCAN = 4
+"""Units above an item card's first field (:data:`_ITEM_FIELD`) that the card's head spans: the
+item's name, then what qualifies it (the maker, an age rating, the platform, a tagline, the
+course's programme and teacher)."""
+ITEM_CARD_BONUS = 3.0
+"""What an item's name over its card (:func:`_item_card_name`) gains as the title: a product's,
+an app's or a course's page puts a dozen lines of price, ratings, buttons and spec rows between
+the name and the description, the distance that makes any other line look nearer."""
+_ITEM_DESCRIPTION = LazyPattern(
+    r"\s*(?:(?i:(?:(?:product|item|app|course)\s+)?description|about (?:this|the) (?:item|product|app|course))"
+    r"|商品(?:详情|描述|介绍)|产品(?:详情|描述|介绍)|课程(?:概述|简介|介绍|详情))\s*"
+)
+"""The heading over an item's description on its page (``Product description``, ``About this
+course``, ``商品详情``, ``课程概述``): right above the text, it is the body's first heading."""
 PERMALINK_MARKS = "¶§ "
 """Marks a documentation generator puts after a heading as its permalink (Sphinx and MkDocs
 ``¶``, ``§``): not part of the title."""
@@ -667,6 +698,27 @@ _HEADER_FIGURE = LazyPattern(r"\s*\d[\d,.]*\s*[kKmM万萬千]?\s+\p{L}+(?:\s+\p{
 """A post's figure alone on its line, a count and what it counts in up to three words (``1,284
 Unique Visitors``, ``73 Current Favorites``, ``12 次阅读``): a guide hub's or a forum's header
 prints them under its fields."""
+_RATING = LazyPattern(
+    r"\s*(?:"
+    r"\d(?:[.,]\d)?\s*(?:(?i:out of)|/)\s*\d{1,2}(?:\s*(?i:stars?))?|\d(?:[.,]\d)?\s*(?i:of)\s*\d{1,2}\s*(?i:stars?)"
+    r"|[★☆✭✩]{3,10}(?:\s*\d(?:[.,]\d)?)?"
+    r"|\d(?:[.,]\d)?\s*(?:颗星|星|分)(?:\s*[(（]?\s*满分\s*\d{1,2}\s*分?\s*[)）]?)?"
+    r"|(?i:did not like it|it was ok|liked it|really liked it|it was amazing)"
+    r"|力荐|还行|较差|很差"
+    r")\s*"
+)
+"""A review's rating alone on its line: stars in figures (``5.0 out of 5 stars``, ``4/5``,
+``4 星``), in glyphs (``★★★★☆``), or in the words of the two widespread five-step scales that
+book and film sites print instead of stars (``it was amazing`` … ``did not like it``; ``力荐``
+… ``很差``, without ``推荐``, also a portal's tab). By the review's date it marks the review's
+header (:func:`_review_header`)."""
+REVIEW_RATING_NEAR = 2
+"""Units between a review's rating and its date at most: the rating stands right by the date,
+or with the review's own title between them (a shop's review: stars, title, ``Reviewed in …
+on <date>``)."""
+REVIEW_CARD_SCAN = 3
+"""Units above a review's header within which a ``by <name>`` line is the reviewed item's card
+(a book's author over its average rating), not the review's byline."""
 CARD_INTRO_MAX_CHARS = 80
 """The longest a writer's introduction in a card may be when it reads as a sentence (``A cook
 from Chengdu. New video every Sunday.``): a line of one or two short sentences; a longer one
@@ -759,6 +811,9 @@ class _Page:
     """The units that are buttons or menu words, in order (the true places of
     :attr:`is_button`): distances to the text do not count them. How many stand in a range is
     two bisections (a prefix count would hold one integer per unit)."""
+    card_names: dict[int, int] = field(default_factory=dict)
+    """The item's name over its card (:func:`_item_card_name`) for each start of a text asked,
+    found once."""
 
 
 _TEXT = operator.attrgetter("text")
@@ -787,7 +842,14 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     cards = _author_cards(texts, quality, kind, chars, dated)
     for i in itertools.compress(range(n), map(operator.is_, kind, itertools.repeat(None))):
         key = keys[i]
-        if key and chars[i] >= HEADLINE_MIN_CHARS and i not in cards and _title_like_in(key, features[i], guesses[i]):
+        if (
+            key
+            and chars[i] >= HEADLINE_MIN_CHARS
+            and i not in cards
+            and _title_like_in(key, features[i], guesses[i])
+            and _ITEM_FIELD.fullmatch(texts[i]) is None  # a price or a buy button: an item card's field
+            and _RATING.fullmatch(texts[i]) is None  # ``5.0 out of 5 stars``: a rating
+        ):
             likes[i] = True
     candidates = _candidates(scores)
     is_button = _buttons(quality, kind, why)
@@ -816,6 +878,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         and region[0] > 0
         and (
             _opens_body(page, region[0] - 1)
+            or _item_description(page, region[0] - 1)
             or _listed_above(page, region[0] - 1, *region)
             or _version_heading(page, region[0] - 1, region[1])
             or _heads_first_list(page, region[0] - 1, region[1])
@@ -1032,6 +1095,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         # subscribers``: the channel's (or the account's) name, its post's poster.
         kinds[poster] = Kind.METADATA
         reasons[poster] = (*reasons[poster], "poster_again")
+    if region:
+        _review_header(page, start, kinds, reasons)
     if found:
         _header_run(page, found[1] + 1, start, kinds, reasons)
         _name_over_title_date(page, found[0], kinds, reasons)
@@ -1308,6 +1373,46 @@ def _header_run(page: _Page, lo: int, hi: int, kinds: list[Kind], reasons: list[
                 kinds[k] = Kind.METADATA
                 reasons[k] = (*reasons[k], "header_figure")
         i = j + 1
+
+
+def _review_header(page: _Page, start: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
+    """Make metadata a review's header above its text: a rating (:data:`_RATING`) within
+    :data:`REVIEW_RATING_NEAR` units of a dated metadata line, the short line right above the
+    two (the reviewer's name: ``<name>``, ``<name>'s review``) and the short lines from them
+    down to the text (``Format: …``, ``Verified Purchase``, ``Read in <month>``), each decided
+    by no cue and no button. Shops and book and film sites set a review so, under the reviewed
+    item's card; a ``by <name>`` line in that card, just above the header, is the item's author,
+    not the review's: nav, like the rest of the card."""
+    features, guesses, texts = page.features, page.guesses, page.texts
+
+    def loose(j: int) -> bool:
+        g = guesses[j]
+        return (
+            kinds[j] is Kind.NAV
+            and g.kind is None
+            and g.quality is Quality.SHORT
+            and not page.is_button[j]
+            and features[j].chars <= FIELD_VALUE_MAX_CHARS
+        )
+
+    for d in range(max(0, start - HEAD_WINDOW), start):
+        if kinds[d] is not Kind.METADATA or not (features[d].has_date or features[d].metadata_field == "published"):
+            continue
+        near = range(max(0, d - REVIEW_RATING_NEAR), min(start, d + REVIEW_RATING_NEAR + 1))
+        ratings = [r for r in near if loose(r) and _RATING.fullmatch(texts[r])]
+        if not ratings:
+            continue
+        top = min(d, ratings[0])
+        first = top - 1 if top > 0 and loose(top - 1) else top
+        for k in range(first, start):
+            if loose(k):
+                kinds[k] = Kind.METADATA
+                reasons[k] = (*reasons[k], "review_header")
+        for k in range(max(0, first - REVIEW_CARD_SCAN), first):
+            if kinds[k] is Kind.METADATA and features[k].metadata_field == "author" and _LABEL_BY.match(texts[k]):
+                kinds[k] = Kind.NAV
+                reasons[k] = (*reasons[k], "item_card_byline")
+        return
 
 
 def _name_over_title_date(page: _Page, title: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
@@ -3224,6 +3329,28 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
     return best
 
 
+def _item_card_name(page: _Page, start: int) -> int:
+    """The unit that names the item whose card stands above the text ``start``, or ``-1``: the
+    first title-like unit within :data:`ITEM_CARD_SCAN` units above the card's first field (a
+    price, a buy or enrol button, a ratings' count: :data:`_ITEM_FIELD`), found within
+    :data:`HEADLINE_LOOKBACK` units above the text. The card opens with the item's name, then
+    what qualifies it; the fields follow."""
+    for f in range(max(0, start - HEADLINE_LOOKBACK), start):
+        if page.kind[f] is None and _ITEM_FIELD.fullmatch(page.texts[f]):
+            for i in range(max(0, f - ITEM_CARD_SCAN), f):
+                if page.likes[i] and page.kind[i] is None and not _HAN_LABEL.match(page.texts[i]):
+                    return i  # not a field of the card under a Han label (``学时安排：…``)
+            return -1
+    return -1
+
+
+def _item_description(page: _Page, i: int) -> bool:
+    """Whether the short unit just above the body is the heading over an item's description
+    (:data:`_ITEM_DESCRIPTION`), decided by no cue."""
+    g = page.guesses[i]
+    return g.quality is Quality.SHORT and g.kind is None and _ITEM_DESCRIPTION.fullmatch(page.texts[i]) is not None
+
+
 def _monolingual_body(page: _Page, start: int, end: int) -> bool | None:
     """Whether the body ``start..end`` is written in Latin letters (``True``) or in Han
     characters (``False``), weighed as in :func:`_latin_led`; ``None`` for a body that holds
@@ -3546,6 +3673,11 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
         score -= SITE_HEADER_COST  # the site's name or tagline, above the menu over the post's title
     if page.units[last].text[-1:] in PERMALINK_MARKS:
         score += 1.0  # a documentation page's heading (``Title¶``): the generator marks it a heading
+    card_name = page.card_names.get(start)
+    if card_name is None:
+        card_name = page.card_names[start] = _item_card_name(page, start)
+    if i == card_name:
+        score += ITEM_CARD_BONUS  # the item's name over its card: the fields between are no distance
     return score
 
 
