@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bilingual_news import quotes
@@ -524,6 +524,9 @@ def _signs_as_before(blocks: list[Block], rival: float) -> list[Any]:
         c._short_body(body_chars),
         c._small_share(chrome, body_chars),
         c._fragments(sum(len(b.text) for b in body if not prose(b)), body_chars),
+        c._headings(
+            sum(1 for b in body if b.kind is Kind.SUBHEADING or b.reasons[-1:] == ("heading_list_item",)), len(body)
+        ),
         c._rival(rival),
         c.Sign("headline", headline, c.HEADLINE_WEIGHT, ""),
     ]
@@ -540,7 +543,7 @@ SIGN_BLOCKS = st.builds(
     lambda kind, text, reasons: Block(kind=kind, text=text, span=Span(start=0, end=0), lang="en", reasons=reasons),
     st.sampled_from([Kind.NAV] * 6 + list(Kind)),
     st.sampled_from(SIGN_TEXTS),
-    st.sampled_from([(), ("good",), ("near_good",), ("bad",), ("before_body", "good")]),
+    st.sampled_from([(), ("good",), ("near_good",), ("bad",), ("before_body", "good"), ("good", "heading_list_item")]),
 )
 
 
@@ -551,7 +554,14 @@ NAV_BLOCKS = st.builds(
 )
 
 
+_HEADED = [
+    Block(kind=kind, text="Short.", span=Span(start=0, end=0), lang="en", reasons=("good",))
+    for kind in [Kind.SUBHEADING] * 3 + [Kind.PARAGRAPH] * 4
+]
+
+
 @given(st.lists(NAV_BLOCKS, max_size=16), st.lists(SIGN_BLOCKS, max_size=30), st.sampled_from([0.0, 0.9, 2.0]))
+@example([], _HEADED, 0.0)  # a body of headings: the headings sign (session 8) must be in both forms
 def test_the_signs_are_read_in_one_pass_as_in_a_pass_per_sign(
     nav: list[Block], rest: list[Block], rival: float
 ) -> None:
