@@ -64,6 +64,10 @@ def test_white_space_class_is_regexs_blank_for_re() -> None:
     assert re.findall(f"[{scripts.WHITE_SPACE}]", EVERY_CHAR) == regex.findall(r"\s", EVERY_CHAR)
 
 
+def test_decimal_digit_class_is_regexs_digit_for_re() -> None:
+    assert re.findall(f"[{scripts.DECIMAL_DIGIT}]", EVERY_CHAR) == regex.findall(r"\d", EVERY_CHAR)
+
+
 SCRIPT_TEXT = st.text(
     st.one_of(
         st.sampled_from(list("中文字 \t\u3000\x1cabcXYZ'’-0１٣\u0301\U00016ff0é.,жЖΩ한글ب\u093fक")),
@@ -85,6 +89,35 @@ def test_count_scripts_counts_as_the_patterns_do(text: str) -> None:
         capital_words=sum(1 for w in words if w[0].isupper()),
     )
     assert scripts.count_scripts(text) == expected
+
+
+LONG_SCRIPT_TEXT = st.text(
+    st.sampled_from(list("中文 \t\u3000\x1cabcXYZ'’-0١\u0301\U00016ff0é.,жЖΩ한ب\u093fक")),
+    min_size=scripts.MIN_RUN_COUNT_CHARS,
+    max_size=2 * scripts.MIN_RUN_COUNT_CHARS,
+)
+
+
+@given(LONG_SCRIPT_TEXT)
+def test_count_scripts_counts_long_texts_as_the_patterns_do(text: str) -> None:
+    words = scripts.WORD.findall(text)
+    assert scripts.count_scripts(text).latin_words == len(words)
+    assert scripts.count_scripts(text).capital_words == sum(1 for w in words if w[0].isupper())
+
+
+CLASS_RUNS = st.lists(
+    st.sampled_from(["L", "U", "LL", "S", "O", "D", "H", "W", "LA", "LM", "Uh", "SA", "M", "OhL", "A"]),
+    max_size=2 * scripts.MIN_RUN_COUNT_CHARS,
+).map("".join)
+
+
+@given(CLASS_RUNS)
+@example("U" + "L" * scripts.MIN_RUN_COUNT_CHARS + "SULAL")
+@example("A" + "L" * scripts.MIN_RUN_COUNT_CHARS)
+@example("LSU" * scripts.MIN_RUN_COUNT_CHARS)
+def test_words_counts_as_the_word_pattern_does(cls: str) -> None:
+    firsts = scripts._WORD_FIRSTS.findall(cls)
+    assert scripts._words(cls) == (len(firsts), firsts.count(scripts.UPPER_CLASS))
 
 
 @given(SCRIPT_TEXT)
@@ -150,6 +183,21 @@ def test_calendar_shortcut_agrees_with_the_patterns(text: str) -> None:
     assert features._has_calendar_date(text, fold(text)) == expected
 
 
+DATE_PIECES = [
+    *("19", "20", "0", "1", "2", "5", "9", "٣", "２", "১", " ", "\u3000", "年", "月", "日", "-", "/", ".", ","),
+    *("Jan", "Sept", "march", "MAY", "Monday", "Thu", "st", "th", "前", "ago", "天"),
+]
+"""Pieces of dates in every shape :data:`features._DATE` knows, with digits of other scripts."""
+
+
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=16).map("".join))
+@example("Sept 5th, 2019")
+@example("1.2.20١٣")
+def test_calendar_shortcut_agrees_with_the_patterns_on_dates(text: str) -> None:
+    expected = bool(features._DATE.search(text) or features._CALENDAR.search(text))
+    assert features._has_calendar_date(text, fold(text)) == expected
+
+
 @given(CUE_TEXT)
 def test_sentence_marks_count_as_the_pattern_does(text: str) -> None:
     pattern = regex.compile(r"[。！？；]|[.!?](?=\s|$|[”’\"'])")
@@ -182,6 +230,34 @@ def test_cue_phrases_found_in_one_scan_are_every_unit_holding_one(batch: int, mo
     keys = ["首页", f"本站{phrases[0]}", "nothing here", phrases[-1], "", f"x {phrases[3]} y {phrases[1]}", "end"]
     found = features._with_phrases(keys, features._cues().phrase_scans)
     assert found == {i for i, key in enumerate(keys) if any(p in key for p in phrases)}
+
+
+EVERY_CUE_PHRASE = [
+    *lexicon().disclaimer,
+    *lexicon().caption_contains,
+    *lexicon().chrome,
+    *lexicon().chrome_han,
+    *lexicon().chrome_short,
+    *features._CREDIT_WORDS_SCANNED,
+]
+
+
+@given(
+    st.lists(
+        st.lists(st.one_of(st.sampled_from(EVERY_CUE_PHRASE), st.sampled_from(list("ab (.首页 "))), max_size=4).map(
+            "".join
+        ),
+        max_size=6,
+    )
+)
+def test_cue_phrases_found_by_the_grouped_scans_are_every_unit_holding_one(keys: list[str]) -> None:
+    found = features._with_phrases(keys, features._cues().phrase_scans)
+    assert found == {i for i, key in enumerate(keys) if any(p in key for p in EVERY_CUE_PHRASE)}
+
+
+def test_every_cue_phrase_is_in_one_group() -> None:
+    groups = features._phrase_groups(EVERY_CUE_PHRASE)
+    assert sorted(p for group in groups for p in group) == sorted(EVERY_CUE_PHRASE)
 
 
 def _longest_first(phrases: tuple[str, ...]) -> str:
@@ -402,6 +478,19 @@ def test_english_verb_words_are_the_words_that_are_forms(text: str, data: st.Dat
     hints = quotes._lexicon().en_verb_hint_words
     expected = [m.span() for m in quotes._EN_WORD.finditer(text, lo, hi) if m.group().lower() in hints]
     assert quotes._en_verb_words(text, lo, hi, text[lo:hi].lower()) == expected
+
+
+@given(st.lists(EN_TEXT, max_size=5))
+@example(["He said so", "said", "", "she asked, adding"])
+def test_english_verb_words_of_the_page_are_those_of_each_block(texts: list[str]) -> None:
+    scan = quotes._Scan.of(texts)
+    lowered = scan.joined.lower()
+    found = quotes._en_verb_words_by_block(scan, lowered)
+    if found is None:  # a character lower-cases to two, or a Roman numeral: looked for block by block
+        assert len(lowered) != len(scan.joined) or quotes._LATIN_NOT_LETTER.search(scan.joined)
+        return
+    by_block = {k: quotes._en_verb_words(t, 0, len(t), t.lower()) for k, t in enumerate(texts)}
+    assert found == {k: v for k, v in by_block.items() if v}
 
 
 def test_a_letter_ignorecase_matches_folds_to_that_letter() -> None:

@@ -830,13 +830,27 @@ def _verbs_en(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = (
     """The English speech verbs in ``text[lo:hi]`` outside ``masked``, in order: whole words
     looked up in a set (one pass over the words, not an alternation of every form at every
     position)."""
+    low = text[lo:hi].lower()
+    if _lexicon().en_verb_hint.search(low) is None:
+        return []  # no form of a verb in the window: most windows, decided in one scan
+    return _en_verbs_of(text, lo, hi, masked, _en_verb_words(text, lo, hi, low), low, lo)
+
+
+def _en_verbs_of(
+    text: str,
+    lo: int,
+    hi: int,
+    masked: Sequence[tuple[int, int]],
+    spans: list[tuple[int, int]],
+    low: str,
+    shift: int,
+) -> list[_Verb]:
+    """:func:`_verbs_en`'s verbs among ``spans``, the words :func:`_en_verb_words` finds in
+    ``text[lo:hi]``: each ``text[s:e]`` lower-cased is ``low[s - shift : e - shift]``."""
     lex = _lexicon()
     out: list[_Verb] = []
-    low = text[lo:hi].lower()
-    if lex.en_verb_hint.search(low) is None:
-        return out  # no form of a verb in the window: most windows, decided in one scan
-    for s, e in _en_verb_words(text, lo, hi, low):
-        word = low[s - lo : e - lo]
+    for s, e in spans:
+        word = low[s - shift : e - shift]
         if (s and text[s - 1] in "'’-") or (e < len(text) and text[e] == "-") or _inside(s, masked):
             continue  # Xi's, well-said: part of a longer word
         if e - s > 1 and text[s:e].isupper():
@@ -1720,13 +1734,10 @@ def _speaker_names(scan: _Scan, quoted: Sequence[list[tuple[int, int]]]) -> set[
     ``"Nobody told us," he said`` names nobody). The Chinese verbs are found in one pass over
     the page; English verbs are looked for only in the blocks where the page's scan finds a
     form of one, appositives only in blocks with a comma."""
-    lex = _lexicon()
     zh = _verbs_zh_by_block(scan)
     lowered = scan.joined.lower()
-    if len(lowered) == len(scan.joined):  # each character lower-cased to one: offsets kept
-        en = set(scan.blocks_with(lex.en_verb_hint, lowered))
-    else:
-        en = set(range(len(scan.texts)))
+    # The English verb words of every block (``None``: look block by block)
+    words = _en_verb_words_by_block(scan, lowered)
     names: set[str] = set()
     for k, text in enumerate(scan.texts):
         masked = quoted[k]
@@ -1734,13 +1745,39 @@ def _speaker_names(scan: _Scan, quoted: Sequence[list[tuple[int, int]]]) -> set[
             if not _inside(v.start, masked) and _ZH_REPORTING_GAP.match(text, v.end):
                 start = _sentence_start(text, max(0, v.start - MAX_VERB_GAP_CHARS), v.start)
                 names.add(_zh_subject(text[start : v.start]) or "")
-        if k in en:
-            for v in _verbs_en(text, 0, len(text), masked):
+        if words is None:
+            verbs = _verbs_en(text, 0, len(text), masked)
+        elif k in words:
+            verbs = _en_verbs_of(text, 0, len(text), masked, words[k], lowered, -scan.starts[k])
+        else:
+            verbs = []
+        if verbs:
+            for v in verbs:
                 start = _sentence_start(text, max(0, v.start - MAX_VERB_GAP_CHARS), v.start)
                 names.add(_en_np_before(text[start : v.start]) or "")
         if "," in text:  # an appositive follows a comma
             names.update(m.group("n") for m in _EN_APPOSITIVE.finditer(text) if not _inside(m.start(), masked))
     return {n for n in names if n and _is_name(n)}
+
+
+def _en_verb_words_by_block(scan: _Scan, lowered: str) -> dict[int, list[tuple[int, int]]] | None:
+    """The words :func:`_en_verb_words` finds in each whole body block, in the blocks' offsets,
+    from one pass of the forms' pattern over the body's lower-cased joined text (``lowered``);
+    ``None`` where that pass would not find what it finds block by block: a character
+    lower-cases to two (the offsets shift), or the body holds a Latin character that is no
+    letter (:func:`_en_verb_words` then looks up every word). A form is letters only and the
+    line break between two blocks is neither a letter nor a digit, so a match never crosses
+    a block's end and sees the same neighbours as in its block alone."""
+    if len(lowered) != len(scan.joined) or _LATIN_NOT_LETTER.search(scan.joined):
+        return None
+    starts = scan.starts
+    out: dict[int, list[tuple[int, int]]] = {}
+    for m in _lexicon().en_verb_form.finditer(lowered):
+        s, e = m.span()
+        if not (s and _LETTER_OR_DIGIT.match(lowered, s - 1)) and not _LETTER_OR_DIGIT.match(lowered, e):
+            k = bisect_right(starts, s) - 1
+            out.setdefault(k, []).append((s - starts[k], e - starts[k]))
+    return out
 
 
 _HAN_THREE = re.compile(han_class() + "{3}")

@@ -29,6 +29,7 @@ import regex
 from bilingual_news._lazy import LazyPattern
 
 __all__ = [
+    "DECIMAL_DIGIT",
     "HAN",
     "SPACED_SCRIPTS",
     "WHITE_SPACE",
@@ -271,8 +272,7 @@ def count_scripts(text: str, cls: str | None = None) -> ScriptCounts:
     upper = cls.count(UPPER_CLASS)
     latin = upper + cls.count(LOWER_CLASS)
     if latin:
-        firsts = _WORD_FIRSTS.findall(cls)
-        words, capitals = len(firsts), firsts.count(UPPER_CLASS)
+        words, capitals = _words(cls)
     else:
         words = capitals = 0
     han = 0 if text.isascii() else cls.count(HAN_CLASS) + cls.count(HAN_MARK_CLASS)
@@ -284,6 +284,32 @@ def count_scripts(text: str, cls: str | None = None) -> ScriptCounts:
         len(cls) - cls.count(SPACE_CLASS) - cls.count(PY_SPACE_CLASS),
         capitals,
     )
+
+
+MIN_RUN_COUNT_CHARS = 200
+"""Class strings at least this long have their words counted by :func:`_words`' byte passes:
+on shorter ones the passes cost more than the pattern's few matches."""
+_RUN_BYTES = b"".join(b"w" if c in b"L" else b"W" if c in b"U" else b"c" if c in b"MAh" else b"_" for c in range(256))
+"""A class string's bytes to what :data:`_WORD_FIRSTS` reads of them: ``w`` a lower-case
+letter, ``W`` an upper-case one, ``c`` a character that goes on a word (a mark, a joiner, a
+Han mark), ``_`` any other."""
+
+
+def _words(cls: str) -> tuple[int, int]:
+    """The words of a class string and those of them that open with a capital, as
+    :data:`_WORD_FIRSTS` finds them (one match per word, its group the first letter's class).
+
+    On a long string, counted from its bytes mapped by :data:`_RUN_BYTES`: a word is a run of
+    ``wWc`` from a letter on, so where no run opens with a ``c`` each run is one word, counted
+    where it opens (``_w``, ``_W``, or the string's first byte), without a match object a word."""
+    if len(cls) >= MIN_RUN_COUNT_CHARS:
+        runs = cls.encode("ascii").translate(_RUN_BYTES)
+        first = runs[:1]
+        if first != b"c" and b"_c" not in runs:
+            capitals = runs.count(b"_W") + (first == b"W")
+            return runs.count(b"_w") + (first == b"w") + capitals, capitals
+    firsts = _WORD_FIRSTS.findall(cls)
+    return len(firsts), firsts.count(UPPER_CLASS)
 
 
 def _class_of(ranges: str) -> str:
@@ -318,6 +344,9 @@ def _spans(ranges: str) -> list[tuple[int, int]]:
     return spans
 
 
+DECIMAL_DIGIT = _class_of(_DIGIT_RANGES)
+"""``regex``'s ``\\d`` (``\\p{Nd}``, decimal digits of every script) as the inside of a :mod:`re`
+character class, for a pattern that must find what a ``regex`` pattern's ``\\d`` finds."""
 WHITE_SPACE = _class_of(_SPACE_RANGES)
 """``regex``'s ``\\s`` as the inside of a :mod:`re` character class: :mod:`re`'s own ``\\s``
 also takes U+001C-U+001F, as :meth:`str.split` does."""
