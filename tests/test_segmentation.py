@@ -108,25 +108,19 @@ KNOWN_WRONG = {
         "languages, its dates and venue come out paragraphs, the museum's name in both languages the headline, "
         "and the audio guide, booking and related-exhibition links after the labels body"
     ),
-    "bilingual-shareholder-letter": (
-        "the signature block after the letter (the chairman's name and title in both languages, the date in "
-        "both) comes out footer, not metadata: with no closing words (`此致`, `Yours sincerely,`) over it, "
-        "nothing tells the signer's lines from the page's footer"
-    ),
     "ted-transcript-bilingual": (
         "the transcript's tabs (`Details Transcript Share`) are taken for the title and the language switch for "
         "its repeat; the speaker's name, the talk's title and its `Filmed …` line come out nav, and the last "
         "pair of sentences (`02:06 Thank you.` and its translation) footer"
     ),
     "bilingual-recipe": (
-        "the two-word title with its Chinese name (`Scallion Pancakes 葱油饼`) loses to the site's menu line, "
-        "taken for the title; the recipe card's `Prep time: …` line comes out a paragraph, not metadata, the "
-        "steps' heading (`Instructions 做法`) a list item, and `Did you make this recipe? …` body"
+        "the recipe card's `Prep time: …` line comes out a paragraph, not metadata, the steps' heading "
+        "(`Instructions 做法`) a paragraph taken for the ingredients' last item, and `Did you make this "
+        "recipe? …` body"
     ),
     "bilingual-exhibition-press-note": (
-        "the bilingual breadcrumb (`新闻 Press > 新闻稿 Press Releases`) and the newsletter button (`订阅展讯 "
-        "Subscribe to our newsletter`) are cut in two; the sections after the text (`展览信息 Exhibition "
-        "Information`, `媒体联系 Media Contact` and their fields) come out footer, not subheadings and metadata"
+        "the sections after the text (`展览信息 Exhibition Information`, `媒体联系 Media Contact` and their "
+        "fields) come out footer, not subheadings and metadata"
     ),
     "goodreads-zh-review": (
         "the reader's `Shelves: …` line after the review comes out footer, not metadata: the label is one book "
@@ -137,7 +131,6 @@ HEADLINE_WRONG = frozenset(
     {
         "museum-bilingual-labels",
         "ted-transcript-bilingual",
-        "bilingual-recipe",
     }
 )
 
@@ -674,3 +667,54 @@ def test_short_lines_each_followed_by_their_translation_are_text() -> None:
     )
     doc = bilingual_news.parse(raw)
     assert [_squeeze(b.text) for b in doc.body] == raw.split("\n")[3:11]
+
+
+@pytest.mark.parametrize(
+    ("line", "menu"),
+    [
+        ("Home Bakes Soups Salads About Shop", True),
+        ("Home Bakes Soups Salads Desserts Drinks", False),
+        ("Home Cooks Share Their Soups of Winter", False),
+        ("World Leaders Gather Amid Business Fears", False),
+    ],
+)
+def test_five_bare_capitalised_words_two_of_them_menu_words_are_a_menu(line: str, menu: bool) -> None:
+    # a food blog's own sections outnumber the menu words a lexicon holds; a title has a
+    # function word in lower case, or every word capitalised but no menu word at its end, and a
+    # line with one menu word only is no menu
+    assert (_guesses(line) == [("nav_cue",)]) is menu
+
+
+@pytest.mark.parametrize(
+    ("line", "shown", "cut"),
+    [
+        ("学院 About > 新闻中心 Campus News Center", [], None),
+        ("学院 About > 新闻中心 Campus News Center", ["新闻中心 Campus News Center"], (10, 11)),
+        ("学院 About > 河道清淤工程本周完工 Dredging Ends", [], (10, 11)),
+    ],
+)
+def test_a_bilingual_breadcrumbs_last_item_is_a_crumb_not_a_title(
+    line: str, shown: list[str], cut: tuple[int, int] | None
+) -> None:
+    assert split._breadcrumb_end(line, split._Shown(shown)) == cut
+
+
+LETTER = (
+    "北河书店\n首页 新书 活动 关于我们\n致读者的一封信\n各位读者：\n"
+    "过去一年，书店在老街的门面经历了两次装修，感谢大家在施工期间仍然常来坐坐，陪我们一起挑书。\n"
+    "新的一年里，我们会把二楼改成阅读室，每个周末请一位作者来谈谈自己的新书，欢迎大家报名参加。\n"
+    "读者会的会员价格保持不变，老会员续费时还会收到一本店员推荐的小册子，作为一点心意。\n"
+    "店长 林远\n2024年1月5日\n"
+    "联系我们 营业时间 加入会员\n© 2024 北河书店\n"
+)
+
+
+def test_name_role_and_date_after_a_letters_last_paragraph_sign_it() -> None:
+    doc = bilingual_news.parse(LETTER)
+    assert [b.kind for b in doc.blocks if b.text in ("店长 林远", "2024年1月5日")] == [Kind.METADATA] * 2
+    assert [b.kind for b in doc.blocks if b.text == "联系我们 营业时间 加入会员"] == [Kind.FOOTER]
+
+
+def test_short_lines_after_a_letter_without_a_date_are_no_signature() -> None:
+    doc = bilingual_news.parse(LETTER.replace("2024年1月5日\n", ""))
+    assert [b.kind for b in doc.blocks if b.text == "店长 林远"] == [Kind.FOOTER]

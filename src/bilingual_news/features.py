@@ -84,6 +84,18 @@ MIN_MENU_WORD_SHARE = 0.5
 """Share of a capitalised line's words that must be menu words for the line to be a menu: a
 section menu names places and topics no lexicon lists, but at least as many it does."""
 
+LONG_MENU_LINE_WORDS = 5
+"""Capitalised one-word items from which a line is taken for a menu on a smaller share of menu
+words (:data:`LONG_MENU_WORD_SHARE`): a site's own sections (a food blog's ``Dumplings
+Noodles``, a shop's brands) outnumber the words any lexicon holds, and a title of five or more
+words has a function word in lower case or a word that is no bare run of letters."""
+
+LONG_MENU_WORD_SHARE = 1 / 3
+"""Share of menu words enough on a line of :data:`LONG_MENU_LINE_WORDS` bare capitalised words
+or more (``Home Recipes Dumplings Noodles About Shop``: ``Home``, ``About`` and ``Shop``): two
+items at least, the first and the last among them, as a menu opens with ``Home`` and closes
+with ``About``, ``Contact`` or ``Shop``."""
+
 CHROME_MAX_CHARS = 600
 """Longest line a chrome phrase (``cookie``, ``ICP备``) can mark: a cookie banner is a few
 sentences; a longer text that mentions cookies is an article about them."""
@@ -1082,7 +1094,14 @@ def _mostly_menu_words(text: str, key: str, nav: frozenset[str]) -> bool:
     words = text.split()
     if len(words) < MIN_MENU_LINE_WORDS or not all(w[:1].isupper() for w in words):
         return False
-    return sum(1 for w in key.split() if w in nav) >= MIN_MENU_WORD_SHARE * len(words)
+    known = sum(1 for w in key.split() if w in nav)
+    keys = key.split()
+    if len(words) >= LONG_MENU_LINE_WORDS and keys[-1] in nav and all(w.isalpha() for w in words):
+        # Five bare capitalised words or more (no sentence's shape), opened and closed by a menu
+        # word (``Home … About``, ``Home … Shop``): a menu on fewer known items. A title set with
+        # every word capitalised may open with a section's word; it seldom closes with one too.
+        return known >= max(2.0, LONG_MENU_WORD_SHARE * len(words))
+    return known >= MIN_MENU_WORD_SHARE * len(words)
 
 
 _SITE_DOMAIN = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}")

@@ -751,6 +751,11 @@ SIGNATURE_LINES = 2
 and the date, each on its line, as every Chinese official document (公文) closes."""
 SIGNATURE_MAX_CHARS = 30
 """The longest a signature's line may be: a body's full name, or a date."""
+LETTER_SIGNATURE_LINES = 4
+"""How many lines right after a letter's last paragraph (a text opened by a salutation,
+:data:`_SALUTATION`) may sign it: the signer's name and role, then the date, each given once in
+a one-language letter and twice in a bilingual one (``董事长 <name>``, ``<name> Chairman``, the
+date in both). Company, school and government letters sign so, often without closing words."""
 _BODY_LIKE = (Quality.GOOD, Quality.NEAR_GOOD)
 _SHORT_ONLY = ("short",)
 """The reasons of a short unit no cue decided."""
@@ -970,6 +975,9 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     for i in section_lists:
         if start <= i <= end and i not in special and labels[i][0] in BODY_KINDS:
             labels[i] = Kind.FOOTER, "section_list"  # a "Most read" list the article runs across
+    if salutations and not closing:
+        for i in _letter_signature(page, end):
+            labels[i] = Kind.METADATA, "letter_signature"
     for i in range(start, min(end, n - 1)):
         if page.quality[i] is Quality.SHORT and _signs_off(texts, i):
             # ``Happy reading,`` / ``Ann Lee`` / ``Business correspondent``: a letter's or a
@@ -3057,6 +3065,27 @@ def _closing(page: _Page, end: int) -> list[int]:
             break
         out.append(j)
     return out
+
+
+def _letter_signature(page: _Page, end: int) -> list[int]:
+    """The lines that sign a letter whose last paragraph is unit ``end``: up to
+    :data:`LETTER_SIGNATURE_LINES` short lines right after it, without sentence punctuation and
+    no chrome by their cue (the signer's name, the role, the date), through the last dated one.
+    A signature closes with its date; short lines with none after them are the page's footer
+    (a download link, a contact line), so without a date nothing is taken."""
+    out: list[int] = []
+    last_dated = -1
+    for j in range(end + 1, min(len(page.units), end + 1 + LETTER_SIGNATURE_LINES)):
+        g, f = page.guesses[j], page.features[j]
+        if f.chars > SIGNATURE_MAX_CHARS or _HEADING_PUNCTUATION.search(page.texts[j]):
+            break
+        dated = "dateline" in g.reasons
+        if not dated and not (g.kind is None and g.quality is Quality.SHORT):
+            break
+        out.append(j)
+        if dated:
+            last_dated = j
+    return [j for j in out if j <= last_dated]
 
 
 _TAGGED_CLOSE = LazyPattern(r"(?P<text>.+?[。？！?!.…])\s*(?:#[^\s#]+#?\s*)+")

@@ -101,6 +101,20 @@ title under its breadcrumb, the sidebar's entry); a one-character item is no tit
 MAX_CRUMB_CHARS = 12
 """Longest item of a breadcrumb before a title (``首页``, ``时政新闻``, ``World News``)."""
 
+MAX_BILINGUAL_CRUMB_WORDS = 3
+"""Most Latin words in one item of a bilingual breadcrumb (``新闻 Press``, ``新闻稿 Press Releases``,
+``展览 Current Exhibitions``): a section's name, given in Chinese (a menu word of up to
+:data:`MAX_HAN_NAV_TOKEN` characters) and then in English, as bilingual sites (museums,
+universities, companies, government offices) print every menu item and crumb. When every crumb
+before the last arrow has that shape and so has the last item, the last item is one more crumb,
+not a title it closes with (unless the page shows it again on its own, as a title is)."""
+_BILINGUAL_CRUMB = LazyPattern(
+    rf"\p{{Han}}{{1,{MAX_HAN_NAV_TOKEN}}}\s*\p{{Lu}}[\p{{Latin}}&'’-]*"
+    rf"(?:\s+[\p{{Latin}}&'’-]+){{0,{MAX_BILINGUAL_CRUMB_WORDS - 1}}}"
+)
+"""One item of a bilingual breadcrumb: a Chinese section name, then its English name
+(:data:`MAX_BILINGUAL_CRUMB_WORDS`)."""
+
 MAX_LABEL_CHARS = 16
 """Characters at a line's start looked at for a navigation label."""
 
@@ -444,6 +458,12 @@ def _breadcrumb_end(line: str, shown: _Shown | None = None) -> tuple[int, int] |
         return None
     if fold(rest) in lexicon().nav:
         return None  # ``Home > News > Press Releases``: the last item is a section, the line all breadcrumb
+    if (
+        _BILINGUAL_CRUMB.fullmatch(rest)
+        and all(_BILINGUAL_CRUMB.fullmatch(c.strip()) for c in crumbs)
+        and (shown is None or rest not in shown)
+    ):
+        return None  # ``新闻 Press > 新闻稿 Press Releases``: a bilingual site's crumbs, the line all breadcrumb
     return last.start() + len(last.group().rstrip()), last.end()
 
 
