@@ -718,3 +718,48 @@ def test_name_role_and_date_after_a_letters_last_paragraph_sign_it() -> None:
 def test_short_lines_after_a_letter_without_a_date_are_no_signature() -> None:
     doc = bilingual_news.parse(LETTER.replace("2024年1月5日\n", ""))
     assert [b.kind for b in doc.blocks if b.text == "店长 林远"] == [Kind.FOOTER]
+
+
+_ARTICLE_GOES_ON = (
+    "Trainees steer a model tug through a narrow channel while an instructor changes the weather, "
+    "and each session is recorded so that the crew can go over its mistakes afterwards.\n"
+)
+"""More of :data:`_ARTICLE`'s text, after a marker that says the text goes on."""
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Continue Reading Below",
+        "Story continues below advertisement",
+        "Article continues below",
+        "Story continues below gallery",
+        "ARTICLE CONTINUES AFTER THIS VIDEO",
+        "Advertisement - scroll to continue",
+        "Continue reading the main story",
+        "继续阅读",
+        "下文继续",
+        "广告 继续阅读",
+    ],
+)
+def test_text_goes_on_marker_is_cued(line: str) -> None:
+    page = _ARTICLE + line + "\n" + _ARTICLE_GOES_ON
+    doc = bilingual_news.parse(page)
+    block = next(b for b in doc.blocks if _squeeze(b.text) == line)
+    assert ("continues_marker" in block.reasons, block.kind) == (True, Kind.FOOTER)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subscribe to continue reading",  # a paywall: the text stops there
+        "Continue reading",  # a teaser's link to the whole post
+        "The story continues to unfold as rescuers reach the valley.",
+        "继续阅读本周的其他报道",
+    ],
+)
+def test_text_stops_or_prose_is_no_marker(line: str) -> None:
+    page = _ARTICLE + line + "\n"
+    doc = bilingual_news.parse(page)
+    block = next(b for b in doc.blocks if _squeeze(b.text) == line)
+    assert "continues_marker" not in block.reasons

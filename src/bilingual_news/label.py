@@ -117,6 +117,28 @@ _COMMIT_STAMP = re.compile(r"(?=[0-9a-f]{0,39}[a-f])(?=[0-9a-f]{0,39}[0-9])[0-9a
 2 weeks ago``), as GitHub, GitLab and Gitea print it over a file. The date is the file's last
 change, not the article's: the line is the bar's, nav."""
 
+CONTINUES_MAX_CHARS = 60
+"""Longest line read as a marker that the text goes on (:data:`_CONTINUES`): the markers are a
+few words; a longer line that says so is a sentence of the text."""
+_CONTINUES = re.compile(
+    r"(?:(?:advertisement|advertising|ad|sponsored|广告)\s*[-–—:：|·]?\s*)?"
+    r"(?:(?:the )?(?:story|article|text|content|post|report|review|feature) continues"
+    r"(?: (?:below|after|under|underneath)(?: (?:the |this )?[a-z]+){0,2})?"
+    r"|continue reading(?: below| (?:the )?(?:main )?(?:story|article)(?: below)?)"
+    r"|scroll (?:down )?to continue(?: reading| with (?:the )?(?:content|article|story))?"
+    r"|(?:点击|下滑|向下滑动)?继续阅读(?:下文|全文|正文)?|(?:下文|正文)继续)"
+)
+"""A marker inside an article that says its text goes on after it: the site puts it over an ad
+slot, a gallery or a quote widget cut into the text (``Continue Reading Below``, ``Story
+continues below advertisement``, ``Article continues after this video``, ``Advertisement -
+scroll to continue``, ``Continue reading the main story``, ``继续阅读``, ``下文继续``, ``广告
+继续阅读``), matched whole on the folded key. News sites of many templates print one; the
+marker is chrome, and :mod:`bilingual_news.revise` lets the article's region run across it
+and the ad's lines around it (:data:`~bilingual_news.revise.CONTINUES_GAP_MAX`). A paywall's
+``Subscribe to continue reading`` is no marker: the text stops there."""
+_CONTINUES_WORDS = ("contin", "继续")
+"""A word every key that :data:`_CONTINUES` matches holds (the cheap test in front of it)."""
+
 
 class Quality(str, enum.Enum):
     """How much a unit looks like body text, before its neighbours are seen."""
@@ -161,6 +183,7 @@ _CHROME_TAIL = Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("chrome_tai
 _URL_ONLY = Guess(quality=Quality.BAD, kind=Kind.SOURCE_URL, reasons=("url_only",))
 _MARKUP = Guess(quality=Quality.BAD, reasons=("markup",))
 _CHROME_CUE = Guess(quality=Quality.BAD, reasons=("chrome_cue",))
+_CONTINUES_MARKER = Guess(quality=Quality.BAD, reasons=("chrome_cue", "continues_marker"))
 _DISCLAIMER_CUE = Guess(quality=Quality.BAD, kind=Kind.DISCLAIMER, reasons=("disclaimer_cue",))
 _SECTION_CUE = Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("section_cue",))
 _COMMENTS_CUE = Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("section_cue", "comments_cue"))
@@ -193,6 +216,8 @@ def _one(unit: Unit, f: Features) -> Guess:
         return _URL_ONLY
     if f.markup_share >= MARKUP_MIN_SHARE:
         return _MARKUP
+    if f.chars <= CONTINUES_MAX_CHARS and _continues_marker(f.key):
+        return _CONTINUES_MARKER
     if f.chrome_cue and (quality is not Quality.GOOD or f.chars <= CAPTION_MAX_CHARS):
         return _CHROME_CUE
     if f.prompt_cue and quality is Quality.SHORT and f.metadata_field is None:
@@ -251,6 +276,12 @@ def _one(unit: Unit, f: Features) -> Guess:
     if _link_list(f, quality):
         return _LINK_LIST
     return _BY_QUALITY[quality]
+
+
+def _continues_marker(key: str) -> bool:
+    """Whether a folded key is a marker that the article's text goes on after it
+    (:data:`_CONTINUES`)."""
+    return any(w in key for w in _CONTINUES_WORDS) and _CONTINUES.fullmatch(key) is not None
 
 
 def _poster_header(text: str) -> bool:

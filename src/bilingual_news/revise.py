@@ -66,6 +66,12 @@ WALL_COST = 10_000.0
 """What a wall costs: the region never runs across ``相关阅读`` or ``You may also like`` into
 the link titles and excerpts below it, nor across a dateline or an editor's line, which close
 one article (a news story, a forum's first post) and open the next."""
+CONTINUES_GAP_MAX = 24
+"""Most units between two body-like units that a marker that the text goes on (``Story
+continues below advertisement``, ``继续阅读``: ``label._CONTINUES``) bridges: the marker, the
+ad's or gallery's lines and the quote widget around it cost as bridged units, so the region
+runs across them to the text the marker promises, instead of stopping at the first paragraph.
+A wall in the gap still stops it; a longer gap is more than an ad slot."""
 WALL_FIELDS = frozenset({"source", "author", "editor", "original_title"})
 """Metadata fields whose line is a wall: they head or close an article. A lone ``时间：`` or
 ``阅读 539`` can be a line of an event listing or a counter inside one."""
@@ -1863,7 +1869,31 @@ def _scores(
         if body and last_body and i > last + 1:
             scores[last + 1 : i] = [-BRIDGE_COST] * (i - last - 1)
         last, last_body = i, body
+    for i in itertools.compress(units, map(operator.contains, why, itertools.repeat("continues_marker"))):
+        _bridge_marker(quality, kind, scores, i)
     return scores, text_lines, runs, frozenset(twins), section_lists
+
+
+def _bridge_marker(quality: tuple[Quality, ...], kind: tuple[Kind | None, ...], scores: list[float], i: int) -> None:
+    """Let the region run across the marker ``i`` that says the text goes on: every unit of the
+    gap between the body-like units around it costs as a bridged one, unless the gap holds a
+    wall or is longer than :data:`CONTINUES_GAP_MAX`."""
+    n = len(scores)
+    lo, hi = i - 1, i + 1
+    while lo >= 0 and i - lo <= CONTINUES_GAP_MAX and not _gap_end(quality[lo], kind[lo]):
+        lo -= 1
+    while hi < n and hi - lo <= CONTINUES_GAP_MAX and not _gap_end(quality[hi], kind[hi]):
+        hi += 1
+    if lo < 0 or hi >= n or hi - lo - 1 > CONTINUES_GAP_MAX:
+        return
+    if any(s <= -WALL_COST for s in scores[lo + 1 : hi]):
+        return
+    scores[lo + 1 : hi] = [-BRIDGE_COST] * (hi - lo - 1)
+
+
+def _gap_end(quality: Quality, kind: Kind | None) -> bool:
+    """Whether a unit ends the gap around a marker: a body-like unit, not a caption."""
+    return quality in _BODY_LIKE and kind is not Kind.CAPTION
 
 
 def _closes_article(f: Features, reasons: tuple[str, ...]) -> bool:
