@@ -240,15 +240,21 @@ the paper's record, not a numbered heading or the first point of a list."""
 _WIRE_CREDIT = LazyPattern(
     r"^[(\[]?(?:additional )?reporting by \S.{0,300}?\bediting by \S[^()\[\]]{0,120}[)\]]?\.?$"
     r"|\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?[)\]]?$"
+    r"|^contact (?:the )?(?:reporter|editor|writer|author)s? \S.{0,300}?@[\w-]+(?:\.[\w-]+)+\)?\.?$"
 )
 """A wire service's or a newspaper's credit line after the article, too long for a byline
 (``(Reporting by Jane Doe and Tom Fairley in Paris; Editing by Dana Reyes)``, ``Associated
-Press writers Jane Doe and Tom Fairley contributed to this report.``): read on the folded key."""
+Press writers Jane Doe and Tom Fairley contributed to this report.``, ``Contact reporter Jane Doe
+(janedoe@example.com) and editor Tom Fairley (…)``, as English-language China business sites close
+a story): read on the folded key."""
 WIRE_CREDIT_MAX_CHARS = 400
 """Longest credit line :data:`_WIRE_CREDIT` decides: the names of a dozen reporters."""
-_WIRE_CREDIT_OPENERS = tuple(f"{b}{a}reporting by" for b in ("", "(", "[") for a in ("", "additional "))
+_WIRE_CREDIT_OPENERS = (
+    *(f"{b}{a}reporting by" for b in ("", "(", "[") for a in ("", "additional ")),
+    *(f"contact {a}{w}" for a in ("", "the ") for w in ("reporter", "editor", "writer", "author")),
+)
 """How a key :data:`_WIRE_CREDIT` finds starts, unless it holds ``contributed``."""
-_CREDIT_WORDS_SCANNED = ("reporting by", "contributed", "credit", "©")
+_CREDIT_WORDS_SCANNED = ("reporting by", "contributed", "credit", "©", "contact reporter", "contact editor")
 """Words a wire's credit line (:data:`_WIRE_CREDIT`) or a picture's credit after its caption
 (:data:`_CREDIT_TAIL`) holds: scanned for with the cue phrases, so that only the units that
 hold one are tried (as a unit with a cue phrase is), not every line of a page."""
@@ -428,6 +434,11 @@ _DATED_FIELD_FIRST = frozenset("lofupmera")
 _NO_CAPITAL_CLASSES = frozenset("HhDMSWA")
 """Character classes (:mod:`bilingual_news.scripts`) that hold no capital (``\\p{Lu}``): Han,
 digits, marks, blanks, apostrophes and hyphens."""
+_SECTION_PATH = LazyPattern(r"\s*\p{Lu}[\p{Lu}&'-]*(?:\s*/\s*\p{Lu}[\p{Lu}&'-]*)+\s*")
+"""A line that is only single words in capitals joined by slashes (``CHINA / SOCIETY``, ``WORLD /
+ASIA-PACIFIC``): an English-language news site's section path over the title (its kicker), no
+photo credit, whose photographer's name has two words at least (``MA KEWEN/CHINA DAILY``) and
+follows a caption's sentence."""
 _PHOTO_CREDIT_LAST = frozenset(")）]】")
 """The characters a text that :data:`_PHOTO_CREDIT` finds without a ``/`` ends with."""
 _RELATIVE_WORDS = re.compile("昨天|前天|刚刚|yesterday")
@@ -1223,7 +1234,29 @@ def _caption_cue(key: str, text: str, cues: _Cues, contains: re.Pattern[str] | N
         return True
     if "/" not in end and end[-1:] not in _PHOTO_CREDIT_LAST:
         return False  # a photo credit has a slash, or closes a bracket
+    if _SECTION_PATH.fullmatch(text) is not None or _menu_path(key, cues.nav):
+        return False  # ``CHINA / SOCIETY``, ``Hong Kong / Society``: a section path
     return bool(_PHOTO_CREDIT.search(end))
+
+
+SECTION_PATH_MAX_PARTS = 3
+"""Most levels of a section path over a title (``Hong Kong / Society``): a site's section and
+its subsection, perhaps under the edition."""
+SECTION_PATH_MAX_WORDS = 3
+"""Most words of one level of a section path (``Hong Kong``, ``Asia Pacific``)."""
+
+
+def _menu_path(key: str, nav: frozenset[str]) -> bool:
+    """Whether the folded ``key`` is a section path that ends in a menu word (``hong kong /
+    society``, ``world / asia``): levels of a few words joined by slashes, the last one a
+    section's name. A picture's credit shaped alike ends in an agency's or a paper's name
+    (``Ann Lee / The Harbour Times``), which no menu lists."""
+    parts = key.split("/")
+    return (
+        2 <= len(parts) <= SECTION_PATH_MAX_PARTS
+        and parts[-1].strip() in nav
+        and all(1 <= len(part.split()) <= SECTION_PATH_MAX_WORDS for part in parts)
+    )
 
 
 def _teaser_of(i: int, key: str, folded: list[str], by_prefix: dict[str, list[int]]) -> int:

@@ -583,6 +583,20 @@ FEED_EXCERPT_MAX_CHARS = 400
 FEED_LINES_PER_CARD = 1.5
 """Short lines per excerpt in a feed: a card stacks a kicker, a title, a line of its source and
 tags over its excerpt, while a listicle or a FAQ heads each item with one line."""
+_LEGAL_FORM_END = LazyPattern(r"(?:\b(?:Co|Corp|Inc|Ltd|Plc|Bhd|Pte|LLC|L\.L\.C|S\.A|N\.V|A\.G|K\.K)\.)$")
+"""A company's legal form abbreviated at a line's end (``Lanshan Battery Technology Co., Ltd.``,
+``Acme Inc.``): its full stop is the abbreviation's, no sentence's end, so the line may still be a
+label's value (the issuer under a press release's ``News provided by``; Chinese companies' English
+names end so as a rule)."""
+_AD_LABEL = LazyPattern(
+    r"\s*(?:(?i:advertisement|advertising|sponsored(?:\s+content)?|promoted)|广告|廣告|赞助内容|贊助內容|推广内容|推廣內容)\s*"
+)
+"""An ad's label alone on its line inside an article (``Advertisement``, ``广告``, ``赞助内容``): the
+lines under it in the other language than the text are the ad's (:func:`_ads_in_other_language`)."""
+_DROP_CAP = LazyPattern(r"\s*[\"“‘']?\p{Lu}\s*")
+"""A capital letter alone on its line (perhaps after an opening quote): a magazine's drop cap,
+which a scrape sets apart from the rest of its word on the next line (``T`` over ``he city
+wakes …``): the first paragraph's first letter (:func:`_drop_caps`)."""
 _FIELD_SEPARATOR = re.compile("[:：]")
 """A field's colon: a line that holds one is a field of its own (or a title), no label's value."""
 _HEADING_PUNCTUATION = re.compile(r"[，,。；;：:！!？?、]")
@@ -651,9 +665,10 @@ _LABEL_BY = LazyPattern(r"(?i:.*\bby)\s*[:：]?\s*")
 """A line that ends with ``by`` (``Organized by``, ``Hosted by``): a label over a name, no tag."""
 _CONTACT = LazyPattern(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s-]?\d{2,4}){2,4}")
 """An e-mail address or an international phone number (``+1 918 555 0142``): a contact's line."""
-_WIRE_SOURCE = LazyPattern(r"SOURCE\s+\p{Lu}[^.!?。！？]{0,60}")
+_WIRE_SOURCE = LazyPattern(r"SOURCE\s+\p{Lu}[^!?。！？]{0,60}")
 """A press wire's closing line, ``SOURCE`` in capitals and the issuer's name (PR Newswire's and
-Cision's releases, on every site that carries them): the release's source, metadata."""
+Cision's releases, on every site that carries them): the release's source, metadata. The name
+may hold full stops: a company's legal form (``SOURCE Lanshan Battery Technology Co., Ltd.``)."""
 _COMMENTS = LazyPattern(r"(?i:comments?\b|repl(?:y|ies)\b|discussion)|评论|評論|留言|回复|回覆|跟帖")
 """A comment section's heading: the article never goes on after one."""
 _CODE_LIKE = LazyPattern(r"[=/{};$<>]|\s--?[a-z]")
@@ -1084,8 +1099,13 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             reasons[i] = (*reasons[i], "tags_row")
     first = max(start, 0)  # the lines from the text on that open with ``SOURCE``, found in C
     for i in itertools.compress(range(first, n), map(str.startswith, texts[first:], itertools.repeat("SOURCE"))):
-        if kinds[i] is Kind.FOOTER and guesses[i].kind is None and _WIRE_SOURCE.fullmatch(texts[i]) is not None:
-            # ``SOURCE Acme Robotics`` after a release's text: the wire's credit of its issuer.
+        if (
+            kinds[i] in (Kind.FOOTER, Kind.PARAGRAPH)
+            and guesses[i].kind is None
+            and _WIRE_SOURCE.fullmatch(texts[i]) is not None
+        ):
+            # ``SOURCE Acme Robotics`` after a release's text (or taken for its last line, the
+            # issuer's name ending with a full stop): the wire's credit of its issuer.
             kinds[i] = Kind.METADATA
             reasons[i] = (*reasons[i], "wire_source")
     if region and 0 < start < n and kinds[start - 1] is Kind.NAV and _HANDLE.fullmatch(units[start - 1].text.strip()):
@@ -1116,13 +1136,15 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         _name_over_title_date(page, found[0], kinds, reasons)
     if region:
         _stamp_after_text(page, end, kinds, reasons)
-    for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
+    for i in range(n - 1):  # kinds set here are read on the next line: a contact's lines chain
+        if kinds[i] is not Kind.METADATA:
+            continue
         if (
-            (units[i].text[-1:] in ":：" or features[i].key in ALONE_BYLINE)
+            (units[i].text[-1:] in ":：" or features[i].key in ALONE_BYLINE or _LABEL_BY.fullmatch(units[i].text))
             and kinds[i + 1] is not Kind.METADATA
             and guesses[i + 1].kind is None
             and features[i + 1].chars <= FIELD_VALUE_MAX_CHARS
-            and not features[i + 1].ends_sentence
+            and (not features[i + 1].ends_sentence or _LEGAL_FORM_END.search(units[i + 1].text.rstrip()) is not None)
             and _FIELD_SEPARATOR.search(units[i + 1].text) is None  # a field of its own, or a title
         ):
             # ``作者:`` and, on the next line, its value (a documentation page's field list).
@@ -1136,7 +1158,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
             and _CONTACT.search(units[i + 1].text) is not None
         ):
             # ``Media Contact`` over ``Jo Lee, Acme, press@acme.example, +1 …``: the contact's line
-            # (a press release's, after its text), which holds an e-mail address or a phone number.
+            # (a press release's, after its text), which holds an e-mail address or a phone number;
+            # the name, the address and the number each on its line are its lines one after another.
             kinds[i + 1] = Kind.METADATA
             reasons[i + 1] = (*reasons[i + 1], "contact_line")
     for i in list(itertools.compress(range(n - 1), map(operator.is_, kinds, itertools.repeat(Kind.METADATA)))):
@@ -1186,6 +1209,8 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     _version_headings(page, start, end, kinds, reasons)
     _labels_over_text(page, start, end, kinds, reasons)
     _word_boxes(page, start, end, kinds, reasons)
+    _ads_in_other_language(page, start, end, kinds, reasons)
+    _drop_caps(page, start, end, kinds, reasons)
     _heading_lists(page, start, end, kinds, reasons)
     for i in range(start, min(end + 1, n - 1)):
         if (
@@ -1585,6 +1610,44 @@ def _word_boxes(page: _Page, start: int, end: int, kinds: list[Kind], reasons: l
             for k in range(heading, j):
                 kinds[k] = Kind.FOOTER
                 reasons[k] = (*reasons[k], "word_box")
+
+
+def _ads_in_other_language(
+    page: _Page, start: int, end: int, kinds: list[Kind], reasons: list[tuple[str, ...]]
+) -> None:
+    """The lines under an ad's label inside a text in one language (:data:`_AD_LABEL`) that are
+    written wholly in the other, up to :data:`MAX_BOX_UNITS` and through the ad's other chrome
+    (its button): the ad's copy (a Chinese ad widget set inside an English article, or an English
+    one inside a Chinese article), footer as the label is. A line in the text's language ends it."""
+    labels = [i for i in range(start, end + 1) if kinds[i] is Kind.FOOTER and _AD_LABEL.fullmatch(page.texts[i])]
+    if not labels:
+        return
+    body_latin = _monolingual_body(page, start, end)
+    if body_latin is None:
+        return  # a text with its translation: the other language is the text's own
+    for i in labels:
+        for j in range(i + 1, min(i + MAX_BOX_UNITS, end) + 1):
+            if kinds[j] is Kind.FOOTER:
+                continue
+            if kinds[j] not in BODY_KINDS or not _one_script(page, j, j, latin=not body_latin):
+                break
+            kinds[j] = Kind.FOOTER
+            reasons[j] = (*reasons[j], "ad_other_language")
+
+
+def _drop_caps(page: _Page, start: int, end: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
+    """A drop cap (:data:`_DROP_CAP`) right over a paragraph of the text (``start - 1`` to
+    ``end``) that opens with a small letter, the rest of its word: a paragraph, the text's own."""
+    texts = page.texts
+    for i in range(max(start - 1, 0), min(end, len(kinds) - 1)):
+        if (
+            kinds[i] is not Kind.PARAGRAPH
+            and kinds[i + 1] is Kind.PARAGRAPH
+            and texts[i + 1].lstrip()[:1].islower()
+            and _DROP_CAP.fullmatch(texts[i]) is not None
+        ):
+            kinds[i] = Kind.PARAGRAPH
+            reasons[i] = (*reasons[i], "drop_cap")
 
 
 def _runs(start: int, end: int, member: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
@@ -3510,17 +3573,18 @@ def _field_value(page: _Page, i: int) -> bool:
     """Whether unit ``i`` is the value of a field whose label stands alone on the line above
     it: a lone ``By`` (features.py's author field), or an author's, editor's, source's or date's
     cue and its colon and nothing else (``Author:``, ``Publish date:``, ``来源：``; a template sets
-    each field's label and value on two lines). A lone ``原标题：`` heads a title all the same."""
+    each field's label and value on two lines), or a cue's label that ends with ``by`` (``News
+    provided by``, over the issuer). A lone ``原标题：`` heads a title all the same."""
     j = i - 1
     if page.kind[j] is not Kind.METADATA:
         return False
     if page.keys[j] in ALONE_BYLINE:
         return True
+    label = page.units[j].text.rstrip()
     return (
-        page.units[j].text.rstrip()[-1:] in ":："
-        and page.features[j].chars <= LONE_FIELD_MAX_CHARS
-        and any(f"metadata_cue:{field}" in page.why[j] for field in _VALUE_FIELDS)
-    )
+        (label[-1:] in ":：" and page.features[j].chars <= LONE_FIELD_MAX_CHARS)
+        or _LABEL_BY.fullmatch(label) is not None
+    ) and any(f"metadata_cue:{field}" in page.why[j] for field in _VALUE_FIELDS)
 
 
 def _name_over_date(page: _Page, i: int) -> bool:

@@ -65,6 +65,13 @@ MIN_NAV_WORDS = 2
 """Menu words needed before a title to split them when no separator (``>``, ``|``) stands
 between: one capitalised word (``World Cup final``) is the title's own first word."""
 
+_TITLE_SMALL_WORDS = frozenset(
+    """a an the and or but as at by for from in into of on onto to with after amid
+    before over than is are was were be its it his her their our your who what why how""".split()  # noqa: SIM905 - a word list reads best as running text
+)
+"""The small words an English title holds, in Title Case too (``… As China Weighs On Markets``),
+and a row of section names does not: with none, capitalised words after a menu prefix that end in
+a menu word are more of the menu (:func:`_menu_goes_on`)."""
 MIN_MENU_SHARE_OF_REST = 0.5
 """Share of the tokens after a menu prefix that, being menu words or separators themselves, make
 the rest more of the menu rather than a title fused onto it: a blog's or a news site's menu
@@ -525,6 +532,17 @@ def _menu_goes_on(rest: list[regex.Match[str]], used: frozenset[str] = frozenset
         return True  # the footer's links go on, one separator between each two
     known = sum(1 for word in words if word in _BREADCRUMB_SEPARATORS or word in nav)
     if known >= MIN_MENU_SHARE_OF_REST * len(rest):
+        return True
+    if (
+        words
+        and words[-1] in nav
+        and all(tok.group()[:1].isupper() for tok in rest)
+        and not any(word in _TITLE_SMALL_WORDS for word in words)
+    ):
+        # ``… Sustainability Legal Breakingviews Technology``: capitalised words only, the last a
+        # menu word, no small word: the menu's items the lexicon does not know, up to one it
+        # does. A title in Title Case has its small words (``Stocks Slide As China Weighs On
+        # Markets``), or ends in a word no menu holds.
         return True
     return _footer_phrases().search(" ".join(words)) is not None
 
