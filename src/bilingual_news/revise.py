@@ -1373,18 +1373,10 @@ def _header_run(page: _Page, lo: int, hi: int, kinds: list[Kind], reasons: list[
     does a follow button (:data:`_FOLLOW_BUTTON`) between two fields. The post's figures right
     under its last field, a line each (:data:`_HEADER_FIGURE`: ``1,284 Unique Visitors``, ``73
     Current Favorites``), are the header's, like a view count."""
-    features, guesses = page.features, page.guesses
+    features = page.features
 
     def loose(j: int) -> bool:
-        g = guesses[j]
-        return (
-            kinds[j] is Kind.NAV
-            and g.kind is None
-            and g.quality is Quality.SHORT
-            and not page.is_button[j]
-            and features[j].chars <= FIELD_VALUE_MAX_CHARS
-            and _FOLLOW_BUTTON.fullmatch(page.texts[j]) is None
-        )
+        return _loose_nav(page, kinds, j) and _FOLLOW_BUTTON.fullmatch(page.texts[j]) is None
 
     i = lo
     while i < hi:
@@ -1414,6 +1406,20 @@ def _header_run(page: _Page, lo: int, hi: int, kinds: list[Kind], reasons: list[
         i = j + 1
 
 
+def _loose_nav(page: _Page, kinds: list[Kind], j: int) -> bool:
+    """Whether unit ``j`` is nav by its place alone: a short line that no cue decided and no
+    button, no longer than a field's value (:data:`FIELD_VALUE_MAX_CHARS`), which the zone rules
+    took for the menu around a header (a post's field between two, a review's line)."""
+    g = page.guesses[j]
+    return (
+        kinds[j] is Kind.NAV
+        and g.kind is None
+        and g.quality is Quality.SHORT
+        and not page.is_button[j]
+        and page.features[j].chars <= FIELD_VALUE_MAX_CHARS
+    )
+
+
 def _review_header(page: _Page, start: int, kinds: list[Kind], reasons: list[tuple[str, ...]]) -> None:
     """Make metadata a review's header above its text: a rating (:data:`_RATING`) within
     :data:`REVIEW_RATING_NEAR` units of a dated metadata line, the short line right above the
@@ -1422,17 +1428,10 @@ def _review_header(page: _Page, start: int, kinds: list[Kind], reasons: list[tup
     by no cue and no button. Shops and book and film sites set a review so, under the reviewed
     item's card; a ``by <name>`` line in that card, just above the header, is the item's author,
     not the review's: nav, like the rest of the card."""
-    features, guesses, texts = page.features, page.guesses, page.texts
+    features, texts = page.features, page.texts
 
     def loose(j: int) -> bool:
-        g = guesses[j]
-        return (
-            kinds[j] is Kind.NAV
-            and g.kind is None
-            and g.quality is Quality.SHORT
-            and not page.is_button[j]
-            and features[j].chars <= FIELD_VALUE_MAX_CHARS
-        )
+        return _loose_nav(page, kinds, j)
 
     for d in range(max(0, start - HEAD_WINDOW), start):
         if kinds[d] is not Kind.METADATA or not (features[d].has_date or features[d].metadata_field == "published"):
