@@ -109,9 +109,8 @@ KNOWN_WRONG = {
         "and the audio guide, booking and related-exhibition links after the labels body"
     ),
     "ted-transcript-bilingual": (
-        "the transcript's tabs (`Details Transcript Share`) are taken for the title and the language switch for "
-        "its repeat; the speaker's name, the talk's title and its `Filmed …` line come out nav, and the last "
-        "pair of sentences (`02:06 Thank you.` and its translation) footer"
+        "the speaker's name over the talk's title comes out nav, not metadata, and the last pair of sentences "
+        "(`02:06 Thank you.` and its translation) footer"
     ),
     "bilingual-recipe": (
         "the recipe card's `Prep time: …` line comes out a paragraph, not metadata, the steps' heading "
@@ -130,7 +129,6 @@ KNOWN_WRONG = {
 HEADLINE_WRONG = frozenset(
     {
         "museum-bilingual-labels",
-        "ted-transcript-bilingual",
     }
 )
 

@@ -287,6 +287,93 @@ _COUNT_THEN_DATE = LazyPattern(r"^\d[\d,.]*\s*[km万]?\s*(?:views?|plays?|reads?
 """A count of views or plays opening a line that also holds a calendar date (``35,482 views  Mar
 3, 2024``, ``1.2k plays · 2024-03-03``): the header line a video page or a blog theme sets
 between a post's title and its text, its statistics and its date (metadata, not a menu)."""
+_MEDIA_STAT = LazyPattern(
+    # a count of views, plays or listens (``1,204,331 views``, ``12.3万播放``, ``356 弹幕``)
+    r"(?P<count>\d[\d,.]*\s*[kKmM万亿]?\s*(?:views?|plays?|listens?|次观看|次播放|播放|观看|弹幕))"
+    # a running time (``12:48``, ``1:02:33``, ``45 min``, ``1 hr 5 min``, ``45分钟``)
+    r"|(?P<duration>\d{1,2}(?::\d{2}){1,2}|\d+\s*(?:h|hrs?|hours?)(?:\s*\d+\s*(?:m|mins?|minutes?))?"
+    r"|\d+\s*(?:mins?|minutes?|分钟|分鐘))"
+    # a date, a month and year enough, a time after it (``Filmed May 2022``, ``Mar 3, 2024``,
+    # ``2022年5月``, ``2024-03-03 12:00:00``)
+    rf"|(?P<date>(?:(?:filmed|recorded|aired|streamed|premiered|published|uploaded)\s+)?"
+    rf"(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?|\s*月))"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)",
+    regex.IGNORECASE,
+)
+"""One item of a video's, a talk's or a podcast episode's line of figures: a count of views or
+plays, a running time or the date it was filmed or aired, a month and year enough."""
+MEDIA_STATS_MIN_ITEMS = 2
+"""Items (set apart by ``·``, ``•`` or ``|``) a media page's line of figures needs: its date and
+one count or running time at least (``Filmed May 2022 · 12:48 · 1,204,331 views``, ``45 min ·
+May 2022``). A month and year alone is no date to the features, but beside a running time or a
+count of views it is when the video or the talk was filmed or the episode aired: the line is the
+page's dateline (metadata), the title over it the page's title (YouTube, Bilibili, TED, podcast
+players)."""
+_MEDIA_STATS_SEPARATOR = re.compile(r"\s+[·•|]\s+")
+
+
+_TAB_WORDS = frozenset(
+    {
+        "details",
+        "transcript",
+        "share",
+        "overview",
+        "reviews",
+        "q&a",
+        "description",
+        "specifications",
+        "specs",
+        "episodes",
+        "comments",
+        "about",
+        "notes",
+        "chapters",
+        "lyrics",
+        "discussion",
+        "ratings",
+        "faq",
+        "related",
+    }
+)
+"""The tabs a video, talk, product or course page sets over its content (``Details Transcript
+Share``, ``Overview Reviews Q&A``). One such word alone may head a section (``Overview``), so
+the words are no menu lexicon's: only a row of them is nav (:data:`TAB_ROW_MIN_WORDS`)."""
+TAB_ROW_MIN_WORDS = 3
+"""Capitalised tab words (:data:`_TAB_WORDS`), and nothing else, a line needs to be a row of tabs:
+two may be a heading (``Questions & Answers``-like pairs), three in a row are the page's tabs."""
+TAB_ROW_MAX_WORDS = 6
+"""The most tab words a row of tabs holds: a longer line of them is no row the lexicon judges."""
+
+
+def _tab_row(text: str, key: str) -> bool:
+    """Whether a line is a row of tabs (:data:`_TAB_WORDS`), each word capitalised."""
+    words = text.split()
+    return (
+        TAB_ROW_MIN_WORDS <= len(words) <= TAB_ROW_MAX_WORDS
+        and all(w[:1].isupper() for w in words)
+        and all(t in _TAB_WORDS for t in key.split())
+    )
+
+
+def _media_stats(text: str) -> frozenset[str]:
+    """The kinds of items (``count``, ``duration``, ``date``) of a media page's line of figures
+    (:data:`MEDIA_STATS_MIN_ITEMS`), empty for any other line: every item one of
+    :data:`_MEDIA_STAT`, one a date and one a count or a running time. A line with a count is a
+    ``views`` field; one of a date and a running time only is a dateline (an episode's in a list
+    of episodes after the text as well as the page's own)."""
+    items = _MEDIA_STATS_SEPARATOR.split(text.strip())
+    if len(items) < MEDIA_STATS_MIN_ITEMS:
+        return frozenset()
+    kinds: set[str] = set()
+    for item in items:
+        m = _MEDIA_STAT.fullmatch(item)
+        if m is None or m.lastgroup is None:
+            return frozenset()
+        kinds.add(m.lastgroup)
+    return frozenset(kinds) if "date" in kinds and len(kinds) >= 2 else frozenset()
+
+
 _DATED_BYLINE = LazyPattern(r"\b(?i:by)\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&)){0,4}\s*$")
 """A byline closing a dated line (``March 5, 2024 By Dana Whitfield``, ``Monday … 7:45 am PST by
 Joe Rossignol``): the date-then-author order of many news and blog templates."""
@@ -672,6 +759,7 @@ def _measure(
                 or ("." in key.partition(" ")[0] and _menu_after_site_domain(text, key, nav))
                 or (":" in key and key.partition(":")[0].rstrip() in cues.nav_labels)
                 or (key[:6] == "go to " and bool(_GO_TO.fullmatch(key)))
+                or (" " in key and key.partition(" ")[0] in _TAB_WORDS and _tab_row(text, key))
             )
             footer_cue = key in footer or (
                 (footer_firsts is None or key[:1] in footer_firsts) and _footer_cue(key, cues)
@@ -706,6 +794,15 @@ def _measure(
                 metadata_field = "published"
             if metadata_field is None and has_date and _COUNT_THEN_DATE.match(key):
                 metadata_field = "views"  # ``35,482 views  Mar 3, 2024``: a video's or a post's header
+            if metadata_field is None and digits and _SEPARATOR_CHARS.search(key) and (stats := _media_stats(text)):
+                # ``Filmed May 2022 · 12:48 · 1,204,331 views``: a talk's line of figures, its
+                # views a field; ``45 min · May 2022``: an episode's, its month the date it aired.
+                # A full date and a running time only (``Feb 27, 2024 · 41 min``) stay a dated line.
+                if "count" in stats:
+                    metadata_field = "views"
+                elif not has_date:
+                    metadata_field = "published"
+                has_date = True
             if (":" in key or "：" in key) and cues.field_inside.search(key):
                 # Every field a blank or a bracket opens (``fields_anywhere``) is a field inside.
                 field_label = True

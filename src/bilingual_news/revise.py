@@ -931,9 +931,11 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         region = (region[0] - 1, region[1])
     boxes: set[int] = set()
     items: set[int] = set()
+    named: set[int] = set()  # the section headings a wiki's contents box names
     end_of_text = n
     if region:
         region = _back_through_box(page, candidates, region, boxes)
+        region = _back_over_contents(page, region, boxes, named)
         region = _through_boxes(page, scores, region, boxes)
         _boxes_inside(page, region, boxes)
         region = _before_contents(page, scores, region)
@@ -957,7 +959,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     found = _headline(page, start, end, summary_points)
     if found is None and region and _post_text(page, start):
         found = _card_title(page, end)
-    listed = _listed_headings(page, start, end)
+    listed = _listed_headings(page, start, end) | {i for i in named if start <= i <= end}
     headline = found[0] if found else None
     title_lines = range(found[0], found[1] + 1) if found else range(0)
     repeats = _repeats(page, found[2]) if found else set()
@@ -2421,6 +2423,55 @@ def _back_through_box(
     return region
 
 
+_CONTENTS_ENTRY = LazyPattern(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+(?P<name>\S.{0,60})")
+"""An entry of a wiki's contents box: a section's number (``2``, ``2.1``) and its heading."""
+CONTENTS_LEAD_MAX_UNITS = 4
+"""Most paragraphs of an encyclopedia article's lead above its contents box that the region is
+carried back over: the lead is a few paragraphs, a longer run above a box is another text's."""
+
+
+def _back_over_contents(page: _Page, region: tuple[int, int], boxes: set[int], named: set[int]) -> tuple[int, int]:
+    """The region carried back over a wiki's contents box to the article's lead above it
+    (MediaWiki, Fandom, Chinese Wikipedia-style sites: the lead, ``Contents`` / ``目录``, the
+    numbered entries ``1 历史``, ``2.1 气候``, then the sections): :data:`MIN_CONTENTS_COPIES` or
+    more numbered entries in a row whose headings, numbers dropped, are lines of the text below,
+    with at most one short label over them, and text right above the label. The entries walled
+    the lead off from its sections; the box (label and entries) is added to ``boxes``, the
+    headings its entries name (each its first line so in the region, a short one) to ``named``:
+    subheadings, though a heading may be a menu word (``历史``, ``经济``)."""
+    start, end = region
+    below = set(page.keys[max(0, start - 1) : end + 1])
+    for first in (start - 1, start):
+        # The first section's heading may stand above the region (``历史``, a menu word), named by
+        # the box's first entry; else the entries end right above the region.
+        i, listed, top = first, 0, ""
+        while i > 0 and (m := _CONTENTS_ENTRY.fullmatch(page.units[i - 1].text)) is not None:
+            top = _title_key(m.group("name"))
+            listed += top in below
+            i -= 1
+        if listed >= MIN_CONTENTS_COPIES and first - i == listed and (first == start or top == page.keys[first]):
+            break
+    else:
+        return region
+    i -= 1
+    box = list(range(i + 1, first))
+    if i >= 0 and page.guesses[i].quality not in _BODY_LIKE:
+        box.append(i)  # the box's label (``Contents``, ``目录``: a menu word to the lexicon)
+        i -= 1
+    lead = i
+    while i >= 0 and lead - i < CONTENTS_LEAD_MAX_UNITS and page.guesses[i].quality in _BODY_LIKE:
+        i -= 1
+    if i == lead:
+        return region
+    boxes.update(box)
+    names = {_title_key(m.group("name")) for k in box if (m := _CONTENTS_ENTRY.fullmatch(page.units[k].text))}
+    for k in range(first, end + 1):
+        if page.keys[k] in names and page.guesses[k].quality not in _BODY_LIKE:
+            names.discard(page.keys[k])
+            named.add(k)
+    return i + 1, end
+
+
 def _through_list(page: _Page, region: tuple[int, int], items: set[int]) -> tuple[int, int]:
     """The region carried on over a list the article ends with: a run of :data:`LIST_MIN_ITEMS`
     items or more right after its text, numbered in order from 1 or each starting with a day
@@ -3411,9 +3462,9 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
         if shown > 1 and _NUMBERED.match(page.units[i].text):
             continue  # a numbered line shown twice: a table of contents' entry and its section
         copies = shown if short else _lone_copies(page, key, i, i)
-        if copies == 1 and i < start and (subject or _opens_text(page, key, start)):
+        if (copies == 1 or (copies == 0 and subject)) and i < start and (subject or _opens_text(page, key, start)):
             copies = 2  # a forum question's title, asked again as its post's first sentence; a
-            # wiki's title, the subject its lead opens with
+            # wiki's title, the subject its lead opens with (a short one the title index skips)
         if copies > 1 and any(_box_item(page, k) for k, _ in page.titles.get(key, ())):
             copies = 1  # ``Breaking News`` and the story it shows: its copies are the widget's
         joined = key
