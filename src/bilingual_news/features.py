@@ -1202,8 +1202,8 @@ def _mostly_menu_words(text: str, key: str, nav: frozenset[str]) -> bool:
     words = text.split()
     if len(words) < MIN_MENU_LINE_WORDS or not all(w[:1].isupper() for w in words):
         return False
-    known = sum(1 for w in key.split() if w in nav)
     keys = key.split()
+    known = sum(1 for w in keys if w in nav)
     if len(words) >= LONG_MENU_LINE_WORDS and keys[-1] in nav and all(w.isalpha() for w in words):
         # Five bare capitalised words or more (no sentence's shape), opened and closed by a menu
         # word (``Home … About``, ``Home … Shop``): a menu on fewer known items. A title set with

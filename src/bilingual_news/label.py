@@ -132,12 +132,11 @@ _CONTINUES = re.compile(
 slot, a gallery or a quote widget cut into the text (``Continue Reading Below``, ``Story
 continues below advertisement``, ``Article continues after this video``, ``Advertisement -
 scroll to continue``, ``Continue reading the main story``, ``继续阅读``, ``下文继续``, ``广告
-继续阅读``), matched whole on the folded key. News sites of many templates print one; the
+继续阅读``), matched whole on the folded key, which holds ``contin`` or ``继续`` wherever it
+matches (the cheap test in front of it, in :func:`_one`). News sites of many templates print one; the
 marker is chrome, and :mod:`bilingual_news.revise` lets the article's region run across it
 and the ad's lines around it (:data:`~bilingual_news.revise.CONTINUES_GAP_MAX`). A paywall's
 ``Subscribe to continue reading`` is no marker: the text stops there."""
-_CONTINUES_WORDS = ("contin", "继续")
-"""A word every key that :data:`_CONTINUES` matches holds (the cheap test in front of it)."""
 
 
 class Quality(str, enum.Enum):
@@ -196,6 +195,8 @@ _FOOTER_CUE = Guess(quality=Quality.BAD, kind=Kind.FOOTER, reasons=("footer_cue"
 _NAV_CUE = Guess(quality=Quality.BAD, kind=Kind.NAV, reasons=("nav_cue",))
 _DATELINE = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("dateline",))
 _ACTIVITY = Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=("dateline", "activity_stamp"))
+_HEX_DIGITS = frozenset("0123456789abcdef")
+"""The characters a commit's abbreviated hash (:data:`_COMMIT_STAMP`) opens with."""
 _COMMIT = Guess(quality=Quality.BAD, kind=Kind.NAV, reasons=("commit_stamp",))
 _LINK_LIST = Guess(quality=Quality.BAD, reasons=("link_list",))
 _BY_QUALITY = {q: Guess(quality=q, reasons=(q.value,)) for q in Quality}
@@ -216,7 +217,8 @@ def _one(unit: Unit, f: Features) -> Guess:
         return _URL_ONLY
     if f.markup_share >= MARKUP_MIN_SHARE:
         return _MARKUP
-    if f.chars <= CONTINUES_MAX_CHARS and _continues_marker(f.key):
+    key = f.key
+    if f.chars <= CONTINUES_MAX_CHARS and ("contin" in key or "继续" in key) and _CONTINUES.fullmatch(key):
         return _CONTINUES_MARKER
     if f.chrome_cue and (quality is not Quality.GOOD or f.chars <= CAPTION_MAX_CHARS):
         return _CHROME_CUE
@@ -254,10 +256,13 @@ def _one(unit: Unit, f: Features) -> Guess:
         return _NAV_CUE
     if f.metadata_fields and f.chars <= METADATA_LINE_MAX_CHARS and quality is not Quality.GOOD:
         return _METADATA_FIELDS
-    if f.chars <= METADATA_LINE_MAX_CHARS and _COMMIT_STAMP.match(unit.text):
-        return _COMMIT
-    if f.chars <= METADATA_LINE_MAX_CHARS and _ACTIVITY_STAMP.match(unit.text):
-        return _ACTIVITY
+    if f.chars <= METADATA_LINE_MAX_CHARS:
+        # Each pattern only where it can match: a hash opens the commit bar, `` on <day>`` follows
+        # the entry's action.
+        if unit.text[:1] in _HEX_DIGITS and _COMMIT_STAMP.match(unit.text):
+            return _COMMIT
+        if " on " in unit.text and _ACTIVITY_STAMP.match(unit.text):
+            return _ACTIVITY
     if f.has_date and f.chars <= DATELINE_MAX_CHARS and f.date_share >= DATELINE_MIN_SHARE and not f.ends_sentence:
         return _DATELINE
     if (
@@ -269,19 +274,16 @@ def _one(unit: Unit, f: Features) -> Guess:
         # A blog platform's line under a post's title: its date and its counts (``原创 于 <date>
         # 发布 · 1.6k 阅读 · 12 点赞``), mostly counts, so no dateline by its date's share.
         return _DATELINE
-    if f.has_date and f.chars <= STATS_LINE_MAX_CHARS and not f.ends_sentence and _poster_header(unit.text):
-        return _DATELINE
-    if f.has_date and f.chars <= STATS_LINE_MAX_CHARS and not f.ends_sentence and _SENT_FROM_PLACE.search(unit.text):
+    if (
+        f.has_date
+        and f.chars <= STATS_LINE_MAX_CHARS
+        and not f.ends_sentence
+        and (_poster_header(unit.text) or _SENT_FROM_PLACE.search(unit.text) is not None)
+    ):
         return _DATELINE
     if _link_list(f, quality):
         return _LINK_LIST
     return _BY_QUALITY[quality]
-
-
-def _continues_marker(key: str) -> bool:
-    """Whether a folded key is a marker that the article's text goes on after it
-    (:data:`_CONTINUES`)."""
-    return any(w in key for w in _CONTINUES_WORDS) and _CONTINUES.fullmatch(key) is not None
 
 
 def _poster_header(text: str) -> bool:
