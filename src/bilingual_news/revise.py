@@ -249,6 +249,12 @@ HEADLINE_MIN_SCORE = 3.0
 METADATA_NEAR = 3
 """Units after a title within which a metadata line marks it as the article's title (twice as
 far still counts, for less: a share bar or a teaser may stand between)."""
+_POSTED_BY = re.compile(r"(?i)posted by \S.* on \S")
+"""The Clean Blog family's byline, ``Posted by NAME on DATE``."""
+TITLE_OVER_DEK_MIN_WORDS = 3
+TITLE_OVER_DEK_MIN_HAN = 6
+"""The least a line over its dek must hold to be measured with it (see :func:`_headline_score`):
+a title's length, not a section's kicker (``World``, ``科技``) over the headline."""
 THIRD_COPY_BONUS = 2.5
 """What a title-like line shown three times gains, where one shown twice gains 3: a third copy
 is as often a news ticker's or a sidebar widget's line as a title's."""
@@ -3832,6 +3838,20 @@ def _headline_score(page: _Page, i: int, last: int, copies: int, start: int) -> 
     if i == last:
         scripts = page.features[i].scripts
         han, words = scripts.han, scripts.latin_words
+        if (
+            dek
+            and meta
+            and meta[0] == last + 2
+            and (han >= TITLE_OVER_DEK_MIN_HAN or words >= TITLE_OVER_DEK_MIN_WORDS)
+            and _POSTED_BY.match(page.texts[meta[0]])
+        ):
+            # The Clean Blog family of blog themes (its Jekyll, Hugo and Hexo ports, Hux) sets
+            # the post's title, then its subtitle, then ``Posted by NAME on DATE``: the two are
+            # one heading, measured together, so that the longer subtitle does not outweigh its
+            # title. Only under that byline: over a plain ``By …`` or a date, the line above a
+            # title is as often the section's kicker (``World``, ``法国报纸摘要``).
+            dek_scripts = page.features[last + 1].scripts
+            han, words = han + dek_scripts.han, words + dek_scripts.latin_words
     else:
         han = sum(page.features[k].scripts.han for k in range(i, last + 1))
         words = sum(page.features[k].scripts.latin_words for k in range(i, last + 1))
