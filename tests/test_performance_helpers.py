@@ -1223,3 +1223,148 @@ def test_script_counts_of_every_character_are_the_loops() -> None:
     assert _script_counts(EVERY_CHAR) == _script_runs_by_loop(EVERY_CHAR)
     every_apart = " ".join(EVERY_CHAR)
     assert _script_counts(every_apart) == _script_runs_by_loop(every_apart)
+
+
+# --------------------------------------------------------------- revise.py and label.py (issue 20)
+CARD_LINE_PIECES = st.sampled_from(
+    [
+        "关注",
+        "關注",
+        "+ ",
+        "＋",
+        "follow",
+        "FoLLow",
+        "他",
+        "作者",
+        " ",
+        "\t",
+        "·",
+        "2.1",
+        "万",
+        "k",
+        "12",
+        ",",
+        "主题",
+        "帖子",
+        "积分",
+        "粉丝",
+        ":",
+        "：",
+        "|",
+        "｜",
+        "\x00",
+        "\n",
+        "x",
+        "名字",
+    ]
+)
+
+
+@given(st.lists(st.lists(CARD_LINE_PIECES, max_size=6).map("".join), max_size=8))
+@example(["关注", "主题 12 帖子 340", "+ follow 2.1k"])
+@example(["关注\x00关注", "关注"])
+@example(["", "关注", ""])
+def test_card_button_lines_found_at_once_are_those_found_line_by_line(texts: list[str]) -> None:
+    """One search of the lines joined by NULs finds the follow buttons and writers' figures that
+    the two patterns find line by line (a line holding a NUL included)."""
+    page = tuple(texts)
+    among = list(range(len(page)))
+    expected = [i for i in among if revise._card_button(page[i])]
+    assert revise._fullmatches(revise._CARD_BUTTON_LINES, revise._card_button, page, among) == expected
+    odd = among[1::2]
+    assert revise._fullmatches(revise._CARD_BUTTON_LINES, revise._card_button, page, odd) == [
+        i for i in odd if revise._card_button(page[i])
+    ]
+
+
+TRANSLATED_LINE_PIECES = st.sampled_from(
+    [
+        "河边小路通向旧桥",
+        "晚上灯光照亮窗台",
+        "The path by the river leads to the old bridge",
+        "lamps light the sill at night",
+        "2024",
+        "—",
+        "首页",
+        "Read more",
+        "一 two 三",
+        "",
+    ]
+)
+
+
+@given(st.lists(TRANSLATED_LINE_PIECES, min_size=1, max_size=12))
+@example(
+    [
+        "河边小路通向旧桥",
+        "The path by the river leads to the old bridge",
+        "晚上灯光照亮窗台",
+        "lamps light the sill at night",
+    ]
+)
+def test_translated_lines_stand_next_to_a_change_of_script(lines: list[str]) -> None:
+    """``_score_text_runs`` asks :func:`revise._translated_line` only of lines next to a change
+    between a mostly Han line and one that is not: no other line is one."""
+    from bilingual_news.features import extract
+    from bilingual_news.label import label as guess
+
+    units = split(normalize("\n\n".join(lines)))
+    found = extract(units)
+    guesses = guess(units, found)
+    quality = tuple(g.quality for g in guesses)
+    kinds = tuple(g.kind for g in guesses)
+    led = [f.scripts.han >= f.scripts.latin_words for f in found]
+    for i in range(len(found)):
+        if revise._translated_line(found, quality, kinds, i):
+            assert (i + 1 < len(led) and led[i] != led[i + 1]) or (i > 0 and led[i] != led[i - 1])
+
+
+@given(
+    st.lists(st.sampled_from(["。", ".", ";", "；", ":", "：", ",", "，", "、", "\n", "a", "字", " "]), max_size=6).map(
+        "".join
+    )
+)
+@example("标题。\n")
+@example("title\n\n")
+def test_ends_clause_is_the_title_end_pattern(text: str) -> None:
+    assert revise._ends_clause(text) == (revise._TITLE_END.search(text) is not None)
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(["a", "字", "-", "|", "—", "_", " ", "\n"]), max_size=5).map("".join), max_size=8)
+)
+@example(["a-b", "", "c|d", "e"])
+@example(["a\n-", "b"])
+def test_lines_with_a_site_separator_found_at_once_are_those_found_line_by_line(lines: list[str]) -> None:
+    page = "\n".join(lines)
+    expected = [i for i, line in enumerate(lines) if revise._SITE_SEPARATOR.search(line)]
+    assert list(revise._lines_with(revise._SITE_SEPARATOR, page, lines)) == expected
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", "1", "Z", "é", " ", "-", "字", "abcd", "abcdefg"]), max_size=12).map("".join)
+)
+@example("Harbor Town rebuilt 2024 bridges, a1b2c3")
+def test_echo_stems_found_in_c_are_the_long_words_stems(text: str) -> None:
+    words = revise._ECHO_WORD.findall(text.lower())
+    expected = [w[: revise.ECHO_STEM_LETTERS] for w in words if len(w) >= revise.ECHO_WORD_MIN_LETTERS]
+    assert revise._echo_stems(text) == expected
+
+
+def test_no_cues_names_the_cue_fields_label_reads() -> None:
+    """``label._one`` skips its cue rules for a unit whose cue fields equal ``_NO_CUES``: the
+    slice holds every cue those rules read, each at its value on a unit without it."""
+    from bilingual_news.features import Features
+
+    names = Features._fields[label._CUES]
+    assert names[0] == "nav_cue"
+    assert names[-1] == "caption_cue"
+    for name in ("chrome_cue", "prompt_cue", "disclaimer_cue", "section_cue", "teaser_cue", "metadata_field"):
+        assert name in names
+    assert {"credit", "counter", "metadata_fields", "footer_cue"} <= set(names)
+    assert dict(zip(names, label._NO_CUES, strict=True))["metadata_field"] is None
+
+
+@given(st.lists(st.sampled_from(["’", "‘", "“", "”", "'", '"', "a", "字", " "]), max_size=10).map("".join))
+def test_straightened_keys_are_the_translated_keys(key: str) -> None:
+    assert revise._straightened(key) == key.translate(str.maketrans(revise._QUOTES_MAP))

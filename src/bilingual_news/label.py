@@ -209,6 +209,14 @@ def _metadata_cue(field: str) -> Guess:
     return Guess(quality=Quality.BAD, kind=Kind.METADATA, reasons=(f"metadata_cue:{field}",))
 
 
+_CUES = slice(Features._fields.index("nav_cue"), Features._fields.index("caption_cue") + 1)
+"""The features' cue fields, ``nav_cue`` to ``caption_cue``, which :func:`_one` reads in turn."""
+_NO_CUES = tuple(None if name == "metadata_field" else False for name in Features._fields[_CUES])
+"""Those fields on a unit with no cue (``metadata_field`` ``None``, the others false; a count of
+0 equals ``False``), compared with a unit's at once: every rule of :func:`_one` that reads them
+needs one of them set, so a unit equal to this skips them all."""
+
+
 def _one(unit: Unit, f: Features) -> Guess:
     quality = _quality(f)
     if unit.fused == "chrome_tail":
@@ -220,42 +228,44 @@ def _one(unit: Unit, f: Features) -> Guess:
     key = f.key
     if f.chars <= CONTINUES_MAX_CHARS and ("contin" in key or "继续" in key) and _CONTINUES.fullmatch(key):
         return _CONTINUES_MARKER
-    if f.chrome_cue and (quality is not Quality.GOOD or f.chars <= CAPTION_MAX_CHARS):
-        return _CHROME_CUE
-    if f.prompt_cue and quality is Quality.SHORT and f.metadata_field is None:
-        # A prompt's phrase inside a field's value names the field's source, as a reprint credit
-        # does (``本文来自微信公众号：<account>``): the field it opens wins.
-        return _CHROME_CUE
-    if (
-        f.disclaimer_cue
-        and f.chars <= DISCLAIMER_MAX_CHARS
-        and (f.disclaimer_cue > 1 or quality is not Quality.GOOD)
-        and not (f.disclaimer_cue == 1 and _link_list(f, quality))
-    ):
-        # One phrase among a row of buttons (``赞同 分享 收藏 申请转载``) is the bar's button, not a notice.
-        return _DISCLAIMER_CUE
-    if f.section_cue:
-        return _COMMENTS_CUE if f.comments_cue else _SECTION_CUE
-    if f.teaser_cue and f.chars <= TEASER_MAX_CHARS:
-        return _TEASER_CUE
-    if f.metadata_field is not None:
-        return _metadata_cue(f.metadata_field)
-    if f.credit:
-        return _CREDIT
-    if f.counter:
-        return _COUNTER
-    if f.caption_cue and (
-        f.chars <= CAPTION_MAX_CHARS or (f.chars <= CREDITED_CAPTION_MAX_CHARS and not f.ends_sentence)
-    ):
-        return _CAPTION_CUE
-    if f.metadata_fields >= 2 and f.chars <= METADATA_LINE_MAX_CHARS:
-        return _METADATA_FIELDS
-    if f.footer_cue and f.chars <= CUE_MAX_CHARS:
-        return _FOOTER_CUE
-    if f.nav_cue:
-        return _NAV_CUE
-    if f.metadata_fields and f.chars <= METADATA_LINE_MAX_CHARS and quality is not Quality.GOOD:
-        return _METADATA_FIELDS
+    if f[_CUES] != _NO_CUES:  # most units hold no cue: one comparison of the cue fields in C
+        if f.chrome_cue and (quality is not Quality.GOOD or f.chars <= CAPTION_MAX_CHARS):
+            return _CHROME_CUE
+        if f.prompt_cue and quality is Quality.SHORT and f.metadata_field is None:
+            # A prompt's phrase inside a field's value names the field's source, as a reprint
+            # credit does (``本文来自微信公众号：<account>``): the field it opens wins.
+            return _CHROME_CUE
+        if (
+            f.disclaimer_cue
+            and f.chars <= DISCLAIMER_MAX_CHARS
+            and (f.disclaimer_cue > 1 or quality is not Quality.GOOD)
+            and not (f.disclaimer_cue == 1 and _link_list(f, quality))
+        ):
+            # One phrase among a row of buttons (``赞同 分享 收藏 申请转载``) is the bar's button,
+            # not a notice.
+            return _DISCLAIMER_CUE
+        if f.section_cue:
+            return _COMMENTS_CUE if f.comments_cue else _SECTION_CUE
+        if f.teaser_cue and f.chars <= TEASER_MAX_CHARS:
+            return _TEASER_CUE
+        if f.metadata_field is not None:
+            return _metadata_cue(f.metadata_field)
+        if f.credit:
+            return _CREDIT
+        if f.counter:
+            return _COUNTER
+        if f.caption_cue and (
+            f.chars <= CAPTION_MAX_CHARS or (f.chars <= CREDITED_CAPTION_MAX_CHARS and not f.ends_sentence)
+        ):
+            return _CAPTION_CUE
+        if f.metadata_fields >= 2 and f.chars <= METADATA_LINE_MAX_CHARS:
+            return _METADATA_FIELDS
+        if f.footer_cue and f.chars <= CUE_MAX_CHARS:
+            return _FOOTER_CUE
+        if f.nav_cue:
+            return _NAV_CUE
+        if f.metadata_fields and f.chars <= METADATA_LINE_MAX_CHARS and quality is not Quality.GOOD:
+            return _METADATA_FIELDS
     if f.chars <= METADATA_LINE_MAX_CHARS:
         # Each pattern only where it can match: a hash opens the commit bar, `` on <day>`` follows
         # the entry's action.

@@ -359,6 +359,10 @@ ECHO_WORD_MIN_LETTERS = 4
 ``on``, ``for``); the first :data:`ECHO_STEM_LETTERS` stand for the word (``films``, ``film``)."""
 ECHO_STEM_LETTERS = 5
 _ECHO_WORD = re.compile(r"[a-z0-9]+")
+_ECHO_STEM = re.compile(rf"([a-z0-9]{{{ECHO_WORD_MIN_LETTERS},{ECHO_STEM_LETTERS}}})[a-z0-9]*")
+"""The stem of each word (:data:`_ECHO_WORD`) of :data:`ECHO_WORD_MIN_LETTERS` letters or more,
+found in C: a word is a maximal run, so a match opens where a word of that length opens, and
+its group holds the word's first :data:`ECHO_STEM_LETTERS` letters."""
 _SLUG_SPLIT = re.compile(r"[^a-z0-9]+")
 _SLUG_ID = re.compile(r"\d{5,}")  # an article's number in its address, no word of its title
 _TICKER_LABEL = LazyPattern(
@@ -499,7 +503,6 @@ _DATE_END = LazyPattern(
 )
 _QUOTES_MAP = {"’": "'", "‘": "'", "“": '"', "”": '"'}
 """Curly quotes and their straight forms."""
-_QUOTES = str.maketrans(_QUOTES_MAP)
 _CURLY = re.compile("[’‘“”]")
 _SITE_SEPARATOR = re.compile(r"[–—\-|｜_·]")
 """A character one of which a text :data:`SITE_SUFFIX` finds holds."""
@@ -701,9 +704,11 @@ a longer line over a follow button is not a name, so the button heads no card.""
 _CARD_ROLES_SEPARATOR = re.compile(r"\s[/｜|]\s")
 """A spaced slash or bar: a writer's introduction lists roles so (``译者 / 读书人``,
 ``Engineer | Writer``), a name never holds one."""
-_FOLLOW_BUTTON = LazyPattern(
-    r"(?:[+＋]?\s*(?:关注|關注)(?:他|她|ta|TA|Ta|作者)?|(?i:[+＋]?\s*follow))(?:\s*[·•]?\s*\d[\d,.]*\s*[万萬千wWkKmM]?)?"
+_FOLLOW_BUTTON_SOURCE = (
+    r"(?:[+＋]?\s*(?:关注|關注)(?:他|她|ta|TA|Ta|作者)?|(?i:[+＋]?\s*follow))"
+    r"(?:\s*[·•]?\s*\d[\d,.]*\s*[万萬千wWkKmM]?)?"
 )
+_FOLLOW_BUTTON = LazyPattern(_FOLLOW_BUTTON_SOURCE)
 """A follow button alone on its line (``关注``, ``+ 关注``, ``关注他``, ``Follow``), maybe with the
 count of followers it shows (``+ 关注 2.1万``, a video site's uploader card): it stands under the
 writer's card, never under a title."""
@@ -750,12 +755,16 @@ CARD_INTRO_MAX_CHARS = 80
 """The longest a writer's introduction in a card may be when it reads as a sentence (``A cook
 from Chengdu. New video every Sunday.``): a line of one or two short sentences; a longer one
 over a follow button is the text's."""
-_PROFILE_STATS = LazyPattern(
+_PROFILE_STATS_SOURCE = (
     r"(?:(?:主题|帖子|积分|精华|粉丝|关注|获赞|文章|原创|威望|金钱|贡献|经验|访问|排名|字数|总资产|回帖|发帖)"
     r"\s*[:：]?\s*\d[\d,.]*\s*[万千wWkK]?\s*[|｜]?\s*){2,}"
 )
+_PROFILE_STATS = LazyPattern(_PROFILE_STATS_SOURCE)
 """A writer's figures on a line of their own (``主题 12 帖子 340 积分 865``, ``原创 58 粉丝 1.2万``):
 forums and blog platforms print them under the poster's name, like a follow button."""
+_CARD_BUTTON_LINES = LazyPattern(rf"\x00(?:(?:{_FOLLOW_BUTTON_SOURCE})|(?:{_PROFILE_STATS_SOURCE}))(?=\x00)")
+"""A line that :data:`_FOLLOW_BUTTON` or :data:`_PROFILE_STATS` matches whole, between the NULs
+of lines joined by :func:`_fullmatches` (neither pattern matches a NUL)."""
 _POST_STAMP = LazyPattern(r"发布于|發佈於|来自|來自|IP\s*属地|IP\s*屬地")
 """What a Chinese social platform's post stamp says besides the time: where the post was sent
 from (``发布于 江苏``, ``IP 属地上海``) or with what (``来自 <client>``)."""
@@ -850,6 +859,12 @@ class _Page:
 
 _TEXT = operator.attrgetter("text")
 _CHARS = operator.attrgetter("chars")
+_SCRIPTS = operator.attrgetter("scripts")
+_HAN = operator.attrgetter("han")
+_LATIN_WORDS = operator.attrgetter("latin_words")
+_LATIN = operator.attrgetter("latin")
+_IS_URL = operator.attrgetter("is_url")
+_URL_HAS_PATH = operator.attrgetter("url_has_path")
 _KEY = operator.attrgetter("key")
 _TEASER_OF = operator.attrgetter("teaser_of")
 _FIRST = operator.itemgetter(0)
@@ -870,15 +885,15 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     scores, text_lines, runs, twins, section_lists = _scores(features, quality, kind, why, chars, fkeys)
     keys = _title_keys(texts, chars, fkeys)
     likes = [False] * n
-    dated = tuple(f.has_date or f.metadata_field == "published" for f in features)
-    cards = _author_cards(texts, quality, kind, chars, dated)
-    for i in itertools.compress(range(n), map(operator.is_, kind, itertools.repeat(None))):
-        key = keys[i]
+    cards = _author_cards(texts, quality, kind, chars, features)
+    # The units with a key (not too long for a title), long enough for one, and no cue: found in C.
+    no_cue = map(operator.is_, kind, itertools.repeat(None))
+    long_enough = map(operator.ge, chars, itertools.repeat(HEADLINE_MIN_CHARS))
+    asked_units = map(operator.and_, map(operator.and_, no_cue, long_enough), map(operator.truth, keys))
+    for i in itertools.compress(range(n), asked_units):
         if (
-            key
-            and chars[i] >= HEADLINE_MIN_CHARS
-            and i not in cards
-            and _title_like_in(key, features[i], guesses[i])
+            i not in cards
+            and _title_like_in(keys[i], features[i], guesses[i])
             and _ITEM_FIELD.fullmatch(texts[i]) is None  # a price or a buy button: an item card's field
             and _RATING.fullmatch(texts[i]) is None  # ``5.0 out of 5 stars``: a rating
         ):
@@ -1144,9 +1159,12 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         _name_over_title_date(page, found[0], kinds, reasons)
     if region:
         _stamp_after_text(page, end, kinds, reasons)
-    for i in range(n - 1):  # kinds set here are read on the next line: a contact's lines chain
-        if kinds[i] is not Kind.METADATA:
-            continue
+    i = -1
+    while True:  # kinds set here are read on the next line: a contact's lines chain
+        try:
+            i = kinds.index(Kind.METADATA, i + 1, n - 1)  # the next metadata line, found in C
+        except ValueError:
+            break
         if (
             (units[i].text[-1:] in ":：" or features[i].key in ALONE_BYLINE or _LABEL_BY.fullmatch(units[i].text))
             and kinds[i + 1] is not Kind.METADATA
@@ -1268,7 +1286,7 @@ def _author_cards(
     quality: tuple[Quality, ...],
     kind: tuple[Kind | None, ...],
     chars: tuple[int, ...],
-    dated: tuple[bool, ...],
+    features: tuple[Features, ...],
 ) -> set[int]:
     """The lines of writers' cards: short lines no cue decided right above a follow button
     (``关注``, ``Follow``) or the writer's figures (:data:`_PROFILE_STATS`): a name alone
@@ -1281,11 +1299,10 @@ def _author_cards(
     over (a video site's ``<name>``, ``发消息``, ``<introduction>``, ``+ 关注 2.1万``). Never a
     title, wherever they stand."""
     cards: set[int] = set()
-    for b in range(1, len(texts)):
-        if chars[b] > CARD_BUTTON_MAX_CHARS:
-            continue  # most lines: no pattern to try
-        if _FOLLOW_BUTTON.fullmatch(texts[b]) is None and _PROFILE_STATS.fullmatch(texts[b]) is None:
-            continue
+    among = list(
+        itertools.compress(range(1, len(texts)), map(operator.le, chars[1:], itertools.repeat(CARD_BUTTON_MAX_CHARS)))
+    )
+    for b in _fullmatches(_CARD_BUTTON_LINES, _card_button, texts, among):
         lines: list[int] = []
         top = b - 1
         if top > 0 and kind[top] is Kind.METADATA:
@@ -1318,10 +1335,37 @@ def _author_cards(
                 and kind[under] is None
                 and quality[under] is Quality.SHORT
                 and kind[under + 1] is Kind.METADATA
-                and dated[under + 1]
+                and (features[under + 1].has_date or features[under + 1].metadata_field == "published")
             ):
                 cards.add(under)  # the writer's introduction under the button, over the post's date
     return cards
+
+
+def _card_button(text: str) -> bool:
+    """Whether a line is a follow button or a writer's figures, which a writer's card stands over."""
+    return _FOLLOW_BUTTON.fullmatch(text) is not None or _PROFILE_STATS.fullmatch(text) is not None
+
+
+def _fullmatches(
+    joined: LazyPattern, whole: Callable[[str], object], texts: tuple[str, ...], among: list[int]
+) -> list[int]:
+    """The units of ``among`` (indices in increasing order) whose text ``whole`` accepts, in
+    order, found by one search of their texts joined by NULs instead of one call per unit.
+    ``joined`` is a pattern that ``whole`` fullmatches, wrapped as a NUL, the pattern, and a NUL
+    looked ahead at, where the pattern matches no NUL: a match opens at the NUL before a text and
+    ends at the NUL after it, which the next match opens with. A text that holds a NUL itself
+    makes the units asked one by one."""
+    if not among:
+        return []
+    parts = list(map(texts.__getitem__, among))
+    page = "\x00" + "\x00".join(parts) + "\x00"
+    if page.count("\x00") != len(parts) + 1:
+        return [i for i, text in zip(among, parts, strict=True) if whole(text)]
+    found = [m.start() for m in joined.finditer(page)]
+    if not found:
+        return []
+    starts = list(itertools.accumulate(map((1).__add__, map(len, parts)), initial=0))  # each NUL's offset
+    return [among[bisect.bisect_right(starts, at) - 1] for at in found]
 
 
 def _poster_again(page: _Page, i: int, cards: set[int], kinds: list[Kind]) -> bool:
@@ -1607,8 +1651,9 @@ def _word_boxes(page: _Page, start: int, end: int, kinds: list[Kind], reasons: l
     def entry(j: int) -> bool:
         return (
             quality[j] is Quality.SHORT
+            and not texts[j].isascii()  # both patterns need a Han character; English lines end here
+            and _GLOSS_GAP.search(texts[j]) is not None  # first: the entry's pattern backtracks over words
             and _GLOSS_ENTRY.fullmatch(texts[j]) is not None
-            and _GLOSS_GAP.search(texts[j]) is not None
         )
 
     for i, j in _runs(start, end, entry):
@@ -2015,8 +2060,19 @@ def _score_text_runs(
     candidates = [
         i for i in itertools.compress(range(n), map(_SHORT_ONLY.__eq__, why)) if quality[i] is short and kind[i] is None
     ]
-    found = [i for i in candidates if _text_line(features[i])]
-    translated = [i for i in candidates if not _text_line(features[i]) and _translated_line(features, quality, kind, i)]
+    found: list[int] = []
+    rest: list[int] = []
+    for i in candidates:
+        (found if _text_line(features[i]) else rest).append(i)
+    # A line is another's translation only where one of the two is mostly Han and the other not
+    # (:func:`_line_and_translation`): the rest is asked only next to such a change, found for
+    # the whole page by passes in C.
+    scripts = tuple(map(_SCRIPTS, features))
+    han_led = list(map(operator.ge, map(_HAN, scripts), map(_LATIN_WORDS, scripts)))
+    changes = set(itertools.compress(range(n - 1), map(operator.ne, han_led, han_led[1:])))
+    translated = [
+        i for i in rest if (i in changes or i - 1 in changes) and _translated_line(features, quality, kind, i)
+    ]
     if not found and not translated:
         return frozenset(), frozenset(), frozenset()
     lists: set[int] = set()
@@ -2842,10 +2898,13 @@ def _title_keys(texts: tuple[str, ...], chars: tuple[int, ...], fkeys: tuple[str
             # Only the keys a curly quote stands in are made again (a new string for every key
             # would be a second copy of the page's keys at the stage's peak of memory).
             i = at = 0
-            for m in _CURLY.finditer(page):
+            m = _CURLY.search(page)
+            while m is not None:
                 i += page.count("\n", at, m.start())
                 at = m.start()
-                keys[i] = _straight(keys[i])
+                keys[i] = _straightened(keys[i])
+                after = page.find("\n", at) + 1  # each key once, however many quotes it holds
+                m = _CURLY.search(page, after) if after else None
         else:
             keys = [_straight(key) for key in keys]
     if any(mark in page for mark in _PERMALINK_LAST):
@@ -2855,7 +2914,14 @@ def _title_keys(texts: tuple[str, ...], chars: tuple[int, ...], fkeys: tuple[str
 
 def _straight(key: str) -> str:
     """``key`` with curly quotes made straight."""
-    return key.translate(_QUOTES) if _CURLY.search(key) else key
+    return _straightened(key) if _CURLY.search(key) else key
+
+
+def _straightened(key: str) -> str:
+    """``key`` with its curly quotes made straight (``_QUOTES_MAP``), a pass of :meth:`str.replace`
+    for each quote: :meth:`str.translate` looks every character up in the table, several times
+    slower on a text that is not ASCII."""
+    return key.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
 def _title_like_in(key: str, f: Features, g: Guess) -> bool:
@@ -2882,6 +2948,14 @@ def _title_like_in(key: str, f: Features, g: Guess) -> bool:
         return False  # ``docs/cn/guide.md``: a code host's path to the file shown below it
     # A widget's counts: three numbers or more, among six tokens or more (five blanks).
     return not (f.scripts.digits >= COUNTED_LIST_MIN and key.count(" ") >= 5 and _counted_list(key))
+
+
+def _ends_clause(text: str) -> bool:
+    """Whether ``text`` ends with a clause's mark, as :data:`_TITLE_END` finds (its ``$`` also
+    stands before a final line break), read from the last characters instead of searching the
+    whole text."""
+    last = text[-1:]
+    return last in _TITLE_END_CHARS or (last == "\n" and text[-2:-1] in _TITLE_END_CHARS)
 
 
 def _title_case(f: Features) -> bool:
@@ -3009,7 +3083,7 @@ def _title_index(
     page = "\n".join(keys)
     if any(c in page for c in _TAG_OPENERS):
         more.update(itertools.compress(units, map(_TAG_START.match, keys)))
-    for i in itertools.compress(units, map(_SITE_SEPARATOR.search, keys)):
+    for i in _lines_with(_SITE_SEPARATOR, page, keys):
         ordered = ordered or sorted(asked)
         if _asked_prefix(keys[i], ordered, asked):
             more.add(i)
@@ -3040,6 +3114,22 @@ def _title_index(
         if len(places) > 1:
             places.sort()
     return index
+
+
+def _lines_with(pattern: re.Pattern[str], page: str, lines: list[str]) -> Iterator[int]:
+    """The indices of the ``lines`` that ``pattern`` finds something in, in order, where ``page``
+    is the lines joined by line breaks: one search of the page for each line found (and one for
+    the end), not one for each line. Lines that hold a line break themselves are searched one
+    by one."""
+    if page.count("\n") != len(lines) - 1:
+        yield from itertools.compress(range(len(lines)), map(pattern.search, lines))
+        return
+    starts = list(itertools.accumulate(map((1).__add__, map(len, lines)), initial=0))  # each line's offset
+    m = pattern.search(page)
+    while m is not None:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        yield i
+        m = pattern.search(page, starts[i + 1]) if i + 1 < len(lines) else None
 
 
 def _asked_prefix(key: str, ordered: list[str], asked: frozenset[str]) -> bool:
@@ -3293,8 +3383,10 @@ def _named_in_head(page: _Page, i: int, start: int) -> int:
     units over the text, as a repository or a package: beside a slash (``owner / name``,
     ``name / README.md``) or before a version (``name 0.4.2``, ``name v2.1``). Code hosts and
     package registries print a README's title so, once, under a head that names the project."""
+    if not 0 < start - i <= SHORT_TITLE_NEAR or page.kind[i] is not None:
+        return 0
     text = page.units[i].text.strip()
-    if not 0 < start - i <= SHORT_TITLE_NEAR or page.guesses[i].kind is not None or not _PROJECT_NAME.fullmatch(text):
+    if not _PROJECT_NAME.fullmatch(text):
         return 0
     name = regex.escape(text)
     named = regex.compile(rf"(?:^|\s|/){name}(?:\s*/|\s+v?\d+(?:\.\d+)+\b)|/\s*{name}(?:\s|$)")
@@ -3538,9 +3630,9 @@ def _monolingual_body(page: _Page, start: int, end: int) -> bool | None:
     latin, weighed = _weighed_letters(page, start, end)
     if not latin + weighed or _both_languages(latin, weighed):
         return None
-    prose = [i for i in range(len(page.quality)) if page.quality[i] in _BODY_LIKE]
-    all_latin = sum(page.features[i].scripts.latin for i in prose)
-    all_weighed = HAN_LETTER_WEIGHT * sum(page.features[i].scripts.han for i in prose)
+    prose = list(itertools.compress(map(_SCRIPTS, page.features), map(_BODY_LIKE.__contains__, page.quality)))
+    all_latin = sum(map(_LATIN, prose))
+    all_weighed = HAN_LETTER_WEIGHT * sum(map(_HAN, prose))
     if _both_languages(all_latin, all_weighed):
         return None
     return latin > weighed
@@ -3569,10 +3661,10 @@ def _slugs(page: _Page) -> list[frozenset[str]]:
     the most words (:data:`SLUG_MIN_WORDS` or more), its file's extension and its numbers of five
     digits or more dropped."""
     out: list[frozenset[str]] = []
-    for unit, f in zip(page.units, page.features, strict=True):
-        if not f.is_url or not f.url_has_path:
-            continue
-        path = unit.text.split("//", 1)[-1].partition("/")[2].lower()
+    features = page.features
+    urls = map(operator.and_, map(_IS_URL, features), map(_URL_HAS_PATH, features))
+    for text in itertools.compress(page.texts, urls):
+        path = text.split("//", 1)[-1].partition("/")[2].lower()
         best: list[str] = []
         for segment in re.split(r"[/?#&=]", path):
             words = [w for w in _SLUG_SPLIT.split(segment.rsplit(".", 1)[0]) if w and not _SLUG_ID.fullmatch(w)]
@@ -3586,7 +3678,7 @@ def _slugs(page: _Page) -> list[frozenset[str]]:
 def _echo_stems(text: str) -> list[str]:
     """The stems of a text's words of :data:`ECHO_WORD_MIN_LETTERS` letters or more: their first
     :data:`ECHO_STEM_LETTERS` letters, lower-cased (Latin letters and digits only)."""
-    return [w[:ECHO_STEM_LETTERS] for w in _ECHO_WORD.findall(text.lower()) if len(w) >= ECHO_WORD_MIN_LETTERS]
+    return _ECHO_STEM.findall(text.lower())
 
 
 def _lead_stems(page: _Page, start: int, end: int) -> frozenset[str]:
@@ -3608,7 +3700,7 @@ def _echoed_in_lead(key: str, lead: frozenset[str]) -> bool:
     :data:`LEAD_ECHO_MIN_WORDS` of its words or more, and :data:`LEAD_ECHO_MIN_SHARE` of them,
     stand in ``lead`` (:func:`_lead_stems`)."""
     stems = _echo_stems(key)
-    shared = sum(1 for w in stems if w in lead)
+    shared = sum(map(lead.__contains__, stems))
     return shared >= LEAD_ECHO_MIN_WORDS and shared >= LEAD_ECHO_MIN_SHARE * len(stems)
 
 
@@ -3694,7 +3786,7 @@ def _lead_subject(page: _Page, i: int, start: int) -> bool:
     text = page.units[i].text.strip()
     if g.kind is not None or g.quality is not Quality.SHORT or not 2 <= len(text) <= LEAD_SUBJECT_MAX_CHARS:
         return False
-    if page.guesses[start].quality is not Quality.GOOD or _TITLE_END.search(text) or page.features[i].items > 1:
+    if page.guesses[start].quality is not Quality.GOOD or _ends_clause(text) or page.features[i].items > 1:
         return False
     lead = page.units[start].text.lstrip()
     if not (lead.startswith(text) and _LEAD_SUBJECT_LINK.match(lead, len(text)) is not None):
@@ -3734,8 +3826,9 @@ def _teaser_items(page: _Page, start: int) -> set[int]:
     ends with a colon (``Key points:``, ``要点：``), up to :data:`TEASER_ITEMS_MAX` of them, to the
     first line with a cue of its own (a byline) or the body."""
     items: set[int] = set()
-    for i in range(min(start, len(page.kind))):
-        if page.kind[i] is not Kind.TEASER or page.units[i].text[-1:] not in ":：":
+    above = range(min(start, len(page.kind)))
+    for i in itertools.compress(above, map(operator.is_, page.kind[: len(above)], itertools.repeat(Kind.TEASER))):
+        if page.texts[i][-1:] not in ":：":
             continue
         for j in range(i + 1, min(start, i + 1 + TEASER_ITEMS_MAX)):
             if page.kind[j] is not None or page.quality[j] is not Quality.SHORT:
@@ -3966,7 +4059,7 @@ def _inside(g: Guess, f: Features, text: str, in_run: bool) -> tuple[Kind, str]:
     if (
         size(f) <= SUBHEADING_MAX_SIZE
         and not f.ends_sentence
-        and not _TITLE_END.search(text)
+        and not _ends_clause(text)
         and not _FIELD_VALUE.search(text)
         and not text.startswith(("—", "-"))  # ``——（宋）陆游``: a quotation's attribution
         and not _CODE_LIKE.search(text)  # ``rm -rf /opt/toolkit``: a line of code, not a heading
