@@ -1368,3 +1368,96 @@ def test_no_cues_names_the_cue_fields_label_reads() -> None:
 @given(st.lists(st.sampled_from(["’", "‘", "“", "”", "'", '"', "a", "字", " "]), max_size=10).map("".join))
 def test_straightened_keys_are_the_translated_keys(key: str) -> None:
     assert revise._straightened(key) == key.translate(str.maketrans(revise._QUOTES_MAP))
+
+
+# ------------------------------------------------------------------ quotes.py, sentences.py (issue 20)
+QUO_MARK_PIECES = [*"ab1 “”‘’「」『』\"',，。.:：(（、\n", "'n'", "'90s", "'em", "rock", "说"]
+QUO_MARK_TEXT = st.lists(st.sampled_from(QUO_MARK_PIECES), max_size=24).map("".join)
+
+
+@given(st.lists(QUO_MARK_TEXT, max_size=5))
+@example(["ab'", "'em x", '"a', 'b"', "‘90s’"])
+def test_quote_marks_paired_over_the_page_are_those_of_each_block(texts: list[str]) -> None:
+    """One pass over the page's joined text pairs each block's marks as the block alone: the line
+    break between two blocks reads as the block's start or end."""
+    paired = quotes._pair_blocks(quotes._Scan.of(texts))
+    assert sorted(paired) == [k for k, t in enumerate(texts) if quotes._MARKS.search(t)]
+    for k, marks in paired.items():
+        alone = quotes._pair_blocks(quotes._Scan.of([texts[k]]))[0]
+        assert (marks.pairs, marks.unclosed) == (alone.pairs, alone.unclosed)
+
+
+def _is_sentence_every_count(inner: str) -> bool:
+    """quotes._is_sentence as it was: both counts made before any test."""
+    if quotes._SENTENCE_MARK.search(inner):
+        return True
+    han = len(quotes._HAN.findall(inner))
+    words = len(quotes._LATIN_WORD.findall(inner))
+    clause = bool(quotes._CLAUSE_MARK.search(inner))
+    if han >= quotes.MIN_ZH_SPEECH_CHARS and clause:
+        return True
+    if words >= quotes.MIN_EN_SPEECH_WORDS and (clause or inner.rstrip().endswith(".")):
+        return True
+    return han >= 2 * quotes.MIN_ZH_SPEECH_CHARS or words >= 2 * quotes.MIN_EN_SPEECH_WORDS
+
+
+@given(st.lists(st.sampled_from(["中文字", "字", "word ", "w", "，", ",", ".", " ", "。"]), max_size=30).map("".join))
+def test_is_sentence_counts_words_only_when_needed(inner: str) -> None:
+    assert quotes._is_sentence.__wrapped__(inner) == _is_sentence_every_count(inner)
+
+
+@given(EN_TEXT, st.sampled_from(["he", "she", "He", "they", "it"]))
+@example("H\u0130 said", "hi")
+@example("\u212aeeps", "keeps")
+def test_mentions_pronoun_as_a_look_at_every_word(text: str, pronoun: str) -> None:
+    """The substring test in front of the words only says no where no word is the pronoun."""
+    every = any(w.lower() == pronoun.lower() for w in quotes._EN_WORD.findall(text))
+    assert quotes._mentions_pronoun(text, pronoun) == every
+
+
+def test_a_page_without_han_has_no_chinese_names() -> None:
+    scan = quotes._Scan.of(["Mr. Li said, \u201cyes.\u201d", "Wang Wei, a nurse, agreed."])
+    assert quotes._chinese_names(scan) == set()
+
+
+def test_idiom_words_are_the_words_of_the_idioms() -> None:
+    """A verb outside :data:`quotes._EN_IDIOM_WORDS` is never looked for in a set phrase."""
+    words = set(re.findall(r"[a-z]+", re.sub(r"\\[bs]|\(\?i:", " ", quotes._EN_IDIOM.pattern)))
+    assert words == quotes._EN_IDIOM_WORDS
+
+
+IDIOM_PIECES = ["that ", "being ", "said", "SAID", "having ", "needless to ", "say", "so to speak", "goes without "]
+IDIOM_PIECES += ["saying", "is to ", "adds", "told", ", ", "he ", "\u212a", "ſaid", "İs", " "]
+
+
+@given(st.lists(st.sampled_from(IDIOM_PIECES), max_size=12).map("".join))
+@example("That being said, he said")
+@example("needless to say, so to speak")
+def test_english_verbs_skip_idioms_as_the_idiom_search_of_every_verb(text: str) -> None:
+    def every(text: str) -> list[tuple[int, int, str]]:
+        saved = quotes._EN_IDIOM_WORDS
+        try:
+            quotes._EN_IDIOM_WORDS = frozenset(w.lower() for w in quotes._lexicon().en_verb_hint_words) | saved
+            return [(v.start, v.end, v.word) for v in quotes._verbs_en(text, 0, len(text))]
+        finally:
+            quotes._EN_IDIOM_WORDS = saved
+
+    assert [(v.start, v.end, v.word) for v in quotes._verbs_en(text, 0, len(text))] == every(text)
+
+
+TERM_PIECES = ["所谓", "so-called", "SO-CALLED", "Known ", "known locally ", "as", "AS", "ſ", "\u212a", "İ", "called"]
+TERM_PIECES += ["the word ", "号称", " ", "，", ",", "x", "中"]
+
+
+@given(st.lists(st.sampled_from(TERM_PIECES), max_size=10).map("".join), st.sampled_from(["“a”", '"b c"']))
+@example("known locally as ", '"the harp"')
+@example("So-Called ", "“x”")
+def test_term_reason_with_its_pretests_is_the_patterns_alone(before: str, quote: str) -> None:
+    text = before + quote + " after."
+    q = quotes._found(text, 0, len(before), len(before) + 1, len(before) + len(quote) - 1, len(before) + len(quote))
+    lo = max(0, q.open - quotes.TERM_WINDOW_CHARS)
+    plain = bool(
+        quotes._lexicon().term_before.search(text, lo, q.open)
+        or quotes._EN_NAMED_AS.search(text, max(0, q.open - 2 * quotes.TERM_WINDOW_CHARS), q.open)
+    )
+    assert (quotes._term_reason(text, q) == "word") == plain

@@ -265,6 +265,11 @@ _EN_IDIOM = LazyPattern(
     r"|\bsuffice\s+(?:it\s+)?to\s+say\b|\bgoes\s+without\s+saying\b|\bis\s+to\s+say\b)"
 )
 """Set phrases that hold a speech verb and report nothing (``That being said, "…"``)."""
+_EN_IDIOM_WORDS = frozenset(
+    "that being said having needless to say so speak suffice it goes without saying is".split()  # noqa: SIM905 - a word list reads best as running text
+)
+"""The words of :data:`_EN_IDIOM`: a set phrase holds the start of a whole word only when that
+word (lower-cased) is one of them, so a verb that is none of them stands in no set phrase."""
 _EN_POSSESSIVE = LazyPattern(r"(?:\p{L}['’]s|s['’])\s+$")
 """A possessive right before a word (``the ministry's claim``, ``the workers' warning``): the word is a noun."""
 _EN_MODAL_BEFORE = LazyPattern(r"(?i:\b(?:might|may|could|can|should|must)(?:\s+\w+ly)?\s+)$")
@@ -414,6 +419,10 @@ class _Lexicon:
     """How a subject naming a person or a body ends (居民, 学者, 外交部)."""
     term_before: regex.Pattern[str]
     """A term word (所谓, so-called) close before a quote."""
+    term_hint: re.Pattern[str]
+    """Any term word, case-folded: a text whose :func:`_folded` form holds none holds no term
+    word :attr:`term_before` finds (a character it matches with a letter of one folds to that
+    letter), found without :mod:`regex`'s slower ``IGNORECASE`` scan."""
     zh_surnames: frozenset[str]
     zh_surname_starts: frozenset[str]
     """The characters the surnames start with (one-character surnames and compound ones)."""
@@ -511,6 +520,7 @@ def _lexicon() -> _Lexicon:
             rf"(?<!\p{{Latin}})(?:{words('term')})(?!\p{{Latin}})[^，。,.!?！？“”\"]{{0,8}}$",
             regex.IGNORECASE,
         ),
+        term_hint=re.compile(_trie([w.casefold() for tag, w in subject if tag == "term"])),
         zh_surnames=frozenset(surnames),
         zh_surname_starts=frozenset(w[0] for w in surnames),
         zh_surname_char=re.compile(surname_char),
@@ -572,21 +582,41 @@ class _Marks:
 
 
 def _pair(text: str) -> _Marks:
-    """Pair the quote marks of ``text`` in one pass: each mark is pushed and popped at most
-    once, and a closer with no opener of its kind open is dropped at once (a count per kind).
-    Each mark either opens a quote of a kind (``push``), closes the innermost open one of a
-    kind (``shut``: the openers above it were never closed), or is passed over."""
-    stack: list[tuple[str, int]] = []
-    count: dict[str, int] = dict.fromkeys("“‘「『\"'", 0)
-    closed: list[tuple[int, int]] = []
+    """Pair the quote marks of ``text`` in one pass (:func:`_pair_blocks` of one block)."""
+    return _pair_blocks(_Scan.of([text])).get(0, _NO_MARKS)
+
+
+_NO_MARKS = _Marks(pairs=(), unclosed=None)
+
+
+def _pair_blocks(scan: _Scan) -> dict[int, _Marks]:
+    """The quote marks of each body block that holds one, paired, from one pass of
+    :data:`_MARKS` over the page's joined text. In each block, each mark is pushed and popped at
+    most once, and a closer with no opener of its kind open is dropped at once (a count per
+    kind). Each mark either opens a quote of a kind (``push``), closes the innermost open one of
+    a kind (``shut``: the openers above it were never closed), or is passed over. A mark reads
+    its neighbours in the joined text: the line break between two blocks reads as the start or
+    the end of the block (a blank, no letter, no digit, matched by no elision)."""
+    text, starts = scan.joined, scan.starts
     n = len(text)
+    out: dict[int, _Marks] = {}
+    k = -1
+    base = 0
+    end = -1  # offset one past the current block in the joined text
+    stack: list[tuple[str, int]] = []
+    count: dict[str, int] = {}
+    closed: list[tuple[int, int]] = []
     for m in _MARKS.finditer(text):
         i = m.start()
-        c = m.group()
-        prev = text[i - 1] if i else ""
-        nxt = text[i + 1] if i + 1 < n else ""
-        closer_like = bool(prev) and not prev.isspace() and prev not in _OPENING_BRACKETS and not nxt.isalnum()
-        opener_like = (not prev or prev.isspace() or prev in _OPENING_PUNCT) and bool(nxt) and not nxt.isspace()
+        c = text[i]
+        if i >= end:  # the first mark of a block
+            if k >= 0:
+                out[k] = _paired(stack, closed)
+            k = bisect_right(starts, i) - 1
+            base = starts[k]
+            end = starts[k + 1] if k + 1 < len(starts) else n + 1
+            stack, closed = [], []
+            count = dict.fromkeys("“‘「『\"'", 0)
         push = shut = ""
         if c in "「『":
             push = c
@@ -595,40 +625,58 @@ def _pair(text: str) -> _Marks:
                 shut = _CLOSER_OF[c]
             elif c == "”" and count['"']:
                 shut = '"'  # "……” : a straight opener closed with a curly mark
-        elif c == "“":
-            if stack and stack[-1][0] == "“" and closer_like and (not nxt or nxt.isspace() or nxt in _CLAUSE_PUNCT):
-                shut = "“"  # “……“。 : a curly opener typed for a closer
-            else:
-                push = c
         elif c == "‘":
-            if not (nxt.isdigit() or (prev.isalnum() and nxt.isalnum())):
+            nxt = text[i + 1] if i + 1 < n else ""
+            if not (nxt.isdigit() or (i and text[i - 1].isalnum() and nxt.isalnum())):
                 push = c  # not ‘90s, not rock‘n
         elif c == "’":
-            if count["‘"] and not (prev.isalnum() and nxt.isalnum()):
-                shut = "‘"  # not it’s
-        elif c == '"':
-            if count['"'] and (closer_like or not opener_like):
-                shut = '"'
-            elif not count['"'] and stack and stack[-1][0] == "“" and closer_like and not opener_like:
-                shut = "“"  # “……"。 : a straight closer after a curly opener
-            else:
-                push = '"'
-        elif prev.isalnum() and nxt.isalnum():
-            continue  # ' between letters: Xi's, don't
-        elif count["'"] and closer_like:
-            shut = "'"
-        elif opener_like and nxt.isalnum() and not _ELISION.match(text, i):
-            push = "'"
+            if count["‘"]:
+                nxt = text[i + 1] if i + 1 < n else ""
+                if not (i and text[i - 1].isalnum() and nxt.isalnum()):
+                    shut = "‘"  # not it’s
+        else:
+            prev = text[i - 1] if i else ""
+            nxt = text[i + 1] if i + 1 < n else ""
+            closer_like = bool(prev) and not prev.isspace() and prev not in _OPENING_BRACKETS and not nxt.isalnum()
+            if c == "“":
+                if stack and stack[-1][0] == "“" and closer_like and (not nxt or nxt.isspace() or nxt in _CLAUSE_PUNCT):
+                    shut = "“"  # “……“。 : a curly opener typed for a closer
+                else:
+                    push = c
+            elif c == '"':
+                opener_like = (not prev or prev.isspace() or prev in _OPENING_PUNCT) and bool(nxt) and not nxt.isspace()
+                if count['"'] and (closer_like or not opener_like):
+                    shut = '"'
+                elif not count['"'] and stack and stack[-1][0] == "“" and closer_like and not opener_like:
+                    shut = "“"  # “……"。 : a straight closer after a curly opener
+                else:
+                    push = '"'
+            elif prev.isalnum() and nxt.isalnum():
+                continue  # ' between letters: Xi's, don't
+            elif count["'"] and closer_like:
+                shut = "'"
+            elif (
+                nxt.isalnum() and (not prev or prev.isspace() or prev in _OPENING_PUNCT) and not _ELISION.match(text, i)
+            ):
+                push = "'"
         if push:
-            stack.append((push, i))
+            stack.append((push, i - base))
             count[push] += 1
         elif shut:
             while stack:  # count[shut] > 0, so the loop ends
-                k, o = stack.pop()
-                count[k] -= 1
-                if k == shut:
-                    closed.append((o, i))
+                kind, o = stack.pop()
+                count[kind] -= 1
+                if kind == shut:
+                    closed.append((o, i - base))
                     break
+    if k >= 0:
+        out[k] = _paired(stack, closed)
+    return out
+
+
+def _paired(stack: list[tuple[str, int]], closed: list[tuple[int, int]]) -> _Marks:
+    """The marks of a block from the openers left open and the quotes closed: the outermost
+    closed quotes, and the first opener left open that may run on."""
     unclosed = next((pos for kind, pos in stack if kind in _CONTINUABLE), None)
     outer: list[tuple[int, int]] = []
     reach = -1
@@ -701,9 +749,9 @@ def _locate(scan: _Scan, body: Sequence[int]) -> list[_Found]:
     """Every quote of the body blocks in reading order; one that runs over paragraphs once.
     Only the blocks with a quote mark are read: a block without one holds no quote, ends none
     and carries none on (the page's scan finds them)."""
-    marked = scan.blocks_with(_MARKS)
+    marks = _pair_blocks(scan)
+    marked = list(marks)
     texts = scan.texts
-    marks = {k: _pair(texts[k]) for k in marked}
     heads = {k: _opens_with_mark(texts[k]) for k in marked}
     found: list[_Found] = []
     carried = False  # the previous body block ended inside a quote that runs on into this one
@@ -857,9 +905,10 @@ def _en_verbs_of(
             continue  # EXPLAIN SELECT ...: code or a shouted heading, not a report
         if _EN_MODAL_BEFORE.search(text, max(lo, s - MODAL_WINDOW_CHARS), s):
             continue  # one might ask "…": words nobody said
-        window = _EN_IDIOM.finditer(text, max(0, s - IDIOM_WINDOW_CHARS), min(len(text), e + IDIOM_WINDOW_CHARS))
-        if any(m.start() <= s < m.end() for m in window):
-            continue  # That being said, needless to say: no one's words
+        if word in _EN_IDIOM_WORDS:
+            window = _EN_IDIOM.finditer(text, max(0, s - IDIOM_WINDOW_CHARS), min(len(text), e + IDIOM_WINDOW_CHARS))
+            if any(m.start() <= s < m.end() for m in window):
+                continue  # That being said, needless to say: no one's words
         if _EN_POSSESSIVE.search(text, max(lo, s - 4), s):
             continue  # the ministry's claim "…": a noun after a possessive
         if word.endswith("ing") and word != "saying" and not text[max(lo, s - 3) : s].rstrip().endswith(","):
@@ -1492,13 +1541,13 @@ def _is_sentence(inner: str) -> bool:
     if _SENTENCE_MARK.search(inner):
         return True
     han = len(_HAN.findall(inner))
-    words = len(_LATIN_WORD.findall(inner))
     clause = bool(_CLAUSE_MARK.search(inner))
-    if han >= MIN_ZH_SPEECH_CHARS and clause:
-        return True
+    if han >= 2 * MIN_ZH_SPEECH_CHARS or (han >= MIN_ZH_SPEECH_CHARS and clause):
+        return True  # (the Latin words, counted only when the Han characters do not decide)
+    words = len(_LATIN_WORD.findall(inner))
     if words >= MIN_EN_SPEECH_WORDS and (clause or inner.rstrip().endswith(".")):
         return True
-    return han >= 2 * MIN_ZH_SPEECH_CHARS or words >= 2 * MIN_EN_SPEECH_WORDS
+    return words >= 2 * MIN_EN_SPEECH_WORDS
 
 
 def _starts_sentence(text: str, q: _Found) -> bool:
@@ -1537,10 +1586,15 @@ def _term_reason(text: str, q: _Found) -> str | None:
     post = q.post
     sentence = q.sentence
     ends_clause = q.text[-1:] in _SENTENCE_END or q.text.endswith("…") or text[q.end : q.close].strip()[:1] in ",，"
-    if _lexicon().term_before.search(text, max(0, q.open - TERM_WINDOW_CHARS), q.open):
+    lex = _lexicon()
+    # the two patterns are looked for only where a cheap test on the window's folded text
+    # (the window of the second, which holds the first's) says they may match
+    lo = max(0, q.open - TERM_WINDOW_CHARS)
+    folded = _folded(text[max(0, q.open - 2 * TERM_WINDOW_CHARS) : q.open])
+    if lex.term_hint.search(folded) and lex.term_before.search(text, lo, q.open):
         return "word"  # 所谓“……”
-    if _EN_NAMED_AS.search(text, max(0, q.open - 2 * TERM_WINDOW_CHARS), q.open):
-        return "word"  # known locally as "the harp"
+    if folded.rstrip().endswith("as") and _EN_NAMED_AS.search(text, max(0, q.open - 2 * TERM_WINDOW_CHARS), q.open):
+        return "word"  # known locally as "the harp": the window ends with "as" and blanks
     if (post != "" and post in "的之" and not sentence) or (pre != "" and pre in "的之" and not sentence):
         return "modifier"  # “江南品质”的招牌, 何秀兰的“假期”
     if not sentence and _in_list(text, q):
@@ -1808,6 +1862,8 @@ def _chinese_names(scan: _Scan) -> set[str]:
     lex = _lexicon()
     text = scan.joined
     names: set[str] = set()
+    if _HAN.search(text) is None:
+        return names  # every name found holds a surname, a Han character: an English page has none
     for m in lex.zh_run_surname.finditer(text):  # a run that opens with a surname's first character
         i = m.start()
         titled = lex.zh_surname_title.match(text, i) or lex.zh_name_title.match(text, i)
@@ -2048,7 +2104,10 @@ def _mentions_pronoun(text: str, pronoun: str) -> bool:
     """Whether ``text`` speaks of someone with ``pronoun`` (so a pronoun chain goes on through it)."""
     if _HAN.search(pronoun):
         return pronoun in text
-    return any(w.lower() == pronoun.lower() for w in _EN_WORD.findall(text))
+    low = pronoun.lower()
+    # a word that lower-cases to the pronoun leaves it in the text's lower case (a Latin
+    # letter lower-cases by itself, whatever stands around it)
+    return low in text.lower() and any(w.lower() == low for w in _EN_WORD.findall(text))
 
 
 def _settle(d: _Decided, previous: tuple[_Decided, str | None] | None, page: _Page) -> tuple[str | None, str | None]:
