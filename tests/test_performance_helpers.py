@@ -1461,3 +1461,88 @@ def test_term_reason_with_its_pretests_is_the_patterns_alone(before: str, quote:
         or quotes._EN_NAMED_AS.search(text, max(0, q.open - 2 * quotes.TERM_WINDOW_CHARS), q.open)
     )
     assert (quotes._term_reason(text, q) == "word") == plain
+
+
+# -------------------------------------------------- normalize.py, split.py, reflow.py (front stages)
+
+
+@settings(max_examples=400)
+@given(st.one_of(WRAP_TEXT, WRAPPED_TEXT))
+@example("\n".join(["b" * 18, "b" * 18, "d" * 10, "b" * 18, "b" * 18]))  # a first word longer than the line before
+@example("Title\n" + "\n".join(["word " * 7 + "words"] * 3) + "\nend\nNext")
+@example("\n".join(["中文字" * 12 + "，"] * 4 + ["结束。"]))
+@example("\n".join([" \u3000中文字 中文字" * 6] * 5))
+def test_reflow_may_wrap_is_whether_detect_finds_a_width(text: str) -> None:
+    raw_lines = text.split("\n")
+    assert reflow._may_wrap(raw_lines) == (reflow._detect(text, reflow._lines(raw_lines)) is not None)
+
+
+def _hinted_lines_by_pattern(text: str) -> set[int]:
+    """The lines a URL or a breadcrumb separator occurs in, by one pattern over the page and a
+    look for each spaced slash (the form before)."""
+    found = [m.start() for m in re.finditer(r"http|www\.|[>›»＞]", text)]
+    found += [m.start() for m in re.finditer(r"(?= / )", text)]
+    return {text.count("\n", 0, at) for at in found}
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(["http", "www.", "ww", ">", "›", "»", "＞", " / ", "/", " ", "\n", "\n\n", "中文", "a", "h"]),
+        max_size=60,
+    ).map("".join)
+)
+@example("a\n" * 40 + "b > c")  # few hints among many lines: counted line breaks
+@example("> a\n" * 5)  # many hints: bisected line starts
+def test_hinted_lines_are_the_lines_a_hint_occurs_in(text: str) -> None:
+    from bilingual_news import split as split_module
+
+    assert split_module._hinted_lines(text, text.split("\n")) == _hinted_lines_by_pattern(text)
+
+
+IDLE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["，", "中文", "word", " ", "\n", "\r", "&", "\\", "'", '"', "/'", "\u2007", "\u202f"]),
+        st.sampled_from(["\u200b", "\u200d", "\ufeff", "\xa0", "\xad", "é", "Ã", "\x93", "\x85", "ǎ", "ǜ", "ā"]),
+        st.characters(max_codepoint=0x250),
+        st.characters(),
+    ),
+    max_size=30,
+).map("".join)
+"""Texts with and without a full-width comma, holding start characters of the rules or not."""
+
+
+@settings(max_examples=400)
+@given(IDLE_TEXT)
+@example("，" + "".join(map(chr, range(0x200))))
+@example("，中文\u200d")
+def test_idle_rules_are_the_rules_none_of_whose_start_characters_occur(text: str) -> None:
+    from bilingual_news.normalize import RULES
+
+    normalize_module = sys.modules["bilingual_news.normalize"]  # the name is the function's
+    chars = normalize_module._ANCHOR_CHARS
+    expected = {rule.name for rule in RULES if rule.starts and not any(c in text for c in chars[rule.name])}
+    assert normalize_module._idle_rules(RULES, text) == expected
+
+
+FIX_LINE_TEXT = st.lists(
+    st.sampled_from(
+        ["ção", "Ã©", "â€™", "é’", "\xa0", "\u00a0\u00a0", '/"', 'said /"Yes./"', "\n", " ", "word", "中文", "&amp;"]
+    ),
+    max_size=24,
+).map("".join)
+"""Lines a line-fixing rule looks at (suspect mojibake, escaped quotes) and repairs of other
+rules (no-break spaces, entities) that make it look again."""
+
+
+@settings(max_examples=200, deadline=None)  # the first example imports ftfy
+@given(FIX_LINE_TEXT)
+@example("ação\xa0e\nçã Ã©\xa0")
+def test_kept_line_fixes_change_nothing(text: str) -> None:
+    from unittest import mock
+
+    normalize_module = sys.modules["bilingual_news.normalize"]
+    with mock.patch.object(normalize_module, "_kept_fixes", lambda fix_line: fix_line):
+        each_time = normalize(text)
+    assert normalize(text) == each_time
+    assert normalize(text).edits == each_time.edits

@@ -12,7 +12,9 @@ URLs, e-mail addresses and file paths alone. ``docs/normalization.md`` has the t
 
 Speed: most rules name the ``starts`` of their matches (``&``, ``/'``, a no-break space), found
 with :meth:`str.find`, which is far faster than a regular expression's scan of Chinese text; the
-pattern is then tried only there, and a rule whose starts do not occur costs next to nothing.
+pattern is then tried only there, and a rule whose starts do not occur costs next to nothing
+(on Chinese text, whether they occur is found by one scan for the rare low characters that
+most starts are, :func:`_idle_rules`). A line-fixing rule keeps each line's fix for the call.
 
 Some rules need more than a pattern. ``mojibake`` (UTF-8 read as Windows-1252 or Latin-1) hands
 a suspicious line to ftfy, imported on first use and only for lines its badness heuristic flags;
@@ -655,7 +657,7 @@ def normalize(text: str, options: NormalizeOptions | None = None) -> Normalized:
     current = text
     # A rule none of whose start characters is in the text stays idle until a repair brings one
     # in; the others look again whenever the text has changed.
-    idle = {r.name for r in rules if _idle(r, text)}
+    idle = _idle_rules(rules, text)
     # Round robin to a fixed point: stop once every rule in a row has found nothing to change.
     quiet = 0
     budget = MAX_PASSES * len(rules)
@@ -664,11 +666,14 @@ def normalize(text: str, options: NormalizeOptions | None = None) -> Normalized:
     # are pure functions of the text, and the whole-text ones are not cheap to run twice.
     version = 0
     nothing_in: dict[str, int] = {}
+    # A line-fixing rule that looks again after another rule's repair finds most lines as they
+    # were: each line's fix is kept for this call (ftfy's heuristic is slow on a suspect line).
+    fixers = {r.name: _kept_fixes(r.fix_line) for r in rules if r.fix_line is not None}
     while quiet < len(rules) and budget > 0:
         rule = rules[index]
         index = (index + 1) % len(rules)
         budget -= 1
-        changes = [] if rule.name in idle or nothing_in.get(rule.name) == version else _find(rule, current)
+        changes = [] if rule.name in idle or nothing_in.get(rule.name) == version else _find(rule, current, fixers)
         if changes:
             version += 1
             edits = merge_edits(text, current, edits, changes)
@@ -716,6 +721,39 @@ _ANCHOR_CHARS: dict[str, str] = {
 occurs can change nothing, until a repair brings one in."""
 
 
+_RARE_LOW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u01ff]")
+"""The control characters and the Latin letters and signs up to U+01FF: most start characters
+of the rules (``mojibake``'s 82, ``control_chars``' 30, ``pinyin_gloss``' 24) are among them."""
+_ANCHOR_SPLIT: dict[str, tuple[frozenset[str], str]] = {
+    name: (
+        frozenset(c for c in chars if _RARE_LOW.match(c)),
+        "".join(c for c in chars if not _RARE_LOW.match(c)),
+    )
+    for name, chars in _ANCHOR_CHARS.items()
+}
+"""For each rule, its start characters among :data:`_RARE_LOW`'s and the others."""
+_CHINESE_HINT = "，"
+"""A full-width comma: a text with one is Chinese, where :meth:`str.find` of a character is
+slowed by its false starts (it looks for the low byte of a two-byte character), and one scan of
+:data:`_RARE_LOW` beats a look for each start character."""
+
+
+def _idle_rules(rules: Sequence[Rule], text: str) -> set[str]:
+    """The names of the rules that can change nothing in ``text`` (:func:`_idle`). A Chinese
+    text is scanned once for the characters of :data:`_RARE_LOW` it holds, and each rule's
+    start characters are looked up among them, the others looked for in the text."""
+    if _CHINESE_HINT not in text:
+        return {r.name for r in rules if _idle(r, text)}
+    present = set(_RARE_LOW.findall(text))
+    idle: set[str] = set()
+    for rule in rules:
+        if rule.starts:
+            low, others = _ANCHOR_SPLIT[rule.name]
+            if present.isdisjoint(low) and not any(c in text for c in others):
+                idle.add(rule.name)
+    return idle
+
+
 def _idle(rule: Rule, text: str) -> bool:
     """Whether the rule can change nothing in ``text``: not one of the characters its starts are
     looked for by occurs."""
@@ -758,12 +796,26 @@ def _matches(rule: Rule, text: str) -> Iterator[Match]:
             end = max(m.end(), at + 1)
 
 
-def _find(rule: Rule, text: str) -> list[Change]:
-    """The changes ``rule`` makes to ``text``, in order."""
+def _kept_fixes(fix_line: Callable[[str], str]) -> Callable[[str], str]:
+    """``fix_line``, each line's result kept: the rules' line fixes are pure functions."""
+    kept: dict[str, str] = {}
+
+    def fixed(line: str) -> str:
+        out = kept.get(line)
+        if out is None:
+            out = kept[line] = fix_line(line)
+        return out
+
+    return fixed
+
+
+def _find(rule: Rule, text: str, fixers: dict[str, Callable[[str], str]] | None = None) -> list[Change]:
+    """The changes ``rule`` makes to ``text``, in order (``fixers``: the line fixes to use for
+    the rules that fix lines, by name, when not their own)."""
     if rule.find_changes is not None:
         return rule.find_changes(text)
     if rule.fix_line is not None:
-        return _find_in_lines(rule, rule.fix_line, text)
+        return _find_in_lines(rule, (fixers or {}).get(rule.name, rule.fix_line), text)
     assert rule.replace is not None  # __post_init__ makes sure
     changes: list[Change] = []
     protected: _Protected | None = None

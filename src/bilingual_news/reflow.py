@@ -277,10 +277,82 @@ def wrap_width(text: str) -> tuple[int, str] | None:
     """The width ``text`` was hard-wrapped at and how it was counted (``columns`` or
     ``chars``), or ``None`` when it does not look wrapped."""
     raw_lines = text.split("\n")
-    if _too_long(raw_lines):
+    if _too_long(raw_lines) or not _may_wrap(raw_lines):
         return None
     width, measure, _ = _detect(text, _lines(raw_lines)) or (0, "", ())
     return (width, measure) if width else None
+
+
+_FIRST_WORDS = re.compile(f"\\n[^\\S\\n]*([{_WIDE}]?)([^\\s{_WIDE}]*)")
+"""After each newline and the next line's blanks: a wide character, or the run of other
+characters that are not blanks (the line's first word as :func:`_lines` measures it)."""
+_CLOSING = "".join(sorted(_CLOSERS))
+
+
+def _may_wrap(raw_lines: list[str]) -> bool:
+    """Whether :func:`_detect` finds a width for these lines (``_detect(text, _lines(raw_lines))
+    is not None``), decided from columns of the lines' measures, each taken for the whole page
+    at once, without building the lines: most pages that pass :func:`_too_long` end here, and
+    the few that do not are measured again, line by line, for their full lines."""
+    bodies = list(map(str.rstrip, raw_lines))
+    sizes = list(map(len, bodies))
+    if sum(1 for n in sizes if n >= MIN_WRAP_WIDTH // 2) < MIN_WRAPPED_LINES:
+        return False
+    joined = "\n".join(bodies)
+    wides = map(len, _NOT_WIDE.sub("", joined).split("\n"))  # as in _lines
+    columns = [n + k if n <= MAX_WRAP_WIDTH else n for n, k in zip(sizes, wides, strict=True)]
+    heads = _FIRST_WORDS.findall("\n" + joined)  # one (wide character, run) a line
+    wide_first = [bool(w) for w, _ in heads]
+    first_columns = [2 if w else len(run) for w, run in heads]
+    first_chars = [1 if w else len(run) for w, run in heads]
+    strips = list(map(str.lstrip, bodies))
+    n_lines = len(bodies)
+    pairs = [i for i in range(n_lines - 1) if sizes[i] and sizes[i + 1]]
+    # A break tells when the next line goes on with a lower-case letter, a digit or a wide
+    # character (_telling), after a line that does not end a sentence (_ends_sentence).
+    tells = [
+        i
+        for i in pairs
+        if (wide_first[i + 1] or strips[i + 1][0].islower() or strips[i + 1][0].isdigit())
+        and not ((rest := bodies[i].rstrip(_CLOSING)) and rest[-1] in _SENTENCE_MARKS)
+    ]
+    telling_pair = set(tells)
+    # Lines over some width: breakable (_BREAKABLE, from the first non-blank) and wider than
+    # MIN_WRAP_WIDTH in characters or columns.
+    long_lines = [i for i in range(n_lines) if columns[i] > MIN_WRAP_WIDTH and _BREAKABLE.search(strips[i])]
+    size = MAX_WRAP_WIDTH + 2
+    for widths, firsts in ((columns, first_columns), (sizes, first_chars)):
+        full = [0] * size
+        telling = [0] * size
+        over = [0] * size
+        for i in pairs:  # as in _detect
+            width, word = widths[i], firsts[i + 1]
+            lo = width if width > MIN_WRAP_WIDTH else MIN_WRAP_WIDTH
+            hi = width + 1 + (word if word <= width or word <= MAX_WORD_SLACK else MAX_WORD_SLACK)
+            if hi > MAX_WRAP_WIDTH + 1:
+                hi = MAX_WRAP_WIDTH + 1
+            if lo < hi:
+                full[lo] += 1
+                full[hi] -= 1
+                if i in telling_pair:
+                    telling[lo] += 1
+                    telling[hi] -= 1
+        for i in long_lines:
+            width, word = widths[i], firsts[i]
+            if width > MIN_WRAP_WIDTH:
+                lo = word if word > MIN_WRAP_WIDTH else MIN_WRAP_WIDTH
+                hi = width if width <= MAX_WRAP_WIDTH else MAX_WRAP_WIDTH + 1
+                if lo < hi:
+                    over[lo] += 1
+                    over[hi] -= 1
+        f = t = o = 0
+        for w in range(size - 1):
+            f += full[w]
+            t += telling[w]
+            o += over[w]
+            if w >= MIN_WRAP_WIDTH and f >= MIN_WRAPPED_LINES and t >= MIN_TELLING_LINES and o <= MAX_OVER_SHARE * f:
+                return True
+    return False
 
 
 def _detect(text: str, lines: Sequence[_Line]) -> tuple[int, str, tuple[int, ...]] | None:
@@ -350,7 +422,7 @@ def find_wraps(text: str) -> list[Change]:
     []
     """
     raw_lines = text.split("\n")
-    if len(raw_lines) == 1 or _too_long(raw_lines):
+    if len(raw_lines) == 1 or _too_long(raw_lines) or not _may_wrap(raw_lines):
         return []
     lines = _lines(raw_lines)
     found = _detect(text, lines)
