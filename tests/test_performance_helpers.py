@@ -1546,3 +1546,133 @@ def test_kept_line_fixes_change_nothing(text: str) -> None:
         each_time = normalize(text)
     assert normalize(text) == each_time
     assert normalize(text).edits == each_time.edits
+
+
+# ------------------------------------------------ features.py, scripts.py (issue 20: page-wide passes)
+
+PAGE_PIECES = [
+    *("记者", "社）", "社)", "综合", "文", "图", "撰", "编辑", "|", "｜", "/", ">", "›", "»", "·", "•", "\n"),
+    *("a", "中", " ", ",", "-", "–", "—", "Writer", "STAFF", "reporters", "ſ", "Staff Writer", "By Dana Lee"),
+]
+"""Pieces of unit texts for the page-wide cheap tests: what they look for, and a newline."""
+PAGE_TEXT = st.lists(st.one_of(st.sampled_from(PAGE_PIECES), st.characters()), max_size=8).map("".join)
+
+
+@pytest.mark.parametrize("batch", [features.PHRASE_SCAN_KEYS, 2, 1])
+@given(texts=st.lists(PAGE_TEXT.map(lambda t: t.replace("\n", "")), max_size=8))
+def test_page_wide_hits_are_the_units_a_pattern_finds_something_in(batch: int, texts: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(features, "PHRASE_SCAN_KEYS", batch)
+        batches = features._joined(texts)
+    for pattern in (features._SEPARATOR_CHARS, features._CREDIT_WORDS):
+        assert features._hits(batches, (pattern,)) == {i for i, t in enumerate(texts) if pattern.search(t)}
+
+
+@given(st.lists(PAGE_TEXT, max_size=6))
+def test_page_wide_credit_test_agrees_with_the_pattern(texts: list[str]) -> None:
+    hits = features._hits(features._joined(texts), (features._CREDIT_WORDS,))
+    for i, text in enumerate(texts):
+        gate = i in hits or not features._CREDIT_OPENERS.isdisjoint(text[:2])
+        assert (gate and bool(features._CREDIT.match(text))) == bool(features._CREDIT.match(text))
+
+
+@given(PAGE_TEXT)
+@example("Dana Lee, AP Staff Writer")
+@example("By Tom Fairley - Staff Writer\n")
+@example("Dana Lee | Senior CorrespondentS")
+def test_role_byline_shortcut_agrees_with_the_pattern(text: str) -> None:
+    gate = text[-1:] in features._ROLE_LAST and features._ROLE_SEPARATOR.search(text) is not None
+    assert (gate and bool(features._ROLE_BYLINE.match(text))) == bool(features._ROLE_BYLINE.match(text))
+
+
+def test_role_byline_last_characters_are_every_case_of_the_role_words_ends() -> None:
+    assert set(regex.findall(r"(?i:[rtf])|[sS]|(?i:s)", EVERY_CHAR)) | {"\n"} == features._ROLE_LAST
+
+
+def test_photo_words_are_found_in_every_case_regex_reads_them_in() -> None:
+    letters = sorted(set("photoimagevideofile"))
+    assert set(regex.findall("(?i:" + "|".join(letters) + ")", EVERY_CHAR)) <= set(
+        re.findall("|".join(letters), EVERY_CHAR, re.IGNORECASE)
+    )
+
+
+PHOTO_PIECES = [*CUE_WORDS, "摄", "Photo", "FILE PHOTO", "vıdeo", ")", "】", "/"]
+"""Pieces of a caption's end: a photographer's credit in brackets, with or without a slash."""
+
+
+@given(st.lists(st.sampled_from(PHOTO_PIECES), max_size=10))
+@example("a bridge at dusk (Photo by Li Na)")
+@example("（王某 摄）")
+def test_photo_credit_shortcut_agrees_with_the_pattern(pieces: list[str]) -> None:
+    end = "".join(pieces)[-80:].rstrip()
+    if bool(features._PHOTO_CREDIT.search(end)):
+        assert "/" in end or (
+            end[-1:] in features._PHOTO_CREDIT_LAST
+            and (end[-2:-1] == "摄" or features._PHOTO_WORD.search(end) is not None)
+        )
+
+
+@given(CUE_TEXT)
+@example("No.")
+@example("a……")
+@example("wait....")
+def test_sentence_and_ellipsis_fast_paths_agree_with_the_patterns(text: str) -> None:
+    tail, end = text[-8:], text[-1:]
+    sentence_end = end in features._SENTENCE_MARK_CHARS or (
+        end in features._SENTENCE_END_LAST and bool(features._SENTENCE_END.search(tail))
+    )
+    assert sentence_end == bool(features._SENTENCE_END.search(tail))
+    ellipsis = end in features._ELLIPSIS_LAST and ("…" in tail or "..." in tail or "。。。" in tail)
+    assert (ellipsis and bool(features._ELLIPSIS_END.search(tail))) == bool(features._ELLIPSIS_END.search(tail))
+
+
+@given(st.text(st.sampled_from(list("ab1 ./|｜>›»·•-~_中")), max_size=20))
+@example("usr/local / bin")
+@example("a | | b")
+def test_items_counted_by_their_separators_are_the_split_items(text: str) -> None:
+    key = " ".join(text.split())
+    assert len(features._SEPARATOR.findall(key)) + 1 == len(features._SEPARATED.split(key))
+
+
+KEY_PIECES = [*"ΣσςΑΒ İIıi中文，：（）１Ａ\u3000\u0301\u0308ﬁ¨㈱…", "ΟΔΟΣ", "a Σ", "ab\u3000cd", "Ⅻ", "\t", " "]
+"""Pieces of texts whose keys need care: Greek capital sigmas (final or not, by context), dotted
+and dotless i, full-width forms, combining marks, compatibility characters, blanks."""
+
+
+@pytest.mark.parametrize("batch", [features.PHRASE_SCAN_KEYS, 2, 1])
+@given(texts=st.lists(st.lists(st.one_of(st.sampled_from(KEY_PIECES), st.characters()), max_size=6).map("".join)))
+@example(texts=["ΟΔΟΣ", "Σ", "aΣ", "\u0301x"])
+@example(texts=["a\nb", "Σ"])
+def test_keys_folded_a_page_at_a_time_are_each_texts_key(batch: int, texts: list[str]) -> None:
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(features, "PHRASE_SCAN_KEYS", batch)
+        assert features._keys(texts) == [features._key(text) for text in texts]
+
+
+def test_no_character_folds_into_a_newline() -> None:
+    assert [c for c in EVERY_CHAR if "\n" in unicodedata.normalize("NFKC", c) or "\n" in c.lower()] == ["\n"]
+
+
+CAPTION_PIECES = [*PHOTO_PIECES, *lexicon().caption_prefix[:5], *lexicon().caption_suffix[:8], "。", ".", " ", "(1)"]
+"""Pieces of a unit's text around the caption cues: prefixes, a photographer's credits, brackets."""
+
+
+@given(st.lists(st.sampled_from(CAPTION_PIECES), max_size=8).map("".join))
+@example("周斌 摄")
+@example("Victor Lee (1)")
+def test_caption_cheap_test_is_true_wherever_a_caption_cue_is_found(text: str) -> None:
+    cues = features._cues()
+    key = features._key(text)
+    stem = key.rstrip("。.")
+    cheap = (
+        key.startswith(cues.caption_prefix.get(key[:1], ()))
+        or (key[-1:] in cues.caption_lasts and stem.endswith(cues.caption_suffix.get(stem[-1:], ())))
+        or "/" in text[-80:]
+        or (
+            text[-1:] in features._PHOTO_CREDIT_LAST
+            and (text[-2:-1] == "摄" or features._PHOTO_WORD.search(text[-80:]) is not None)
+        )
+        or text[-1:].isspace()
+    )
+    if features._caption_cue(key, text, cues, None):
+        assert cheap

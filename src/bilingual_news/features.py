@@ -15,10 +15,11 @@ the work done per unit: each regular-expression call costs as much as a few doze
 operations. Each distinct text of the page is measured once, in one loop (:func:`_measure`)
 where a pattern or helper runs on a unit only when a cheap test in front of it (a character it
 must start or end with, a literal it must hold) says it can find something. The cue phrases
-(disclaimers, captions, chrome) are looked for in two scans of the whole page (phrases that start
-with an ASCII character, and the others), and only the units those scans hit are searched phrase
-list by phrase list. Script counts come from the unit's class string
-(:func:`bilingual_news.scripts.classes`), counted once per distinct class string. Each shortcut
+(disclaimers, captions, chrome) are looked for in scans of the whole page (one per group of
+first characters, :func:`_phrase_groups`), and only the units those scans hit are searched phrase
+list by phrase list; the same page-wide scans (:func:`_hits`) find the units holding a separator
+or a credit's word, before the patterns that need one. Script counts come from the unit's class
+string (:func:`bilingual_news.scripts.classes`), counted once per distinct class string. Each shortcut
 is exact: it skips a pattern only where the pattern cannot match, which
 ``tests/test_performance_helpers.py`` checks against the pattern alone.
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -37,7 +39,7 @@ from typing import NamedTuple, cast
 import regex
 
 from bilingual_news._lazy import LazyPattern
-from bilingual_news.lexicon import fold, lexicon, trie_pattern
+from bilingual_news.lexicon import _wide_forms, fold, lexicon, trie_pattern
 from bilingual_news.scripts import (
     DECIMAL_DIGIT,
     HAN,
@@ -210,6 +212,13 @@ perhaps with the store's country (``Reviewed in the United States on March 3, 20
 ``Answered Mar 2``), and a social or Q&A site's header gives the post's age alone (``Updated
 2y``, ``Posted 3d``), or spelled out (a Q&A site's ``Asked 2 years, 5 months ago`` over its
 question)."""
+_ROLE_LAST = frozenset("rRtTfFsSſ\n")
+"""The characters a text that :data:`_ROLE_BYLINE` matches can end with: the last letter of a
+role word in either case (``ſ`` is an ``s`` to ``regex``), an ``s``, or the newline before which
+``$`` also matches."""
+_ROLE_SEPARATOR = re.compile("[,|\\-–—]")
+"""One of these stands wherever :data:`_ROLE_BYLINE` matches: the comma or the dash or bar
+between the name and the role."""
 _ROLE_BYLINE = LazyPattern(
     r"^(?:by\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}\s*(?:,|\s[-–—|]\s)\s*"
     r"(?:[\p{L}&.]+\s+){0,3}(?i:writer|correspondent|reporter|editor|columnist|contributor|staff)s?$"
@@ -501,6 +510,9 @@ _SENTENCE_END_LAST = frozenset("。！？!?.;；．”’\"'）)]」』")
 """The characters a text that :data:`_SENTENCE_END` finds can end with."""
 _ELLIPSIS_LAST = frozenset("….。”’\"'）)")
 """The characters a text that :data:`_ELLIPSIS_END` finds can end with."""
+_SENTENCE_MARK_CHARS = frozenset("。！？!?.;；")
+"""The characters a text ends with that :data:`_SENTENCE_END` finds at once (with no closing
+quote after them): its search is needed only for a text that ends otherwise."""
 _SECTION_TAIL_LAST = frozenset(":：>»›多eElL")
 """The characters a key that :data:`_SECTION_TAIL` trims can end with."""
 _LEADING_MARK_CHARS = frozenset("(（【[〔<《#")
@@ -512,9 +524,10 @@ _RANK_FIRST = frozenset("123456789")
 _CREDIT_WORDS = re.compile(
     "记者|通讯员|实习生|摄影|撰稿|报道员|作者|编辑|編輯|责编|責編|有所?贡献|有所?貢獻|参与|參與|协助|協助"
     "|記者|通訊員|實習生|攝影|報道員"
-    "|社[)）]$|综合|綜合"
+    "|社[)）]|综合|綜合"
 )
-"""Words one of which a text that :data:`_CREDIT` matches holds, unless it opens with 文, 图 or 撰."""
+"""Words one of which a text that :data:`_CREDIT` matches holds, unless it opens with 文, 图 or 撰
+(searched for in the whole page's texts at once, :func:`_hits`: no anchor)."""
 _CREDIT_OPENERS = frozenset("文图圖撰")
 _DATED_FIELD_FIRST = frozenset("lofupmera")
 """The characters a key that :data:`_DATED_FIELD` matches starts with (its words are lower case)."""
@@ -528,6 +541,9 @@ photo credit, whose photographer's name has two words at least (``MA KEWEN/CHINA
 follows a caption's sentence."""
 _PHOTO_CREDIT_LAST = frozenset(")）]】")
 """The characters a text that :data:`_PHOTO_CREDIT` finds without a ``/`` ends with."""
+_PHOTO_WORD = re.compile("photo|image|video", re.IGNORECASE)
+"""The words one of which a bracket that :data:`_PHOTO_CREDIT` finds without a ``/`` holds, unless
+``摄`` closes it (:mod:`re` ignores case at least as widely as ``regex`` does here)."""
 _RELATIVE_WORDS = re.compile("昨天|前天|刚刚|yesterday")
 """The words of :data:`_RELATIVE`, without its word boundaries."""
 _FULLWIDTH_STOP = re.compile("(?<![0-9０-９])．")
@@ -539,6 +555,10 @@ _SEPARATED = re.compile(r" *(?:[|｜>›»·•]|(?<![A-Za-z0-9_.~-])/|/(?![A-Za
 r"""Items of a key (``regex``'s ``\s*(?:\||｜|/|>|›|»|·|•)\s*`` where the only blank is a space).
 A slash between two characters of a path (``usr/local``, ``2024/05``, ``and/or``) joins, not
 separates: a line of code or a shell command is no link list."""
+_SEPARATOR = re.compile(r"[|｜>›»·•]|(?<![A-Za-z0-9_.~-])/|/(?![A-Za-z0-9_.~-])")
+"""The separator of each match of :data:`_SEPARATED` (one each, the blanks around it apart): a key
+holds one item more than matches, counted with this pattern, which :mod:`re` skips to at once,
+where ``_SEPARATED`` tries its blanks at every place (slow on a long unit)."""
 _SHARE_TARGETS = LazyPattern(
     r"(?:[\s:：|｜,，/·•]*(?:on|to|via|this|article|story|post|page|facebook|twitter|x|reddit|google\+?|linkedin"
     r"|whatsapp|pinterest|tumblr|telegram|flipboard|messenger|line|e-?mail|print|copy\s+link|weibo|wechat|qq"
@@ -653,7 +673,7 @@ def extract(units: tuple[Unit, ...]) -> tuple[Features, ...]:
     texts = [u.text for u in units]
     first = {texts[i]: i for i in range(len(texts) - 1, -1, -1)}  # each text's first unit
     distinct = list(first)
-    keys = [_key(text) for text in distinct]
+    keys = _keys(distinct)
     key_of = dict(zip(distinct, keys, strict=True))
     folded = [key_of[text] for text in texts]
     by_prefix: dict[str, list[int]] = defaultdict(list)
@@ -678,17 +698,70 @@ def _key(text: str) -> str:
     return text if key == text else key
 
 
+def _keys(texts: list[str]) -> list[str]:
+    """``[_key(text) for text in texts]``, folded :data:`PHRASE_SCAN_KEYS` texts at a time: their
+    heads joined by newlines are normalized and put in lower case at once, then split again, so
+    that a page pays a few calls instead of a few per unit.
+
+    The same keys: a newline is a character that NFKC leaves alone and never composes with
+    (normalizing the joined text normalizes each text apart), that no character's NFKC form or
+    lower case holds (``tests/test_performance_helpers.py`` checks every character), and that
+    ends a Greek final sigma's context as a text's end does. A batch where a text holds a newline
+    is folded text by text. Normalizing follows :func:`~bilingual_news.lexicon._nfkc`: the full-width
+    forms replaced first, a head normalized in full only where the replacement is not NFKC."""
+    keys: list[str] = []
+    pattern, forms = _wide_forms()
+    for first in range(0, len(texts), PHRASE_SCAN_KEYS):
+        batch = texts[first : first + PHRASE_SCAN_KEYS]
+        heads = [text[:CUE_SCAN_CHARS] for text in batch]
+        joined = "\n".join(heads)
+        if joined.count("\n") != len(heads) - 1:
+            keys.extend(map(_key, batch))
+            continue
+        if not unicodedata.is_normalized("NFKC", joined):
+            joined = pattern.sub(lambda m: forms[m.group()], joined)
+            if not unicodedata.is_normalized("NFKC", joined):
+                joined = "\n".join(
+                    piece if unicodedata.is_normalized("NFKC", piece) else unicodedata.normalize("NFKC", head)
+                    for piece, head in zip(joined.split("\n"), heads, strict=True)
+                )
+        for text, folded in zip(batch, joined.lower().split("\n"), strict=True):
+            key = " ".join(folded.split())
+            keys.append(text if key == text else key)
+    return keys
+
+
 def _with_phrases(keys: list[str], patterns: tuple[re.Pattern[str], ...]) -> set[int]:
     """The units whose key holds a cue phrase of any list (disclaimer, caption, chrome): one
-    scan per pattern of the keys joined by newlines, which no phrase holds, so that a match never
-    runs from one key into the next. A unit hit is searched list by list; a unit missed holds none
-    of the phrases. The keys are joined :data:`PHRASE_SCAN_KEYS` at a time, so that a large page
-    is not copied whole once more."""
+    scan per pattern of the keys joined by newlines (:func:`_joined`, :func:`_hits`). A unit
+    hit is searched list by list; a unit missed holds none of the phrases."""
+    return _hits(_joined(keys), patterns)
+
+
+def _joined(strings: list[str]) -> list[tuple[int, str, list[int]]]:
+    """``strings`` joined by newlines :data:`PHRASE_SCAN_KEYS` at a time, so that a large page
+    is not copied whole once more: ``(index of the batch's first string, the joined text, the
+    offset of each string in it)``, for page-wide scans (:func:`_hits`)."""
+    batches = []
+    for first in range(0, len(strings), PHRASE_SCAN_KEYS):
+        batch = strings[first : first + PHRASE_SCAN_KEYS]
+        batches.append((first, "\n".join(batch), list(accumulate((len(k) + 1 for k in batch[:-1]), initial=0))))
+    return batches
+
+
+def _hits(batches: list[tuple[int, str, list[int]]], patterns: tuple[re.Pattern[str] | LazyPattern, ...]) -> set[int]:
+    """The indices of the strings (joined by :func:`_joined`) in which one of ``patterns``
+    finds something: one scan of the joined text per pattern, instead of one call per string.
+
+    After a hit the scan goes on at the next string's start, so that every string in which a
+    pattern finds a match inside the string alone is hit: the search from a string's start finds
+    the leftmost match, at or before that one. A match may also run on over the newline into the
+    next string (a pattern with ``\\s``), or an anchor read differently in the joined text, which
+    can only add strings: the set is a cheap test in front of the per-unit pattern, true
+    wherever that pattern can match provided ``patterns`` hold no ``^`` (a string's start is no
+    line start to them) and no lookbehind past a string's start."""
     hit: set[int] = set()
-    for first in range(0, len(keys), PHRASE_SCAN_KEYS):
-        batch = keys[first : first + PHRASE_SCAN_KEYS]
-        joined = "\n".join(batch)
-        starts = list(accumulate((len(k) + 1 for k in batch[:-1]), initial=0))
+    for first, joined, starts in batches:
         for pattern in patterns:
             pos = 0
             while (m := pattern.search(joined, pos)) is not None:
@@ -707,7 +780,13 @@ def _measure(
     index of the first unit of each), in one loop: each cheap test stands inline in front of the
     pattern or helper it guards, which runs only where the test says it can find something."""
     cues = _cues()
-    phrases = _with_phrases(keys, cues.phrase_scans)
+    by_key = _joined(keys)
+    phrases = _hits(by_key, cues.phrase_scans)
+    # Cheap tests for the whole page at once (:func:`_hits`): the units in which a pattern that
+    # was tried unit by unit can find something; it is tried on those only.
+    separated_units = _hits(by_key, (_SEPARATOR_CHARS,))
+    by_text = _joined(texts)
+    credit_units = _hits(by_text, (_CREDIT_WORDS,))
     nav, footer, footer_firsts = cues.nav, cues.footer, cues.footer_firsts
     field_openers, teaser, teaser_firsts = cues.field_openers, cues.teaser, cues.teaser_firsts
     counts: dict[str, ScriptCounts] = {}  # the counts are the class string's: one per class string
@@ -723,11 +802,15 @@ def _measure(
         han, _, digits, latin_words, total, capital_words = scripts
         end = text[-1:]
         tail = text[-8:]
-        ends_ellipsis = end in _ELLIPSIS_LAST and bool(_ELLIPSIS_END.search(tail))
-        sentence_end = end in _SENTENCE_END_LAST and bool(_SENTENCE_END.search(tail))
+        ends_ellipsis = (
+            end in _ELLIPSIS_LAST
+            and ("…" in tail or "..." in tail or "。。。" in tail)
+            and bool(_ELLIPSIS_END.search(tail))
+        )
+        sentence_end = end in _SENTENCE_MARK_CHARS or (end in _SENTENCE_END_LAST and bool(_SENTENCE_END.search(tail)))
         head = text[:CUE_SCAN_CHARS]
-        separated = _SEPARATOR_CHARS.search(key) is not None
-        items = len(_SEPARATED.split(key)) if separated else 1
+        separated = k in separated_units
+        items = len(_SEPARATOR.findall(key)) + 1 if separated else 1  # len(_SEPARATED.split(key))
         is_url = text[:4].lower() in ("http", "www.") and bool(_URL.match(text))
         # _has_calendar_date finds nothing without one of these literals: only then is it called.
         has_date = bool(digits and ("19" in head or "20" in head or "前" in head or "ago" in key))
@@ -751,15 +834,16 @@ def _measure(
             comment_by = (
                 has_date and ("said" in key or "says" in key or "wrote" in key) and bool(_COMMENT_BY.search(key))
             )
+            spaced = " " in key
+            word = key.partition(" ")[0] if spaced else key  # the key's first word
             nav_cue = (
                 key in nav
                 or (separated and _all_items_in(key, nav, separated))
-                or (" " in key and key.partition(" ")[0] in nav and _all_items_in(key, nav, False))
-                or (" " in key and key.partition(" ")[0] in nav and _mostly_menu_words(text, key, nav))
-                or ("." in key.partition(" ")[0] and _menu_after_site_domain(text, key, nav))
+                or (spaced and word in nav and (_all_items_in(key, nav, False) or _mostly_menu_words(text, key, nav)))
+                or ("." in word and _menu_after_site_domain(text, key, nav))
                 or (":" in key and key.partition(":")[0].rstrip() in cues.nav_labels)
-                or (key[:6] == "go to " and bool(_GO_TO.fullmatch(key)))
-                or (" " in key and key.partition(" ")[0] in _TAB_WORDS and _tab_row(text, key))
+                or (spaced and key[:6] == "go to " and bool(_GO_TO.fullmatch(key)))
+                or (spaced and word in _TAB_WORDS and _tab_row(text, key))
             )
             footer_cue = key in footer or (
                 (footer_firsts is None or key[:1] in footer_firsts) and _footer_cue(key, cues)
@@ -779,6 +863,8 @@ def _measure(
             if (
                 metadata_field is None
                 and not sentence_end
+                and text[-1:] in _ROLE_LAST
+                and _ROLE_SEPARATOR.search(text)
                 and _may_open_with_capital(text, cls)
                 and _ROLE_BYLINE.match(text)
             ):
@@ -807,7 +893,12 @@ def _measure(
                 # Every field a blank or a bracket opens (``fields_anywhere``) is a field inside.
                 field_label = True
                 metadata_fields = len(cues.fields_anywhere.findall(key))
-            credit = byline or comment_by or bool(han and _credit(text))
+            credit = (
+                byline
+                or comment_by
+                # _credit(text), its cheap test made for the whole page
+                or bool(han and (k in credit_units or not _CREDIT_OPENERS.isdisjoint(text[:2])) and _CREDIT.match(text))
+            )
             counter = digits > 0 and (
                 (key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key))) or (not sentence_end and _reading_time(key))
             )
@@ -882,9 +973,15 @@ def _measure(
                     (
                         key.startswith(cues.caption_prefix.get(key[:1], ()))
                         or caption is not None
-                        or key[-1:] in cues.caption_lasts
-                        or text[-1:] in _PHOTO_CREDIT_LAST
+                        or (
+                            key[-1:] in cues.caption_lasts
+                            and (stem := key.rstrip("。.")).endswith(cues.caption_suffix.get(stem[-1:], ()))
+                        )
                         or "/" in text[-80:]
+                        or (
+                            text[-1:] in _PHOTO_CREDIT_LAST
+                            and (text[-2:-1] == "摄" or _PHOTO_WORD.search(text[-80:]) is not None)
+                        )
                         or text[-1:].isspace()
                     )
                     and _caption_cue(key, text, cues, caption),  # caption_cue
@@ -1329,8 +1426,10 @@ def _caption_cue(key: str, text: str, cues: _Cues, contains: re.Pattern[str] | N
     end = text[-80:].rstrip()
     if contains is not None and _CREDIT_TAIL.search(end):  # a credit word stands in the unit
         return True
-    if "/" not in end and end[-1:] not in _PHOTO_CREDIT_LAST:
-        return False  # a photo credit has a slash, or closes a bracket
+    if "/" not in end and (
+        end[-1:] not in _PHOTO_CREDIT_LAST or (end[-2:-1] != "摄" and _PHOTO_WORD.search(end) is None)
+    ):
+        return False  # a photo credit has a slash, or closes a bracket after 摄 or a photo's word
     if _SECTION_PATH.fullmatch(text) is not None or _menu_path(key, cues.nav):
         return False  # ``CHINA / SOCIETY``, ``Hong Kong / Society``: a section path
     return bool(_PHOTO_CREDIT.search(end))
