@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 import sys
 import textwrap
@@ -1676,3 +1677,164 @@ def test_caption_cheap_test_is_true_wherever_a_caption_cue_is_found(text: str) -
     )
     if features._caption_cue(key, text, cues, None):
         assert cheap
+
+
+# ------------------------------------- align.py, language.py, assemble.py, confidence.py (issue 20)
+_ALIGN_HAN_CHAR = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_ALIGN_LATIN_CHAR = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_ALIGN_SPACE_CHAR = re.compile(r"\s")
+ALIGN_PIECES = st.sampled_from(["中文", "𠀀", "豈", "word", "É", "ɏ", " ", "\u3000", "\n", "{", "_", "@", "x.py", "1"])
+ALIGN_TEXTS = st.lists(st.one_of(ALIGN_PIECES, st.characters()), max_size=16).map("".join)
+
+
+@given(ALIGN_TEXTS)
+def test_align_counts_by_runs_are_the_counts_by_characters(text: str) -> None:
+    """A unit's Han characters, Latin letters and non-blank characters are counted by
+    removing runs: as many as the one-character patterns find."""
+    from bilingual_news.align import _HAN, _LATIN, _SPACE
+
+    assert len(text) - len(_HAN.sub("", text)) == len(_ALIGN_HAN_CHAR.findall(text))
+    assert len(text) - len(_LATIN.sub("", text)) == len(_ALIGN_LATIN_CHAR.findall(text))
+    assert len(_SPACE.sub("", text)) == len(_ALIGN_SPACE_CHAR.sub("", text))
+
+
+@given(ALIGN_TEXTS)
+@example("a{b}")
+@example("a_b")
+def test_align_code_test_is_two_code_characters(text: str) -> None:
+    from bilingual_news import align
+
+    letters = len(_ALIGN_LATIN_CHAR.findall(text))
+    nonblank = len(text) - text.count(" ")
+    by_counts = not (
+        sum(text.count(c) for c in align.CODE_CHARS) >= 2
+        or letters < align.MIN_LETTER_SHARE * nonblank
+        or (text.count(" ") < 8 and align._FILE_NAME.search(text))
+    )
+    assert align._prose(text, letters) == by_counts
+
+
+def _align_cost_by_sums(e: Any, z: Any) -> float:
+    """The cost of a move as align computed it per move, before issue 20."""
+    from bilingual_news import align as a
+
+    le = sum(u.length for u in e) + len(e) - 1
+    lz = sum(u.length for u in z)
+    x = math.log(le / lz)
+    var = a.LOG_RATIO_SD**2 + a.SHORT_NOISE / ((le + lz) / 2)
+    total = x * x / (2 * var)
+    if len(e) + len(z) > 2:
+        total += a.MERGE_COST
+    nums_e = e[0].numbers if len(e) == 1 else e[0].numbers | e[1].numbers
+    nums_z = z[0].numbers if len(z) == 1 else z[0].numbers | z[1].numbers
+    words_e = e[0].words if len(e) == 1 else e[0].words | e[1].words
+    words_z = z[0].words if len(z) == 1 else z[0].words | z[1].words
+    shared = len(nums_e & nums_z) + len(words_z & words_e)
+    missing = len(nums_e ^ nums_z) + len(words_z - words_e)
+    total -= a.ANCHOR_BONUS * min(shared, a.ANCHOR_CAP) - a.ANCHOR_PENALTY * min(missing, a.ANCHOR_CAP)
+    if e[0].heading != z[0].heading and (e[0].titled or z[0].titled) and len(e) + len(z) == 2:
+        total += a.HEADING_MISMATCH_COST
+    positions = [u.pos for u in e] + [u.pos for u in z]
+    if max(positions) - min(positions) == len(positions) - 1:
+        total -= a.ADJACENT_BONUS
+    return total
+
+
+def _align_in_by_moves(en: Any, zh: Any, reach: int) -> tuple[Any, ...]:
+    """``align._align_in`` as it was before issue 20: a loop over the moves, a cost per move."""
+    from bilingual_news import align as a
+
+    n, m = len(en), len(zh)
+    inf = math.inf
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back = [[(0, 0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    if n:
+        lows = [max(0, -((reach - i * m) // n)) for i in range(n + 1)] + [m + 1] * 2
+        highs = [min(m, (i * m + reach) // n) for i in range(n + 1)] + [-1] * 2
+    else:
+        lows, highs = [0, m + 1, m + 1], [m, -1, -1]
+    for i in range(n + 1):
+        for j in range(lows[i], highs[i] + 1):
+            here = cost[i][j]
+            if here == inf:
+                continue
+            for da, db in ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1)):
+                if not lows[i + da] <= j + db <= highs[i + da]:
+                    continue
+                if da == 0 or db == 0:
+                    step = a.SKIP_COST * (da + db)
+                elif da + db > 2 and (any(u.heading for u in en[i : i + da]) or any(u.heading for u in zh[j : j + db])):
+                    continue
+                else:
+                    step = _align_cost_by_sums(en[i : i + da], zh[j : j + db])
+                if here + step < cost[i + da][j + db]:
+                    cost[i + da][j + db] = here + step
+                    back[i + da][j + db] = (da, db, step)
+    path, matches = [], []
+    i, j = n, m
+    while i or j:
+        path.append((i, j))
+        da, db, step = back[i][j]
+        score = 1.0 / (1.0 + math.exp(step - a.SCORE_MIDPOINT))
+        if da and db and score >= a.MIN_SCORE:
+            matches.append((tuple(en[i - da : i]), tuple(zh[j - db : j]), round(score, 3)))
+        i, j = i - da, j - db
+    return cost[n][m], matches[::-1], path
+
+
+def _align_units(draw: Any, lang: str, count: int, start: int) -> list[Any]:
+    from bilingual_news.align import _Unit
+
+    numbers = st.frozensets(st.sampled_from(["1", "2", "2025", "3.5"]), max_size=2)
+    words = st.frozensets(st.sampled_from(["un", "ai", "x1", "bbc"]), max_size=2)
+    units = []
+    for k in range(count):
+        heading = draw(st.booleans())
+        units.append(
+            _Unit(
+                block=start + k,
+                pos=start + k,
+                lang=lang,
+                length=draw(st.sampled_from([1.0, 7.0, 40.0, 123.0, 3.8 * 17 + 2, 3.8 * 40 + 9, 3.8 * 3])),
+                numbers=draw(numbers),
+                words=draw(words),
+                heading=heading,
+                titled=heading and draw(st.booleans()),
+            )
+        )
+    return units
+
+
+@st.composite
+def _align_sides(draw: Any) -> tuple[list[Any], list[Any], int]:
+    n, m = draw(st.integers(0, 7)), draw(st.integers(0, 7))
+    en = _align_units(draw, "en", n, 0)
+    zh = _align_units(draw, "zh", m, n)
+    if draw(st.booleans()):  # alternating paragraphs: the positions interleave
+        for k, u in enumerate(sorted(en + zh, key=lambda u: (u.block % max(n, 1), u.lang))):
+            object.__setattr__(u, "pos", k)
+    return en, zh, draw(st.integers(1, 8)) * max(n, m, 1)  # a band some pieces wide, as _align's
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(_align_sides())
+def test_align_in_is_the_loop_over_moves(sides: tuple[list[Any], list[Any], int]) -> None:
+    """The aligner's unrolled moves with their costs from groups found once give the same
+    total, path and steps (bit for bit) as the loop that costed each move from its units."""
+    from bilingual_news.align import _align_in
+
+    en, zh, reach = sides
+    assert _align_in(en, zh, reach) == _align_in_by_moves(en, zh, reach)
+
+
+@settings(max_examples=300)
+@given(_align_sides())
+def test_align_group_cost_is_the_cost_by_sums(sides: tuple[list[Any], list[Any], int]) -> None:
+    from bilingual_news.align import _group, _group_cost
+
+    en, zh, _ = sides
+    for a, b in ((1, 1), (1, 2), (2, 1)):
+        if len(en) >= a and len(zh) >= b:
+            e, z = en[:a], zh[:b]
+            assert _group_cost(_group(e, 1), _group(z, 0), a + b) == _align_cost_by_sums(e, z)

@@ -136,11 +136,15 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*[A-Za-z0-9]|[A-Z]")
 _ANCHOR_WORD = re.compile(r"[A-Za-z0-9'’\-]*[A-Z0-9][A-Za-z0-9'’\-]*")
 _FILE_NAME = re.compile(r"\w\.[a-z]")
-_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_SPACE = re.compile(r"\s")
+# Runs of one class: a unit's characters of the class are its length less that of the text
+# without the runs (one match a run, not one a character).
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]+")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_SPACE = re.compile(r"\s+")
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|《[^》]*》')
 _SENTENCE_END = tuple(".!?。！？:：;；")
+_CODE_CHAR = re.compile("[" + re.escape("".join(sorted(CODE_CHARS))) + "]")
+"""One of :data:`CODE_CHARS`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,12 +197,13 @@ def align(document: Document) -> Document:
     the page is not bilingual."""
     if not is_bilingual(document):
         return document
-    units = _units(document.blocks)
+    pieces = _pieces(document.blocks)
+    if not _balanced([p[2] for p in pieces if p[1] == "en"], [p[2] for p in pieces if p[1] == "zh"]):
+        return document
+    units = _units(document.blocks, pieces)
     en = [u for u in units if u.lang == "en"]
     zh = [u for u in units if u.lang == "zh"]
     warnings: list[str] = []
-    if not _balanced(en, zh):
-        return document
     matches, en, zh = _best_version(en, zh, document.blocks, warnings)
     if _cover(matches, en, zh) < PAGE_MIN_COVER:
         return document
@@ -217,12 +222,12 @@ def align(document: Document) -> Document:
     return dataclasses.replace(document, pairs=pairs, warnings=document.warnings + tuple(warnings))
 
 
-def _balanced(en: Sequence[_Unit], zh: Sequence[_Unit]) -> bool:
-    """The gate again, on the units: English prose (code and commands left out) and Chinese
-    both hold a real share of the body."""
+def _balanced(en: Sequence[float], zh: Sequence[float]) -> bool:
+    """The gate again, on the units' lengths (``en`` and ``zh``, in page order): English prose
+    (code and commands left out) and Chinese both hold a real share of the body."""
     if len(en) < MIN_SIDE_BLOCKS or len(zh) < MIN_SIDE_BLOCKS:
         return False
-    le, lz = sum(u.length for u in en), sum(u.length for u in zh)
+    le, lz = sum(en), sum(zh)
     return min(le, lz) >= MIN_SIDE_SHARE * (le + lz)
 
 
@@ -236,9 +241,11 @@ def _cover(matches: Sequence[_Match], en: Sequence[_Unit], zh: Sequence[_Unit]) 
 
 
 # ------------------------------------------------------------------------------ units
-def _units(blocks: Sequence[Block]) -> list[_Unit]:
+def _pieces(blocks: Sequence[Block]) -> list[tuple[int, str, float]]:
     """The body blocks (and the title just before the body, with the line before it when that
-    is a title too: the title in both languages) as units, in page order."""
+    is a title too: the title in both languages) that become units, in page order: each
+    one's index in ``blocks``, language and length (what :func:`_balanced` reads; the rest of
+    a unit, its anchors, is found by :func:`_units` once the page passes)."""
     first = next((i for i, b in enumerate(blocks) if b.kind is Kind.PARAGRAPH or b.kind is Kind.SUBHEADING), None)
     if first is None:
         return []
@@ -254,30 +261,42 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
         for i in range(first, len(blocks))
         if (blocks[i].is_body or blocks[i].kind is Kind.HEADLINE) and VERSION_NAME_RULE not in blocks[i].reasons
     )
-    units: list[_Unit] = []
+    pieces: list[tuple[int, str, float]] = []
     for i in chosen:
         b = blocks[i]
         text = b.text
-        han = len(_HAN.findall(text))
-        latin = len(_LATIN.findall(text))
-        other = len(_SPACE.sub("", text)) - han
-        if han == 0:
+        han = 0 if text.isascii() else len(text) - len(_HAN.sub("", text))
+        if han == 0:  # the Latin letters only matter here, the blanks only below
+            latin = len(text) - len(_LATIN.sub("", text))
             lang, length = ("en" if latin and _prose(text, latin) else "und"), float(len(text))
         else:
+            other = len(_SPACE.sub("", text)) - han
             length = han * EN_PER_HAN + other
-            share = len(_LATIN.findall(_QUOTED.sub("", text))) / length  # a quoted title is a name
+            unquoted = _QUOTED.sub("", text)  # a quoted title is a name
+            share = (len(unquoted) - len(_LATIN.sub("", unquoted))) / length
             lang = "zh" if share < MIXED_MIN_LATIN else "en" if share > MIXED_MAX_LATIN else "mixed"
             if lang == "en":
                 length = float(len(text))
-        if lang == "und":
-            continue
+        if lang != "und":
+            pieces.append((i, lang, max(length, 1.0)))
+    return pieces
+
+
+def _units(blocks: Sequence[Block], pieces: Sequence[tuple[int, str, float]] | None = None) -> list[_Unit]:
+    """The units of :func:`_pieces` (found here when not given)."""
+    if pieces is None:
+        pieces = _pieces(blocks)
+    units: list[_Unit] = []
+    for i, lang, length in pieces:
+        b = blocks[i]
+        text = b.text
         heading = b.kind is not Kind.PARAGRAPH or (len(text) <= HEADING_MAX_CHARS and not text.endswith(_SENTENCE_END))
         units.append(
             _Unit(
                 block=i,
                 pos=len(units),
                 lang=lang,
-                length=max(length, 1.0),
+                length=length,
                 numbers=frozenset(n.replace(",", "") for n in _NUMBER.findall(text)),
                 words=frozenset(w.lower() for w in (_LATIN_WORD if lang == "en" else _ANCHOR_WORD).findall(text)),
                 heading=heading,
@@ -290,7 +309,8 @@ def _units(blocks: Sequence[Block]) -> list[_Unit]:
 def _prose(text: str, letters: int) -> bool:
     """Whether an English-looking text reads as prose (or a heading, a term), not as code, a
     command, a path or a bare URL."""
-    if sum(text.count(c) for c in CODE_CHARS) >= 2:
+    first = _CODE_CHAR.search(text)  # two of CODE_CHARS: the second search starts past the first
+    if first is not None and _CODE_CHAR.search(text, first.end()) is not None:
         return False
     nonblank = len(text) - text.count(" ")
     if letters < MIN_LETTER_SHARE * nonblank:
@@ -346,7 +366,13 @@ def _versions(side: list[_Unit], other: list[_Unit]) -> list[list[_Unit]]:
 
 
 # ------------------------------------------------------------------------------ align
-_MOVES = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
+_Group = tuple[float, frozenset[str], frozenset[str], bool, bool, int, int]
+"""One side of a move, one unit or two in a row, as :func:`_group_cost` reads it: its length
+(the English side's with a blank between two units), its numbers, its words, whether its
+first unit is a heading, whether the page sets that unit as a heading, its first and its
+last position."""
+_LOG_RATIO_VAR = LOG_RATIO_SD**2
+"""The square of :data:`LOG_RATIO_SD`."""
 
 
 def _align(en: Sequence[_Unit], zh: Sequence[_Unit]) -> tuple[float, list[_Match]]:
@@ -368,7 +394,12 @@ def _align(en: Sequence[_Unit], zh: Sequence[_Unit]) -> tuple[float, list[_Match
 def _align_in(
     en: Sequence[_Unit], zh: Sequence[_Unit], reach: int
 ) -> tuple[float, list[_Match], list[tuple[int, int]]]:
-    """:func:`_align` within the cells ``|i·m − j·n| ≤ reach``; also the path's cells."""
+    """:func:`_align` within the cells ``|i·m − j·n| ≤ reach``; also the path's cells.
+
+    Each cell tries its moves in the order 1:1, 1:2, 2:1, 1:0, 0:1 and a move takes a cell
+    only at a strictly lower cost, so ties go to the first. A move's cost
+    (:func:`_group_cost`) reads the sides' facts found once a unit and once a pair of units
+    (:func:`_group`), not once a move."""
     n, m = len(en), len(zh)
     inf = math.inf
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -380,26 +411,55 @@ def _align_in(
         highs = [min(m, (i * m + reach) // n) for i in range(n + 1)] + [-1] * 2
     else:
         lows, highs = [0, m + 1, m + 1], [m, -1, -1]
-    heading_en = [u.heading for u in en]
-    heading_zh = [u.heading for u in zh]
+    # Each side's groups: one unit from k on, and two units from k on (None when one of the
+    # two is a heading: a heading is never half of a translation, nor translated by two units).
+    en1 = [_group(en[k : k + 1], 1) for k in range(n)]
+    zh1 = [_group(zh[k : k + 1], 0) for k in range(m)]
+    en2 = [None if en[k].heading or en[k + 1].heading else _group(en[k : k + 2], 1) for k in range(n - 1)]
+    zh2 = [None if zh[k].heading or zh[k + 1].heading else _group(zh[k : k + 2], 0) for k in range(m - 1)]
+    heading_en = [u.heading for u in en] + [True]
+    heading_zh = [u.heading for u in zh] + [True]
+    group_cost = _group_cost
+    skip = SKIP_COST * 1  # a 1:0 or a 0:1 move: the cost times its units
     for i in range(n + 1):
         row = cost[i]
-        for j in range(lows[i], highs[i] + 1):
+        lo1, hi1, lo2, hi2 = lows[i + 1], highs[i + 1], lows[i + 2], highs[i + 2]
+        next1 = cost[i + 1] if i < n else row
+        next2 = cost[i + 2] if i + 1 < n else row
+        back1 = back[i + 1] if i < n else back[i]
+        back2 = back[i + 2] if i + 1 < n else back[i]
+        e1 = en1[i] if i < n else None
+        e2 = en2[i] if i + 1 < n else None
+        e1_heading = heading_en[i]
+        hi = highs[i]
+        for j in range(lows[i], hi + 1):
             here = row[j]
             if here == inf:
                 continue
-            for a, b in _MOVES:
-                if not lows[i + a] <= j + b <= highs[i + a]:
-                    continue
-                if a == 0 or b == 0:
-                    step = SKIP_COST * (a + b)
-                elif a + b > 2 and (any(heading_en[i : i + a]) or any(heading_zh[j : j + b])):
-                    continue  # a heading is never half of a translation
-                else:
-                    step = _cost(en[i : i + a], zh[j : j + b])
-                if here + step < cost[i + a][j + b]:
-                    cost[i + a][j + b] = here + step
-                    back[i + a][j + b] = (a, b, step)
+            if e1 is not None:
+                if lo1 <= j + 1 <= hi1:  # 1:1
+                    step = group_cost(e1, zh1[j], 2)
+                    if here + step < next1[j + 1]:
+                        next1[j + 1] = here + step
+                        back1[j + 1] = (1, 1, step)
+                if lo1 <= j + 2 <= hi1 and not e1_heading:  # 1:2
+                    z2 = zh2[j]
+                    if z2 is not None:
+                        step = group_cost(e1, z2, 3)
+                        if here + step < next1[j + 2]:
+                            next1[j + 2] = here + step
+                            back1[j + 2] = (1, 2, step)
+                if e2 is not None and lo2 <= j + 1 <= hi2 and not heading_zh[j]:  # 2:1
+                    step = group_cost(e2, zh1[j], 3)
+                    if here + step < next2[j + 1]:
+                        next2[j + 1] = here + step
+                        back2[j + 1] = (2, 1, step)
+                if lo1 <= j <= hi1 and here + skip < next1[j]:  # 1:0
+                    next1[j] = here + skip
+                    back1[j] = (1, 0, skip)
+            if j + 1 <= hi and here + skip < row[j + 1]:  # 0:1 (the band's row is an interval)
+                row[j + 1] = here + skip
+                back[i][j + 1] = (0, 1, skip)
     matches: list[_Match] = []
     path: list[tuple[int, int]] = []
     i, j = n, m
@@ -415,25 +475,33 @@ def _align_in(
     return cost[n][m], matches, path
 
 
-def _cost(e: Sequence[_Unit], z: Sequence[_Unit]) -> float:
-    """The cost of pairing the English units ``e`` with the Chinese units ``z``."""
-    le = sum(u.length for u in e) + len(e) - 1
-    lz = sum(u.length for u in z)
+def _group(units: Sequence[_Unit], joins: int) -> _Group:
+    """The facts :func:`_group_cost` reads of one side of a move (``joins`` is 1 for the
+    English side, whose length counts a blank between two units, 0 for the Chinese)."""
+    first = units[0]
+    length = sum(u.length for u in units) + len(units) - 1 if joins else sum(u.length for u in units)
+    numbers = first.numbers if len(units) == 1 else first.numbers | units[1].numbers
+    words = first.words if len(units) == 1 else first.words | units[1].words
+    return (length, numbers, words, first.heading, first.titled, first.pos, units[-1].pos)
+
+
+def _group_cost(e: _Group, z: _Group, k: int) -> float:
+    """The cost of pairing the English units of ``e`` with the Chinese units of ``z``, ``k``
+    units in all (2 or 3): the length's log ratio (Gale–Church), a merge's cost, the anchors,
+    a heading against a paragraph, the two sides side by side."""
+    le, lz = e[0], z[0]
     x = math.log(le / lz)
-    var = LOG_RATIO_SD**2 + SHORT_NOISE / ((le + lz) / 2)
+    var = _LOG_RATIO_VAR + SHORT_NOISE / ((le + lz) / 2)
     total = x * x / (2 * var)
-    if len(e) + len(z) > 2:
+    if k > 2:
         total += MERGE_COST
-    nums_e = e[0].numbers if len(e) == 1 else e[0].numbers | e[1].numbers
-    nums_z = z[0].numbers if len(z) == 1 else z[0].numbers | z[1].numbers
-    words_e = e[0].words if len(e) == 1 else e[0].words | e[1].words
-    words_z = z[0].words if len(z) == 1 else z[0].words | z[1].words
-    shared = len(nums_e & nums_z) + len(words_z & words_e)
-    missing = len(nums_e ^ nums_z) + len(words_z - words_e)
-    total -= ANCHOR_BONUS * min(shared, ANCHOR_CAP) - ANCHOR_PENALTY * min(missing, ANCHOR_CAP)
-    if e[0].heading != z[0].heading and (e[0].titled or z[0].titled) and len(e) + len(z) == 2:
+    nums_e, nums_z, words_z = e[1], z[1], z[2]
+    if nums_e or nums_z or words_z:  # else no anchor, shared or missing: a term of 0.0
+        shared = len(nums_e & nums_z) + len(words_z & e[2])
+        missing = len(nums_e ^ nums_z) + len(words_z - e[2])
+        total -= ANCHOR_BONUS * min(shared, ANCHOR_CAP) - ANCHOR_PENALTY * min(missing, ANCHOR_CAP)
+    if k == 2 and e[3] != z[3] and (e[4] or z[4]):
         total += HEADING_MISMATCH_COST
-    positions = [u.pos for u in e] + [u.pos for u in z]
-    if max(positions) - min(positions) == len(positions) - 1:
+    if max(e[6], z[6]) - min(e[5], z[5]) == k - 1:
         total -= ADJACENT_BONUS
     return total

@@ -394,11 +394,11 @@ _VARIANT_SETS: Lazy[tuple[re.Pattern[str], re.Pattern[str]]] = Lazy(_load_varian
 
 
 def _latin_language(text: str, latin: int, found: list[str]) -> str | _Pending:
-    words = [w.lower() for w in found]
-    en = sum(w in _EN_FUNCTION for w in words)
+    words = list(map(str.lower, found))
+    en = sum(map(_EN_FUNCTION.__contains__, words))
     if len(words) >= PINYIN_MIN_WORDS and en <= PINYIN_MAX_EN_SHARE * len(words) and all(map(is_pinyin, words)):
         return "zh-Latn"
-    foreign = sum(w in _FOREIGN_FUNCTION for w in words)
+    foreign = sum(map(_FOREIGN_FUNCTION.__contains__, words))
     if en >= EN_MIN_HITS and en >= EN_MIN_SHARE * len(words) and en >= EN_OVER_FOREIGN * foreign:
         return "en"
     weak = foreign < FOREIGN_MIN_HITS and foreign < FOREIGN_MIN_SHARE * len(words)
