@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -316,43 +316,63 @@ def _may_wrap(raw_lines: list[str]) -> bool:
         if (wide_first[i + 1] or strips[i + 1][0].islower() or strips[i + 1][0].isdigit())
         and not ((rest := bodies[i].rstrip(_CLOSING)) and rest[-1] in _SENTENCE_MARKS)
     ]
-    telling_pair = set(tells)
+    telling_pairs = set(tells)
     # Lines over some width: breakable (_BREAKABLE, from the first non-blank) and wider than
     # MIN_WRAP_WIDTH in characters or columns.
     long_lines = [i for i in range(n_lines) if columns[i] > MIN_WRAP_WIDTH and _BREAKABLE.search(strips[i])]
+    return any(
+        next(_wrapped_widths(pairs, widths, firsts, telling_pairs, long_lines), None) is not None
+        for widths, firsts in ((columns, first_columns), (sizes, first_chars))
+    )
+
+
+def _wrapped_widths(
+    pairs: Sequence[int],
+    widths: Sequence[int],
+    firsts: Sequence[int],
+    telling_pairs: set[int],
+    breakable: Sequence[int],
+) -> Iterator[tuple[int, int]]:
+    """Each width at which the lines read as wrapped, with how many lines are full at it, in
+    increasing order: :data:`MIN_WRAPPED_LINES` full lines at least (line ``i`` of ``pairs`` is
+    full at the widths :func:`_full_range` gives, from its ``widths`` and the next line's first
+    word, ``firsts``), :data:`MIN_TELLING_LINES` of them followed by a telling break (``i`` in
+    ``telling_pairs``), and at most :data:`MAX_OVER_SHARE` of that of the ``breakable`` lines
+    over the width (over at every width between its first word and its own). Counted with a
+    difference array over the widths, one pass over the lines."""
     size = MAX_WRAP_WIDTH + 2
-    for widths, firsts in ((columns, first_columns), (sizes, first_chars)):
-        full = [0] * size
-        telling = [0] * size
-        over = [0] * size
-        for i in pairs:  # as in _detect
-            width, word = widths[i], firsts[i + 1]
-            lo = width if width > MIN_WRAP_WIDTH else MIN_WRAP_WIDTH
-            hi = width + 1 + (word if word <= width or word <= MAX_WORD_SLACK else MAX_WORD_SLACK)
-            if hi > MAX_WRAP_WIDTH + 1:
-                hi = MAX_WRAP_WIDTH + 1
+    full = [0] * size
+    telling = [0] * size
+    over = [0] * size
+    for i in pairs:
+        # _full_range, inline: the widths at which line i is full.
+        width, word = widths[i], firsts[i + 1]
+        lo = width if width > MIN_WRAP_WIDTH else MIN_WRAP_WIDTH
+        # min(width + 1 + word, width + max(MAX_WORD_SLACK, word if word <= width else 0) + 1)
+        hi = width + 1 + (word if word <= width or word <= MAX_WORD_SLACK else MAX_WORD_SLACK)
+        if hi > MAX_WRAP_WIDTH + 1:
+            hi = MAX_WRAP_WIDTH + 1
+        if lo < hi:
+            full[lo] += 1
+            full[hi] -= 1
+            if i in telling_pairs:
+                telling[lo] += 1
+                telling[hi] -= 1
+    for i in breakable:
+        width, word = widths[i], firsts[i]
+        if width > MIN_WRAP_WIDTH:
+            lo = word if word > MIN_WRAP_WIDTH else MIN_WRAP_WIDTH
+            hi = width if width <= MAX_WRAP_WIDTH else MAX_WRAP_WIDTH + 1  # over at every width below its own
             if lo < hi:
-                full[lo] += 1
-                full[hi] -= 1
-                if i in telling_pair:
-                    telling[lo] += 1
-                    telling[hi] -= 1
-        for i in long_lines:
-            width, word = widths[i], firsts[i]
-            if width > MIN_WRAP_WIDTH:
-                lo = word if word > MIN_WRAP_WIDTH else MIN_WRAP_WIDTH
-                hi = width if width <= MAX_WRAP_WIDTH else MAX_WRAP_WIDTH + 1
-                if lo < hi:
-                    over[lo] += 1
-                    over[hi] -= 1
-        f = t = o = 0
-        for w in range(size - 1):
-            f += full[w]
-            t += telling[w]
-            o += over[w]
-            if w >= MIN_WRAP_WIDTH and f >= MIN_WRAPPED_LINES and t >= MIN_TELLING_LINES and o <= MAX_OVER_SHARE * f:
-                return True
-    return False
+                over[lo] += 1
+                over[hi] -= 1
+    f = t = o = 0
+    for w in range(size - 1):
+        f += full[w]
+        t += telling[w]
+        o += over[w]
+        if w >= MIN_WRAP_WIDTH and f >= MIN_WRAPPED_LINES and t >= MIN_TELLING_LINES and o <= MAX_OVER_SHARE * f:
+            yield w, f
 
 
 def _detect(text: str, lines: Sequence[_Line]) -> tuple[int, str, tuple[int, ...]] | None:
@@ -360,7 +380,6 @@ def _detect(text: str, lines: Sequence[_Line]) -> tuple[int, str, tuple[int, ...
     if sum(1 for ln in lines if ln.widths[1] >= MIN_WRAP_WIDTH // 2) < MIN_WRAPPED_LINES:
         return None  # the common case of a short page, decided at once
     best: tuple[int, int, str] | None = None  # (full lines, width, measure)
-    size = MAX_WRAP_WIDTH + 2
     # What _full_range reads of each line, and whether a break before it tells, taken once.
     filled = [ln.end != ln.start + ln.lead for ln in lines]
     pairs = [i for i in range(len(lines) - 1) if filled[i] and filled[i + 1]]
@@ -368,40 +387,12 @@ def _detect(text: str, lines: Sequence[_Line]) -> tuple[int, str, tuple[int, ...
     for i in pairs:  # a break after a sentence's end tells nothing: a paragraph may end there
         if tells[i + 1] and _ends_sentence(text, lines[i].start, lines[i].end):
             tells[i + 1] = False
+    telling_pairs = {i for i in pairs if tells[i + 1]}
+    breakable = [i for i, ln in enumerate(lines) if ln.breakable]
     for m, measure in enumerate(MEASURES):
         widths = [ln.widths[m] for ln in lines]
         firsts = [ln.first[m] for ln in lines]
-        full = [0] * size
-        telling = [0] * size
-        over = [0] * size
-        for i in pairs:
-            # _full_range, inline: the widths at which line i is full.
-            width, word = widths[i], firsts[i + 1]
-            lo = width if width > MIN_WRAP_WIDTH else MIN_WRAP_WIDTH
-            # min(width + 1 + word, width + max(MAX_WORD_SLACK, word if word <= width else 0) + 1)
-            hi = width + 1 + (word if word <= width or word <= MAX_WORD_SLACK else MAX_WORD_SLACK)
-            if hi > MAX_WRAP_WIDTH + 1:
-                hi = MAX_WRAP_WIDTH + 1
-            if lo < hi:
-                full[lo] += 1
-                full[hi] -= 1
-                if tells[i + 1]:
-                    telling[lo] += 1
-                    telling[hi] -= 1
-        for ln, width, word in zip(lines, widths, firsts, strict=True):
-            if ln.breakable and width > MIN_WRAP_WIDTH:
-                lo = word if word > MIN_WRAP_WIDTH else MIN_WRAP_WIDTH
-                hi = width if width <= MAX_WRAP_WIDTH else MAX_WRAP_WIDTH + 1  # over at every width below its own
-                if lo < hi:
-                    over[lo] += 1
-                    over[hi] -= 1
-        f = t = o = 0
-        for w in range(size - 1):
-            f += full[w]
-            t += telling[w]
-            o += over[w]
-            if w < MIN_WRAP_WIDTH or f < MIN_WRAPPED_LINES or t < MIN_TELLING_LINES or o > MAX_OVER_SHARE * f:
-                continue
+        for w, f in _wrapped_widths(pairs, widths, firsts, telling_pairs, breakable):
             if best is None or f > best[0]:
                 best = (f, w, measure)
     if best is None:
