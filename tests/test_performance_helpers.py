@@ -1838,3 +1838,223 @@ def test_align_group_cost_is_the_cost_by_sums(sides: tuple[list[Any], list[Any],
         if len(en) >= a and len(zh) >= b:
             e, z = en[:a], zh[:b]
             assert _group_cost(_group(e, 1), _group(z, 0), a + b) == _align_cost_by_sums(e, z)
+
+
+# -------- sentences.py, language.py, assemble.py, mojibake.py, offsets.py (issue 20, wave 2)
+# Each shortcut of the second wave in these modules against the form it replaced.
+
+_SENTENCE_PIECES = [
+    *"ab AZ.!?…。！？；”’\"')]中,;:，\n\t\x1c\u3000(“12",
+    "...",
+    " x",
+    "Mr",
+    "Dr.",
+    "U.S.",
+    "e.g.",
+    "Inc.",
+    "no.",
+    "No",
+    "Jan",
+    "a.m.",
+    "W",
+    "K",
+    "İ",
+    "中文",
+    "Хорошо",
+    "abcdefg",
+    "abcdefghijklmnopqrstuvwxyz",
+    "2024",
+]
+
+
+def _ends_english_walked(text: str, stop: int, mark: str, end: int) -> bool:
+    """sentences._ends_english as it was: the word walked back character by character, the
+    three abbreviation sets asked in turn, the dotted pattern tried on every word."""
+    from bilingual_news import sentences
+
+    nxt = end
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    if nxt >= len(text):
+        return True
+    following = text[nxt]
+    if following in sentences._NO_START or (following.islower() and following.isalpha() and following.isascii()):
+        return False
+    if mark != ".":
+        return True
+    start = stop
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in sentences._WORD_OPENERS:
+        start -= 1
+    word = text[start:stop]
+    if not word:
+        return True
+    low = word.lower()
+    if low in sentences.ABBREVIATIONS_NEVER_FINAL:
+        return False
+    if low in sentences.ABBREVIATIONS_BEFORE_NUMBER:
+        return not following.isdigit()
+    if low in sentences.ABBREVIATIONS_BEFORE_LOWER:
+        return following.isupper()
+    if sentences._DOTTED.fullmatch(word):
+        return False
+    return not (len(word) == 1 and word.isupper())
+
+
+def _split_marked_walked(text: str) -> list[tuple[int, int]]:
+    """sentences._split_marked as it was before wave 2: the next character found by a walk."""
+    from bilingual_news import sentences
+
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    start = 0
+    for m in sentences._END.finditer(text):
+        end = m.end()
+        if end >= n:
+            break
+        if m.lastindex is not None:
+            if not _ends_english_walked(text, m.start(), text[m.start() : m.end(1)], end):
+                continue
+        else:
+            nxt = end
+            while nxt < n and text[nxt].isspace():
+                nxt += 1
+            if nxt < n and text[nxt] in sentences._NO_START:
+                continue
+        sentences._add(text, start, end, out)
+        start = end
+    sentences._add(text, start, n, out)
+    return out
+
+
+@settings(max_examples=1500)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=40).map("".join))
+@example("Приехал Mr. Smith. Он ушёл.")
+@example("x" * 30 + ". Y")
+@example("a\x1c. B")
+def test_sentence_split_reading_the_next_character_from_the_match_is_the_walk(text: str) -> None:
+    from bilingual_news import sentences
+
+    assert sentences._split_marked(text) == _split_marked_walked(text)
+
+
+@given(st.text(max_size=40))
+def test_sentence_split_reading_the_next_character_from_the_match_is_the_walk_on_any_text(text: str) -> None:
+    from bilingual_news import sentences
+
+    assert sentences._split_marked(text) == _split_marked_walked(text)
+
+
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=30).map("".join))
+def test_sentence_end_with_next_character_matches_as_the_end(text: str) -> None:
+    from bilingual_news import sentences
+
+    fast = [(m.span(), m.span(1), m.group(2), m.start(2)) for m in sentences._END_NEXT.finditer(text)]
+    slow = []
+    for m in sentences._END.finditer(text):
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        slow.append((m.span(), m.span(1), text[nxt] if nxt < len(text) else None, nxt if nxt < len(text) else -1))
+    assert fast == slow
+
+
+def test_the_long_word_bound_exceeds_every_abbreviation_even_lowered() -> None:
+    from bilingual_news import sentences
+
+    assert all(len(word) < sentences._LONG_WORD for word in sentences._ABBREVIATION_KIND)
+    assert all(len(c.lower()) >= 1 for c in map(chr, range(0x110000)))
+
+
+_MIXED_PIECES = [*"ab中文 .,5'’-\u0301Ⅻ⺀〇Ａ\u3000é", "word ", "中", "a1b", "x-y", "ab'c"]
+
+
+def _is_mixed_by_tokens(text: str) -> bool:
+    """The runs of language._is_mixed as they were counted: a loop over the Han characters and
+    Latin words of language._RUN_TOKEN."""
+    from bilingual_news import language
+
+    han_run = latin_run = best_han = best_latin = 0
+    for m in language._RUN_TOKEN.finditer(text):
+        if m.group(1) is not None:
+            han_run, latin_run = han_run + 1, 0
+            best_han = max(best_han, han_run)
+        else:
+            han_run, latin_run = 0, latin_run + 1
+            best_latin = max(best_latin, latin_run)
+    return best_han >= language.MIXED_MIN_HAN_RUN and best_latin >= language.MIXED_MIN_LATIN_RUN
+
+
+@settings(max_examples=2000)
+@given(st.lists(st.sampled_from(_MIXED_PIECES), max_size=40).map("".join))
+@example("中文中文 a b c d e f g")
+@example("中 a 文 中文 word word word word word word word")
+@example("abcdefg中文中文")
+def test_mixed_runs_found_by_two_searches_are_the_token_loop(text: str) -> None:
+    from bilingual_news import language
+
+    fast = language._HAN_RUN.search(text) is not None and language._LATIN_RUN.search(text) is not None
+    assert fast == _is_mixed_by_tokens(text)
+
+
+@given(st.text(max_size=40))
+def test_mixed_runs_found_by_two_searches_are_the_token_loop_on_any_text(text: str) -> None:
+    from bilingual_news import language
+
+    fast = language._HAN_RUN.search(text) is not None and language._LATIN_RUN.search(text) is not None
+    assert fast == _is_mixed_by_tokens(text)
+
+
+@given(st.lists(st.sampled_from([*"中文a ⺀〇.1", "Д"]), max_size=20).map("".join))
+def test_two_han_letters_found_by_one_search_are_two_searches(text: str) -> None:
+    from bilingual_news import language
+
+    one = regex.compile(r"[^\P{Han}\P{L}]")
+    first = one.search(text)
+    two = first is not None and one.search(text, first.end()) is not None
+    assert (language._TWO_HAN_LETTERS.search(text) is not None) == two
+
+
+_ASCII_PIECES = ["The", " ", "cat", "'s", "ISN'T", "of", "ZHONG", "guo", "-", "Le", "1"]
+
+
+@given(st.lists(st.sampled_from(_ASCII_PIECES), max_size=20).map("".join))
+def test_ascii_words_of_the_lowered_text_are_the_lowered_words(text: str) -> None:
+    from bilingual_news import language
+
+    assert language._ASCII_WORD.findall(text.lower()) == [w.lower() for w in language._ASCII_WORD.findall(text)]
+
+
+@given(st.binary(max_size=8))
+@example(b"\xe4\xb8")
+@example(b"\xed\xa0\x80")
+@example(b"\xf4\x90")
+def test_utf8_opening_by_the_codec_function_is_the_incremental_decoder(data: bytes) -> None:
+    import codecs
+
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        opens = False
+    else:
+        opens = True
+    assert mojibake._opens_utf8(data) == opens
+
+
+@settings(max_examples=300, deadline=None)  # the first example compiles the run pattern
+@given(st.lists(st.one_of(MOJIBAKE_TEXT, st.sampled_from(["\ud800", "\udfff", "鍖椾含"])), max_size=6).map("".join))
+@example("鍖\ud800椾含")
+@example("鍖椾含\ud800")
+def test_gbk_runs_asked_for_surrogates_after_the_utf8_test_are_the_same_runs(text: str) -> None:
+    spans = [m.span() for m in mojibake._utf8_runs().finditer(text)]
+    before = []
+    for start, end in spans:  # the surrogate asked first: the head is then always encodable
+        if mojibake._SURROGATE.search(text, start, end) is None:
+            head = text[start : min(end, start + mojibake.PREFIX_CHARS)].split("\ufffd", 1)[0]
+            if mojibake._opens_utf8(head.encode("gb18030")):
+                before.append((start, end))
+    after = [
+        (start, end)
+        for start, end in spans
+        if mojibake._opens_as_utf8(text, start, end) and mojibake._SURROGATE.search(text, start, end) is None
+    ]
+    assert after == before

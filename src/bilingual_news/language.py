@@ -153,14 +153,24 @@ _DOMAIN = re.compile(rf"\b[\w-]+(?:\.[\w-]+)*{_TLD}(?:/\S*)?", re.IGNORECASE)
 _SCRIPT_RUN = regex.compile(
     r"([^\P{Han}\P{L}]+)|([^\P{Latin}\P{L}]+)|\p{L}+"
 )  # Han letters (no radicals), Latin letters, other letters
-_HAN_LETTER = regex.compile(r"[^\P{Han}\P{L}]")
 _NOT_HAN_LETTER = regex.compile(r"[^\P{L}\p{Han}]")
+_TWO_HAN_LETTERS = regex.compile(r"[^\P{Han}\P{L}].*?[^\P{Han}\P{L}]", regex.DOTALL)
+"""Two Han letters: one search, where two looked for the first and then the next."""
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 _KANA = LazyPattern(r"[\p{Hiragana}\p{Katakana}]")
 _HANGUL = LazyPattern(r"\p{Hangul}")
 _LATIN_WORD = regex.compile(r"\p{Latin}+(?:['’]\p{Latin}+)*")
 _NOT_ENGLISH_LETTER = LazyPattern(r"[^\P{Latin}a-zA-Zａ-ｚＡ-Ｚ]")
 _RUN_TOKEN = LazyPattern(r"(\p{Han})|\p{Latin}[\p{Latin}\p{M}\d'’-]*")
+_LATIN_TOKEN = r"\p{Latin}[\p{Latin}\p{M}\d'’-]*+"
+_HAN_RUN = LazyPattern(rf"\p{{Han}}(?:\P{{Latin}}*?\p{{Han}}){{{MIXED_MIN_HAN_RUN - 1}}}")
+"""A run of :data:`MIXED_MIN_HAN_RUN` tokens of :data:`_RUN_TOKEN` that are Han characters:
+whatever stands between them is no Latin letter, so no Latin word."""
+_LATIN_RUN = LazyPattern(rf"{_LATIN_TOKEN}(?:[^\p{{Han}}\p{{Latin}}]*+{_LATIN_TOKEN}){{{MIXED_MIN_LATIN_RUN - 1}}}")
+"""A run of :data:`MIXED_MIN_LATIN_RUN` Latin words of :data:`_RUN_TOKEN` with no Han character
+between them: each word taken whole (possessive), as the tokens' scan takes it, and the text
+between two words neither Han nor Latin. A search that starts inside a word counts the words
+from there as the scan does from the word's start."""
 _PINYIN_SYLLABLE = (
     r"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er"
@@ -258,12 +268,11 @@ def _classified(text: str) -> str | _Pending:
 def _classify(text: str) -> str | _Pending:
     text = _without_noise(text)
     if text.isascii():  # most English blocks: one pass for the words, no script counting
-        words = _ASCII_WORD.findall(text)
+        words = _ASCII_WORD.findall(text.lower())  # lower case first: one call, not one a word
         latin = sum(map(len, words))
         return "und" if latin < MIN_LETTERS else _latin_language(text, latin, words)
     if _NOT_HAN_LETTER.search(text) is None:  # most Chinese blocks: no letter but Han
-        first = _HAN_LETTER.search(text)
-        if first is None or _HAN_LETTER.search(text, first.end()) is None:
+        if _TWO_HAN_LETTERS.search(text) is None:
             return "und"
         return chinese_variant(text)
     han, latin, other, script = _script_counts(text)
@@ -281,7 +290,7 @@ def _classify(text: str) -> str | _Pending:
         return "mixed"
     if cjk > latin:
         return _cjk_language(text, han, kana, hangul)
-    return _latin_language(text, latin, _LATIN_WORD.findall(text))
+    return _latin_language(text, latin, list(map(str.lower, _LATIN_WORD.findall(text))))
 
 
 _cached_classify = functools.lru_cache(maxsize=CACHE_SIZE)(_classify)
@@ -331,20 +340,13 @@ def _without_noise(text: str) -> str:
 
 
 def _is_mixed(text: str, cjk: int, latin: int) -> bool:
-    """Whether both scripts have a fair share and a substantial run."""
+    """Whether both scripts have a fair share and a substantial run: :data:`MIXED_MIN_HAN_RUN`
+    Han characters with no Latin word between them and :data:`MIXED_MIN_LATIN_RUN` Latin
+    words with no Han character between them (:data:`_HAN_RUN`, :data:`_LATIN_RUN`: one search
+    each, where a loop over the words counted the runs)."""
     if min(cjk, latin) / (cjk + latin) < MIXED_MIN_SHARE:
         return False
-    han_run = latin_run = best_han = best_latin = 0
-    for m in _RUN_TOKEN.finditer(text):
-        if m.group(1) is not None:
-            han_run, latin_run = han_run + 1, 0
-            best_han = max(best_han, han_run)
-        else:
-            han_run, latin_run = 0, latin_run + 1
-            best_latin = max(best_latin, latin_run)
-        if best_han >= MIXED_MIN_HAN_RUN and best_latin >= MIXED_MIN_LATIN_RUN:
-            return True
-    return False
+    return _HAN_RUN.search(text) is not None and _LATIN_RUN.search(text) is not None
 
 
 def _cjk_language(text: str, han: int, kana: int, hangul: int) -> str:
@@ -393,8 +395,9 @@ def _load_variant_sets() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _VARIANT_SETS: Lazy[tuple[re.Pattern[str], re.Pattern[str]]] = Lazy(_load_variant_sets)
 
 
-def _latin_language(text: str, latin: int, found: list[str]) -> str | _Pending:
-    words = list(map(str.lower, found))
+def _latin_language(text: str, latin: int, words: list[str]) -> str | _Pending:
+    """The language of a text of Latin letters (mostly) whose words, in lower case, are
+    ``words``: pinyin, English by its function words, else what langdetect is to be asked."""
     en = sum(map(_EN_FUNCTION.__contains__, words))
     if len(words) >= PINYIN_MIN_WORDS and en <= PINYIN_MAX_EN_SHARE * len(words) and all(map(is_pinyin, words)):
         return "zh-Latn"

@@ -412,8 +412,8 @@ def _utf8_openings() -> set[str]:
 
 def _opens_utf8(data: bytes) -> bool:
     """Whether ``data`` can open a UTF-8 text (it may stop inside a character)."""
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    try:  # what a new incremental decoder's decode(data, final=False) calls, without the decoder
+        codecs.utf_8_decode(data, "strict", False)
     except UnicodeDecodeError:
         return False
     return True
@@ -506,11 +506,13 @@ def find_gbk_mojibake(text: str) -> list[Change]:
     # break between runs keeps them apart, as no run's bytes hold one).
     # Most runs in clean Chinese fail on their first characters: those are dropped before the
     # whole run is re-encoded (an incremental decoder waits for a sequence cut at the end).
+    # A lone surrogate is no GB18030 character: its run was never read from bytes. The runs
+    # that open as UTF-8 (few) are asked; a surrogate among the first characters fails that.
     spans = [
         (start, end)
         for start, end in spans
-        if _SURROGATE.search(text, start, end) is None and _opens_as_utf8(text, start, end)
-    ]  # a lone surrogate is no GB18030 character: its run was never read from bytes
+        if _opens_as_utf8(text, start, end) and _SURROGATE.search(text, start, end) is None
+    ]
     if not spans:
         return []
     strict = [(start, end) for start, end in spans if "\ufffd" not in text[start:end]]
@@ -542,9 +544,14 @@ Chinese fails within its first characters."""
 
 def _opens_as_utf8(text: str, start: int, end: int) -> bool:
     """Whether the first :data:`PREFIX_CHARS` characters of a run, read back as GB18030 bytes,
-    can open UTF-8 (a lost byte, ``�``, stops the test there: it is repaired otherwise)."""
+    can open UTF-8 (a lost byte, ``�``, stops the test there: it is repaired otherwise); not
+    when they hold a lone surrogate, which was never read from bytes."""
     head = text[start : min(end, start + PREFIX_CHARS)].split("\ufffd", 1)[0]
-    return _opens_utf8(head.encode("gb18030"))
+    try:
+        data = head.encode("gb18030")
+    except UnicodeEncodeError:  # a lone surrogate, the one character GB18030 cannot encode
+        return False
+    return _opens_utf8(data)
 
 
 def _kept(repairs: Iterable[_Repair]) -> list[Change]:

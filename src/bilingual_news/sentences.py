@@ -75,6 +75,23 @@ every character."""
 _END_MARK = re.compile(r"[.!?…。！？；]")
 _DOTTED = LazyPattern(r"(?:\p{L}\.)+\p{L}")
 _NO_START = frozenset(",;:，、；：)]}）】")
+_END_NEXT = re.compile(_END.pattern + r"(?=\s*(?P<nx>\S)|)")
+""":data:`_END` with, in group ``nx``, the first non-blank character after the end (none when
+only blanks follow): the same matches. :mod:`re`'s ``\\s`` is :meth:`str.isspace`."""
+_ABBREVIATION_KIND: dict[str, str] = {
+    **dict.fromkeys(ABBREVIATIONS_BEFORE_LOWER, "lower"),
+    **dict.fromkeys(ABBREVIATIONS_BEFORE_NUMBER, "number"),
+    **dict.fromkeys(ABBREVIATIONS_NEVER_FINAL, "never"),
+}
+"""Each abbreviation's set in one table, the first set that holds it winning as the tests
+were made in turn: ``never`` (:data:`ABBREVIATIONS_NEVER_FINAL`), ``number``, ``lower``."""
+_LONG_WORD = 1 + max(map(len, _ABBREVIATION_KIND))
+"""A word of this many letters and digits (or more) is none of the abbreviations, holds no
+dot and is no initial: a full stop after it ends a sentence (before anything but a comma or
+a lower-case word). ``str.lower`` never shortens a word."""
+_WORD_LOOKBACK = 24
+"""How far back :func:`_ends_at_full_stop` looks for the space before a word at once; a longer
+word (or none) is walked back character by character, as before."""
 _WORD_OPENERS = frozenset("([{“‘\"'（「『《")
 
 
@@ -93,26 +110,38 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _split_marked(text: str) -> list[tuple[int, int]]:
-    """:func:`split_sentences` of a text that holds a sentence end mark."""
+    """:func:`split_sentences` of a text that holds a sentence end mark.
+
+    Each match of :data:`_END_NEXT` brings the first non-blank character after it (group
+    ``nx``), so that the tests of what follows a candidate end read one character the match
+    found at C speed (:func:`_ends_english`, written out)."""
     out: list[tuple[int, int]] = []
     n = len(text)
     start = 0
     isspace = str.isspace
     append = out.append
-    for m in _END.finditer(text):
+    no_start = _NO_START
+    for m in _END_NEXT.finditer(text):
         end = m.end()
         if end >= n:
             break
-        if m.lastindex is not None:  # group ``en``, the pattern's only one: a Latin end
-            stop = m.start()
-            if not _ends_english(text, stop, text[stop : m.end(1)], end):
-                continue
-        else:  # a Chinese end: not before a comma or a closing bracket
-            nxt = end
-            while nxt < n and isspace(text[nxt]):
-                nxt += 1
-            if nxt < n and text[nxt] in _NO_START:
-                continue
+        following = m.group(2)  # None: only blanks after the end
+        if m.start(1) >= 0:  # group ``en``: a Latin end
+            if following is not None:
+                # not before a comma or a lower-case (ASCII) word
+                if following in no_start or "a" <= following <= "z":
+                    continue
+                stop = m.start()
+                if (
+                    m.end(1) == stop + 1
+                    and text[stop] == "."
+                    # a word of _LONG_WORD letters or digits before it is no abbreviation
+                    and not (stop >= _LONG_WORD and text[stop - _LONG_WORD : stop].isalnum())
+                    and not _ends_at_full_stop(text, stop, following)
+                ):
+                    continue
+        elif following is not None and following in no_start:  # a Chinese end
+            continue
         # _add, written out: a match ends in a mark or a closer, never a blank, so the
         # sentence ends at ``end`` and its start stops before it
         s = start
@@ -135,7 +164,8 @@ def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
 
 
 def _ends_english(text: str, stop: int, mark: str, end: int) -> bool:
-    """Whether the Latin-script end mark ``mark`` at ``stop`` really ends a sentence."""
+    """Whether the Latin-script end mark ``mark`` at ``stop`` really ends a sentence (what
+    :func:`_split_marked` decides at a Latin end, there written out)."""
     nxt = _skip_space(text, end)
     if nxt >= len(text):
         return True
@@ -144,20 +174,38 @@ def _ends_english(text: str, stop: int, mark: str, end: int) -> bool:
         return False
     if mark != ".":
         return True
-    start = stop
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _WORD_OPENERS:
-        start -= 1
-    word = text[start:stop]
-    if not word:
-        return True
-    low = word.lower()
-    if low in ABBREVIATIONS_NEVER_FINAL:
-        return False
-    if low in ABBREVIATIONS_BEFORE_NUMBER:
-        return not following.isdigit()
-    if low in ABBREVIATIONS_BEFORE_LOWER:
+    return _ends_at_full_stop(text, stop, following)
+
+
+def _ends_at_full_stop(text: str, stop: int, following: str) -> bool:
+    """Whether the full stop at ``stop``, before the non-blank character ``following``, ends a
+    sentence: not after an abbreviation that ends none there, a dotted initialism or an
+    initial.
+
+    The word before the stop runs back to a blank or an opening bracket or quote; when the
+    characters after the last space (looked for in the last :data:`_WORD_LOOKBACK` characters)
+    are all letters and digits, that run is the word — neither blanks nor openers are — and no
+    character-by-character walk is needed."""
+    lo = stop - _WORD_LOOKBACK
+    if lo < 0:
+        lo = 0
+    space = text.rfind(" ", lo, stop)
+    word = text[space + 1 : stop]
+    if (space < 0 and lo) or not word.isalnum():
+        start = stop
+        while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _WORD_OPENERS:
+            start -= 1
+        word = text[start:stop]
+        if not word:
+            return True
+    kind = _ABBREVIATION_KIND.get(word.lower())
+    if kind is not None:
+        if kind == "never":
+            return False
+        if kind == "number":
+            return not following.isdigit()
         return following.isupper()
-    if _DOTTED.fullmatch(word):  # U.S., N.Y.
+    if "." in word and _DOTTED.fullmatch(word):  # U.S., N.Y.
         return False
     return not (len(word) == 1 and word.isupper())  # an initial: George W. Bush
 
