@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 import sys
 import textwrap
@@ -2058,3 +2059,311 @@ def test_gbk_runs_asked_for_surrogates_after_the_utf8_test_are_the_same_runs(tex
         if mojibake._opens_as_utf8(text, start, end) and mojibake._SURROGATE.search(text, start, end) is None
     ]
     assert after == before
+
+
+# ------------------------------------------------------------------ revise.py, label.py: wave 2
+@pytest.mark.parametrize("seed", range(16))
+def test_short_title_rules_reach_no_further_than_their_window(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """_headline asks a line that is not title-like only within _short_window() units above the
+    text: every rule that makes such a line a title says no further up, wherever the text starts."""
+    pages: list[Any] = []
+    headline = revise._headline
+
+    def record(page: Any, *args: Any) -> Any:
+        pages.append(page)
+        return headline(page, *args)
+
+    monkeypatch.setattr(revise, "_headline", record)
+    bilingual_news.parse(_OWN_PAGE if seed == 0 else testing.make_page(seed).raw)
+    page = pages[0]
+    n = len(page.units)
+    for start in range(n + 1):
+        for i in range(max(0, start - revise.HEADLINE_LOOKBACK), max(0, start - revise._short_window())):
+            assert not revise._named_in_head(page, i, start)
+            assert not revise._short_title(page, i, start)
+            assert not revise._lead_subject(page, i, start)
+            assert not revise._short_over_date(page, i, start)
+
+
+_TWO_LANGUAGE_SONG = "\n".join(
+    [
+        "首页 | 歌词",
+        "A Song We Wrote For This Test",
+        "2022-05-06 来源：本站",
+        *[
+            line
+            for n in range(6)
+            for line in (f"the river carries number {n} home tonight", f"河水今夜把第{n}个送回家乡去")
+        ],
+        "[副歌]",
+        *[
+            line
+            for n in range(4)
+            for line in (f"we sing the chorus line {n} again slowly", f"我们慢慢地再唱一遍第{n}句副歌")
+        ],
+        "这首歌是我们为了测试而写的，它没有别的用处，也不会出现在任何别的地方；写完就放在这里。",
+    ]
+)
+
+
+@pytest.mark.parametrize("page", [_OWN_PAGE, _TWO_LANGUAGE_SONG, *(testing.make_page(seed).raw for seed in range(24))])
+def test_text_runs_from_line_to_line_are_the_runs_unit_by_unit(page: str) -> None:
+    """The runs of text lines and of lines with their translations, found from one line (or
+    pair) to the next, score and mark the same units as the walk over every unit did."""
+    units = split(normalize(page))
+    feats = features.extract(units)
+    guesses = label.label(units, feats)
+    quality, kind, why = (tuple(column) for column in zip(*guesses, strict=True))
+    ours, plain = [0.0] * len(units), [0.0] * len(units)
+    assert revise._score_text_runs(feats, quality, kind, why, ours) == _plain_text_runs(
+        feats, quality, kind, why, plain
+    )
+    assert ours == plain
+
+
+def _plain_text_runs(
+    features: tuple[Any, ...],
+    quality: tuple[revise.Quality, ...],
+    kind: tuple[Kind | None, ...],
+    why: tuple[tuple[str, ...], ...],
+    scores: list[float],
+) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    n = len(scores)
+    out: set[int] = set()
+    members: set[int] = set()
+    short = revise.Quality.SHORT
+    candidates = [
+        i
+        for i in itertools.compress(range(n), map(revise._SHORT_ONLY.__eq__, why))
+        if quality[i] is short and kind[i] is None
+    ]
+    found: list[int] = []
+    rest: list[int] = []
+    for i in candidates:
+        (found if revise._text_line(features[i]) else rest).append(i)
+
+    scripts = tuple(map(revise._SCRIPTS, features))
+    han_led = list(map(operator.ge, map(revise._HAN, scripts), map(revise._LATIN_WORDS, scripts)))
+    changes = set(itertools.compress(range(n - 1), map(operator.ne, han_led, han_led[1:])))
+    translated = [
+        i for i in rest if (i in changes or i - 1 in changes) and revise._translated_line(features, quality, kind, i)
+    ]
+    if not found and not translated:
+        return frozenset(), frozenset(), frozenset()
+    lists: set[int] = set()
+    is_line = [False] * n
+    for i in found:
+        is_line[i] = True
+    i = 0
+    while i < n:
+        if not is_line[i]:
+            i += 1
+            continue
+        if (
+            i > 0
+            and kind[i - 1] is revise.Kind.METADATA
+            and i + 1 < n
+            and is_line[i + 1]
+            and not revise._line_and_translation(features[i], features[i + 1])
+        ):
+            # The line after a dateline that opens a run is the post's title, not its text; but a
+            # line followed by its translation (lyrics, a poem with its version) is the text's first.
+            i += 1
+        last, lines, gap = i, 0, 0
+        first_prose, listed = -1, 0  # the run's first body-like unit, and its lines before it
+        for k in range(i, n):
+            if is_line[k]:
+                lines += 1
+                last, gap = k, 0
+            elif quality[k] in revise._BODY_LIKE:
+                last, gap = k, 0
+                if first_prose < 0:
+                    first_prose, listed = k, lines
+            elif quality[k] is short and kind[k] is None and gap < revise.MAX_TEXT_RUN_GAP:
+                gap += 1
+            else:
+                break
+        if first_prose < 0:
+            listed = lines
+        heading = (
+            revise._section_heading_over(features, quality, kind, why, i)
+            if listed >= revise.SECTION_LIST_MIN_LINES
+            else -1
+        )
+        if heading >= 0:
+            # A section's link titles under its heading: not text; a run may start after them.
+            i = first_prose if first_prose >= 0 else last + 1
+            lists.update(range(heading + 1, i))
+            continue
+        if lines >= revise.MIN_TEXT_RUN:
+            for m in range(i, last + 1):
+                if is_line[m]:
+                    scores[m] = revise.TEXT_LINE_WEIGHT * min(revise.size(features[m]), revise.UNIT_SCORE_CAP)
+                    out.add(m)
+                    members.add(m)
+                elif quality[m] is short:
+                    scores[m] = -revise.BRIDGE_COST  # an odd line of the run: a refrain, a marker
+                    members.add(m)
+        i = last + 1
+    if translated:
+        _plain_translated_runs(features, quality, kind, scores, set(found), set(translated), out, members)
+    return frozenset(out), frozenset(members), frozenset(lists)
+
+
+def _plain_translated_runs(
+    features: tuple[Any, ...],
+    quality: tuple[revise.Quality, ...],
+    kind: tuple[Kind | None, ...],
+    scores: list[float],
+    own: set[int],
+    translated: set[int],
+    out: set[int],
+    members: set[int],
+) -> None:
+    n = len(scores)
+    short = revise.Quality.SHORT
+    lines = own | translated
+
+    def pairable(k: int) -> bool:
+        return k not in members and (
+            k in lines
+            or quality[k] in revise._BODY_LIKE
+            or (quality[k] is short and kind[k] is None and revise._single_language(features[k].scripts))
+        )
+
+    paired: set[int] = set()
+    seconds: set[int] = set()  # the second line of each pair
+    k = 0
+    while k < n - 1:
+        if (
+            (k in lines or k + 1 in lines)
+            and pairable(k)
+            and pairable(k + 1)
+            and revise._line_and_translation(features[k], features[k + 1])
+        ):
+            paired.update((k, k + 1))
+            seconds.add(k + 1)
+            k += 2
+        else:
+            k += 1
+    i = 0
+    while i < n:
+        if i not in paired:
+            i += 1
+            continue
+        last, gap, pairs = i, 0, 0
+        for k in range(i, n):
+            if k in paired or k in own or quality[k] in revise._BODY_LIKE:
+                if k in seconds and k - 1 >= i and last == k - 1:
+                    pairs += 1
+                last, gap = k, 0
+            elif quality[k] is short and kind[k] is None and gap < revise.MAX_TEXT_RUN_GAP:
+                gap += 1
+            else:
+                break
+        if pairs >= revise.MIN_TRANSLATED_PAIRS:
+            for m in range(i, last + 1):
+                if quality[m] is not short:
+                    continue
+                if m in paired or m in own:
+                    scores[m] = revise.TEXT_LINE_WEIGHT * min(revise.size(features[m]), revise.UNIT_SCORE_CAP)
+                    out.add(m)
+                    members.add(m)
+                else:
+                    scores[m] = -revise.BRIDGE_COST
+        i = last + 1
+
+
+def _plain_counted_lists(units: Any, feats: Any, guesses: list[label.Guess]) -> None:
+    """label's counted lists as they were found before: a test of every unit, then a walk."""
+    hits = [
+        g is label._BY_QUALITY[label.Quality.SHORT] and label._counted_item(u, f)
+        for u, f, g in zip(units, feats, guesses, strict=True)
+    ]
+    for i, hit in enumerate(hits):
+        if hit and ((i > 0 and hits[i - 1]) or (i + 1 < len(hits) and hits[i + 1])):
+            guesses[i] = label._LINK_LIST
+
+
+_COUNTED_WIDGET = "\n".join(
+    [
+        "A Post Title We Made Up",
+        "The text of the post goes here and it is long enough to read as a paragraph, we hope.",
+        "Archives",
+        "Walking (12)",
+        "Cooking (7)",
+        "Maps (3)",
+        "一个标题的第二部分 (2)",
+        "Lone label (9)",
+        "Plain line",
+        "Rivers (4)",
+        "Hills（5）",
+    ]
+)
+
+
+@pytest.mark.parametrize("page", [_COUNTED_WIDGET, _OWN_PAGE, *(testing.make_page(seed).raw for seed in range(24))])
+def test_counted_lists_from_the_short_units_are_the_lists_unit_by_unit(page: str) -> None:
+    units = split(normalize(page))
+    feats = features.extract(units)
+    guesses = [label._one(u, f) for u, f in zip(units, feats, strict=True)]
+    plain = list(guesses)
+    label._counted_lists(units, feats, guesses)
+    _plain_counted_lists(units, feats, plain)
+    assert guesses == plain
+
+
+@settings(max_examples=500)
+@given(
+    st.text(st.sampled_from("abcdeghiknorstuwyABGHKRSTWY Kſ,!.é中"), max_size=12)
+    | st.sampled_from(["Cheers,", "kind regards", "KIND REGARDS!", "Kind regards", "ſincerely", "Thanks.", "", "x"])
+)
+def test_valediction_first_character_test_agrees_with_the_pattern(text: str) -> None:
+    """The pre-test on the first character lets through every line the valediction pattern
+    matches (the case-blind match folds the Kelvin sign and the long s to ASCII letters)."""
+    if revise._VALEDICTION.fullmatch(text) is not None:
+        assert text[:1] in revise._VALEDICTION_FIRST or not text[:1].isascii()
+
+
+_CARD_FIELDS = [
+    "¥ 268.00",
+    "Price: $12.99 each",
+    "US$ 5",
+    "RMB 30",
+    "免费 · 提供内购",
+    "FREE",
+    "加入购物车",
+    "立即参加",
+    "获取",
+    "Enroll for Free",
+    "get",
+    "Install",
+    "Add to bag",
+    "(4.7 • 1,203 个评分)",
+    "4.5 out of 5 stars",
+    "★★★★☆",
+    "4 星",
+    "it was amazing",
+    "Really liked it",
+    "力荐",
+    "很差",
+    "  Did not like it ",
+    "３ 分",
+]
+
+
+@settings(max_examples=500)
+@given(
+    st.sampled_from(_CARD_FIELDS)
+    | st.text(
+        st.sampled_from("¥$€£UuSsRMBCNYPrice: 0123.,价格免费立即加获力荐还行 KſİıfreEgtalkdb★☆•·()个评分\u3000"),
+        max_size=10,
+    )
+)
+def test_field_or_rating_pre_test_agrees_with_the_patterns(text: str) -> None:
+    expected = revise._ITEM_FIELD.fullmatch(text) is not None or revise._RATING.fullmatch(text) is not None
+    assert revise._field_or_rating(text) == expected
+
+
+def test_field_or_rating_cases_are_fields_or_ratings() -> None:
+    assert all(revise._field_or_rating(text) for text in _CARD_FIELDS)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
+import operator
 import re
 from typing import NamedTuple
 
@@ -319,13 +321,15 @@ def _counted_lists(units: tuple[Unit, ...], features: tuple[Features, ...], gues
     (``Travel (12)`` over ``Food (7)``) a link list: two such lines in a row or more. One alone
     is as likely a title's part number (``…赏枫 (2)``)."""
     short = _BY_QUALITY[Quality.SHORT]
-    # ``_counted_item`` tests the closing bracket first: tested here, most units need no call.
-    hits = [
-        g is short and u.text[-1:] in _CLOSERS and _counted_item(u, f)
-        for u, f, g in zip(units, features, guesses, strict=True)
-    ]
-    for i, hit in enumerate(hits):
-        if hit and ((i > 0 and hits[i - 1]) or (i + 1 < len(hits) and hits[i + 1])):
+    # The plain short units found in C; ``_counted_item`` tests the closing bracket first: tested
+    # here, most of them need no call.
+    hits = {
+        i
+        for i in itertools.compress(range(len(guesses)), map(operator.is_, guesses, itertools.repeat(short)))
+        if units[i].text[-1:] in _CLOSERS and _counted_item(units[i], features[i])
+    }
+    for i in hits:  # each hit by the one next to it (the guesses set here are not read)
+        if i - 1 in hits or i + 1 in hits:
             guesses[i] = _LINK_LIST
 
 

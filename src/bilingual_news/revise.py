@@ -640,6 +640,10 @@ _VALEDICTION = LazyPattern(
 )
 """A letter's or a newsletter's closing words alone on their line (``Happy reading,``, ``Best
 regards,``, ``Cheers,``): the name under them signs the text."""
+_VALEDICTION_FIRST = "hgbkwrctsyuHGBKWRCTSYU"
+"""The ASCII characters :data:`_VALEDICTION` can open with: the first letters of its words in
+either case (a character that is not ASCII is asked of the pattern: the case-blind match folds
+some, such as the Kelvin sign, to one of them): a cheap test first."""
 _ROLE_LINE = LazyPattern(
     r"\p{Lu}[\p{L}&.'’-]*(?:\s+[\p{L}&.'’-]+){0,2}\s+(?i:writer|correspondent|reporter|editor|columnist)s?\s*"
 )
@@ -744,6 +748,17 @@ _RATING = LazyPattern(
 book and film sites print instead of stars (``it was amazing`` … ``did not like it``; ``力荐``
 … ``很差``, without ``推荐``, also a portal's tab). By the review's date it marks the review's
 header (:func:`_review_header`)."""
+_FIELD_OR_RATING_FIRST = frozenset(
+    "PURCfFaAbBeEgGiI($"  # _ITEM_FIELD's openings in ASCII: Price, US$, RMB, CNY, free, add, buy, enrol, get, install
+    "dDiIlLrR"  # _RATING's: did, it, liked, really
+    "0123456789"
+    + "".join(map(chr, range(0x21)))  # blanks and controls (``\\s*`` opens both)
+    + "价售促免加立获力还较很"  # the Han characters their Chinese words open with
+)
+"""The first characters of a line :data:`_ITEM_FIELD` or :data:`_RATING` may match, among the
+ASCII characters and the common Han ones; any other character outside the common Han block
+(currency signs, stars, digits and blanks of other scripts, letters a case-blind match folds)
+is asked of the patterns too (:func:`_field_or_rating`)."""
 REVIEW_RATING_NEAR = 2
 """Units between a review's rating and its date at most: the rating stands right by the date,
 or with the review's own title between them (a shop's review: stars, title, ``Reviewed in …
@@ -894,8 +909,7 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
         if (
             i not in cards
             and _title_like_in(keys[i], features[i], guesses[i])
-            and _ITEM_FIELD.fullmatch(texts[i]) is None  # a price or a buy button: an item card's field
-            and _RATING.fullmatch(texts[i]) is None  # ``5.0 out of 5 stars``: a rating
+            and not _field_or_rating(texts[i])  # a price or a buy button (an item card's field), a rating
         ):
             likes[i] = True
     candidates = _candidates(scores)
@@ -1022,8 +1036,11 @@ def revise(units: tuple[Unit, ...], features: tuple[Features, ...], guesses: tup
     if salutations and not closing:
         for i in _letter_signature(page, end):
             labels[i] = Kind.METADATA, "letter_signature"
-    for i in range(start, min(end, n - 1)):
-        if page.quality[i] is Quality.SHORT and _signs_off(texts, i):
+    last = max(start, min(end, n - 1))  # the short units of the body but its last, found in C
+    for i in itertools.compress(
+        range(start, last), map(operator.is_, quality[start:last], itertools.repeat(Quality.SHORT))
+    ):
+        if _signs_off(texts, i):
             # ``Happy reading,`` / ``Ann Lee`` / ``Business correspondent``: a letter's or a
             # newsletter's sign-off; the name and the role under it are the writer's signature.
             labels[i + 1] = Kind.METADATA, "signature"
@@ -2079,11 +2096,12 @@ def _score_text_runs(
     is_line = [False] * n
     for i in found:
         is_line[i] = True
-    i = 0
-    while i < n:
-        if not is_line[i]:
-            i += 1
-            continue
+    i = at = 0
+    while True:  # from each text line on (the next one at or after ``i``, found by bisection)
+        at = bisect.bisect_left(found, i, at)
+        if at == len(found):
+            break
+        i = found[at]
         if (
             i > 0
             and kind[i - 1] is Kind.METADATA
@@ -2162,23 +2180,17 @@ def _score_translated_runs(
 
     paired: set[int] = set()
     seconds: set[int] = set()  # the second line of each pair
-    k = 0
-    while k < n - 1:
-        if (
-            (k in lines or k + 1 in lines)
-            and pairable(k)
-            and pairable(k + 1)
-            and _line_and_translation(features[k], features[k + 1])
-        ):
+    # The pairs in page order, from each unit that is a line or stands over one (a pair's second
+    # line is no pair's first).
+    after = 0
+    for k in sorted({j for line in lines for j in (line - 1, line) if 0 <= j < n - 1}):
+        if k >= after and pairable(k) and pairable(k + 1) and _line_and_translation(features[k], features[k + 1]):
             paired.update((k, k + 1))
             seconds.add(k + 1)
-            k += 2
-        else:
-            k += 1
-    i = 0
-    while i < n:
-        if i not in paired:
-            i += 1
+            after = k + 2
+    after = 0
+    for i in sorted(paired):  # the runs, each from a paired line after the last run
+        if i < after:
             continue
         last, gap, pairs = i, 0, 0
         for k in range(i, n):
@@ -2200,7 +2212,7 @@ def _score_translated_runs(
                     members.add(m)
                 else:
                     scores[m] = -BRIDGE_COST
-        i = last + 1
+        after = last + 1
 
 
 def _translated_line(
@@ -2659,12 +2671,16 @@ def _version_title(page: _Page, found: tuple[int, int, str], start: int, end: in
         return None
     lead = _latin_led(page, first)
     for j in range(start + 1, end):
-        if not page.likes[j] or page.guesses[j].kind is not None or page.features[j].han_gaps:
+        if (
+            not page.likes[j]
+            or page.guesses[j].kind is not None
+            or page.features[j].han_gaps
+            or _latin_led(page, j) == lead  # the version's title is led by the other script
+        ):
             continue
         above = j - 2 if j - 2 >= start and _VERSION_HEADING.fullmatch(page.texts[j - 1]) else j - 1
         if (
-            _latin_led(page, j) != lead
-            and _latin_led(page, above) == lead
+            _latin_led(page, above) == lead
             and _latin_led(page, j + 1) != lead
             and not page.features[j].ends_sentence
             and _translation_length(page.features[first].scripts, page.features[j].scripts)
@@ -3278,6 +3294,7 @@ def _signs_off(texts: tuple[str, ...], i: int) -> bool:
     return (
         i + 1 < len(texts)
         and len(texts[i]) <= VALEDICTION_MAX_CHARS
+        and (texts[i][:1] in _VALEDICTION_FIRST or not texts[i][:1].isascii())
         and _VALEDICTION.fullmatch(texts[i]) is not None
         and _PERSON_NAME.fullmatch(texts[i + 1]) is not None
     )
@@ -3519,7 +3536,12 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
     body_measured = False  # ``None`` is an answer (a bilingual body): asked once per search
     slugs: list[frozenset[str]] | None = None  # the words of the page's URLs' slugs: found once
     lead: frozenset[str] | None = None  # the stems of the body's lead (:func:`_lead_stems`): found once
-    for i in range(max(0, start - HEADLINE_LOOKBACK), min(n, start + 2, end + 1)):
+    lo, hi = max(0, start - HEADLINE_LOOKBACK), min(n, start + 2, end + 1)
+    # A line that is not title-like is asked only within :data:`HEAD_WINDOW` units above the text
+    # (the short titles' rules reach no further: :func:`_short_window`); above, the title-like
+    # lines alone, found in C.
+    near = max(lo, min(hi, start - _short_window()))
+    for i in itertools.chain(itertools.compress(range(lo, near), page.likes[lo:near]), range(near, hi)):
         if i in listed:
             continue  # an item of a summary's list (``Key points:`` and its points)
         if i in page.section_lists and not _over_byline(page, i):
@@ -3599,6 +3621,13 @@ def _headline(page: _Page, start: int, end: int, listed: set[int]) -> tuple[int,
     return best
 
 
+def _short_window() -> int:
+    """How far above the text a line that is not title-like may be the headline: the farthest
+    that :func:`_named_in_head`, :func:`_short_title` (:data:`SHORT_TITLE_NEAR`),
+    :func:`_lead_subject` and :func:`_short_over_date` (:data:`HEAD_WINDOW`) look."""
+    return max(SHORT_TITLE_NEAR, HEAD_WINDOW)
+
+
 def _item_card_name(page: _Page, start: int) -> int:
     """The unit that names the item whose card stands above the text ``start``, or ``-1``: the
     first title-like unit within :data:`ITEM_CARD_SCAN` units above the card's first field (a
@@ -3606,12 +3635,31 @@ def _item_card_name(page: _Page, start: int) -> int:
     :data:`HEADLINE_LOOKBACK` units above the text. The card opens with the item's name, then
     what qualifies it; the fields follow."""
     for f in range(max(0, start - HEADLINE_LOOKBACK), start):
-        if page.kind[f] is None and _ITEM_FIELD.fullmatch(page.texts[f]):
+        if (
+            page.kind[f] is None
+            and _may_open_field_or_rating(page.texts[f][:1])
+            and _ITEM_FIELD.fullmatch(page.texts[f])
+        ):
             for i in range(max(0, f - ITEM_CARD_SCAN), f):
                 if page.likes[i] and page.kind[i] is None and not _HAN_LABEL.match(page.texts[i]):
                     return i  # not a field of the card under a Han label (``学时安排：…``)
             return -1
     return -1
+
+
+def _field_or_rating(text: str) -> bool:
+    """Whether a line is an item card's field (:data:`_ITEM_FIELD`) or a rating
+    (:data:`_RATING`); the patterns are asked only of a line whose first character one of them
+    may open with (:data:`_FIELD_OR_RATING_FIRST`)."""
+    if not _may_open_field_or_rating(text[:1]):
+        return False
+    return _ITEM_FIELD.fullmatch(text) is not None or _RATING.fullmatch(text) is not None
+
+
+def _may_open_field_or_rating(first: str) -> bool:
+    """Whether :data:`_ITEM_FIELD` or :data:`_RATING` may match a line that opens with ``first``
+    (:data:`_FIELD_OR_RATING_FIRST`)."""
+    return first in _FIELD_OR_RATING_FIRST or not (first.isascii() or "\u4e00" <= first <= "\u9fff")
 
 
 def _item_description(page: _Page, i: int) -> bool:
