@@ -2367,3 +2367,114 @@ def test_field_or_rating_pre_test_agrees_with_the_patterns(text: str) -> None:
 
 def test_field_or_rating_cases_are_fields_or_ratings() -> None:
     assert all(revise._field_or_rating(text) for text in _CARD_FIELDS)
+
+
+# ---------------------------------------------------------------------------------------------
+# features.py, scripts.py, lexicon/__init__.py (fold): issue 20, wave 2
+
+
+def test_code_page_classes_are_the_characters_classes() -> None:
+    """Every character a code page of class_strings encodes gets its own class from its byte."""
+    import codecs
+
+    table = scripts.class_table()
+    for encoding_map, bytes_table in scripts._code_pages():
+        for code in range(0x10000):
+            char = chr(code)
+            try:
+                encoded = codecs.charmap_encode(char, "strict", encoding_map)[0]
+            except UnicodeEncodeError:
+                continue
+            assert len(encoded) == 1
+            assert chr(bytes_table[encoded[0]]) == table[code]
+
+
+_CODE_PAGE_TEXT = st.text(
+    st.one_of(
+        st.sampled_from("Привет мир ЁёЎў «»−–—“”’…№ éüß¾\u00a0"),
+        st.characters(max_codepoint=0x7F),
+        st.characters(),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_CODE_PAGE_TEXT, max_size=20))
+def test_class_strings_are_the_classes(texts: list[str]) -> None:
+    assert scripts.class_strings(texts) == [scripts.classes(text) for text in texts]
+
+
+def test_class_strings_give_up_a_code_page_and_still_class() -> None:
+    texts = ["中文" * 3] * 12 + ["Привет, мир − 5", "naïve “quotes”", "日本 and Ω"]
+    assert scripts.class_strings(texts) == [scripts.classes(text) for text in texts]
+
+
+_NFKC_TEXT = st.text(
+    st.one_of(
+        st.sampled_from(" \u00a0\u00be\u0301\u0308\u0345\u1100\u1161\u11a8\uac00\u2126\ufb01\uff21\u3000e"),
+        st.characters(),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=1000)
+@given(_NFKC_TEXT)
+@example("a \u0301b")
+@example("\u1100 \u1161")
+@example("\u00a8 \u0301")
+def test_nfkc_by_words_is_nfkc(text: str) -> None:
+    from bilingual_news.lexicon import nfkc_by_words
+
+    assert nfkc_by_words(text) == unicodedata.normalize("NFKC", text)
+
+
+@given(st.text(st.characters(max_codepoint=0x7F)))
+def test_fold_of_ascii_is_the_full_fold(text: str) -> None:
+    assert fold(text) == " ".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+@given(st.lists(st.text(st.sampled_from('。！？；．3a. !?"”中я’ '), max_size=12), max_size=5))
+def test_sentence_marks_of_a_page_without_wide_marks_count_as_the_pattern_does(texts: list[str]) -> None:
+    pattern = regex.compile(r"[。！？；]|(?<![0-9０-９])．|[.!?](?=\s|[”’\"']|$)")
+    wide = features._has_wide_marks(features._joined(texts))
+    assert [features._sentence_marks(t, wide) for t in texts] == [len(pattern.findall(t)) for t in texts]
+
+
+_AUTHOR_TEXT = st.lists(
+    st.sampled_from(
+        ["李明", "王小红", "Li Na", "Tom Berg", "1", "2", "1,2", "¹²", "*", " ", ", ", "、", "a", "٣", "\n"]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(_AUTHOR_TEXT)
+@example("李明1 王红2\n")
+@example("Li Na1, Tom Berg٣")
+def test_paper_authors_pre_test_is_true_wherever_the_pattern_matches(text: str) -> None:
+    passes = scripts.classes(text)[-1:] == "D" or text[-1:] in features._PAPER_AUTHORS_LAST
+    assert passes or features._PAPER_AUTHORS.match(text) is None
+
+
+@given(st.text(st.sampled_from("yesterdaY昨天前刚 ")))
+def test_relative_words_of_an_ascii_key_are_yesterday(key: str) -> None:
+    if key.isascii():
+        assert ("yesterday" in key) == bool(features._RELATIVE_WORDS.search(key))
+
+
+_JOINER_RUNS = st.lists(
+    st.sampled_from(["L", "U", "S", "A", "AA", "AAAA", "M", "h", "SA", "AL", "AU", "O", "ALA", "D"]),
+    min_size=scripts.MIN_RUN_COUNT_CHARS,
+    max_size=3 * scripts.MIN_RUN_COUNT_CHARS,
+).map("".join)
+
+
+@given(_JOINER_RUNS)
+@example("A" + "LS" * scripts.MIN_RUN_COUNT_CHARS)
+@example("AAAAU" + "LS" * scripts.MIN_RUN_COUNT_CHARS)
+@example("S-A".replace("-", "A" * 5) + "LS" * scripts.MIN_RUN_COUNT_CHARS)
+def test_words_of_long_strings_with_joiners_opening_runs_count_as_the_pattern_does(cls: str) -> None:
+    firsts = scripts._WORD_FIRSTS.findall(cls)
+    assert scripts._words(cls) == (len(firsts), firsts.count(scripts.UPPER_CLASS))

@@ -19,7 +19,8 @@ must start or end with, a literal it must hold) says it can find something. The 
 first characters, :func:`_phrase_groups`), and only the units those scans hit are searched phrase
 list by phrase list; the same page-wide scans (:func:`_hits`) find the units holding a separator
 or a credit's word, before the patterns that need one. Script counts come from the unit's class
-string (:func:`bilingual_news.scripts.classes`), counted once per distinct class string. Each shortcut
+string (:func:`bilingual_news.scripts.class_strings`: a text a one-byte code page encodes is
+classed from its bytes), counted once per distinct class string. Each shortcut
 is exact: it skips a pattern only where the pattern cannot match, which
 ``tests/test_performance_helpers.py`` checks against the pattern alone.
 """
@@ -39,16 +40,17 @@ from typing import NamedTuple, cast
 import regex
 
 from bilingual_news._lazy import LazyPattern
-from bilingual_news.lexicon import _wide_forms, fold, lexicon, trie_pattern
+from bilingual_news.lexicon import _wide_forms, fold, lexicon, nfkc_by_words, trie_pattern
 from bilingual_news.scripts import (
     DECIMAL_DIGIT,
+    DIGIT_CLASS,
     HAN,
     HAN_CLASS,
     HAN_MARK_CLASS,
     SPACE_CLASS,
     WHITE_SPACE,
     ScriptCounts,
-    class_table,
+    class_strings,
     count_scripts,
     han_class,
     han_gaps,
@@ -240,6 +242,10 @@ _PAPER_AUTHORS = LazyPattern(
 """A paper's author list as a journal's page or a paper database prints it under the title: two
 names or more, each with the numbers of its affiliations set right after it (``何清源1 林佩瑶1,2``,
 ``Li Na1, Tom Berg2*``): the authors (a byline), never a title."""
+_PAPER_AUTHORS_LAST = frozenset("*¹²³⁴⁵⁶⁷⁸⁹\n")
+"""The characters besides a decimal digit (class ``D`` of :mod:`bilingual_news.scripts`) a text
+that :data:`_PAPER_AUTHORS` matches can end with: a mark after the last name, its star, or the
+newline before which ``$`` also matches."""
 _PAPER_AFFILIATIONS = LazyPattern(
     r"^[(（]?1[)）.、．]\s*\S[^;；]*(?:大学|学院|研究所|研究院|研究中心|实验室|医院|University|Institute|College"
     r"|Laborator|Academy|Hospital|School)[^;；]*[;；]\s*[(（]?2[)）.、．]"
@@ -708,7 +714,8 @@ def _keys(texts: list[str]) -> list[str]:
     lower case holds (``tests/test_performance_helpers.py`` checks every character), and that
     ends a Greek final sigma's context as a text's end does. A batch where a text holds a newline
     is folded text by text. Normalizing follows :func:`~bilingual_news.lexicon._nfkc`: the full-width
-    forms replaced first, a head normalized in full only where the replacement is not NFKC."""
+    forms replaced first, a head normalized in full (word by word:
+    :func:`~bilingual_news.lexicon.nfkc_by_words`) only where the replacement is not NFKC."""
     keys: list[str] = []
     pattern, forms = _wide_forms()
     for first in range(0, len(texts), PHRASE_SCAN_KEYS):
@@ -722,7 +729,7 @@ def _keys(texts: list[str]) -> list[str]:
             joined = pattern.sub(lambda m: forms[m.group()], joined)
             if not unicodedata.is_normalized("NFKC", joined):
                 joined = "\n".join(
-                    piece if unicodedata.is_normalized("NFKC", piece) else unicodedata.normalize("NFKC", head)
+                    piece if unicodedata.is_normalized("NFKC", piece) else nfkc_by_words(head)
                     for piece, head in zip(joined.split("\n"), heads, strict=True)
                 )
         for text, folded in zip(batch, joined.lower().split("\n"), strict=True):
@@ -787,15 +794,16 @@ def _measure(
     separated_units = _hits(by_key, (_SEPARATOR_CHARS,))
     by_text = _joined(texts)
     credit_units = _hits(by_text, (_CREDIT_WORDS,))
+    wide = _has_wide_marks(by_text)
     nav, footer, footer_firsts = cues.nav, cues.footer, cues.footer_firsts
     field_openers, teaser, teaser_firsts = cues.field_openers, cues.teaser, cues.teaser_firsts
     counts: dict[str, ScriptCounts] = {}  # the counts are the class string's: one per class string
-    table = class_table()
+    class_of = class_strings(texts)
     out: list[Features] = []
     for k, text in enumerate(texts):
         key = keys[k]
         size = len(key)
-        cls = text.translate(table)  # classes(text)
+        cls = class_of[k]
         scripts = counts.get(cls)
         if scripts is None:
             scripts = counts[cls] = count_scripts(text, cls)
@@ -821,7 +829,7 @@ def _measure(
         metadata_field: str | None = None
         metadata_fields = 0
         if size <= METADATA_MAX_CHARS:
-            if not has_date and _RELATIVE_WORDS.search(key):
+            if not has_date and ("yesterday" in key if key.isascii() else _RELATIVE_WORDS.search(key)):
                 has_date = bool(_RELATIVE.search(key))
             if not has_date and size <= _SHORT_DATE_MAX_CHARS and digits and _SHORT_DATE.fullmatch(key):
                 has_date = True
@@ -872,7 +880,13 @@ def _measure(
                 metadata_field = "signature"
             if metadata_field is None and has_date and " this" in key and _FORGE_HEADER.match(text):
                 metadata_field = "published"
-            if metadata_field is None and digits and not sentence_end and _PAPER_AUTHORS.match(text):
+            if (
+                metadata_field is None
+                and digits
+                and not sentence_end
+                and (cls[-1:] == DIGIT_CLASS or text[-1:] in _PAPER_AUTHORS_LAST)
+                and _PAPER_AUTHORS.match(text)
+            ):
                 metadata_field = "author"
             if metadata_field is None and text[:1] in "1(（" and _PAPER_AFFILIATIONS.match(text):
                 metadata_field = "other"
@@ -946,7 +960,7 @@ def _measure(
                     key,  # key
                     total,  # chars
                     scripts,  # scripts
-                    _sentence_marks(text),  # sentence_marks
+                    _sentence_marks(text, wide),  # sentence_marks
                     sentence_end and not ends_ellipsis,  # ends_sentence
                     ends_ellipsis,  # ends_ellipsis
                     ends_ellipsis and bool(_TRUNCATED.search(tail)),  # truncated
@@ -1026,18 +1040,31 @@ def _han_before_blank(cls: str) -> bool:
     return HAN_CLASS + SPACE_CLASS in cls or HAN_MARK_CLASS + SPACE_CLASS in cls
 
 
-def _sentence_marks(text: str) -> int:
+def _sentence_marks(text: str, wide: bool = True) -> int:
     """Sentence marks: ``。！？；`` anywhere, counted with :meth:`str.count`, the full-width full
     stop ``．`` that some writers end Chinese sentences with (not after a digit: ``3．5``, ``1．``),
-    and the Latin ones that end a sentence (:data:`_LATIN_SENTENCE_MARK`)."""
+    and the Latin ones that end a sentence (:data:`_LATIN_SENTENCE_MARK`). ``wide``: whether the
+    text may hold one of the full-width marks (false when the page holds none:
+    :func:`_has_wide_marks`)."""
     marks = 0
-    if not text.isascii():  # (a flag of the string: no scan)
+    if wide and not text.isascii():  # (a flag of the string: no scan)
         marks = text.count("。") + text.count("！") + text.count("？") + text.count("；")
         if "．" in text:
             marks += len(_FULLWIDTH_STOP.findall(text))
     if "." in text or "!" in text or "?" in text:
         marks += len(_LATIN_SENTENCE_MARK.findall(text))
     return marks
+
+
+_WIDE_MARKS = "。！？；．"
+"""The full-width sentence marks :func:`_sentence_marks` counts."""
+
+
+def _has_wide_marks(batches: list[tuple[int, str, list[int]]]) -> bool:
+    """Whether the texts joined in ``batches`` (:func:`_joined`) hold a full-width sentence mark
+    (:data:`_WIDE_MARKS`): a Chinese page's first sentence ends the search; on a page in other
+    scripts, one scan per mark saves the page's units theirs."""
+    return any(mark in joined for _, joined, _ in batches for mark in _WIDE_MARKS)
 
 
 def _has_calendar_date(head: str, key: str) -> bool:
