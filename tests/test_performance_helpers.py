@@ -2478,3 +2478,108 @@ _JOINER_RUNS = st.lists(
 def test_words_of_long_strings_with_joiners_opening_runs_count_as_the_pattern_does(cls: str) -> None:
     firsts = scripts._WORD_FIRSTS.findall(cls)
     assert scripts._words(cls) == (len(firsts), firsts.count(scripts.UPPER_CLASS))
+
+
+# ------------------------------------------------------------------ quotes.py, wave 2 (issue 20)
+def test_quotes_han_floor_bounds_every_han_character() -> None:
+    """No character below the floor is Han, so a text with none from it up holds none."""
+    floor = ord(quotes._HAN_FLOOR)
+    assert quotes._HAN.match(quotes._HAN_FLOOR)
+    assert all(quotes._HAN.match(chr(c)) is None for c in range(floor))
+    assert quotes._FROM_HAN_FLOOR.match(quotes._HAN_FLOOR)
+    assert quotes._FROM_HAN_FLOOR.match("\U0010ffff")
+
+
+_VERB_FORM_TEXT = st.lists(
+    st.sampled_from([*"saidtoldxqé1-’'", " ", "\n", "说", "Ⅻ", "said", "says", "told", "asked", "noted"]),
+    max_size=30,
+).map(lambda t: "".join(t).lower())
+
+
+@settings(max_examples=400)
+@given(_VERB_FORM_TEXT, st.booleans())
+@example("said, unsaid saidx xsaid told", True)
+@example("", False)
+def test_quotes_verb_form_spans_are_the_patterns_matches(low: str, sparse: bool) -> None:
+    """The runs route and the pattern route give the pattern's matches, in order."""
+    lex = quotes._lexicon()
+    assert lex.en_verb_forms_az  # else the runs route is never taken
+    if sparse:  # few blanks: the runs route
+        low = low.replace(" ", "说")
+    assert quotes._en_verb_form_spans(low) == [m.span() for m in lex.en_verb_form.finditer(low)]
+
+
+def _first_after_by_found(names: Any, text: str, lo: int, within: int, masked: Any) -> str | None:
+    """:meth:`quotes._Names.first_after` as it was: the first of all the names found."""
+    if not names._keys or lo >= len(text):
+        return None
+    hi = min(len(text), lo + within + quotes.MAX_ZH_SPEAKER_CHARS)
+    matches = [m for m in names._found(text, lo, hi) if not quotes._inside(m[0], masked)]
+    return text[matches[0][0] : matches[0][1]] if matches and matches[0][0] - lo <= within else None
+
+
+_NAME_PIECES = ["Ada Quill", "Quill", "Ada", "Adam", "-", " ", "x", "王晓峰", "王晓", "局长", "，", "“", "”", "1"]
+
+
+@settings(max_examples=400)
+@given(
+    st.lists(st.sampled_from(_NAME_PIECES), max_size=12).map("".join),
+    st.sets(st.sampled_from(["Ada Quill", "王晓峰", "Adam Lark", "Quill"]), max_size=3),
+    st.integers(0, 40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 6)), max_size=2),
+)
+def test_quotes_first_after_at_start_is_the_first_found(text: str, people: set[str], lo: int, spans: Any) -> None:
+    """A name right at an offset (``within`` 0), looked up among the keys with its first
+    character, is the one the search of every key finds first."""
+    masked = sorted({(a, a + w) for a, w in spans})
+    masked = [s for k, s in enumerate(masked) if k == 0 or s[0] >= masked[k - 1][1]]
+    names = quotes._Names(lambda: set(people))
+    assert names.first_after(text, lo, 0, masked) == _first_after_by_found(names, text, lo, 0, masked)
+
+
+def test_quotes_in_order_is_sorted_by_start() -> None:
+    verb = quotes._Verb
+    zh = [verb(start=2, end=4, word="表示"), verb(start=9, end=10, word="说")]
+    en = [verb(start=0, end=4, word="said"), verb(start=6, end=10, word="told")]
+    for a, b in ((zh, en), (zh, []), ([], en), ([], [])):
+        assert quotes._in_order(a, b) == sorted(a + b, key=lambda v: v.start)
+
+
+_AFTER_TEXT = st.lists(
+    st.sampled_from(
+        [" ", ",", "said", "Said", "SAYS", "told", "adds", "he", "Lin", "K", "\u212a", "İ", "Ⅻ", "-", "’s", "说"]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(_AFTER_TEXT)
+@example("said Lin")
+@example("\u212aeeps said")
+def test_quotes_may_open_with_verb_only_rules_out_a_verb_at_the_start(ctx: str) -> None:
+    """Where the test says no, the verb search finds no verb at offset 0."""
+    verbs = quotes._verbs_en(ctx, 0, len(ctx))
+    if not quotes._may_open_with_verb(ctx):
+        assert not verbs or verbs[0].start > 0
+    if verbs and verbs[0].start == 0:
+        assert quotes._may_open_with_verb(ctx)
+
+
+_SENTENCE_TEXT = st.lists(
+    st.sampled_from(["。", "!", "?", "\n", ".", "…", '"', "”", "’", "'", " ", "Dr", "Mr", "A", "b", "说", "x y"]),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500)
+@given(_SENTENCE_TEXT, st.integers(0, 20), st.integers(0, 20))
+@example('a."\nb', 2, 5)
+@example('a." b', 3, 5)
+@example("a. b", 0, 2)
+def test_quotes_sentence_start_is_the_windows_last_match(text: str, lo: int, hi: int) -> None:
+    """The sentence start read from the whole text's matches is the window's own last match."""
+    start = lo
+    for m in quotes._SENTENCE_START.finditer(text, lo, hi):
+        start = m.end()
+    assert quotes._sentence_start(text, lo, hi) == start

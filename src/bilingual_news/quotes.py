@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -185,6 +185,13 @@ _SENTENCE_AFTER = regex.compile(rf"[。！？\n]|(?<!\b{_HONORIFIC_WORD}|\b\p{{L
 """What ends the sentence after an offset (a Chinese or English sentence end, a line end)."""
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _HAN = re.compile(han_class())
+_HAN_FLOOR = min(c for c in han_class()[1:-1] if c not in "-\\")
+"""The lowest character :data:`_HAN` matches (the first of its ranges): a text with no
+character from it up holds no Han character."""
+_FROM_HAN_FLOOR = re.compile(f"[{_HAN_FLOOR}-\U0010ffff]")
+"""Any character from :data:`_HAN_FLOOR` up: one range, looked for many times faster than the
+many ranges of :data:`_HAN` (an English page has none but for a few punctuation marks)."""
+_ASCII_RUN = re.compile("[a-z]+")
 _LETTER = regex.compile(r"\p{L}")
 _LATIN_WORD = regex.compile(r"[\p{Latin}\d][\p{Latin}\d'’\-]*")
 _CODE_CHARS = re.compile(r"[/\\{}\[\]()<>=;|#$%^*+~_\"@]")
@@ -400,6 +407,9 @@ class _Lexicon:
     """The one-word forms and the first words of the two-word ones."""
     en_verb_form: re.Pattern[str]
     """One of :attr:`en_verb_hint_words` as a whole run of ASCII letters."""
+    en_verb_forms_az: bool
+    """Whether every word of :attr:`en_verb_hint_words` is ASCII lower-case letters only (then
+    :func:`_en_verb_form_spans` finds :attr:`en_verb_form`'s matches by their runs)."""
     en_verb_hint: re.Pattern[str]
     """Any one-word form or first word: a text whose lower case holds none holds no English
     speech verb (a word that lower-cases to a form leaves that form in the text's lower case;
@@ -504,6 +514,7 @@ def _lexicon() -> _Lexicon:
         en_verb_heads=frozenset(w.split()[0] for w in en if " " in w),
         en_verb_hint_words=frozenset(hints),
         en_verb_form=re.compile(rf"(?<![a-z])(?:{trie_pattern(hints)})(?![a-z])"),
+        en_verb_forms_az=all(_ASCII_RUN.fullmatch(w) for w in hints),
         en_verb_hint=re.compile(trie_pattern(hints)),
         zh_titles=re.compile(zh_titles),
         en_titles=frozenset(w.lower() for tag, w in titles if tag == "en"),
@@ -822,11 +833,43 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 def _sentence_start(text: str, lo: int, hi: int) -> int:
-    """Offset where the sentence holding ``text[hi]`` starts, looking back no further than ``lo``."""
-    start = lo
-    for m in _SENTENCE_START.finditer(text, lo, hi):
-        start = m.end()
-    return start
+    """Offset where the sentence holding ``text[hi]`` starts, looking back no further than ``lo``:
+    the end of the last match of ``_SENTENCE_START.finditer(text, lo, hi)``, or ``lo``.
+
+    Read from the matches in the whole of ``text``, found once (:func:`_sentence_marks`): a
+    match is one or two characters and its look-behinds see before ``lo`` either way, so the
+    window's matches are the whole text's matches that start in it, but for the edges. At
+    ``hi`` a match holds in the window only if what its look-ahead read (one character after
+    ``.`` or ``…``, two after a quote mark before the blank) or what it took (a quote mark and
+    a blank) lies before ``hi``. At ``lo`` a line break the whole text's match at ``lo - 1``
+    took (``."`` and the break) is a match of its own in the window."""
+    starts, ends = _sentence_marks(text)
+    k = bisect_left(starts, hi) - 1
+    while k >= 0 and starts[k] >= lo:
+        p = starts[k]
+        # after . or … the look-ahead read a blank, or a quote mark and a blank; any other
+        # match took all it read (one of 。！？!? or a line break; a quote mark and a blank)
+        read = (p + 2 if text[p + 1] in _QUOTE_BEFORE_BLANK else p + 1) + 1 if text[p] in ".…" else ends[k]
+        if read <= hi:
+            return ends[k]
+        k -= 1
+    return lo + 1 if lo < hi and text[lo : lo + 1] == "\n" else lo
+
+
+_QUOTE_BEFORE_BLANK = frozenset("\"”’'")
+"""The quote marks :data:`_SENTENCE_START`'s look-ahead allows between ``.`` and a blank."""
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_marks(text: str) -> tuple[list[int], list[int]]:
+    """The starts and ends of the matches of :data:`_SENTENCE_START` in ``text``, in order:
+    found once for a block, where each quote, verb and name asked for its own window."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in _SENTENCE_START.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
 
 
 def _verbs_zh(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = ()) -> list[_Verb]:
@@ -872,6 +915,16 @@ def _verbs_zh_by_block(scan: _Scan) -> dict[int, list[_Verb]]:
                 out.setdefault(k, []).append(_Verb(start=s - base, end=m.end() - base, word=m.group()))
         f = find(text, m.end())
     return out
+
+
+def _in_order(zh: list[_Verb], en: list[_Verb]) -> list[_Verb]:
+    """The verbs of both lists by their start, as ``sorted(zh + en)`` by start gives them: each
+    list is in that order already, so only two that both hold verbs are sorted."""
+    if not zh:
+        return en
+    if not en:
+        return zh
+    return sorted(zh + en, key=lambda v: v.start)
 
 
 def _verbs_en(text: str, lo: int, hi: int, masked: Sequence[tuple[int, int]] = ()) -> list[_Verb]:
@@ -1266,7 +1319,7 @@ def _before(text: str, q: _Found, masked: Sequence[tuple[int, int]]) -> _Said:
             by_source = _Said(speaker=who, verb=_source_verb(source.group("v")), how="governed", at=source.start("who"))
     cite = _ZH_CITE.search(text, start, end) if "的话" in tail else None  # 引用X的话说，“……”
     lo = max(start, end - MAX_THAT_GAP_CHARS)
-    verbs = sorted(_verbs_zh(text, lo, end, masked) + _verbs_en(text, lo, end, masked), key=lambda v: v.start)
+    verbs = _in_order(_verbs_zh(text, lo, end, masked), _verbs_en(text, lo, end, masked))
     for v in reversed(verbs):
         gap = text[v.end : end]
         is_zh = bool(_HAN.match(v.word))
@@ -1417,7 +1470,7 @@ def _after(text: str, q: _Found, limit: int) -> _Said:
 def _after_en(ctx: str, off: int) -> _Said:
     """``said Li Ming, a farmer.`` or ``Li Ming said.`` at the start of ``ctx`` (at ``off``)."""
     lex = _lexicon()
-    verbs = _verbs_en(ctx, 0, len(ctx))
+    verbs = _verbs_en(ctx, 0, len(ctx)) if _may_open_with_verb(ctx) else []
     if verbs and verbs[0].start == 0:
         who = _en_np_after(ctx[verbs[0].end :])
         if who:
@@ -1438,6 +1491,18 @@ def _after_en(ctx: str, off: int) -> _Said:
             break
         words.append(tok)
     return _NO_SAID
+
+
+def _may_open_with_verb(ctx: str) -> bool:
+    """False only where :func:`_verbs_en` finds no verb at the start of ``ctx``: each verb it
+    finds starts a word :func:`_en_verb_words` finds, which (where a character's lower case is
+    one character and no Roman numeral stands in ``ctx``) is a whole run of ``[a-z]`` in the
+    lower case that is a form; at offset 0 that is the run the lower case opens with."""
+    low = ctx.lower()
+    if len(low) != len(ctx) or _LATIN_NOT_LETTER.search(ctx):
+        return True
+    run = _ASCII_RUN.match(low)
+    return run is not None and run.group() in _lexicon().en_verb_hint_words
 
 
 def _en_appositive_pair(segments: list[list[str]]) -> str | None:
@@ -1826,15 +1891,49 @@ def _en_verb_words_by_block(scan: _Scan, lowered: str) -> dict[int, list[tuple[i
         return None
     starts = scan.starts
     out: dict[int, list[tuple[int, int]]] = {}
-    for m in _lexicon().en_verb_form.finditer(lowered):
-        s, e = m.span()
+    for s, e in _en_verb_form_spans(lowered):
         if not (s and _LETTER_OR_DIGIT.match(lowered, s - 1)) and not _LETTER_OR_DIGIT.match(lowered, e):
             k = bisect_right(starts, s) - 1
             out.setdefault(k, []).append((s - starts[k], e - starts[k]))
     return out
 
 
+def _en_verb_form_spans(low: str) -> list[tuple[int, int]]:
+    """The spans of ``_lexicon().en_verb_form.finditer(low)``, in order, found faster.
+
+    When every form is ASCII lower-case letters (:attr:`_Lexicon.en_verb_forms_az`), the
+    pattern's matches are the whole runs of ``[a-z]`` that are forms: each match is such a run
+    (no ``[a-z]`` on either side), and at the start of such a run the trie finds the form that
+    fills it (any shorter one fails the look-ahead), while a run inside which no match starts
+    holds none. So the runs of the page are listed by one C-level pass, the forms among them
+    taken by a set intersection, and only those looked for with :meth:`str.find`: a text with
+    few Latin words (a Chinese page) costs next to nothing, where the pattern tries its
+    look-behind at every character. A text of spaced words (one blank in fewer than
+    :data:`RUNS_MIN_CHARS_PER_BLANK` characters: English) has too many runs to list them
+    faster than the pattern finds its matches: there the pattern is used."""
+    lex = _lexicon()
+    if not lex.en_verb_forms_az or low.count(" ") * RUNS_MIN_CHARS_PER_BLANK >= len(low):
+        return [m.span() for m in lex.en_verb_form.finditer(low)]
+    spans: list[tuple[int, int]] = []
+    n = len(low)
+    for form in lex.en_verb_hint_words.intersection(_ASCII_RUN.findall(low)):
+        size = len(form)
+        at = low.find(form)
+        while at >= 0:
+            end = at + size
+            if not (at and "a" <= low[at - 1] <= "z") and not (end < n and "a" <= low[end] <= "z"):
+                spans.append((at, end))
+            at = low.find(form, end)
+    spans.sort()
+    return spans
+
+
 _HAN_THREE = re.compile(han_class() + "{3}")
+RUNS_MIN_CHARS_PER_BLANK = 10
+"""A speed threshold only (the output is the same either way): :func:`_en_verb_form_spans`
+lists the runs of ASCII letters of a text with fewer than one space in this many characters
+(English has about one in six; a Chinese page far fewer), and scans other texts with the
+pattern."""
 
 
 def _overlapping_count(text: str, part: str) -> int:
@@ -1862,7 +1961,8 @@ def _chinese_names(scan: _Scan) -> set[str]:
     lex = _lexicon()
     text = scan.joined
     names: set[str] = set()
-    if _HAN.search(text) is None:
+    first = _FROM_HAN_FLOOR.search(text)
+    if first is None or _HAN.search(text, first.start()) is None:
         return names  # every name found holds a surname, a Han character: an English page has none
     for m in lex.zh_run_surname.finditer(text):  # a run that opens with a surname's first character
         i = m.start()
@@ -1885,9 +1985,11 @@ def _chinese_names(scan: _Scan) -> set[str]:
     # characters and most of them do not follow one same character. The strings are counted by
     # the pattern (not by a Python loop over every character), and only those that recur
     # often enough, words or not, are counted again without the ones where a word starts.
-    for key, count in Counter(lex.zh_surname_three.findall(text)).items():
+    counts = Counter(lex.zh_surname_three.findall(text))
+    for key in [key for key, count in counts.items() if count >= MIN_NAME_REPEATS]:  # (in the same order)
+        count = counts[key]
         g = "".join(key)
-        if count < MIN_NAME_REPEATS or set(g[1:]) & _ZH_NOT_IN_NAME:
+        if set(g[1:]) & _ZH_NOT_IN_NAME:
             continue
         two = _overlapping_count(text, g[:2])
         if count < NAME_DOMINANCE * two:
@@ -1935,6 +2037,26 @@ class _Names:
         # In the alternation's order; a Latin name must stand as a whole word.
         return [(k, not _HAN.search(k)) for k in sorted(keys, key=lambda k: (-len(k), k))]
 
+    @functools.cached_property
+    def _by_first(self) -> dict[str, list[tuple[str, bool]]]:
+        """:attr:`_keys` by their first character, each list in :attr:`_keys`' order."""
+        out: dict[str, list[tuple[str, bool]]] = {}
+        for key, word in self._keys:
+            out.setdefault(key[0], []).append((key, word))
+        return out
+
+    def _found_at(self, text: str, lo: int, hi: int) -> int | None:
+        """The end of the name :meth:`_found` finds starting at ``lo`` (its first, if any is at
+        ``lo``), or None: the first key in :attr:`_keys`' order that stands at ``lo`` within
+        ``hi``, with the same test of its neighbours, found among the keys that start with
+        ``text[lo]`` only."""
+        for key, word in self._by_first.get(text[lo], ()):
+            if text.startswith(key, lo, hi):
+                end = lo + len(key)
+                if not (word and (_word_char(text, lo - 1) or (end < hi and _word_char(text, end)))):
+                    return end
+        return None
+
     def _found(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         """``(start, end)`` of the names in ``text[lo:hi]``, left to right, as the alternation's
         ``finditer`` gives them: at each place the first name (in :attr:`_keys`' order) that
@@ -1981,6 +2103,9 @@ class _Names:
         if not self._keys or lo >= len(text):
             return None
         hi = min(len(text), lo + within + MAX_ZH_SPEAKER_CHARS)
+        if within == 0:  # a name that starts at lo, the first :meth:`_found` would find
+            end = None if _inside(lo, masked) else self._found_at(text, lo, hi)
+            return text[lo:end] if end is not None else None
         matches = [m for m in self._found(text, lo, hi) if not _inside(m[0], masked)]
         return text[matches[0][0] : matches[0][1]] if matches and matches[0][0] - lo <= within else None
 
@@ -2021,7 +2146,7 @@ def _reporter(page: _Page, block: int, pos: int) -> tuple[str, str] | None:
     masked = page.quoted.get(block, [])
     here = _sentence_start(text, max(0, pos - RESOLVE_WINDOW_CHARS), pos)
     lo = _sentence_start(text, max(0, here - RESOLVE_WINDOW_CHARS), max(0, here - 1)) if here else 0
-    verbs = sorted(_verbs_zh(text, lo, pos, masked) + _verbs_en(text, lo, pos, masked), key=lambda v: v.start)
+    verbs = _in_order(_verbs_zh(text, lo, pos, masked), _verbs_en(text, lo, pos, masked))
     for v in reversed(verbs):
         zh = bool(_HAN.match(v.word))
         gap = text[v.end : min(pos, v.end + MAX_VERB_GAP_CHARS)]
@@ -2077,7 +2202,7 @@ def _introduced(page: _Page, k: int, quoted: str) -> tuple[str, str | None] | No
         return None
     end = len(text) - 1
     start = _sentence_start(text, max(0, end - MAX_BEFORE_CHARS), end)
-    verbs = sorted(_verbs_zh(text, start, end) + _verbs_en(text, start, end), key=lambda v: v.start)
+    verbs = _in_order(_verbs_zh(text, start, end), _verbs_en(text, start, end))
     who: str | None = None
     verb: str | None = None
     if verbs:
