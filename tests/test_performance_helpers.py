@@ -1818,8 +1818,34 @@ def _align_sides(draw: Any) -> tuple[list[Any], list[Any], int]:
     return en, zh, draw(st.integers(1, 8)) * max(n, m, 1)  # a band some pieces wide, as _align's
 
 
+def _interleaved_sides() -> tuple[list[Any], list[Any], int]:
+    """Two sides whose positions interleave out of order (``3, 1`` inside a 1:2 move's pair):
+    the adjacency bonus reads a group's lowest and highest positions, not its first and last
+    (a case hypothesis found against the first form of the grouped costs)."""
+    from bilingual_news.align import _Unit
+
+    def unit(block: int, pos: int, lang: str, length: float, numbers: frozenset[str]) -> _Unit:
+        return _Unit(
+            block=block,
+            pos=pos,
+            lang=lang,
+            length=length,
+            numbers=numbers,
+            words=frozenset(),
+            heading=False,
+            titled=False,
+        )
+
+    one = frozenset({"1"})
+    en = [unit(0, 0, "en", 40.0, one), unit(1, 3, "en", 40.0, frozenset()), unit(2, 5, "en", 1.0, frozenset())]
+    zh = [unit(3, 1, "zh", 1.0, frozenset()), unit(4, 4, "zh", 1.0, frozenset())]
+    zh += [unit(5, 6, "zh", 1.0, frozenset()), unit(6, 2, "zh", 40.0, one)]
+    return en, zh, 8
+
+
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(_align_sides())
+@example(_interleaved_sides())
 def test_align_in_is_the_loop_over_moves(sides: tuple[list[Any], list[Any], int]) -> None:
     """The aligner's unrolled moves with their costs from groups found once give the same
     total, path and steps (bit for bit) as the loop that costed each move from its units."""

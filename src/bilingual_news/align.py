@@ -369,8 +369,8 @@ def _versions(side: list[_Unit], other: list[_Unit]) -> list[list[_Unit]]:
 _Group = tuple[float, frozenset[str], frozenset[str], bool, bool, int, int]
 """One side of a move, one unit or two in a row, as :func:`_group_cost` reads it: its length
 (the English side's with a blank between two units), its numbers, its words, whether its
-first unit is a heading, whether the page sets that unit as a heading, its first and its
-last position."""
+first unit is a heading, whether the page sets that unit as a heading, its lowest and its
+highest position."""
 _LOG_RATIO_VAR = LOG_RATIO_SD**2
 """The square of :data:`LOG_RATIO_SD`."""
 
@@ -482,7 +482,10 @@ def _group(units: Sequence[_Unit], joins: int) -> _Group:
     length = sum(u.length for u in units) + len(units) - 1 if joins else sum(u.length for u in units)
     numbers = first.numbers if len(units) == 1 else first.numbers | units[1].numbers
     words = first.words if len(units) == 1 else first.words | units[1].words
-    return (length, numbers, words, first.heading, first.titled, first.pos, units[-1].pos)
+    if len(units) == 1:
+        return (length, numbers, words, first.heading, first.titled, first.pos, first.pos)
+    low, high = (first.pos, units[1].pos) if first.pos <= units[1].pos else (units[1].pos, first.pos)
+    return (length, numbers, words, first.heading, first.titled, low, high)
 
 
 def _group_cost(e: _Group, z: _Group, k: int) -> float:
