@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import bilingual_news
-from bilingual_news import Document, Kind, split
+from bilingual_news import Block, Document, Kind, split
 from helpers import CASES, corpus_dir, load_gold, needs_corpus, overlapping, uncovered
 
 SEGMENTATION = CASES / "segmentation"
@@ -32,6 +32,12 @@ def _case(name: str) -> tuple[Document, dict[str, Any]]:
 
 def _squeeze(text: str) -> str:
     return " ".join(text.split())
+
+
+def _block_of(page: str, line: str) -> Block:
+    """The block of ``page``, parsed, whose text (blanks folded) is ``line``."""
+    doc = bilingual_news.parse(page)
+    return next(b for b in doc.blocks if _squeeze(b.text) == line)
 
 
 def _segments(doc: Document) -> list[tuple[str, str]]:
@@ -345,9 +351,7 @@ def test_comment_thread_does_not_take_the_article_from_the_post_above_it() -> No
     ],
 )
 def test_english_chrome_line_is_cued(line: str, reason: str) -> None:
-    page = _ARTICLE + line + "\n" + _ARTICLE.split("\n", 1)[1]
-    doc = bilingual_news.parse(page)
-    block = next(b for b in doc.blocks if _squeeze(b.text) == line)
+    block = _block_of(_ARTICLE + line + "\n" + _ARTICLE.split("\n", 1)[1], line)
     assert (reason in block.reasons, block.kind is Kind.PARAGRAPH) == (True, False)
 
 
@@ -362,9 +366,7 @@ def test_english_chrome_line_is_cued(line: str, reason: str) -> None:
     ],
 )
 def test_english_prose_like_chrome_is_not_cued(line: str) -> None:
-    page = _ARTICLE + line + "\n"
-    doc = bilingual_news.parse(page)
-    block = next(b for b in doc.blocks if _squeeze(b.text) == line)
+    block = _block_of(_ARTICLE + line + "\n", line)
     assert not {"section_cue", "comments_cue", "chrome_cue", "credit"} & set(block.reasons)
 
 
@@ -741,9 +743,7 @@ _ARTICLE_GOES_ON = (
     ],
 )
 def test_text_goes_on_marker_is_cued(line: str) -> None:
-    page = _ARTICLE + line + "\n" + _ARTICLE_GOES_ON
-    doc = bilingual_news.parse(page)
-    block = next(b for b in doc.blocks if _squeeze(b.text) == line)
+    block = _block_of(_ARTICLE + line + "\n" + _ARTICLE_GOES_ON, line)
     assert ("continues_marker" in block.reasons, block.kind) == (True, Kind.FOOTER)
 
 
@@ -757,7 +757,5 @@ def test_text_goes_on_marker_is_cued(line: str) -> None:
     ],
 )
 def test_text_stops_or_prose_is_no_marker(line: str) -> None:
-    page = _ARTICLE + line + "\n"
-    doc = bilingual_news.parse(page)
-    block = next(b for b in doc.blocks if _squeeze(b.text) == line)
+    block = _block_of(_ARTICLE + line + "\n", line)
     assert "continues_marker" not in block.reasons
