@@ -5,9 +5,11 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bilingual_news import InputError, parse
-from bilingual_news.decode import decode
+from bilingual_news.decode import _control_share, decode
 
 SIMPLIFIED = "外交部发言人表示，中国和俄罗斯是搬不走的好邻居。双方将继续深化合作，共同维护地区和平与稳定。"
 TRADITIONAL = "這位加拿大大叔在中國生活十多年，他向海外網友推薦了一個他認為了不得的去處：公園。"
@@ -100,3 +102,15 @@ def test_stray_controls_are_removed_with_a_warning() -> None:
 def test_controls_with_little_text_between_are_binary() -> None:
     with pytest.raises(InputError, match="control characters"):
         decode(_salted(_PAGE_WITH_CONTROLS, 2).encode("utf-8"))
+
+
+# ------------------------------------------------------------------ the fast control count
+CONTROLISH = st.text(alphabet=st.sampled_from([chr(c) for c in range(0x21)] + list("a中\x7f\x85é")), max_size=200)
+
+
+@settings(max_examples=300)
+@given(CONTROLISH)
+def test_control_share_counts_what_the_character_loop_counts(text: str) -> None:
+    sample = text[:65536]
+    slow = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f") / len(sample) if sample else 0.0
+    assert _control_share(text) == slow

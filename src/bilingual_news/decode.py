@@ -144,6 +144,12 @@ def decode(data: bytes, *, source: str | None = None) -> str:
     >>> decode(b"\\xef\\xbb\\xbfhello")
     'hello'
     """
+    return _decode(data, source, None)
+
+
+def _decode(data: bytes, source: str | None, utf8_text: str | None) -> str:
+    """:func:`decode`; ``utf8_text``: ``data`` read as UTF-8 already (by :func:`decode_html`),
+    or None, so that a page is not decoded twice."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -162,16 +168,22 @@ def decode(data: bytes, *, source: str | None = None) -> str:
             "expected a text or HTML page, got binary data (NUL bytes and no UTF-16 byte-order mark)",
             source=source,
         )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = _detect(data, source)
-        utf8 = False
+    if utf8_text is not None:
+        text, utf8 = utf8_text, True
     else:
-        utf8 = True
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _detect(data, source)
+            utf8 = False
+        else:
+            utf8 = True
     share = _control_share(text)
-    stray = utf8 and share <= MAX_STRAY_CONTROL_SHARE and _text_apart_from_controls(text)
-    if share > MAX_CONTROL_SHARE and not stray:
+    # Stray controls are weighed (a pass over every character) only when they are too many for
+    # plain text: most pages hold none.
+    if share > MAX_CONTROL_SHARE and not (
+        utf8 and share <= MAX_STRAY_CONTROL_SHARE and _text_apart_from_controls(text)
+    ):
         raise InputError("expected a text or HTML page, got binary data (too many control characters)", source=source)
     return text
 
@@ -195,9 +207,10 @@ def decode_html(data: bytes, *, source: str | None = None) -> str:
     >>> decode_html('<meta charset="gb2312"><p>中文</p>'.encode("gb18030"))
     '<meta charset="gb2312"><p>中文</p>'
     """
+    utf8_text: str | None = None
     if not data.startswith(tuple(bom for bom, _ in _BOMS)) and b"\x00" not in data:
         try:
-            data.decode("utf-8")
+            utf8_text = data.decode("utf-8")
         except UnicodeDecodeError:
             m = _DECLARED.search(data, 0, DECLARED_SCAN)
             if m is not None:
@@ -212,15 +225,23 @@ def decode_html(data: bytes, *, source: str | None = None) -> str:
                 else:
                     if _control_share(text) <= MAX_CONTROL_SHARE:
                         return text
-    return decode(data, source=source)
+    return _decode(data, source, utf8_text)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+"""A control character other than the blanks a text holds (tab, newline, carriage return, form
+feed): the characters below a space but those four."""
 
 
 def _control_share(text: str) -> float:
+    """Share of control characters (:data:`_CONTROL`) in the text's first 65,536 characters: one
+    :mod:`re` scan, and none counted on the common page that holds none."""
     if not text:
         return 0.0
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\f")
-    return controls / len(sample)
+    if _CONTROL.search(sample) is None:
+        return 0.0
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 def _text_apart_from_controls(text: str) -> bool:
