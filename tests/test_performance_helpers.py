@@ -2609,3 +2609,60 @@ def test_quotes_sentence_start_is_the_windows_last_match(text: str, lo: int, hi:
     for m in quotes._SENTENCE_START.finditer(text, lo, hi):
         start = m.end()
     assert quotes._sentence_start(text, lo, hi) == start
+
+
+# Helper A, wave 3 (issue 20): features.py, scripts.py, lexicon/__init__.py.
+
+
+@given(st.lists(st.text(st.sampled_from("中文。 Ab-c'1２ \u3000Яz\x1c"), max_size=30), max_size=8))
+@example(["", "Hello World", "Hello World", "首页 News 2025"])
+@example(["a" * 250 + " -B" * 40, "x"])
+def test_count_scripts_each_is_count_scripts_of_each(texts: list[str]) -> None:
+    classes = [scripts.classes(text) for text in texts]
+    expected = [scripts.count_scripts(text, cls) for text, cls in zip(texts, classes, strict=True)]
+    found = scripts.count_scripts_each(classes)
+    assert found == expected
+    assert all(type(counts) is scripts.ScriptCounts for counts in found)
+
+
+_DAY_AND_READING_KEY = st.lists(
+    st.sampled_from(
+        [
+            "yesterday",
+            "yester",
+            "day",
+            "昨天",
+            "刚",
+            "刚刚",
+            "前天",
+            "read",
+            "word",
+            "min",
+            "阅读",
+            "分钟",
+            "字",
+            " ",
+            "x",
+            "\n",
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(st.lists(_DAY_AND_READING_KEY, max_size=8))
+@example(["yester", "day read"])
+def test_page_scans_for_relative_days_and_reading_times_find_each_key_that_holds_one(keys: list[str]) -> None:
+    """The page-wide scans (``_hits``) find exactly the keys the word pattern finds a word in:
+    no word holds a newline, so no match runs from one key into the next."""
+    batches = features._joined(keys)
+    for pattern in (features._RELATIVE_WORDS, features._READING_TIME_GATE):
+        expected = {k for k, key in enumerate(keys) if pattern.search(key)}
+        assert features._hits(batches, (pattern,)) == expected
+
+
+def test_only_h_and_w_lower_to_a_string_that_starts_with_h_or_w() -> None:
+    """The URL test of ``_measure`` asks ``text[:4].lower()`` only of a text that opens with one
+    of ``hHwW``: no other character lowers to a string that starts with ``h`` or ``w``."""
+    found = {c for c in map(chr, range(sys.maxunicode + 1)) if c.lower()[:1] in ("h", "w")}
+    assert found == set("hHwW")

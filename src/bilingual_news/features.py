@@ -17,10 +17,11 @@ where a pattern or helper runs on a unit only when a cheap test in front of it (
 must start or end with, a literal it must hold) says it can find something. The cue phrases
 (disclaimers, captions, chrome) are looked for in scans of the whole page (one per group of
 first characters, :func:`_phrase_groups`), and only the units those scans hit are searched phrase
-list by phrase list; the same page-wide scans (:func:`_hits`) find the units holding a separator
-or a credit's word, before the patterns that need one. Script counts come from the unit's class
-string (:func:`bilingual_news.scripts.class_strings`: a text a one-byte code page encodes is
-classed from its bytes), counted once per distinct class string. Each shortcut
+list by phrase list; the same page-wide scans (:func:`_hits`) find the units holding a separator,
+a credit's word, a relative day's or a reading time's, before the patterns that need one.
+Script counts come from the unit's class string (:func:`bilingual_news.scripts.class_strings`:
+a text a one-byte code page encodes is classed from its bytes), counted once per distinct class
+string, column by column (:func:`bilingual_news.scripts.count_scripts_each`). Each shortcut
 is exact: it skips a pattern only where the pattern cannot match, which
 ``tests/test_performance_helpers.py`` checks against the pattern alone.
 """
@@ -51,7 +52,7 @@ from bilingual_news.scripts import (
     WHITE_SPACE,
     ScriptCounts,
     class_strings,
-    count_scripts,
+    count_scripts_each,
     han_class,
     han_gaps,
 )
@@ -413,7 +414,9 @@ _READING_TIME = LazyPattern(
 """A reading time or a word count, the counter blog and news templates print under a title
 (``5 min read``, ``4156 words``, ``阅读时长 5 分钟``, ``约 3200 字``): keys are lower case."""
 _READING_TIME_GATE = re.compile("read|word|min|阅读|分钟|字")
-"""One of these stands wherever :data:`_READING_TIME` matches (:mod:`re` finds them fast)."""
+"""One of these stands wherever :data:`_READING_TIME` matches (:mod:`re` finds them fast): the
+page's keys are scanned for them at once (:func:`_hits`), and :data:`_READING_TIME` is tried
+only on the keys that hold one."""
 _CREDIT_NAME = r"\p{Lu}[\p{L}.'&-]*"
 _CREDIT_WORD = r"(?:\p{Lu}[\p{L}.'&-]*|for|of|the)"
 _PHOTO_CREDIT = LazyPattern(
@@ -551,7 +554,8 @@ _PHOTO_WORD = re.compile("photo|image|video", re.IGNORECASE)
 """The words one of which a bracket that :data:`_PHOTO_CREDIT` finds without a ``/`` holds, unless
 ``摄`` closes it (:mod:`re` ignores case at least as widely as ``regex`` does here)."""
 _RELATIVE_WORDS = re.compile("昨天|前天|刚刚|yesterday")
-"""The words of :data:`_RELATIVE`, without its word boundaries."""
+"""The words of :data:`_RELATIVE`, without its word boundaries: the page's keys are scanned for
+them at once (:func:`_hits`), and :data:`_RELATIVE` is tried only on the keys that hold one."""
 _FULLWIDTH_STOP = re.compile("(?<![0-9０-９])．")
 """A full-width full stop used as a sentence's end (after a character, not a digit)."""
 _LATIN_SENTENCE_MARK = re.compile(rf"[.!?](?=[{WHITE_SPACE}”’\"']|$)")
@@ -794,21 +798,24 @@ def _measure(
     separated_units = _hits(by_key, (_SEPARATOR_CHARS,))
     by_text = _joined(texts)
     credit_units = _hits(by_text, (_CREDIT_WORDS,))
+    relative_units = _hits(by_key, (_RELATIVE_WORDS,))
+    reading_units = _hits(by_key, (_READING_TIME_GATE,))
     wide = _has_wide_marks(by_text)
     nav, footer, footer_firsts = cues.nav, cues.footer, cues.footer_firsts
     field_openers, teaser, teaser_firsts = cues.field_openers, cues.teaser, cues.teaser_firsts
-    counts: dict[str, ScriptCounts] = {}  # the counts are the class string's: one per class string
     class_of = class_strings(texts)
+    scripts_of = count_scripts_each(class_of)  # the counts are the class string's: one per class string
     out: list[Features] = []
     for k, text in enumerate(texts):
         key = keys[k]
         size = len(key)
         cls = class_of[k]
-        scripts = counts.get(cls)
-        if scripts is None:
-            scripts = counts[cls] = count_scripts(text, cls)
+        scripts = scripts_of[k]
         han, _, digits, latin_words, total, capital_words = scripts
         end = text[-1:]
+        first = text[:1]
+        key_first = key[:1]
+        key_last = key[-1:]
         tail = text[-8:]
         ends_ellipsis = (
             end in _ELLIPSIS_LAST
@@ -819,7 +826,8 @@ def _measure(
         head = text[:CUE_SCAN_CHARS]
         separated = k in separated_units
         items = len(_SEPARATOR.findall(key)) + 1 if separated else 1  # len(_SEPARATED.split(key))
-        is_url = text[:4].lower() in ("http", "www.") and bool(_URL.match(text))
+        # (No character but these four lowers to a string that starts with ``h`` or ``w``.)
+        is_url = first in "hHwW" and text[:4].lower() in ("http", "www.") and bool(_URL.match(text))
         # _has_calendar_date finds nothing without one of these literals: only then is it called.
         has_date = bool(digits and ("19" in head or "20" in head or "前" in head or "ago" in key))
         if has_date:
@@ -829,7 +837,7 @@ def _measure(
         metadata_field: str | None = None
         metadata_fields = 0
         if size <= METADATA_MAX_CHARS:
-            if not has_date and ("yesterday" in key if key.isascii() else _RELATIVE_WORDS.search(key)):
+            if not has_date and k in relative_units:
                 has_date = bool(_RELATIVE.search(key))
             if not has_date and size <= _SHORT_DATE_MAX_CHARS and digits and _SHORT_DATE.fullmatch(key):
                 has_date = True
@@ -854,55 +862,51 @@ def _measure(
                 or (spaced and word in _TAB_WORDS and _tab_row(text, key))
             )
             footer_cue = key in footer or (
-                (footer_firsts is None or key[:1] in footer_firsts) and _footer_cue(key, cues)
+                (footer_firsts is None or key_first in footer_firsts) and _footer_cue(key, cues)
             )
-            if field_openers is None or key[:1] in field_openers or key[:1] in _LEADING_MARK_CHARS:
+            if field_openers is None or key_first in field_openers or key_first in _LEADING_MARK_CHARS:
                 metadata_field = _metadata_field(key, cues)
-            if metadata_field is None and byline:
-                metadata_field = "author"
-            if metadata_field is None and text[:1] in _DYNASTY_OPENERS and _DYNASTY_AUTHOR.match(text):
-                metadata_field = "author"  # ``〔宋〕 <name>``: a poem's author
-            if (
-                metadata_field is None
-                and text[:1] == "#"
-                and (_HASHTAG_ROW.fullmatch(text) or _HASHTAG_ALONE.fullmatch(text))
-            ):
-                metadata_field = "other"  # the post's tags
-            if (
-                metadata_field is None
-                and not sentence_end
-                and text[-1:] in _ROLE_LAST
-                and _ROLE_SEPARATOR.search(text)
-                and _may_open_with_capital(text, cls)
-                and _ROLE_BYLINE.match(text)
-            ):
-                # Not a wall: a correspondent's signature also heads an analysis inside an article.
-                metadata_field = "signature"
-            if metadata_field is None and has_date and " this" in key and _FORGE_HEADER.match(text):
-                metadata_field = "published"
-            if (
-                metadata_field is None
-                and digits
-                and not sentence_end
-                and (cls[-1:] == DIGIT_CLASS or text[-1:] in _PAPER_AUTHORS_LAST)
-                and _PAPER_AUTHORS.match(text)
-            ):
-                metadata_field = "author"
-            if metadata_field is None and text[:1] in "1(（" and _PAPER_AFFILIATIONS.match(text):
-                metadata_field = "other"
-            if metadata_field is None and digits and key[:1] in _DATED_FIELD_FIRST and _DATED_FIELD.match(key):
-                metadata_field = "published"
-            if metadata_field is None and has_date and _COUNT_THEN_DATE.match(key):
-                metadata_field = "views"  # ``35,482 views  Mar 3, 2024``: a video's or a post's header
-            if metadata_field is None and digits and _SEPARATOR_CHARS.search(key) and (stats := _media_stats(text)):
-                # ``Filmed May 2022 · 12:48 · 1,204,331 views``: a talk's line of figures, its
-                # views a field; ``45 min · May 2022``: an episode's, its month the date it aired.
-                # A full date and a running time only (``Feb 27, 2024 · 41 min``) stay a dated line.
-                if "count" in stats:
-                    metadata_field = "views"
-                elif not has_date:
+            # The first of these rules that holds gives the field (none is tried once one has).
+            if metadata_field is None:
+                if byline:
+                    metadata_field = "author"
+                elif first in _DYNASTY_OPENERS and _DYNASTY_AUTHOR.match(text):
+                    metadata_field = "author"  # ``〔宋〕 <name>``: a poem's author
+                elif first == "#" and (_HASHTAG_ROW.fullmatch(text) or _HASHTAG_ALONE.fullmatch(text)):
+                    metadata_field = "other"  # the post's tags
+                elif (
+                    not sentence_end
+                    and end in _ROLE_LAST
+                    and _ROLE_SEPARATOR.search(text)
+                    and _may_open_with_capital(text, cls)
+                    and _ROLE_BYLINE.match(text)
+                ):
+                    # Not a wall: a correspondent's signature also heads an analysis inside an article.
+                    metadata_field = "signature"
+                elif has_date and " this" in key and _FORGE_HEADER.match(text):
                     metadata_field = "published"
-                has_date = True
+                elif (
+                    digits
+                    and not sentence_end
+                    and (cls[-1:] == DIGIT_CLASS or end in _PAPER_AUTHORS_LAST)
+                    and _PAPER_AUTHORS.match(text)
+                ):
+                    metadata_field = "author"
+                elif first in "1(（" and _PAPER_AFFILIATIONS.match(text):
+                    metadata_field = "other"
+                elif digits and key_first in _DATED_FIELD_FIRST and _DATED_FIELD.match(key):
+                    metadata_field = "published"
+                elif has_date and _COUNT_THEN_DATE.match(key):
+                    metadata_field = "views"  # ``35,482 views  Mar 3, 2024``: a video's or a post's header
+                elif digits and _SEPARATOR_CHARS.search(key) and (stats := _media_stats(text)):
+                    # ``Filmed May 2022 · 12:48 · 1,204,331 views``: a talk's line of figures, its
+                    # views a field; ``45 min · May 2022``: an episode's, its month the date it aired.
+                    # A full date and a running time only (``Feb 27, 2024 · 41 min``) stay a dated line.
+                    if "count" in stats:
+                        metadata_field = "views"
+                    elif not has_date:
+                        metadata_field = "published"
+                    has_date = True
             if (":" in key or "：" in key) and cues.field_inside.search(key):
                 # Every field a blank or a bracket opens (``fields_anywhere``) is a field inside.
                 field_label = True
@@ -914,12 +918,13 @@ def _measure(
                 or bool(han and (k in credit_units or not _CREDIT_OPENERS.isdisjoint(text[:2])) and _CREDIT.match(text))
             )
             counter = digits > 0 and (
-                (key[:1] in _COUNTER_FIRST and bool(_COUNTER.match(key))) or (not sentence_end and _reading_time(key))
+                (key_first in _COUNTER_FIRST and bool(_COUNTER.match(key)))
+                or (not sentence_end and k in reading_units and bool(_READING_TIME.search(key)))
             )
         chrome_cue = prompt_cue = False
         if (
             size <= METADATA_MAX_CHARS
-            and key[:1] in _CHROME_LINE_FIRST
+            and key_first in _CHROME_LINE_FIRST
             and (digits or ":" in key or key.startswith(_UNMARKED_HEADS))
         ):
             chrome_cue = bool(_CHROME_LINE.match(key))
@@ -943,14 +948,14 @@ def _measure(
             prompt_cue = prompt_cue or bool(_FOLLOW.match(text))
         heading: str | None = None  # the key as a section heading is looked up (short keys only)
         if size <= SECTION_MAX_CHARS:
-            heading = _section_key(key) if key[-1:] in _SECTION_TAIL_LAST else key
+            heading = _section_key(key) if key_last in _SECTION_TAIL_LAST else key
         comments_cue = (heading is not None and heading in cues.comments) or (
-            size <= COMMENT_LINE_MAX_CHARS and key[:1] in _COMMENT_LINE_FIRST and _comment_line(key)
+            size <= COMMENT_LINE_MAX_CHARS and key_first in _COMMENT_LINE_FIRST and _comment_line(key)
         )
         section_cue = (
             comments_cue
             or (heading is not None and heading in cues.section)
-            or (size <= SECTION_LINE_MAX_CHARS and key[:1] in _SECTION_LINE_FIRST and _section_line(key))
+            or (size <= SECTION_LINE_MAX_CHARS and key_first in _SECTION_LINE_FIRST and _section_line(key))
         )
         # In the order of the fields, as one tuple: several times faster than a keyword call.
         out.append(
@@ -964,7 +969,7 @@ def _measure(
                     sentence_end and not ends_ellipsis,  # ends_sentence
                     ends_ellipsis,  # ends_ellipsis
                     ends_ellipsis and bool(_TRUNCATED.search(tail)),  # truncated
-                    digits > 0 and text[:1] in _RANK_FIRST and bool(_RANKED.match(text)),  # ranked
+                    digits > 0 and first in _RANK_FIRST and bool(_RANKED.match(text)),  # ranked
                     is_url,  # is_url
                     is_url and _url_has_path(text),  # url_has_path
                     has_date,  # has_date
@@ -981,29 +986,29 @@ def _measure(
                     credit,  # credit
                     counter,  # counter
                     disclaimer_cue,  # disclaimer_cue
-                    (teaser_firsts is None or key[:1] in teaser_firsts)
+                    (teaser_firsts is None or key_first in teaser_firsts)
                     and key.startswith(teaser)
                     and _teaser_cue(key, teaser),  # teaser_cue
                     (
-                        key.startswith(cues.caption_prefix.get(key[:1], ()))
+                        key.startswith(cues.caption_prefix.get(key_first, ()))
                         or caption is not None
                         or (
-                            key[-1:] in cues.caption_lasts
+                            key_last in cues.caption_lasts
                             and (stem := key.rstrip("。.")).endswith(cues.caption_suffix.get(stem[-1:], ()))
                         )
                         or "/" in text[-80:]
                         or (
-                            text[-1:] in _PHOTO_CREDIT_LAST
+                            end in _PHOTO_CREDIT_LAST
                             and (text[-2:-1] == "摄" or _PHOTO_WORD.search(text[-80:]) is not None)
                         )
-                        or text[-1:].isspace()
+                        or end.isspace()
                     )
                     and _caption_cue(key, text, cues, caption),  # caption_cue
                     items,  # items
                     (total if len(text) <= CUE_SCAN_CHARS else len("".join(key.split()))) / items,  # item_chars
                     han_gaps(cls) if han and " " in text and _han_before_blank(cls) else 0,  # han_gaps
                     1.0
-                    if text[:1] in _JSON_FIRST and _json_data(head)
+                    if first in _JSON_FIRST and _json_data(head)
                     else (_markup_share(text, total) if "<" in head else 0.0),  # markup_share
                     capital_words / latin_words if latin_words else 0.0,  # capital_share
                     _teaser_of(at[k], key, folded, by_prefix) if ends_ellipsis else -1,  # teaser_of
@@ -1269,12 +1274,6 @@ def _url_has_path(text: str) -> bool:
     """Whether a URL (the whole unit) goes past the site's name."""
     rest = text.split("//", 1)[-1]
     return bool(rest.partition("/")[2].strip("/"))
-
-
-def _reading_time(key: str) -> bool:
-    """Whether a short line gives a reading time or a word count (:data:`_READING_TIME`), tried
-    only where one of its words stands."""
-    return bool(_READING_TIME_GATE.search(key)) and bool(_READING_TIME.search(key))
 
 
 def _json_data(head: str) -> bool:

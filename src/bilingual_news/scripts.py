@@ -24,7 +24,8 @@ import codecs
 import functools
 import importlib
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from itertools import repeat
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 import regex
 
@@ -32,6 +33,7 @@ from bilingual_news._lazy import LazyPattern
 
 if TYPE_CHECKING:
     from _codecs import _EncodingMap
+    from collections.abc import Callable
 
 __all__ = [
     "DECIMAL_DIGIT",
@@ -46,6 +48,7 @@ __all__ = [
     "class_table",
     "classes",
     "count_scripts",
+    "count_scripts_each",
     "han_class",
     "han_gaps",
     "han_runs",
@@ -354,6 +357,41 @@ def count_scripts(text: str, cls: str | None = None) -> ScriptCounts:
         len(cls) - cls.count(SPACE_CLASS) - cls.count(PY_SPACE_CLASS),
         capitals,
     )
+
+
+_new_counts = cast("Callable[[type[ScriptCounts], tuple[int, ...]], ScriptCounts]", tuple.__new__)
+"""``ScriptCounts._make``'s own step, without the named tuple's ``__new__`` (a Python function)."""
+
+
+def count_scripts_each(classes: list[str]) -> list[ScriptCounts]:
+    """``[count_scripts(text, cls) for text, cls in zip(texts, classes)]`` for the class strings
+    of a page's texts (the counts are the class string's alone: a text in ASCII has no Han class
+    in its string), each distinct class string counted once, column by column: one list of each
+    count for all the strings, then the records built from the columns, instead of a call and a
+    named tuple's constructor per string."""
+    distinct = list(dict.fromkeys(classes))
+    upper = [c.count(UPPER_CLASS) for c in distinct]
+    latin = [n + c.count(LOWER_CLASS) for c, n in zip(distinct, upper, strict=True)]
+    words = [_words(c) if n else (0, 0) for c, n in zip(distinct, latin, strict=True)]
+    records = list(
+        map(
+            _new_counts,
+            repeat(ScriptCounts),
+            zip(
+                [c.count(HAN_CLASS) + c.count(HAN_MARK_CLASS) for c in distinct],
+                latin,
+                [c.count(DIGIT_CLASS) for c in distinct],
+                [w for w, _ in words],
+                [len(c) - c.count(SPACE_CLASS) - c.count(PY_SPACE_CLASS) for c in distinct],
+                [capitals for _, capitals in words],
+                strict=True,
+            ),
+        )
+    )
+    if len(distinct) == len(classes):
+        return records
+    of = dict(zip(distinct, records, strict=True))
+    return [of[c] for c in classes]
 
 
 MIN_RUN_COUNT_CHARS = 200
