@@ -2666,3 +2666,142 @@ def test_only_h_and_w_lower_to_a_string_that_starts_with_h_or_w() -> None:
     of ``hHwW``: no other character lowers to a string that starts with ``h`` or ``w``."""
     found = {c for c in map(chr, range(sys.maxunicode + 1)) if c.lower()[:1] in ("h", "w")}
     assert found == set("hHwW")
+
+
+# ------------------------------------- helper D, wave 3: quotes.py, split.py, normalize.py (+ reflow.py, mojibake.py)
+
+
+def _credit_line_parts() -> st.SearchStrategy[str]:
+    return st.sampled_from(
+        [
+            "(",
+            "（",
+            ")",
+            "）",
+            "。",
+            "!",
+            "”",
+            "」",
+            "a",
+            "张三",
+            "记者 王五",
+            "12",
+            " ",
+            "\u3000",
+            "\t",
+            "\x1c",
+            "摄",
+            "/文",
+        ]
+    )
+
+
+@settings(max_examples=500)
+@given(st.lists(_credit_line_parts(), max_size=14).map("".join).map(str.strip))
+@example("正文。（记者 王五）")
+@example("正文。 \u3000（记者 王五）")
+@example("评论(12)")
+@example("正文.\x1c(记者 王五)")
+def test_split_may_be_credit_holds_wherever_the_credit_pattern_matches(line: str) -> None:
+    from bilingual_news import split as split_module
+
+    if line.endswith(split_module._CLOSING_BRACKETS) and split_module._CREDIT_TAIL.search(line) is not None:
+        assert split_module._may_be_credit(line)
+
+
+def _tail_line_words() -> st.SearchStrategy[str]:
+    lex = lexicon()
+    extra = [
+        " \u3000/\u3000 ",
+        "\t/\t",
+        " / ",
+        "评论(12)",
+        "(3)",
+        "。 （",
+        "：",
+        ":",
+        "Home",
+        "首页 ",
+        "News ",
+        "分享到：",
+    ]
+    return st.one_of(_split_words(), st.sampled_from([*lex.tail[:20], *extra]))
+
+
+@settings(max_examples=400)
+@given(st.lists(st.lists(_tail_line_words(), max_size=10).map("".join), max_size=6).map("\n".join))
+@example("首页 新闻 A long enough title for the page 评论(12)")
+@example("首页\u3000/\u3000新闻\u3000/\u3000A title of the page here (3)")
+@example("正文在这里。（记者 王五）")
+def test_split_lines_ending_like_a_tail_cut_as_pieces_would(text: str) -> None:
+    """Lines that end with a tail's last character without a tail, a credit or a crumb are cut
+    as :func:`_pieces` cuts them (the reference: ``_pieces`` on every line)."""
+    from unittest import mock
+
+    norm = normalize(text)
+    with mock.patch("bilingual_news.split._hinted_lines", lambda text, lines: range(len(lines))):
+        every_line = split(norm)
+    assert split(norm) == every_line
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(["标题", "一个", "Title", "of", "x", " ", "\u3000", "。", "正文内容"]), max_size=30).map(
+        "".join
+    ),
+    st.lists(st.sampled_from(["标题一个", "Title of x", "一个标题 正文", "x x x x"]), max_size=3),
+)
+def test_split_quoted_title_needs_a_title_the_line_starts_with(line: str, titles: list[str]) -> None:
+    from bilingual_news import split as split_module
+
+    quoted = frozenset(titles)
+    if not line.startswith(tuple(quoted)):
+        assert split_module._quoted_title_end(line, quoted) is None
+
+
+SPLIT_BLANKS = ["", " ", "\u3000", "\xa0", "\t", "\x1c", "\x1f", "\u2028", "\u200b", "\x85"]
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from([*SPLIT_BLANKS, "首页", "新闻", "Home", "News", "The", "中文", "a", ">", "|", "Σ", "İ", "K"]),
+        min_size=1,
+        max_size=10,
+    )
+    .map("".join)
+    .map(str.strip)
+    .filter(bool)
+)
+@example("首页\x1c新闻")  # a blank to str.split only
+@example("Home\u3000News A title here")
+def test_split_menu_test_by_str_split_is_the_pattern_test(line: str) -> None:
+    """A line's first token by :meth:`str.split` and the blank test after it decide as
+    :data:`_BLANK` and :data:`_FIRST_TOKEN` did."""
+    from bilingual_news import split as split_module
+
+    first = split_module._FIRST_TOKEN.match(line)
+    assert first is not None
+    by_pattern = split_module._BLANK.search(line) is not None and split_module._opens_menu(first.group())
+    parts = line.split(maxsplit=1)
+    by_split = len(parts) == 2 and split_module._opens_menu(parts[0]) and split_module._BLANK.search(line) is not None
+    assert by_split == by_pattern
+    assert parts[0] == first.group()
+
+
+@settings(max_examples=500)
+@given(
+    st.one_of(
+        st.sampled_from([label.upper() for label in lexicon().nav_label] + list(lexicon().nav_label)),
+        st.text(min_size=1, max_size=3),
+    ),
+    st.text(max_size=20),
+)
+@example("ΣNOW READING", ": x")
+@example("İ", "now reading")
+def test_split_label_first_character_gate_holds_wherever_a_label_starts(head: str, rest: str) -> None:
+    from bilingual_news import split as split_module
+
+    line = (head + rest).strip()
+    if line and line[: split_module.MAX_LABEL_CHARS].lower().startswith(lexicon().nav_label):
+        assert line[0].lower()[:1] in split_module._label_firsts()

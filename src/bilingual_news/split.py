@@ -199,7 +199,9 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
     shown = _Shown(lines)
     quoted = frozenset(_QUOTED_TITLE.findall(text)) if "《" in text or "“" in text else frozenset()
     hinted = _hinted_lines(text, lines)
-    ends, labels = _cut_ends(), lexicon().nav_label
+    ends, labels, tails = _cut_ends(), lexicon().nav_label, lexicon().tail
+    label_firsts = _label_firsts()
+    quoted_titles = tuple(quoted)
     for index, line in enumerate(lines):
         line_start = pos
         pos += len(line) + 1
@@ -212,19 +214,43 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
         while edit < n_edits and edit_ends[edit] < start:
             edit += 1
         # _pieces cuts nothing from a line without one of what each cut needs: a URL or a
-        # breadcrumb separator (found for the page at once), the last character of a chrome
-        # tail or a credit, or a navigation label at its start; without them, a menu prefix
-        # is all it can cut, and that needs a blank.
-        if index in hinted or stripped[-1] in ends or stripped[:MAX_LABEL_CHARS].lower().startswith(labels):
+        # breadcrumb separator (found for the page at once; a slash between blanks of another
+        # kind than a space is looked for here), a chrome tail or a credit's closing bracket at
+        # its end, or a navigation label at its start; without them, a menu prefix is all it can
+        # cut, and that needs a blank. A line that ends with the last character of a tail (a
+        # colon, a bracket) without one (``评论(1)``: too short for a credit) is such a line;
+        # unlike the others, it is not looked at for a quoted title (as when _pieces found it
+        # one piece).
+        ends_like_tail = stripped[-1] in ends
+        if (
+            index in hinted
+            or (
+                ends_like_tail
+                and (
+                    stripped.endswith(tails)
+                    or (stripped.endswith(_CLOSING_BRACKETS) and _may_be_credit(stripped))
+                    or ("/" in stripped and _CRUMB_CHARS.search(stripped, 0, MAX_CRUMB_SCAN) is not None)
+                )
+            )
+            or (stripped[0].lower()[:1] in label_firsts and stripped[:MAX_LABEL_CHARS].lower().startswith(labels))
+        ):
             pieces = _pieces(stripped, shown)
         elif (
-            _BLANK.search(stripped) is not None
-            and (first := _FIRST_TOKEN.match(stripped)) is not None  # it always matches
-            and _opens_menu(first.group())  # as _nav_prefix_end asks first: most lines end here
+            # str.split's first token is _FIRST_TOKEN's (both end at what str.isspace calls a
+            # blank, a wider set than _BLANK's): without a second, the line has no blank at all
+            len(parts := stripped.split(maxsplit=1)) == 2
+            and _opens_menu(parts[0])  # as _nav_prefix_end asks first: most lines end here
+            and _BLANK.search(stripped) is not None
             and (prefix := _nav_prefix_end(stripped, shown))
         ):
             pieces = [(0, prefix[0], "nav_prefix"), (prefix[1], len(stripped), "nav_prefix")]
-        elif quoted and len(stripped) >= MIN_FUSED_TEXT and (cut := _quoted_title_end(stripped, quoted)):
+        elif (
+            quoted_titles
+            and not ends_like_tail
+            and len(stripped) >= MIN_FUSED_TEXT
+            and stripped.startswith(quoted_titles)  # a quoted title it can start with, or no cut
+            and (cut := _quoted_title_end(stripped, quoted))
+        ):
             pieces = [(0, cut[0], "title_prefix"), (cut[1], len(stripped), "title_prefix")]
         else:
             pieces = None
@@ -313,6 +339,17 @@ def _cut_ends() -> frozenset[str]:
     tails = lexicon().tail
     assert all(tails), "an empty chrome tail would end every line"
     return frozenset({t[-1] for t in tails} | {")", "）"})
+
+
+@functools.cache
+def _label_firsts() -> frozenset[str]:
+    """The first characters of the navigation labels: a line's lower case starts with a label only
+    if the lower case of its first character starts with one of them (the lower case of a
+    string's first character is the start of the string's, Greek final sigma aside, which is
+    never first)."""
+    labels = lexicon().nav_label
+    assert all(labels), "an empty navigation label would start every line"
+    return frozenset(label[0] for label in labels)
 
 
 def _trimmed(norm: Normalized, span: Span) -> Span:
@@ -430,10 +467,7 @@ def _credit_tail(line: str) -> int | None:
     ``None`` too for a photographer's credit (``…。（张三 摄）``), which stays with its caption."""
     if not line.endswith((")", "）")):
         return None
-    # The credit opens at the line's last opening bracket (no bracket stands inside it), after
-    # something else, and holds 2-40 characters: most lines that end with a bracket fail here.
-    opening = max(line.rfind("("), line.rfind("（"))
-    if opening < 1 or not 2 <= len(line) - opening - 2 <= MAX_CREDIT_INNER:
+    if not _may_be_credit(line):
         return None
     m = _CREDIT_TAIL.search(line)
     if m is None or m.start("credit") < MIN_TEXT_BEFORE_TAIL:
@@ -444,6 +478,25 @@ def _credit_tail(line: str) -> int | None:
     if inner.startswith(_credit_cues()) or _CREDIT_INNER.search(inner):
         return m.start("credit")
     return None
+
+
+_CLOSING_BRACKETS = (")", "）")
+"""The brackets a credit closes with."""
+_BEFORE_CREDIT = frozenset('。！？!?.…”"」』）)')
+"""What :data:`_CREDIT_TAIL` wants before a credit and the blanks before it: a sentence's end."""
+
+
+def _may_be_credit(line: str) -> bool:
+    """Whether a line that ends with a closing bracket can end with a credit: the credit opens at
+    the line's last opening bracket (no bracket stands inside it), after the end of a sentence
+    and blanks at most, and holds 2-40 characters. Most lines that end with a bracket
+    (``评论(12)``) fail here. (:meth:`str.rstrip` strips every blank ``\\s`` matches, and none
+    of the sentence's last characters.)"""
+    opening = max(line.rfind("("), line.rfind("（"))
+    if opening < 1 or not 2 <= len(line) - opening - 2 <= MAX_CREDIT_INNER:
+        return False
+    before = line[:opening].rstrip()
+    return bool(before) and before[-1] in _BEFORE_CREDIT
 
 
 def _label_prefix_end(line: str) -> tuple[int, int] | None:
