@@ -2805,3 +2805,47 @@ def test_split_label_first_character_gate_holds_wherever_a_label_starts(head: st
     line = (head + rest).strip()
     if line and line[: split_module.MAX_LABEL_CHARS].lower().startswith(lexicon().nav_label):
         assert line[0].lower()[:1] in split_module._label_firsts()
+
+
+# ------------------------------ C2: language.py, sentences.py, align.py, assemble.py (issue 20, wave 4)
+@settings(max_examples=300)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzüÜ'’-ĀāǎàZXH", max_size=12))
+@example("xiang")
+@example("Zhōngguó")
+@example("street")
+def test_language_known_pinyin_is_is_pinyin(word: str) -> None:
+    """language._known_pinyin (is_pinyin with its answers kept) answers as is_pinyin, asked
+    first and asked again."""
+    from bilingual_news import language
+
+    assert language._known_pinyin(word) == language.is_pinyin(word)
+    assert language._known_pinyin(word) == language.is_pinyin(word)
+
+
+def test_language_beyond_ascii_gate_leaves_only_ascii_letters() -> None:
+    """Every character language._BEYOND_ASCII_LETTER lets through is no letter and no Latin
+    character, but the 52 ASCII letters (all of Unicode, once); none lowers to an ASCII letter
+    or an apostrophe."""
+    from bilingual_news import language
+
+    rest = language._BEYOND_ASCII_LETTER.sub("", EVERY_CHAR)
+    assert regex.findall(r"\p{L}|\p{Latin}", rest) == list("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+    # and none of the others lowers to what _ASCII_LATIN_WORD matches: the text can be lowered first
+    assert re.search("[A-Za-z'’]", re.sub("[A-Za-z'’]", "", rest).lower()) is None
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="abcXYZ '’-.,“”—…Ⅻⓐé中ａ1\u0301", max_size=40))
+@example("Here’s what’s next — and why… it’s “fine”")
+@example("Ⅻ chapters, Ⓐ mark")
+def test_language_ascii_letter_text_counts_as_the_script_scan(text: str) -> None:
+    """A text the gate passes: the script counts of _classify's shortcut (its ASCII letters, no
+    other script) and its words by _ASCII_LATIN_WORD are _script_counts's and _LATIN_WORD's."""
+    from bilingual_news import language
+
+    if language._BEYOND_ASCII_LETTER.search(text) is not None:
+        return
+    words = language._ASCII_LATIN_WORD.findall(text.lower())
+    assert words == language._latin_words(text)
+    joined = "".join(words)
+    assert language._script_counts(text) == (0, len(joined) - joined.count("'") - joined.count("’"), 0, "")

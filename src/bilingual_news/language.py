@@ -9,8 +9,9 @@ document: :func:`document_language` and :func:`language_shares` over its body bl
 The decision, cheapest first (``docs/language.md`` draws it):
 
 1. URLs, e-mail addresses and handles are dropped; letters are counted by script with
-   ``regex`` (``\\p{Han}``, ``\\p{Latin}``, kana, Hangul) — ASCII text and text whose only
-   letters are Han (most blocks) skip the count. Fewer than :data:`MIN_LETTERS` is ``und``.
+   ``regex`` (``\\p{Han}``, ``\\p{Latin}``, kana, Hangul) — ASCII text, text whose only
+   letters are Han (most blocks) and text whose only letters are ASCII ones (English with curly
+   quotes or dashes) skip the count. Fewer than :data:`MIN_LETTERS` is ``und``.
 2. Both Han and Latin, each with a long run and a fair share, is ``mixed``.
 3. Han text is ``ja`` with enough kana, ``ko`` with enough Hangul, else ``zh-Hans`` or ``zh-Hant``
    by the characters that exist in only one of the two sets (CC-CEDICT's, shipped by ``zhon``),
@@ -157,9 +158,17 @@ _NOT_HAN_LETTER = regex.compile(r"[^\P{L}\p{Han}]")
 _TWO_HAN_LETTERS = regex.compile(r"[^\P{Han}\P{L}].*?[^\P{Han}\P{L}]", regex.DOTALL)
 """Two Han letters: one search, where two looked for the first and then the next."""
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
+_BEYOND_ASCII_LETTER = regex.compile(r"[^\x00-\x7f\P{L}]|[^\x00-\x7f\P{Latin}]")
+"""A letter or a Latin-script character beyond ASCII: a text without one (English with curly
+quotes, dashes or ellipses) has only ASCII letters, all Latin, so its script counts are its
+ASCII letters, with no Han and no other script (:func:`_script_counts` need not run)."""
 _KANA = LazyPattern(r"[\p{Hiragana}\p{Katakana}]")
 _HANGUL = LazyPattern(r"\p{Hangul}")
 _LATIN_WORD = regex.compile(r"\p{Latin}+(?:['’]\p{Latin}+)*")
+_ASCII_LATIN_WORD = re.compile(_LATIN_WORD.pattern.replace(r"\p{Latin}", "[A-Za-z]"))
+""":data:`_LATIN_WORD` for :mod:`re` (faster) in a text whose Latin letters are ASCII ones
+(:data:`_BEYOND_ASCII_LETTER`): the same words. Such a text can be put in lower case before the
+search: no other character of it lowers to an ASCII letter or an apostrophe."""
 _NOT_ENGLISH_LETTER = LazyPattern(r"[^\P{Latin}a-zA-Zａ-ｚＡ-Ｚ]")
 _RUN_TOKEN = LazyPattern(r"(\p{Han})|\p{Latin}[\p{Latin}\p{M}\d'’-]*")
 _LATIN_TOKEN = r"\p{Latin}[\p{Latin}\p{M}\d'’-]*+"
@@ -275,7 +284,13 @@ def _classify(text: str) -> str | _Pending:
         if _TWO_HAN_LETTERS.search(text) is None:
             return "und"
         return chinese_variant(text)
-    han, latin, other, script = _script_counts(text)
+    latin_words: list[str] | None = None
+    if _BEYOND_ASCII_LETTER.search(text) is None:  # English with curly quotes or dashes: no count
+        latin_words = _ASCII_LATIN_WORD.findall(text.lower())  # lower case first: one call, not one a word
+        joined = "".join(latin_words)  # the words hold every ASCII letter, and apostrophes besides
+        han, latin, other, script = 0, len(joined) - joined.count("'") - joined.count("’"), 0, ""
+    else:
+        han, latin, other, script = _script_counts(text)
     if han + latin + other < MIN_LETTERS:
         return "und"
     kana = hangul = 0
@@ -290,7 +305,12 @@ def _classify(text: str) -> str | _Pending:
         return "mixed"
     if cjk > latin:
         return _cjk_language(text, han, kana, hangul)
-    return _latin_language(text, latin, list(map(str.lower, _LATIN_WORD.findall(text))))
+    return _latin_language(text, latin, _latin_words(text) if latin_words is None else latin_words)
+
+
+def _latin_words(text: str) -> list[str]:
+    """The Latin words of ``text`` (:data:`_LATIN_WORD`), in lower case."""
+    return list(map(str.lower, _LATIN_WORD.findall(text)))
 
 
 _cached_classify = functools.lru_cache(maxsize=CACHE_SIZE)(_classify)
@@ -399,7 +419,7 @@ def _latin_language(text: str, latin: int, words: list[str]) -> str | _Pending:
     """The language of a text of Latin letters (mostly) whose words, in lower case, are
     ``words``: pinyin, English by its function words, else what langdetect is to be asked."""
     en = sum(map(_EN_FUNCTION.__contains__, words))
-    if len(words) >= PINYIN_MIN_WORDS and en <= PINYIN_MAX_EN_SHARE * len(words) and all(map(is_pinyin, words)):
+    if len(words) >= PINYIN_MIN_WORDS and en <= PINYIN_MAX_EN_SHARE * len(words) and all(map(_known_pinyin, words)):
         return "zh-Latn"
     foreign = sum(map(_FOREIGN_FUNCTION.__contains__, words))
     if en >= EN_MIN_HITS and en >= EN_MIN_SHARE * len(words) and en >= EN_OVER_FOREIGN * foreign:
@@ -419,6 +439,11 @@ def is_pinyin(word: str) -> bool:
     if not word.isascii():
         word = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
     return _PINYIN_WORD.fullmatch(word.lower()) is not None
+
+
+_known_pinyin = functools.lru_cache(maxsize=CACHE_SIZE)(is_pinyin)
+""":func:`is_pinyin`, its answers kept: the words of English menus and headlines (``home``,
+``news``, ``china``) are asked about block after block and page after page."""
 
 
 # --------------------------------------------------------------- langdetect
