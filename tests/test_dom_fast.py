@@ -471,3 +471,83 @@ def test_the_head_read_by_one_query_is_the_head_read_by_four_on_the_corpus_pages
     for path in sorted(p / "raw.html" for p in corpus.iterdir() if (p / "raw.html").is_file()):
         raw = decode_html(path.read_bytes())
         assert dom._head(dom._parser()(raw)) == _head_by_four_queries(raw), path
+
+
+# ------------------------------------------------------------------ H: dom.py, wave 5
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "<p>Before <i class='nav-icon'></i>after</p>",
+        "<p><a class='share-link' href='/s'></a>Text with an empty link in front</p>",
+        "<div id='related'><span class='menu'></span><img class='content' alt=''>Words</div>",
+        "<ul class='menu'><li><custom-tag class='footer'></custom-tag>Item</li></ul>",
+        "<p>One</p><span class='article'></span><p>Two</p>",
+    ],
+)
+def test_an_inline_element_without_children_passed_over_frames_nothing(raw: str) -> None:
+    """The walk passes an inline element without children over like ``<br>`` (its class and
+    id are not read): what it reads is what the plain walk, which frames every element, reads."""
+    _agree(raw)
+
+
+@pytest.mark.parametrize("tags", [("div", "DIV", "Div"), ("p", "P"), ("custom-tag", "CUSTOM-TAG"), ("svg", "SVG")])
+def test_a_tags_number_stands_for_one_name_on_a_page(tags: tuple[str, ...]) -> None:
+    """The walk looks a node's kind up by its tag's number (``tag_id``): on a page, one number
+    is one name, whatever the case it was written in (one name read per number is every
+    node's)."""
+    raw = "".join(f"<{t} class='x'>text</{t}>" for t in tags) + "<custom-other>more</custom-other>"
+    tree = dom._parser()(raw)
+    named: dict[int, str | None] = {}
+    for node in tree.root.traverse(include_text=True):
+        assert named.setdefault(node.tag_id, node.tag) == node.tag
+    _agree(raw)
+
+
+_MARKUP_RAW_FIRST = re.compile(
+    rf"""<(?:
+      (?P<raw>(?P<name>script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b{dom._ATTRIBUTES}>)
+    | (?P<comment>!--)
+    | [!?][^>]*>?
+    | {dom._PLAIN_TAG_REST}(?:[ \t\n\r\f\v]*{dom._PLAIN_TAG})*
+    | (?P<tag>/?[A-Za-z][^\s/>]*{dom._ATTRIBUTES}>)
+    )""",
+    re.I | re.X,
+)
+"""The scan's pattern as it was before the run of plain tags became its first branch."""
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(
+        st.sampled_from(_SCAN_PIECES)
+        | st.text(alphabet="<>/!?-stxinSTXINaK\u017f\u0131\u0130\u212a pcrmeyl='\"\n", max_size=8),
+        max_size=30,
+    )
+)
+def test_the_scan_with_plain_tags_first_finds_what_it_found_with_them_fourth(pieces: list[str]) -> None:
+    """Where the run of plain tags matches, no branch before it could: the same matches, the
+    same groups, whatever the case folding of the names' letters."""
+    raw = "".join(pieces)
+    found = [(m.span(), m.lastgroup, m.groupdict()) for m in dom._MARKUP.finditer(raw)]
+    assert found == [(m.span(), m.lastgroup, m.groupdict()) for m in _MARKUP_RAW_FIRST.finditer(raw)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dom, "_MARKUP", _MARKUP_RAW_FIRST)
+        before = dom._scan(raw)
+    assert dom._scan(raw) == before
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "<p>Salt &amp; pepper, oil &amp; vinegar &amp;c.</p><p>More &amp; more</p>",
+        "<p>Line&#10;break and&#10;again &#32; &nbsp;&nbsp; x</p>",
+        "<p>&ldquo;Said&rdquo; &LDQUO;case&RDQUO; &ampx; &#x201C;hex&#x201d;</p>",
+    ],
+)
+def test_a_reference_decoded_from_the_cache_is_decoded_as_before(raw: str) -> None:
+    """A page repeats its references: each one, read again from the cache of decoded
+    references, gives the change the plain form (one :func:`html.unescape` each) gives."""
+    _agree(raw)
+    _agree(raw)

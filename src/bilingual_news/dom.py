@@ -134,10 +134,10 @@ _PLAIN_TAG = "<" + _PLAIN_TAG_REST
 
 _MARKUP = re.compile(
     rf"""<(?:
-      (?P<raw>(?P<name>script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b{_ATTRIBUTES}>)
+      {_PLAIN_TAG_REST}(?:[ \t\n\r\f\v]*{_PLAIN_TAG})*   # tags with only blanks between them
+    | (?P<raw>(?P<name>script|style|template|xmp|iframe|noembed|noframes|noscript|textarea|title)\b{_ATTRIBUTES}>)
     | (?P<comment>!--)
     | [!?][^>]*>?                                   # doctype, CDATA, processing instruction
-    | {_PLAIN_TAG_REST}(?:[ \t\n\r\f\v]*{_PLAIN_TAG})*   # tags with only blanks between them
     | (?P<tag>/?[A-Za-z][^\s/>]*{_ATTRIBUTES}>)
     )""",
     re.I | re.X,
@@ -147,7 +147,10 @@ content of an element of :data:`_RAW_TEXT` and of a comment is skipped to its en
 need nothing of the scan but their end (not an element of :data:`_RAW_TEXT`, not an
 ``<input>``), with only blanks between them, are one match: the blanks between two tags are no
 stretch of character data, and a page's markup is mostly such runs (``</td></tr>\n<tr><td>``),
-so that the scan's loop turns once a run instead of once a tag. Every branch starts with
+so that the scan's loop turns once a run instead of once a tag. That branch is tried first:
+most ``<`` open such a run, and no other branch can match where it does (its test keeps out
+the names of :data:`_RAW_TEXT` and ``input``; comments and doctypes start with ``!`` or ``?``),
+so the order gives the same matches without trying ten names at every tag. Every branch starts with
 the ``<`` taken out in front of them: a pattern that starts with a literal is searched for
 by that character first (in C), where a branch at its start makes the engine try every
 branch at every character of the page."""
@@ -352,7 +355,9 @@ def _scan(raw: str) -> tuple[list[tuple[int, int]], list[tuple[int, int, str]]]:
             stretches.append((pos, start))
         pos = m.end()
         kind = m.lastgroup
-        if kind == "raw":
+        if kind is None:  # a run of plain tags (most matches), a doctype: nothing to do
+            pass
+        elif kind == "raw":
             name = m.group("name").lower()
             close = _RAW_END[name].search(raw, pos)
             inner_end, pos = (close.start(), close.end()) if close is not None else (len(raw), len(raw))
@@ -450,8 +455,11 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
 
     The walk goes down to each node's first child, else on to its next sibling, else up to
     the first ancestor with one; every start and end of a block element ends the line (when
-    it has text). A node's tag is looked up once in ``kinds`` (:func:`_tag_kind`); an element's
-    attributes are read only when it can change the frame or is a block element, and the frame
+    it has text). A node's kind is looked up by its tag's number (``tag_id``, a C field, where
+    ``tag`` decodes the element's name each time): each number's name is read once a page, for
+    :func:`_tag_kind` and ``names`` (lexbor numbers a page's tags by name); an element's
+    attributes are read only when it can change the frame or is a block element (an inline
+    element without children frames no text: it is passed over like ``<br>``), and the frame
     an element makes of its parent's, its tag and its class and id names is computed once a
     page (``frames``): a template repeats the same few."""
     pieces: list[_Piece] = []
@@ -460,7 +468,8 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
     if root is None:
         return pieces, elements
     parents, element_tags, weights = elements
-    kinds = dict(_TAG_KINDS)
+    kinds: dict[int, int] = {}
+    names: dict[int, str | None] = {}
     frames: dict[tuple[_Frame, str, frozenset[str]], _Frame] = {}
     class_words = _class_words
     frame = _Frame(frozenset(), frozenset(), False)
@@ -476,10 +485,11 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
     skipping = 0  # depth inside an element of SKIP_TAGS: its text is matched, not kept
     node: LexborNode | None = root
     while node is not None:
-        tag = node.tag
-        kind = kinds.get(tag)  # type: ignore[arg-type]
+        tag_id = node.tag_id
+        kind = kinds.get(tag_id)
         if kind is None:
-            kind = kinds[tag] = _tag_kind(tag)  # type: ignore[index]
+            tag = names[tag_id] = node.tag
+            kind = kinds[tag_id] = _tag_kind(tag)
         descend = False
         if kind & _TEXT:
             text = node.text_content or ""
@@ -530,8 +540,10 @@ def _pieces(tree: LexborHTMLParser, raw: str, stretches: list[tuple[int, int]]) 
                         push((kind, frame, block))
                         skipping = 1
                         descend = True
-                elif not kind & _LEAF:
+                elif not kind & _LEAF and (kind & _BLOCK or node.first_child is not None):
+                    # An inline element without children frames no text: passed over like a leaf.
                     push((kind, frame, block))
+                    tag = names[tag_id]
                     attrs = node.attributes
                     cls = ident = ""
                     named = _NO_WORDS
@@ -619,9 +631,6 @@ _NO_WORDS: frozenset[str] = frozenset()
 _PAGE_TAGS = frozenset({"html", "body"})
 """Elements whose class names speak for the whole page (a theme, a template, feature flags),
 not for a part of it: their class words are not read."""
-
-_TAG_KINDS = {tag: _tag_kind(tag) for tag in (*BLOCK_TAGS, *SKIP_TAGS, *STRUCTURE_TAGS, "-text", "-document", "span")}
-"""The kinds of the common tags; a page's walk adds the others to its own copy."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -763,13 +772,23 @@ def _inner(raw: str, start: int, end: int, changes: list[Change]) -> None:
             ref = _CHARREF.match(raw, s, end)
             if ref is None:
                 continue
-            after = _html.unescape(ref.group())
-            if not after.strip(_ASCII_SPACE):
-                after = " "  # &#10; is white space like any other: it must not break the line
-            if after != ref.group():
+            written = ref.group()
+            after = _reference(written)
+            if after != written:
                 changes.append(Change(s, ref.end(), after, "html_entity"))
         elif not changes or changes[-1].end <= s:
             changes.append(Change(s, m.end(), " ", "html_whitespace"))
+
+
+@functools.lru_cache(maxsize=1024)
+def _reference(written: str) -> str:
+    """What a character reference in a piece's text stands for (:func:`html.unescape`), one
+    space where that is white space; cached, since a page repeats the same few (``&amp;``,
+    ``&nbsp;``, curly quotes)."""
+    after = _html.unescape(written)
+    if not after.strip(_ASCII_SPACE):
+        after = " "  # &#10; is white space like any other: it must not break the line
+    return after
 
 
 def _line(first: _Piece, end: int, chars: int, link_chars: int) -> LineHints:
