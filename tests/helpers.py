@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -57,3 +58,39 @@ def overlapping(doc: Any) -> list[tuple[int, int]]:
     """Pairs of consecutive block indexes whose spans overlap or run out of order."""
     spans = [b.span for b in doc.blocks]
     return [(i, i + 1) for i in range(len(spans) - 1) if spans[i].end > spans[i + 1].start]
+
+
+def split_at_marks(
+    text: str,
+    marks: Iterable[Any],
+    english: Callable[[Any], str | None],
+    ends_english: Callable[[str, int, str, int], bool],
+) -> list[tuple[int, int]]:
+    """``sentences._split_marked`` written as a plain loop, the oracle its fast forms are tested
+    against: ``marks`` are the end marks' matches in ``text``; ``english(m)`` is an English mark's
+    text (``None`` for a Chinese one), which ends a sentence where ``ends_english(text, start,
+    mark, end)`` says so; a Chinese mark ends one unless the next non-blank character cannot
+    start a sentence."""
+    from bilingual_news import sentences
+
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    start = 0
+    for m in marks:
+        end = m.end()
+        if end >= n:
+            break
+        en = english(m)
+        if en is not None:
+            if not ends_english(text, m.start(), en, end):
+                continue
+        else:
+            nxt = end
+            while nxt < n and text[nxt].isspace():
+                nxt += 1
+            if nxt < n and text[nxt] in sentences._NO_START:
+                continue
+        sentences._add(text, start, end, out)
+        start = end
+    sentences._add(text, start, n, out)
+    return out

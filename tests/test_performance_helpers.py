@@ -34,6 +34,7 @@ from bilingual_news.model import Kind
 from bilingual_news.normalize import normalize
 from bilingual_news.pipeline import STAGES, profile
 from bilingual_news.split import split
+from helpers import split_at_marks
 
 EVERY_CHAR = "".join(map(chr, range(0x110000)))
 
@@ -1931,26 +1932,12 @@ def _split_marked_walked(text: str) -> list[tuple[int, int]]:
     """sentences._split_marked as it was before wave 2: the next character found by a walk."""
     from bilingual_news import sentences
 
-    out: list[tuple[int, int]] = []
-    n = len(text)
-    start = 0
-    for m in sentences._END.finditer(text):
-        end = m.end()
-        if end >= n:
-            break
-        if m.lastindex is not None:
-            if not _ends_english_walked(text, m.start(), text[m.start() : m.end(1)], end):
-                continue
-        else:
-            nxt = end
-            while nxt < n and text[nxt].isspace():
-                nxt += 1
-            if nxt < n and text[nxt] in sentences._NO_START:
-                continue
-        sentences._add(text, start, end, out)
-        start = end
-    sentences._add(text, start, n, out)
-    return out
+    return split_at_marks(
+        text,
+        sentences._END.finditer(text),
+        lambda m: text[m.start() : m.end(1)] if m.lastindex is not None else None,
+        _ends_english_walked,
+    )
 
 
 @settings(max_examples=1500)

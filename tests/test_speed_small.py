@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from bilingual_news import quotes
 from bilingual_news.model import Block, Kind, Span
 from bilingual_news.normalize import normalize
+from helpers import split_at_marks
 
 QUOTE_PIECES = list("ab“”‘’「」『』\"' ,，。.:：(（、和说")
 
@@ -243,27 +244,7 @@ def _split_as_before(text: str) -> list[tuple[int, int]]:
 
     from bilingual_news import sentences
 
-    out: list[tuple[int, int]] = []
-    n = len(text)
-    start = 0
-    for m in regex.finditer(END_SLOW, text):
-        end = m.end()
-        if end >= n:
-            break
-        en = m.group("en")
-        if en is not None:
-            if not sentences._ends_english(text, m.start(), en, end):
-                continue
-        else:
-            nxt = end
-            while nxt < n and text[nxt].isspace():
-                nxt += 1
-            if nxt < n and text[nxt] in sentences._NO_START:
-                continue
-        sentences._add(text, start, end, out)
-        start = end
-    sentences._add(text, start, n, out)
-    return out
+    return split_at_marks(text, regex.finditer(END_SLOW, text), lambda m: m.group("en"), sentences._ends_english)
 
 
 def _spans_as_before(text: str, span: Span) -> tuple[Span, ...]:
