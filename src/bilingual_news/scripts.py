@@ -342,21 +342,7 @@ def count_scripts(text: str, cls: str | None = None) -> ScriptCounts:
     """
     if cls is None:
         cls = text.translate(_table())
-    upper = cls.count(UPPER_CLASS)
-    latin = upper + cls.count(LOWER_CLASS)
-    if latin:
-        words, capitals = _words(cls)
-    else:
-        words = capitals = 0
-    han = 0 if text.isascii() else cls.count(HAN_CLASS) + cls.count(HAN_MARK_CLASS)
-    return ScriptCounts(
-        han,
-        latin,
-        cls.count(DIGIT_CLASS),
-        words,
-        len(cls) - cls.count(SPACE_CLASS) - cls.count(PY_SPACE_CLASS),
-        capitals,
-    )
+    return count_scripts_each([cls])[0]
 
 
 _new_counts = cast("Callable[[type[ScriptCounts], tuple[int, ...]], ScriptCounts]", tuple.__new__)
@@ -364,11 +350,11 @@ _new_counts = cast("Callable[[type[ScriptCounts], tuple[int, ...]], ScriptCounts
 
 
 def count_scripts_each(classes: list[str]) -> list[ScriptCounts]:
-    """``[count_scripts(text, cls) for text, cls in zip(texts, classes)]`` for the class strings
-    of a page's texts (the counts are the class string's alone: a text in ASCII has no Han class
-    in its string), each distinct class string counted once, column by column: one list of each
-    count for all the strings, then the records built from the columns, instead of a call and a
-    named tuple's constructor per string."""
+    """The script counts of each of a page's texts from its class string (the counts are the
+    class string's alone: a text in ASCII has no Han class in its string), each distinct class
+    string counted once, column by column: one list of each count for all the strings, then the
+    records built from the columns, instead of a call and a named tuple's constructor per
+    string. The one place the counts are defined: :func:`count_scripts` asks it of one text."""
     distinct = list(dict.fromkeys(classes))
     upper = [c.count(UPPER_CLASS) for c in distinct]
     latin = [n + c.count(LOWER_CLASS) for c, n in zip(distinct, upper, strict=True)]
