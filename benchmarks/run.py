@@ -15,7 +15,8 @@ Six sections, each a table (docs/performance.md shows them and says how to read 
    (``format="html"``, docs/html.md), and the peers of ``peers.py`` (trafilatura,
    readability-lxml, jusText; skipped when not installed) on the same raw.html, decoded to text
    first. Each of N runs is a fresh process that warms every tool
-   up on other text, then gives it each page once: no tool is timed on a page it has seen, so
+   up on other text (parse() with ``distributed.warmup(heavy=True)`` too, which loads what
+   parse() loads on first use), then gives it each page once: no tool is timed on a page it has seen, so
    no cache of page text helps anyone. Each run gives the median ms per page and pages/s; the
    table shows the median, min and max of those over the runs, the slowest pages (p99, max,
    and how many took over 20 ms), and parse()'s pages/s (on raw.txt, and on the same raw.html)
@@ -188,7 +189,9 @@ def page_set(name: str, corpus: Path) -> list[tuple[str, str | None]]:
 def throughput_child(pages: list[tuple[str, str | None]], skip_peers: bool) -> dict[str, list[float]]:
     """One run, in this (fresh) process: every page once with parse(), then with each peer."""
     import bilingual_news
+    from bilingual_news.distributed import warmup
 
+    warmup(heavy=True)  # what parse() loads on first use (langdetect, jieba, ftfy, the patterns)
     bilingual_news.parse(SEED.read_text(encoding="utf-8") + "\n\n" + scaling.FOREIGN)
     for case in sorted((ROOT / "tests" / "cases" / "segmentation").glob("*.txt")):
         bilingual_news.parse(case.read_text(encoding="utf-8"))

@@ -296,13 +296,13 @@ def test_every_record_gives_one_output_record_with_its_id_in_order(records: list
     assert all(sorted(r) in (["document", "id"], ["error", "id"]) for r in out)
 
 
-def test_warmup_parses_once_from_many_threads(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bilingual_news import pipeline
+def test_warmup_loads_once_from_many_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bilingual_news import _warm
 
     calls: list[str] = []
-    real_parse = pipeline.parse
-    monkeypatch.setattr(distributed, "_warm_seconds", None)
-    monkeypatch.setattr(pipeline, "parse", lambda page, **kw: calls.append(page) or real_parse(page, **kw))
+    real_light = _warm._light
+    monkeypatch.setattr(_warm, "_seconds", {})
+    monkeypatch.setattr(_warm, "_light", lambda: calls.append("light") or real_light())
     threads = [threading.Thread(target=distributed.warmup) for _ in range(8)]
     for thread in threads:
         thread.start()

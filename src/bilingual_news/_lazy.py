@@ -4,7 +4,8 @@ In: a loader function. Out: :class:`Lazy`, whose :meth:`~Lazy.get` runs the load
 time any thread asks and hands every caller the same value afterwards. langdetect's profiles
 (0.2 s), jieba's dictionary (0.5 s, 60 MB) and the simplified/traditional character sets are
 kept this way, so that ``import bilingual_news`` stays cheap and ``parse()`` never pays for
-what it does not use.
+what it does not use. :func:`bilingual_news.distributed.warmup` loads them ahead of the first
+page, for a worker or a service (:mod:`bilingual_news._warm`).
 
 A loader that cannot import its package raises :class:`MissingDependencyError`, which says
 what to install.

@@ -8,7 +8,8 @@ One bad page never stops the run: errors the library raises on purpose are caugh
 reported in its result. Anything else (a bug) is not swallowed: it propagates and ends the run.
 
 With ``jobs > 1`` the pages go to worker processes in chunks. Each worker warms the lazy
-resources once (the pipeline's compiled patterns, the lexicons, the character sets), and at most
+resources once (:func:`~bilingual_news.distributed.warmup`: the compiled patterns, lexicons,
+character sets and readers; langdetect and jieba load on the first page that needs them), and at most
 ``jobs * IN_FLIGHT_PER_WORKER`` chunks are out at any time, so the input is read only as fast as
 the workers take it and memory stays flat however many pages go through::
 
@@ -27,6 +28,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeAlias
 
+from bilingual_news._warm import warmup
 from bilingual_news.errors import BilingualNewsError, InputError
 from bilingual_news.model import Document
 from bilingual_news.options import ParseOptions
@@ -54,17 +56,6 @@ read by the worker and count as nothing here)."""
 IN_FLIGHT_PER_WORKER = 2
 """Chunks out per worker: one being parsed and one waiting, so that no worker idles while the
 parent writes results, and the input is read no faster than the workers take it."""
-
-_WARM_PAGE = (
-    "首页 新闻 国际\n\n"
-    "A Short Title For Warming Up The Parser\n\n"
-    "2024年05月08日 10:23  来源：本站\n\n"
-    "这是一段用来预热解析器的中文文字，它包含足够多的汉字，也有一个句号。专家表示：“准备就绪。”\n\n"
-    'This is an English paragraph that warms the parser up. "It is ready," she said.\n\n'
-    "下一篇\n"
-)
-"""A small page parsed once by each worker when it starts: it loads what parse() loads lazily
-(compiled patterns, lexicons, character sets) before the first real chunk arrives."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -238,7 +229,7 @@ def _warm(options: ParseOptions, refuse_blank: bool, format: Format = "auto") ->
     global _worker_options, _worker_refuse_blank, _worker_format
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_options, _worker_refuse_blank, _worker_format = options, refuse_blank, format
-    parse(_WARM_PAGE)
+    warmup()
 
 
 def _run_chunk(chunk: list[tuple[Any, object]]) -> list[Result]:

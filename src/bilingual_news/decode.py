@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import ModuleType
 
 from bilingual_news.errors import InputError
 
@@ -253,10 +254,15 @@ def _text_apart_from_controls(text: str) -> bool:
     return good >= MIN_TEXT_SHARE * len(sample)
 
 
-def _detect(data: bytes, source: str | None) -> str:
-    import charset_normalizer  # lazy: only pages that are not UTF-8 pay for it
+def _charset_normalizer() -> ModuleType:
+    """charset-normalizer, imported on first use: only pages that are not UTF-8 pay for it."""
+    import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
+    return charset_normalizer
+
+
+def _detect(data: bytes, source: str | None) -> str:
+    best = _charset_normalizer().from_bytes(data, cp_isolation=list(_CANDIDATES)).best()
     encoding = _ALIASES.get(best.encoding.lower().replace("_", ""), best.encoding) if best else None
     text = _most_plausible(data, encoding)
     if text is not None:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import threading
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -44,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from bilingual_news._warm import warmup
 from bilingual_news.batch import FormattedPage, check_format, iter_results, json_type, output_record
 from bilingual_news.errors import BilingualNewsError, InputError, MissingDependencyError
 from bilingual_news.options import ParseOptions
@@ -78,47 +78,6 @@ _PARQUET_COLUMNS = ("id", "document", "error_type", "error_message")
 """A Parquet output's columns, all strings: ``id`` and ``document`` as JSON text (ids may be any
 JSON value, and a document's nested shape is stable as text whatever the shard holds); the error's
 type and message; ``document`` or the error columns are null."""
-
-
-# ------------------------------------------------------------------------------ warming up
-_warm_lock = threading.Lock()
-_warm_seconds: float | None = None
-
-_WARM_PAGE = (
-    "首页 新闻 国际\n\n"
-    "A Short Title For Warming Up The Workers\n\n"
-    "2024年05月08日 10:23  来源：本站\n\n"
-    "这是一段用来预热解析器的中文文字，它包含足够多的汉字，也有一个句号。专家表示：“准备就绪。”\n\n"
-    'This is an English paragraph that warms the parser up. "It is ready," she said.\n\n'
-    "下一篇\n"
-)
-"""A small page in both languages, with a date, a quote and chrome: parsing it loads what
-:func:`~bilingual_news.parse` loads lazily (compiled patterns, lexicons, character sets)."""
-
-
-def warmup() -> float:
-    """Load the lazy resources of this process once: call it in each worker before its first page.
-
-    Thread-safe and idempotent: the first call parses a small page (loading the compiled
-    patterns, the lexicons and the character sets), others wait for it and later calls return at
-    once. Returns the seconds the first call took (the process's start-up cost), the same number
-    on every call.
-
-    >>> warmup() == warmup()
-    True
-    """
-    global _warm_seconds
-    seconds = _warm_seconds
-    if seconds is not None:
-        return seconds
-    with _warm_lock:
-        if _warm_seconds is None:
-            from bilingual_news.pipeline import parse
-
-            start = time.perf_counter()
-            parse(_WARM_PAGE)
-            _warm_seconds = time.perf_counter() - start
-        return _warm_seconds
 
 
 # ------------------------------------------------------------------------ records and lines
