@@ -10,11 +10,12 @@ start instead, in two parts:
 - always: the stages' patterns compiled (every module-level
   :class:`~bilingual_news._lazy.LazyPattern` of the package), the character sets, lexicons and
   cue lists, ftfy, charset-normalizer and the HTML and Markdown readers, by three small pages
-  (text, HTML, Markdown) and the loaders themselves: about 0.15 s and a few megabytes;
-- ``heavy=True``: also langdetect's profiles (about 0.4 s and 110 MB) and jieba's dictionary
-  (about 0.6 s and 40 MB), which only some pages need (another Latin-script language, lossy
+  (text, HTML, Markdown) and the loaders themselves: about 0.15 s and 14 MB beyond what a first
+  ``parse()`` loads (0.3 s and 17 MB);
+- ``heavy=True``: also langdetect's profiles (about 0.3 s and 65 MB) and jieba's dictionary
+  (about 0.6 s and 70 MB), which only some pages need (another Latin-script language, lossy
   Chinese mojibake). Left out by default: a worker of English and Chinese pages may never load
-  them, and 150 MB a worker is a cost on a machine of many workers.
+  them, and 135 MB a worker is a cost on a machine of many workers.
 
 Each part runs once per process, whatever the threads (a lock): :func:`warmup` returns the
 seconds its first call spent, the same number on every call.
@@ -66,7 +67,7 @@ def warmup(*, heavy: bool = False) -> float:
 
     Thread-safe and idempotent: the first call does the work, other threads wait for it and later
     calls return at once. ``heavy``: also load langdetect's profiles and jieba's dictionary (about
-    1 s and 150 MB; without it, the first page that needs one of them loads it). Returns the
+    1 s and 135 MB; without it, the first page that needs one of them loads it). Returns the
     seconds the first call of the kind took (the process's start-up cost), the same number on
     every call.
 
