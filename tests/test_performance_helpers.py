@@ -1164,6 +1164,52 @@ def test_split_spans_clear_of_repairs_are_the_mapped_ones(text: str) -> None:
         assert unit.span == _trimmed(norm, norm.raw_span(unit.start, unit.end))
 
 
+HTML_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        "<div class='nav'>",
+        "</div>",
+        "<br>",
+        "<span>",
+        "</span>",
+        "<a href='/x'>",
+        "</a>",
+        "<!-- note -->",
+        "<script>var a = 1;</script>",
+        "&amp;",
+        "&nbsp;",
+        "&#x4e2d;",
+        "Xi/'s",
+        "ï¼Œ",
+        "word",
+        "词语",
+        "。",
+        " ",
+        "\n",
+        "\t",
+        "\u200b",
+    ]
+)
+"""Markup the HTML reader turns into line breaks, blanks or nothing (block and inline tags,
+comments, scripts, references) and text the normalizer then repairs, in any order."""
+
+
+@settings(max_examples=400)
+@given(st.lists(HTML_PIECES, max_size=30).map("".join))
+@example("<p>a</p><p>b</p>")
+@example("<p>a</p><!-- c --><p>&amp;b</p>")
+@example("<p>Xi/'s</p><p>\u200bb</p>")
+def test_split_spans_of_html_lines_are_the_mapped_ones(html: str) -> None:
+    from bilingual_news.dom import read_html, with_html
+    from bilingual_news.split import _trimmed
+
+    page = read_html(html)
+    norm = with_html(page, normalize(page.text))
+    for unit in split(norm):
+        assert unit.span == _trimmed(norm, norm.raw_span(unit.start, unit.end))
+
+
 # ------------------------------------------------------------- language's script runs
 
 

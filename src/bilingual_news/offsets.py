@@ -8,6 +8,7 @@ normalization pass (stated on the intermediate text) into raw-text edits in one 
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate
@@ -181,6 +182,18 @@ class OffsetMap:
     def to_normalized(self, i: int, *, end: bool = False) -> int:
         """The normalized offset of raw offset ``i``."""
         return _map(i, self._raw_starts, self._raw_ends, self._norm_starts, self._norm_ends, end)
+
+    def stretches(self) -> tuple[list[int], list[int], list[int]]:
+        """Where each edit stands in the normalized text (its starts and its ends, in order) and
+        the shift from normalized to raw offsets after it: a normalized offset ``i`` that no
+        edit covers or touches maps to ``i`` plus the shift of the last edit before it (``i``
+        before any), for a caller that maps many offsets in order (``split``).
+
+        >>> from bilingual_news.model import Edit, Span
+        >>> OffsetMap([Edit(rule="r", span=Span(start=2, end=7), before="&amp;", after="&")]).stretches()
+        ([2], [3], [4])
+        """
+        return self._norm_starts, self._norm_ends, list(map(operator.sub, self._raw_ends, self._norm_ends))
 
 
 def _map(

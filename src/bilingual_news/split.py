@@ -34,7 +34,7 @@ import regex
 
 from bilingual_news._lazy import LazyPattern
 from bilingual_news.lexicon import fold, lexicon
-from bilingual_news.model import Edit, Span, span_unchecked
+from bilingual_news.model import Span, span_unchecked
 from bilingual_news.normalize import Normalized
 from bilingual_news.scripts import HAN, WHITE_SPACE
 
@@ -188,8 +188,8 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
     text = norm.text
     same = not norm.edits  # no repair: a normalized offset is its raw offset
     # The repairs' stretches in the normalized text, in order, and the shift after each
-    # (:func:`_shifts`): a unit clear of them all maps to the raw text by the shift before it.
-    edit_starts, edit_ends, shifts = _shifts(norm.edits)
+    # (OffsetMap.stretches): a unit clear of them all maps to the raw text by the shift before it.
+    edit_starts, edit_ends, shifts = norm.offsets.stretches()
     edit = 0  # the first repair that does not end before the current line
     n_edits = len(edit_starts)
     units: list[Unit] = []
@@ -258,13 +258,32 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
             e = start + len(stripped)
             if same:
                 span = span_unchecked(start, e)
-            elif edit == n_edits or edit_starts[edit] > e:
-                # No repair touches [start, e] (not even at its ends): the raw text there is the
-                # normalized text, shifted, and its ends are not blank (the line is stripped).
-                shift = shifts[edit - 1] if edit else 0
-                span = span_unchecked(start + shift, e + shift)
             else:
-                span = _trimmed(norm, norm.raw_span(start, e))
+                k, shift = edit, shifts[edit - 1] if edit else 0
+                if k < n_edits and edit_ends[k] == start and edit_starts[k] < start:
+                    # A repair whose text ends where the line starts (HTML's markup before it,
+                    # made a line break): the line's start maps past the repair, by its shift.
+                    shift = shifts[k]
+                    k += 1
+                if k == n_edits or edit_starts[k] >= e:
+                    # No repair inside [start, e) (one may start at e: the end maps to where it
+                    # starts): the raw text there is the normalized text, shifted, and its ends
+                    # are not blank (the line is stripped). OffsetMap's own mapping, without its
+                    # searches (tests/test_performance_helpers.py checks them equal).
+                    span = span_unchecked(start + shift, e + shift)
+                elif edit_starts[k] > start:
+                    # Repairs inside the line only (HTML's runs of white space collapsed): the
+                    # start maps as above, the end by the shift after the last repair before it,
+                    # unless one covers or ends at it.
+                    m = k + 1
+                    while m < n_edits and edit_ends[m] < e:
+                        m += 1
+                    if edit_ends[k] < e and (m == n_edits or edit_starts[m] >= e):
+                        span = span_unchecked(start + shift, e + shifts[m - 1])
+                    else:
+                        span = _trimmed(norm, norm.raw_span(start, e))
+                else:
+                    span = _trimmed(norm, norm.raw_span(start, e))
             units.append(_new_unit(Unit, (stripped, start, e, span, index, blank, "")))
             blank = False
             continue
@@ -285,23 +304,6 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
 
 _new_unit = cast("Callable[[type[Unit], tuple[object, ...]], Unit]", tuple.__new__)
 """``Unit._make``'s own step, for the one call that gives every field."""
-
-
-def _shifts(edits: tuple[Edit, ...]) -> tuple[list[int], list[int], list[int]]:
-    """Where each repair stands in the normalized text (its starts and ends, in order, as
-    :class:`~bilingual_news.offsets.OffsetMap` computes them) and the shift from normalized to
-    raw offsets after each: a normalized offset ``i`` that no repair covers or touches maps to
-    ``i`` plus the shift of the last repair before it (``i`` before any)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    shifts: list[int] = []
-    delta = 0  # normalized minus raw offsets, after the repairs so far
-    for e in edits:
-        starts.append(e.span.start + delta)
-        delta += len(e.after) - (e.span.end - e.span.start)
-        ends.append(e.span.end + delta)
-        shifts.append(-delta)
-    return starts, ends, shifts
 
 
 _CUT_HINTS = ("http", "www.", ">", "›", "»", "＞", " / ")
