@@ -265,23 +265,17 @@ def split(norm: Normalized) -> tuple[Unit, ...]:
                     # made a line break): the line's start maps past the repair, by its shift.
                     shift = shifts[k]
                     k += 1
-                if k == n_edits or edit_starts[k] >= e:
-                    # No repair inside [start, e) (one may start at e: the end maps to where it
-                    # starts): the raw text there is the normalized text, shifted, and its ends
-                    # are not blank (the line is stripped). OffsetMap's own mapping, without its
+                m = k  # the first repair that does not end before the line's end
+                while m < n_edits and edit_ends[m] < e:
+                    m += 1
+                if (k == n_edits or edit_starts[k] > start) and (m == n_edits or edit_starts[m] >= e):
+                    # No repair at the line's start, none over its end (one may start at e: the
+                    # end maps to where it starts), any others inside it (HTML's runs of white
+                    # space collapsed): the start maps by the shift before the line, the end by
+                    # the shift after the last repair before it, and the raw text's ends are the
+                    # line's, not blank (it is stripped). OffsetMap's own mapping, without its
                     # searches (tests/test_performance_helpers.py checks them equal).
-                    span = span_unchecked(start + shift, e + shift)
-                elif edit_starts[k] > start:
-                    # Repairs inside the line only (HTML's runs of white space collapsed): the
-                    # start maps as above, the end by the shift after the last repair before it,
-                    # unless one covers or ends at it.
-                    m = k + 1
-                    while m < n_edits and edit_ends[m] < e:
-                        m += 1
-                    if edit_ends[k] < e and (m == n_edits or edit_starts[m] >= e):
-                        span = span_unchecked(start + shift, e + shifts[m - 1])
-                    else:
-                        span = _trimmed(norm, norm.raw_span(start, e))
+                    span = span_unchecked(start + shift, e + (shifts[m - 1] if m else 0))
                 else:
                     span = _trimmed(norm, norm.raw_span(start, e))
             units.append(_new_unit(Unit, (stripped, start, e, span, index, blank, "")))
