@@ -91,17 +91,15 @@ def warmup(*, heavy: bool = False) -> float:
 
 def _light() -> None:
     """The patterns, lexicons, character sets, ftfy, charset-normalizer and the readers."""
-    from bilingual_news import decode, dom, language, markdown
+    from bilingual_news import decode, language
     from bilingual_news.normalize import _ftfy
     from bilingual_news.pipeline import parse
 
     parse(_WARM_PAGE)
-    parse(_WARM_HTML, format="html")
-    parse(_WARM_MARKDOWN, format="markdown")
-    language._VARIANT_SETS.get()
+    parse(_WARM_HTML, format="html")  # a format's reader always loads its parser (selectolax)
+    parse(_WARM_MARKDOWN, format="markdown")  # (markdown-it-py)
+    language._VARIANT_SETS.get()  # what no warm page need reach: loaded by name
     _ftfy()
-    dom._parser()
-    markdown._parser()
     decode._charset_normalizer()
     for name, module in list(sys.modules.items()):
         if name.startswith("bilingual_news.") and module is not None:
