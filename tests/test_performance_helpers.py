@@ -2882,3 +2882,60 @@ def test_language_ascii_letter_text_counts_as_the_script_scan(text: str) -> None
     assert words == language._latin_words(text)
     joined = "".join(words)
     assert language._script_counts(text) == (0, len(joined) - joined.count("'") - joined.count("’"), 0, "")
+
+
+# ------------------------------------------------ features.py: records kept from earlier pages
+
+KEPT_LINES = [
+    *("Home", "News", "Share on Facebook", "© 2026 The Example Daily", "By Dana Lee", "来源：新华社", "责任编辑：王明"),
+    *("2026年3月5日 10:20", "Read more…", "阅读 539", "编者按：", "Photo: Reuters", "首页 | 新闻 | 体育", "A line."),
+    *("这是一句完整的话。", "What happened next?", "A teaser that is long enough to copy…"),
+    "A teaser that is long enough to copy the paragraph below it, which goes on.",
+]
+"""Short lines of chrome and text, and a truncated teaser with the paragraph it copies."""
+
+
+def _records(lines: list[str]) -> tuple[features.Features, ...]:
+    return features.extract(split(normalize("\n\n".join(lines))))
+
+
+@given(
+    earlier=st.lists(st.sampled_from(KEPT_LINES), max_size=8),
+    later=st.lists(st.one_of(st.sampled_from(KEPT_LINES), st.text(min_size=1, max_size=30)), min_size=1, max_size=8),
+)
+@example(earlier=[KEPT_LINES[-2], KEPT_LINES[-1]], later=["Home", "A line.", KEPT_LINES[-2], KEPT_LINES[-1]])
+def test_a_record_kept_from_an_earlier_page_is_the_record_measured_afresh(earlier: list[str], later: list[str]) -> None:
+    """A page's records are the same whether its short lines were measured on an earlier page
+    or not: the teaser a truncated line copies (a unit of this page) included."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(features, "_KEPT", {})
+        afresh = _records(later)
+        m.setattr(features, "_KEPT", {})
+        _records(earlier)
+        assert _records(later) == afresh
+
+
+def test_a_short_line_is_measured_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(features, "_KEPT", {})
+    _records(["Share on Facebook", "The first page's own sentence, which is long enough to be prose."])
+    measured: list[str] = []
+    measure = features._measure
+    monkeypatch.setattr(features, "_measure", lambda texts, *rest: measured.extend(texts) or measure(texts, *rest))
+    _records(["Share on Facebook", "The second page's own sentence."])
+    assert measured == ["The second page's own sentence."]
+
+
+def test_long_lines_and_truncated_lines_are_not_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(features, "_KEPT", {})
+    long_line = "word " * (features.KEPT_MAX_CHARS // 5 + 1)
+    _records([long_line.strip(), "Read more…", "Home"])
+    assert list(features._KEPT) == ["Home"]
+
+
+def test_the_oldest_kept_record_goes_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(features, "_KEPT", {})
+    monkeypatch.setattr(features, "KEPT_SIZE", 2)
+    _records(["One"])
+    _records(["Two"])
+    _records(["Three"])
+    assert list(features._KEPT) == ["Two", "Three"]
