@@ -19,13 +19,11 @@ must start or end with, a literal it must hold) says it can find something. The 
 first characters, :func:`_phrase_groups`), and only the units those scans hit are searched phrase
 list by phrase list; the same page-wide scans (:func:`_hits`) find the units holding a separator,
 a credit's word, a relative day's or a reading time's, before the patterns that need one.
-A short line's record is kept for the later pages of the process (:data:`_KEPT`), as a site
-repeats its chrome on every page. Script counts come from the unit's class string
-(:func:`bilingual_news.scripts.class_strings`: a text a one-byte code page encodes is classed
-from its bytes), counted once per distinct class string, column by column
-(:func:`bilingual_news.scripts.count_scripts_each`). Each shortcut is exact: it skips a pattern
-only where the pattern cannot match, which ``tests/test_performance_helpers.py`` checks against
-the pattern alone.
+Script counts come from the unit's class string (:func:`bilingual_news.scripts.class_strings`:
+a text a one-byte code page encodes is classed from its bytes), counted once per distinct class
+string, column by column (:func:`bilingual_news.scripts.count_scripts_each`). Each shortcut
+is exact: it skips a pattern only where the pattern cannot match, which
+``tests/test_performance_helpers.py`` checks against the pattern alone.
 """
 
 from __future__ import annotations
@@ -678,52 +676,22 @@ _new_features = cast("Callable[[type[Features], tuple[object, ...]], Features]",
 """``Features._make``'s own step, without the frame of ``_make`` around it (which checks the
 length: the one call here gives every field)."""
 
-KEPT_MAX_CHARS = 160
-"""Longest line whose record is kept for later pages of the process (:data:`_KEPT`): menus,
-bylines, footers and share bars recur on every page of a site; longer lines rarely come twice."""
-
-KEPT_SIZE = 8192
-"""Records kept at most (a few megabytes); the oldest goes first."""
-
-_KEPT: dict[str, Features] = {}
-"""Short lines' records from earlier pages of the process, by text, so that a line a site repeats
-on every page (a menu, a share bar, a copyright line) is measured once. A record is a function of
-its text alone: each page-wide pass of :func:`_measure` is an exact test of each text (a page's
-"no full-width mark anywhere" only skips counts that would be 0), but for the teaser a truncated
-line copies, which depends on the page: a record that ends with an ellipsis is never kept."""
-
 
 def extract(units: tuple[Unit, ...]) -> tuple[Features, ...]:
     """Measure every unit: each distinct text once (:func:`_measure`), a repeated line's record
-    shared, but for the teaser it copies (a teaser never copies itself); a short line measured
-    on an earlier page of the process is not measured again (:data:`_KEPT`)."""
+    shared, but for the teaser it copies (a teaser never copies itself)."""
     texts = [u.text for u in units]
     first = {texts[i]: i for i in range(len(texts) - 1, -1, -1)}  # each text's first unit
-    kept = _KEPT
-    record_of: dict[str, Features] = {}
-    fresh: list[str] = []
-    for text in first:
-        record = kept.get(text)
-        if record is None:
-            fresh.append(text)
-        else:
-            record_of[text] = record
-    keys = _keys(fresh)
-    key_of = dict(zip(fresh, keys, strict=True))
-    for text, record in record_of.items():
-        key_of[text] = record.key
+    distinct = list(first)
+    keys = _keys(distinct)
+    key_of = dict(zip(distinct, keys, strict=True))
     folded = [key_of[text] for text in texts]
     by_prefix: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(folded):
         if len(key) > TEASER_MIN_CHARS:
             by_prefix[key[:TEASER_KEY_CHARS]].append(i)
-    records = _measure(fresh, keys, [first[text] for text in fresh], folded, by_prefix)
-    for text, record in zip(fresh, records, strict=True):
-        record_of[text] = record
-        if len(text) <= KEPT_MAX_CHARS and not record.ends_ellipsis:
-            if len(kept) >= KEPT_SIZE:
-                kept.pop(next(iter(kept), ""), None)  # the oldest
-            kept[text] = record
+    records = _measure(distinct, keys, [first[text] for text in distinct], folded, by_prefix)
+    record_of = dict(zip(distinct, records, strict=True))
     out = [record_of[text] for text in texts]
     for i, features in enumerate(out):
         if features.ends_ellipsis and i != first[texts[i]]:
